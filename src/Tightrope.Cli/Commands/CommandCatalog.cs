@@ -1,0 +1,12 @@
+using System.CommandLine;
+
+namespace Tightrope.Cli.Commands;
+
+/// <summary>Every command of the CLI, in the order `--help` lists them. One file per command beside this one.</summary>
+internal static class CommandCatalog
+{
+    public static IEnumerable<Command> All()
+    {
+        yield return VersionCommand.Create();
+    }
+}

@@ -1,0 +1,4 @@
+using System.CommandLine;
+using Tightrope.Cli;
+
+return Cli.Run(args);

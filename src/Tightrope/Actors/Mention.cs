@@ -1,0 +1,39 @@
+using Tightrope.Model;
+
+namespace Tightrope.Actors;
+
+/// <summary>How a mention names its actor.</summary>
+public enum MentionKind : byte
+{
+    /// <summary>A full name or alias ("Yoon Suk Yeol", "USFK").</summary>
+    Name,
+    /// <summary>A surname or given name alone ("Yoon").</summary>
+    Partial,
+    /// <summary>A name found through the transliteration bridge ("Yin Xiyue").</summary>
+    Transliterated,
+    /// <summary>A role or title without a name ("the president", "President Lee").</summary>
+    Role,
+    /// <summary>A country adjective or demonym ("South Korean").</summary>
+    Demonym,
+    /// <summary>A place standing for an institution ("Seoul" for the government).</summary>
+    Metonym,
+    /// <summary>An acronym or abbreviation ("ROK", "NIS").</summary>
+    Acronym,
+}
+
+/// <summary>
+/// A mention of an actor in the cleaned text. <see cref="ActorId"/> is null when the mention is kept as an
+/// unresolved candidate; <see cref="Confidence"/> scores the link (0..1).
+/// </summary>
+public sealed record Mention
+{
+    public required TextSpan Span { get; init; }
+    public required string Text { get; init; }
+    public string? ActorId { get; init; }
+    public MentionKind Kind { get; init; }
+    public double Confidence { get; init; }
+    /// <summary>Normalised form used to group unresolved candidates across articles.</summary>
+    public string? Normalized { get; init; }
+    /// <summary>Index of the sentence that contains the mention.</summary>
+    public int Sentence { get; init; } = -1;
+}

@@ -1,0 +1,199 @@
+using System.Globalization;
+using YamlDotNet.RepresentationModel;
+
+namespace Tightrope.Knowledge;
+
+/// <summary>A problem found in a knowledge-base file, with where it is.</summary>
+public sealed record KnowledgeProblem(string File, int Line, string Message)
+{
+    public override string ToString() => $"{File}:{Line}: {Message}";
+}
+
+/// <summary>
+/// Reads the knowledge base from YAML files under a folder (<c>knowledge/actors/*.yaml</c>): each file is a list
+/// of actor entries. Problems are collected with file and line; a bad entry is skipped, the others load.
+/// </summary>
+public static class KnowledgeLoader
+{
+    /// <summary>Finds the repo's <c>knowledge/</c> folder: from TIGHTROPE_KNOWLEDGE, next to the executable, or up from the working directory.</summary>
+    public static string? FindDefaultFolder()
+    {
+        var env = Environment.GetEnvironmentVariable("TIGHTROPE_KNOWLEDGE");
+        if (!string.IsNullOrEmpty(env) && Directory.Exists(env))
+        {
+            return env;
+        }
+
+        foreach (var start in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                var candidate = Path.Combine(dir.FullName, "knowledge");
+                if (Directory.Exists(Path.Combine(candidate, "actors")))
+                {
+                    return candidate;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    public static KnowledgeBase Load(string folder, List<KnowledgeProblem>? problems = null)
+    {
+        problems ??= [];
+        var actors = new List<Actor>();
+        var actorsDir = Path.Combine(folder, "actors");
+        if (!Directory.Exists(actorsDir))
+        {
+            problems.Add(new KnowledgeProblem(actorsDir, 0, "folder not found"));
+            return new KnowledgeBase(actors);
+        }
+
+        foreach (var file in Directory.EnumerateFiles(actorsDir, "*.yaml", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            actors.AddRange(LoadFile(file, problems));
+        }
+
+        return new KnowledgeBase(actors);
+    }
+
+    public static List<Actor> LoadFile(string file, List<KnowledgeProblem> problems)
+    {
+        var result = new List<Actor>();
+        var stream = new YamlStream();
+        try
+        {
+            using var reader = new StreamReader(file);
+            stream.Load(reader);
+        }
+        catch (YamlDotNet.Core.YamlException ex)
+        {
+            problems.Add(new KnowledgeProblem(file, (int)ex.Start.Line, ex.Message));
+            return result;
+        }
+
+        if (stream.Documents.Count == 0)
+        {
+            return result;
+        }
+
+        if (stream.Documents[0].RootNode is not YamlSequenceNode seq)
+        {
+            problems.Add(new KnowledgeProblem(file, (int)stream.Documents[0].RootNode.Start.Line, "expected a list of entries"));
+            return result;
+        }
+
+        foreach (var node in seq)
+        {
+            int line = (int)node.Start.Line;
+            if (node is not YamlMappingNode map)
+            {
+                problems.Add(new KnowledgeProblem(file, line, "expected an entry (a mapping)"));
+                continue;
+            }
+
+            try
+            {
+                result.Add(ReadActor(map, $"{file}:{line}"));
+            }
+            catch (FormatException ex)
+            {
+                problems.Add(new KnowledgeProblem(file, line, ex.Message));
+            }
+        }
+
+        return result;
+    }
+
+    private static Actor ReadActor(YamlMappingNode map, string origin)
+    {
+        string id = Required(map, "id");
+        string name = Required(map, "name");
+        string kindText = Required(map, "kind");
+        if (!TryParseKind(kindText, out var kind))
+        {
+            throw new FormatException($"entry '{id}': unknown kind '{kindText}'");
+        }
+
+        var native = new NativeNames();
+        if (Child(map, "native") is YamlMappingNode n)
+        {
+            native = new NativeNames
+            {
+                Hangul = Scalar(n, "hangul"),
+                Hanja = Scalar(n, "hanja"),
+                Zh = Scalar(n, "zh"),
+                ZhHant = Scalar(n, "zh_hant"),
+                Kanji = Scalar(n, "kanji"),
+                Kana = Scalar(n, "kana"),
+                Cyrillic = Scalar(n, "cyrillic"),
+            };
+        }
+
+        var roles = new List<Role>();
+        if (Child(map, "roles") is YamlSequenceNode rs)
+        {
+            foreach (var r in rs.OfType<YamlMappingNode>())
+            {
+                roles.Add(new Role
+                {
+                    Title = Required(r, "title", id),
+                    Org = Scalar(r, "org"),
+                    From = Date(r, "from", id),
+                    To = Date(r, "to", id),
+                });
+            }
+        }
+
+        return new Actor
+        {
+            Id = id,
+            Name = name,
+            Kind = kind,
+            Native = native,
+            Aliases = List(map, "aliases"),
+            Country = Scalar(map, "country"),
+            Sector = Scalar(map, "sector"),
+            Roles = roles,
+            Sources = List(map, "sources"),
+            Origin = origin,
+        };
+    }
+
+    public static bool TryParseKind(string text, out ActorKind kind) =>
+        Enum.TryParse(text.Replace("_", string.Empty, StringComparison.Ordinal), ignoreCase: true, out kind);
+
+    private static YamlNode? Child(YamlMappingNode map, string key) =>
+        map.Children.TryGetValue(new YamlScalarNode(key), out var v) ? v : null;
+
+    private static string? Scalar(YamlMappingNode map, string key) =>
+        Child(map, key) is YamlScalarNode s && !string.IsNullOrWhiteSpace(s.Value) && s.Value != "~" ? s.Value : null;
+
+    private static string Required(YamlMappingNode map, string key, string? owner = null) =>
+        Scalar(map, key) ?? throw new FormatException(owner is null ? $"missing '{key}'" : $"entry '{owner}': missing '{key}'");
+
+    private static List<string> List(YamlMappingNode map, string key) => Child(map, key) switch
+    {
+        YamlSequenceNode seq => [.. seq.OfType<YamlScalarNode>().Select(s => s.Value).Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v!)],
+        YamlScalarNode s when !string.IsNullOrWhiteSpace(s.Value) => [s.Value!],
+        _ => [],
+    };
+
+    private static DateOnly? Date(YamlMappingNode map, string key, string owner)
+    {
+        var text = Scalar(map, key);
+        if (text is null)
+        {
+            return null;
+        }
+
+        string[] formats = ["yyyy-MM-dd", "yyyy-MM", "yyyy"];
+        if (DateOnly.TryParseExact(text, formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+        {
+            return d;
+        }
+
+        throw new FormatException($"entry '{owner}': '{key}' is not a date (YYYY-MM-DD): '{text}'");
+    }
+}

@@ -1,0 +1,96 @@
+using Tightrope.Actors;
+using Tightrope.Figures;
+
+namespace Tightrope.Model;
+
+/// <summary>
+/// One article as it goes through the pipeline. It owns its text: <see cref="RawText"/> as extracted from the
+/// input, <see cref="Text"/> after cleaning. Every annotation is a span into <see cref="Text"/>;
+/// <see cref="Offsets"/> maps cleaned offsets back to the raw text.
+/// </summary>
+public sealed class Article
+{
+    public Article(string id, string rawText, ArticleMetadata metadata)
+    {
+        Id = id;
+        RawText = rawText;
+        Text = rawText;
+        Metadata = metadata;
+        Offsets = OffsetMap.Identity(rawText.Length);
+    }
+
+    /// <summary>Content address: a hash of the raw input this article was read from.</summary>
+    public string Id { get; }
+
+    public ArticleMetadata Metadata { get; set; }
+
+    /// <summary>Text as extracted from the input (after decoding and HTML extraction), before cleaning.</summary>
+    public string RawText { get; }
+
+    /// <summary>Cleaned text; every span points into it.</summary>
+    public string Text { get; private set; }
+
+    public OffsetMap Offsets { get; private set; }
+
+    public List<RemovedSegment> Removed { get; } = [];
+
+    public List<Sentence> Sentences { get; } = [];
+
+    public List<Token> Tokens { get; } = [];
+
+    /// <summary>Hash of the normalised cleaned text (exact duplicates share it).</summary>
+    public string? TextHash { get; set; }
+
+    /// <summary>Near-duplicate signature of the cleaned text.</summary>
+    public ulong[]? Signature { get; set; }
+
+    /// <summary>Id of the article this one duplicates, when the dedup stage (or the store) found one.</summary>
+    public string? DuplicateOf { get; set; }
+
+    public ArticleDate? Date { get; set; }
+
+    public List<Mention> Mentions { get; } = [];
+
+    public List<Figure> Figures { get; } = [];
+
+    public List<StageFailure> Failures { get; } = [];
+
+    /// <summary>Replaces the text with its cleaned form. Only the clean stage calls this, before any span exists.</summary>
+    public void SetCleanText(string text, OffsetMap offsets)
+    {
+        if (Sentences.Count > 0 || Tokens.Count > 0 || Mentions.Count > 0 || Figures.Count > 0)
+        {
+            throw new InvalidOperationException("The text cannot change once spans point into it.");
+        }
+
+        Text = text;
+        Offsets = offsets;
+    }
+
+    public string this[TextSpan span] => Text.Substring(span.Start, span.Length);
+
+    /// <summary>The index of the sentence that contains <paramref name="offset"/>, or -1.</summary>
+    public int SentenceAt(int offset)
+    {
+        int lo = 0, hi = Sentences.Count - 1;
+        while (lo <= hi)
+        {
+            int mid = (lo + hi) >> 1;
+            var s = Sentences[mid].Span;
+            if (offset < s.Start)
+            {
+                hi = mid - 1;
+            }
+            else if (offset >= s.End)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                return mid;
+            }
+        }
+
+        return -1;
+    }
+}

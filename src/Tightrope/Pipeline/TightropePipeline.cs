@@ -1,0 +1,25 @@
+using Tightrope.Knowledge;
+
+namespace Tightrope.Pipeline;
+
+/// <summary>Options for the default pipeline.</summary>
+public sealed record PipelineOptions
+{
+    public KnowledgeBase Knowledge { get; init; } = KnowledgeBase.Empty;
+    /// <summary>Article date to use when the input has none (the CLI's --date).</summary>
+    public DateOnly? DefaultDate { get; init; }
+}
+
+/// <summary>The stages of Tightrope in order. Each capability adds its stage here.</summary>
+public static class TightropePipeline
+{
+    public static PipelineBuilder CreateBuilder(PipelineOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var builder = new PipelineBuilder();
+        // Stages are added here as the capabilities land: clean, text, dedup, dates, actors, figures.
+        return builder;
+    }
+
+    public static ArticlePipeline Create(PipelineOptions options) => CreateBuilder(options).Build();
+}

@@ -1,0 +1,93 @@
+using Tightrope.Actors;
+using Tightrope.Figures;
+using Tightrope.Model;
+
+namespace Tightrope.Storage;
+
+/// <summary>What happened when an article was saved.</summary>
+public enum SaveOutcome
+{
+    /// <summary>New article, stored with its layers.</summary>
+    Stored,
+    /// <summary>An article with the same content id is already stored: nothing was written.</summary>
+    AlreadyPresent,
+    /// <summary>Stored as a duplicate linked to <see cref="Article.DuplicateOf"/> (its layers are not counted twice).</summary>
+    Duplicate,
+}
+
+public sealed record ArticleSummary(string Id, string? Title, string? Source, DateOnly? Date, string? Origin, int Length, string? DuplicateOf);
+
+public sealed record ArticleQuery
+{
+    public string? Source { get; init; }
+    public DateOnly? From { get; init; }
+    public DateOnly? To { get; init; }
+    public int Limit { get; init; } = 100;
+    public int Offset { get; init; }
+}
+
+/// <summary>An article as stored, with every layer.</summary>
+public sealed record StoredArticle(
+    string Id,
+    ArticleMetadata Metadata,
+    string Text,
+    ArticleDate? Date,
+    string? DuplicateOf,
+    IReadOnlyList<RemovedSegment> Removed,
+    IReadOnlyList<Sentence> Sentences,
+    IReadOnlyList<Mention> Mentions,
+    IReadOnlyList<Figure> Figures,
+    IReadOnlyList<StageFailure> Failures);
+
+/// <summary>A full-text hit: the article and a snippet with the matches marked by [ and ].</summary>
+public sealed record SearchHit(string ArticleId, string? Title, string Snippet, double Rank);
+
+/// <summary>An actor with how often and in how many articles it is mentioned (duplicates not counted).</summary>
+public sealed record ActorCount(string ActorId, int Mentions, int Articles);
+
+/// <summary>A stored mention with the article and sentence it is in.</summary>
+public sealed record MentionRecord(string ArticleId, Mention Mention, string? SentenceText, DateOnly? ArticleDate);
+
+/// <summary>Unresolved names grouped across articles by normalised form.</summary>
+public sealed record CandidateGroup(string Normalized, int Count, int Articles, IReadOnlyList<string> Forms, IReadOnlyList<string> ExampleSentences);
+
+public sealed record StoreStats(int Articles, int Duplicates, int Mentions, int ResolvedMentions, int Figures, int Contradictions, int Failures);
+
+/// <summary>
+/// The store of articles and their layers. Writes are one transaction per article, keyed by content id, so
+/// saving the same article again changes nothing and a crash loses at most the article in flight. One test
+/// suite runs against every implementation (SQLite now, PostgreSQL later).
+/// </summary>
+public interface IArticleStore : IDisposable
+{
+    SaveOutcome Save(Article article);
+
+    bool Contains(string articleId);
+
+    /// <summary>The id of a stored article whose cleaned text has this hash, if any.</summary>
+    string? FindByTextHash(string textHash);
+
+    /// <summary>The id of a stored article whose near-duplicate signature is close to this one, if any.</summary>
+    string? FindNearDuplicate(ulong[] signature);
+
+    StoredArticle? GetArticle(string id);
+
+    IReadOnlyList<ArticleSummary> ListArticles(ArticleQuery query);
+
+    IReadOnlyList<SearchHit> Search(string query, int limit = 20);
+
+    IReadOnlyList<ActorCount> ActorCounts();
+
+    IReadOnlyList<MentionRecord> MentionsOf(string actorId, int limit = 50);
+
+    IReadOnlyList<CandidateGroup> UnresolvedCandidates(int limit = 100);
+
+    IReadOnlyList<FigureRecord> Figures(string? indicatorId = null);
+
+    /// <summary>Replaces every stored contradiction (they are recomputed over the whole store).</summary>
+    void ReplaceContradictions(IEnumerable<Contradiction> contradictions);
+
+    IReadOnlyList<Contradiction> Contradictions();
+
+    StoreStats Stats();
+}
