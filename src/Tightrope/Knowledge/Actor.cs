@@ -63,6 +63,10 @@ public sealed record Actor
     public required ActorKind Kind { get; init; }
     public NativeNames Native { get; init; } = new();
     public IReadOnlyList<string> Aliases { get; init; } = [];
+    /// <summary>Adjectives and demonyms that denote the actor ("South Korean" for South Korea).</summary>
+    public IReadOnlyList<string> Demonyms { get; init; } = [];
+    /// <summary>Places that stand for the actor ("Seoul" for South Korea's government).</summary>
+    public IReadOnlyList<string> Metonyms { get; init; } = [];
     /// <summary>ISO 3166 alpha-3 country code.</summary>
     public string? Country { get; init; }
     /// <summary>CAMEO-style sector code: GOV, MIL, LEG, JUD, PTY, COP, MED, BUS…</summary>

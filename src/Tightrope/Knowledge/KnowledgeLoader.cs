@@ -141,7 +141,7 @@ public static class KnowledgeLoader
                     Title = Required(r, "title", id),
                     Org = Scalar(r, "org"),
                     From = Date(r, "from", id),
-                    To = Date(r, "to", id),
+                    To = Date(r, "to", id, endOfPeriod: true),
                 });
             }
         }
@@ -153,6 +153,8 @@ public static class KnowledgeLoader
             Kind = kind,
             Native = native,
             Aliases = List(map, "aliases"),
+            Demonyms = List(map, "demonyms"),
+            Metonyms = List(map, "metonyms"),
             Country = Scalar(map, "country"),
             Sector = Scalar(map, "sector"),
             Roles = roles,
@@ -180,7 +182,8 @@ public static class KnowledgeLoader
         _ => [],
     };
 
-    private static DateOnly? Date(YamlMappingNode map, string key, string owner)
+    /// <summary>Reads YYYY-MM-DD, YYYY-MM or YYYY; a partial "to" date means the end of that month or year.</summary>
+    private static DateOnly? Date(YamlMappingNode map, string key, string owner, bool endOfPeriod = false)
     {
         var text = Scalar(map, key);
         if (text is null)
@@ -188,10 +191,19 @@ public static class KnowledgeLoader
             return null;
         }
 
-        string[] formats = ["yyyy-MM-dd", "yyyy-MM", "yyyy"];
-        if (DateOnly.TryParseExact(text, formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
         {
-            return d;
+            return day;
+        }
+
+        if (DateOnly.TryParseExact(text, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month))
+        {
+            return endOfPeriod ? month.AddMonths(1).AddDays(-1) : month;
+        }
+
+        if (DateOnly.TryParseExact(text, "yyyy", CultureInfo.InvariantCulture, DateTimeStyles.None, out var year))
+        {
+            return endOfPeriod ? new DateOnly(year.Year, 12, 31) : year;
         }
 
         throw new FormatException($"entry '{owner}': '{key}' is not a date (YYYY-MM-DD): '{text}'");
