@@ -238,6 +238,13 @@ public static partial class KnowledgeChecker
         }
 
         CheckNative(map, file, label, problems);
+        if (entry.Kind == ActorKind.Person && Child(map, "native") is YamlMappingNode nativeNames
+            && Child(nativeNames, "hangul") is YamlScalarNode { Value: { } hangul }
+            && Child(nativeNames, "hanja") is YamlScalarNode { Value: { } hanja }
+            && CountOf(hangul, Script.Hangul) != CountOf(hanja, Script.Han))
+        {
+            Warning(problems, file, nativeNames, $"{label}: hangul '{hangul}' and hanja '{hanja}' differ in length (a Korean name has one character per syllable)");
+        }
 
         var aliasSeen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         if (entry.Names.Count > 0)
@@ -541,6 +548,20 @@ public static partial class KnowledgeChecker
     }
 
     // ---- helpers ----
+
+    private static int CountOf(string text, Script script)
+    {
+        int n = 0;
+        foreach (var rune in text.EnumerateRunes())
+        {
+            if (Scripts.Of(rune.ToString()) == script)
+            {
+                n++;
+            }
+        }
+
+        return n;
+    }
 
     private static int Line(YamlNode node) => (int)node.Start.Line;
 
