@@ -264,4 +264,17 @@ public sealed class KnowledgeCheckerTests
         var p = Single(report, KnowledgeSeverity.Error);
         Assert.Equal((Path.Combine(kb.Root, "titles.yaml"), 4), (p.File, p.Line));
     }
+
+    [Fact]
+    public void AnUnquotedCommaInATitleIsCaught()
+    {
+        using var kb = new KnowledgeFolder(KnowledgeFolder.DefaultTitles + "\n- {title: Minister of Trade, Industry and Energy, function: trade-minister}\n");
+        kb.Write("a.yaml", Valid);
+
+        var report = KnowledgeChecker.Check(kb.Root);
+
+        var p = Single(report, KnowledgeSeverity.Error);
+        Assert.Equal((Path.Combine(kb.Root, "titles.yaml"), 4), (p.File, p.Line));
+        Assert.Contains("unknown title field 'Industry and Energy'", p.Message, StringComparison.Ordinal);
+    }
 }
