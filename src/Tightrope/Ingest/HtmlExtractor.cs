@@ -21,6 +21,11 @@ internal static class HtmlExtractor
 
     public static (string Text, ArticleMetadata Found) Extract(string html, string? url)
     {
+        if (HtmlDepthGuard.EstimateDepth(html) > HtmlDepthGuard.MaxParsedDepth)
+        {
+            return (HtmlDepthGuard.FlatText(html), new ArticleMetadata());
+        }
+
         var parser = new HtmlParser(ParserOptions);
         using var document = parser.ParseDocument(html);
         var scan = PageScan.Of(document);
@@ -46,6 +51,11 @@ internal static class HtmlExtractor
     /// <summary>Text of an HTML fragment that is already the article body (feed item content, JSON "html").</summary>
     public static string FragmentText(string html)
     {
+        if (HtmlDepthGuard.EstimateDepth(html) > HtmlDepthGuard.MaxParsedDepth)
+        {
+            return HtmlDepthGuard.FlatText(html);
+        }
+
         var parser = new HtmlParser(ParserOptions);
         using var document = parser.ParseDocument(html);
         var body = document.Body ?? (INode?)document.DocumentElement;
