@@ -140,6 +140,11 @@ internal static class JsonLinesSource
             return "binary data (NUL bytes), not JSON";
         }
 
+        if (!System.Text.Unicode.Utf8.IsValid(line))
+        {
+            return "invalid JSON: the line is not valid UTF-8";
+        }
+
         string? title = null, url = null, source = null, published = null, author = null;
         bool hasBody = false;
         try
