@@ -148,7 +148,12 @@ internal sealed class LocalHttpServer : IDisposable
                     head.Append($"Location: {response.Location}\r\n");
                 }
 
-                head.Append($"Content-Length: {response.DeclaredLength ?? response.Body.Length}\r\nConnection: close\r\n\r\n");
+                if (response.DeclaredLength is not < 0)
+                {
+                    head.Append($"Content-Length: {response.DeclaredLength ?? response.Body.Length}\r\n");
+                }
+
+                head.Append("Connection: close\r\n\r\n");
                 await stream.WriteAsync(Encoding.ASCII.GetBytes(head.ToString()), _stop.Token);
                 await stream.WriteAsync(response.Body, _stop.Token);
                 await stream.FlushAsync(_stop.Token);
