@@ -56,7 +56,11 @@ public static class Sources
             _ => throw new SourceException(raw.Origin, $"unknown document format '{raw.Format}'"),
         };
 
-        text = text.ReplaceLineEndings("\n");
+        if (text.Contains('\r', StringComparison.Ordinal))
+        {
+            text = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
+        }
+
         if (string.IsNullOrWhiteSpace(text))
         {
             throw new SourceException(raw.Origin, "no article text found");
