@@ -24,11 +24,35 @@ internal static class FeedSource
         MaxCharactersFromEntities = 1024,
     };
 
-    /// <summary>Whether the bytes look like a feed (an XML document whose root is rss, RDF or feed).</summary>
+    /// <summary>Whether the bytes look like a feed: the first element (after the XML declaration, comments and any
+    /// doctype) is rss, rdf:RDF or feed.</summary>
     public static bool LooksLikeFeed(ReadOnlySpan<byte> bytes)
     {
-        var head = bytes[..Math.Min(bytes.Length, 2048)];
-        return IndexOf(head, "<rss"u8) >= 0 || IndexOf(head, "<feed"u8) >= 0 || IndexOf(head, "<rdf:RDF"u8) >= 0;
+        var rest = bytes[..Math.Min(bytes.Length, 4096)];
+        while (true)
+        {
+            int lt = rest.IndexOf((byte)'<');
+            if (lt < 0 || lt + 1 >= rest.Length)
+            {
+                return false;
+            }
+
+            rest = rest[(lt + 1)..];
+            if (rest[0] is (byte)'?' or (byte)'!')
+            {
+                // Declaration, comment or doctype: skip past its end.
+                var end = rest.StartsWith("!--"u8) ? rest.IndexOf("-->"u8) : rest.IndexOf((byte)'>');
+                if (end < 0)
+                {
+                    return false;
+                }
+
+                rest = rest[end..];
+                continue;
+            }
+
+            return rest.StartsWith("rss"u8) || rest.StartsWith("feed"u8) || rest.StartsWith("rdf:RDF"u8) || rest.StartsWith("RDF"u8);
+        }
     }
 
     public static IEnumerable<SourceItem> Read(string origin, ReadOnlyMemory<byte> bytes, string? charset, CancellationToken cancellationToken)
@@ -114,8 +138,6 @@ internal static class FeedSource
 
         return isHtml ? HtmlExtractor.FragmentText(content) : content.Trim();
     }
-
-    private static int IndexOf(ReadOnlySpan<byte> haystack, ReadOnlySpan<byte> needle) => haystack.IndexOf(needle);
 
     /// <summary>Walks a feed one item at a time.</summary>
     private sealed class Cursor

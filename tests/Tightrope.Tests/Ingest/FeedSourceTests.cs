@@ -143,3 +143,15 @@ public class FeedSourceTests
         Assert.Contains("XML", failure.Reason, StringComparison.Ordinal);
     }
 }
+
+public class FeedDetectionTests
+{
+    [Theory]
+    [InlineData("<?xml version=\"1.0\"?>\n<!-- generator -->\n<rss version=\"2.0\">", true)]
+    [InlineData("<feed xmlns=\"http://www.w3.org/2005/Atom\">", true)]
+    [InlineData("<?xml version=\"1.0\"?><rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">", true)]
+    [InlineData("<!doctype html><html><body><p>Subscribe to our <rss> feed</p>", false)]
+    [InlineData("<html><head><link rel=\"alternate\" type=\"application/rss+xml\"></head>", false)]
+    public void AFeedIsRecognisedByItsRootElementOnly(string head, bool isFeed) =>
+        Assert.Equal(isFeed, FeedSource.LooksLikeFeed(System.Text.Encoding.UTF8.GetBytes(head)));
+}
