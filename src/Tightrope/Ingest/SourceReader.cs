@@ -10,7 +10,7 @@ internal sealed class SourceReader : IDisposable
 {
     private readonly SourceOptions _options;
     private readonly FileInput _files;
-    private HttpFetcher? _http;
+    private UrlSource? _urls;
 
     public SourceReader(SourceOptions options, Func<string, Stream>? open = null)
     {
@@ -40,7 +40,7 @@ internal sealed class SourceReader : IDisposable
 
         if (WebAddress(input) is { } url)
         {
-            return ReadUrl(input, url, cancellationToken);
+            return Urls.Read(input, url, cancellationToken);
         }
 
         if (Directory.Exists(input))
@@ -55,6 +55,8 @@ internal sealed class SourceReader : IDisposable
 
         return [new SourceItem.Failure(input, null, "no such file or folder")];
     }
+
+    private UrlSource Urls => _urls ??= new UrlSource(_options);
 
     internal static Uri? WebAddress(string input) =>
         (input.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || input.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
@@ -110,7 +112,7 @@ internal sealed class SourceReader : IDisposable
         return kind switch
         {
             InputKind.Feed => FeedSource.Read(path, bytes, null, cancellationToken),
-            InputKind.UrlList => ReadUrlList(path, bytes, cancellationToken),
+            InputKind.UrlList => Urls.ReadList(path, bytes, cancellationToken),
             InputKind.Markdown => [Document(path, bytes, "md", null, metadata)],
             InputKind.Html => [Document(path, bytes, "html", null, metadata)],
             _ => [Document(path, bytes, "txt", null, metadata)],
@@ -138,64 +140,5 @@ internal sealed class SourceReader : IDisposable
         return new SourceItem.Document(new RawDocument(origin, bytes, format, metadata with { Origin = origin, Format = format }) { Charset = charset });
     }
 
-    private IEnumerable<SourceItem> ReadUrlList(string path, ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken)
-    {
-        var text = TextDecoder.Decode(bytes, null, out var error);
-        if (error is not null)
-        {
-            yield return new SourceItem.Failure(path, null, error);
-            yield break;
-        }
-
-        int lineNumber = 0;
-        foreach (var raw in text.Split('\n'))
-        {
-            lineNumber++;
-            var line = raw.Trim();
-            if (line.Length == 0 || line.StartsWith('#'))
-            {
-                continue;
-            }
-
-            if (WebAddress(line) is not { } url)
-            {
-                yield return new SourceItem.Failure(path, lineNumber, $"not an http(s) URL: {Shorten(line)}");
-                continue;
-            }
-
-            foreach (var item in ReadUrl(line, url, cancellationToken))
-            {
-                yield return item;
-            }
-        }
-    }
-
-    private IEnumerable<SourceItem> ReadUrl(string input, Uri url, CancellationToken cancellationToken)
-    {
-        _http ??= new HttpFetcher(_options);
-        var fetched = _http.Fetch(url, out var error, cancellationToken);
-        if (fetched is null)
-        {
-            return [new SourceItem.Failure(input, null, error ?? "fetch failed")];
-        }
-
-        if (fetched.Bytes.IsEmpty)
-        {
-            return [new SourceItem.Failure(input, null, "empty response")];
-        }
-
-        var kind = InputKinds.OfMediaType(fetched.MediaType, fetched.Bytes.Span);
-        var metadata = new ArticleMetadata { Origin = input, Url = fetched.Url.AbsoluteUri };
-        return kind switch
-        {
-            InputKind.Feed => FeedSource.Read(input, fetched.Bytes, fetched.Charset, cancellationToken),
-            InputKind.Html => [Document(input, fetched.Bytes, "html", fetched.Charset, metadata)],
-            InputKind.Text => [Document(input, fetched.Bytes, "txt", fetched.Charset, metadata)],
-            _ => [new SourceItem.Failure(input, null, $"unsupported content type {fetched.MediaType ?? "(none)"}")],
-        };
-    }
-
-    private static string Shorten(string s) => s.Length <= 60 ? s : string.Concat(s.AsSpan(0, 57), "...");
-
-    public void Dispose() => _http?.Dispose();
+    public void Dispose() => _urls?.Dispose();
 }

@@ -233,4 +233,45 @@ public class FileSourceTests
         Assert.Equal("html", Read.Documents(items).First().Format);
         Assert.Equal("txt", Read.Documents(items).Last().Format);
     }
+
+    [Fact]
+    public void AUtf16FileWithAByteOrderMarkIsReadAsText()
+    {
+        using var dir = new TempFolder();
+        var path = dir.Write("utf16.txt", Encoding.Unicode.GetPreamble().Concat(Encoding.Unicode.GetBytes(Story)).ToArray());
+        Assert.Equal(Story, Read.Article(path).RawText);
+    }
+
+    [Fact]
+    public void AFileWithOnlyAByteOrderMarkIsEmpty()
+    {
+        using var dir = new TempFolder();
+        var failure = Read.Failure(Read.All(dir.Write("bom.txt", Encoding.UTF8.GetPreamble())));
+        Assert.Contains("empty", failure.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CancellationStopsReadingAFolder()
+    {
+        using var dir = new TempFolder();
+        for (int i = 0; i < 5; i++)
+        {
+            dir.Write($"f{i}.txt", Story);
+        }
+
+        using var cts = new CancellationTokenSource();
+        var read = new List<SourceItem>();
+        Assert.Throws<OperationCanceledException>(() =>
+        {
+            foreach (var item in Sources.Open([dir.Path], new SourceOptions(), cts.Token))
+            {
+                read.Add(item);
+                if (read.Count == 2)
+                {
+                    cts.Cancel();
+                }
+            }
+        });
+        Assert.Equal(2, read.Count);
+    }
 }
