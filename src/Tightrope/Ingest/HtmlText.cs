@@ -90,7 +90,7 @@ internal static class HtmlText
 
                 if (name is "br")
                 {
-                    w.Break(1);
+                    w.LineBreak();
                 }
                 else if (name is "td" or "th")
                 {
@@ -153,6 +153,9 @@ internal static class HtmlText
         public void Break(int lines) => _pendingBreak = Math.Max(_pendingBreak, lines);
 
         public void Space() => _pendingSpace = true;
+
+        /// <summary>One &lt;br&gt; breaks the line; two in a row make a paragraph, as sites that lay out text with &lt;br&gt;&lt;br&gt; mean.</summary>
+        public void LineBreak() => _pendingBreak = Math.Min(2, _pendingBreak + 1);
 
         public void Text(string data)
         {

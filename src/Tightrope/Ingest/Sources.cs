@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Security.Cryptography;
 using Tightrope.Model;
 
@@ -67,6 +68,26 @@ public static class Sources
         }
 
         return new Article(ContentId(raw.Bytes.Span), text, Merge(raw, found));
+    }
+
+    /// <summary>
+    /// <see cref="ToArticle"/> without exceptions for bad documents: the failure names the document's origin and the
+    /// reason, ready for the same report as the failures of <see cref="Open"/>.
+    /// </summary>
+    public static bool TryToArticle(RawDocument raw, [NotNullWhen(true)] out Article? article, [NotNullWhen(false)] out SourceItem.Failure? failure)
+    {
+        try
+        {
+            article = ToArticle(raw);
+            failure = null;
+            return true;
+        }
+        catch (SourceException ex)
+        {
+            article = null;
+            failure = ex.ToFailure();
+            return false;
+        }
     }
 
     private static string Decode(RawDocument raw)

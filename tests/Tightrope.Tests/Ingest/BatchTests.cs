@@ -63,3 +63,33 @@ public class BatchTests
         Assert.Equal(articles.Count, articles.Select(a => a.Id).Distinct().Count());
     }
 }
+
+public class ToArticleTests
+{
+    [Fact]
+    public void TryToArticleTurnsABadDocumentIntoAFailureNamingIt()
+    {
+        var raw = new RawDocument("made-up.html", System.Text.Encoding.UTF8.GetBytes("<html><body><script>x()</script></body></html>"), "html", new Tightrope.Model.ArticleMetadata());
+        Assert.False(Sources.TryToArticle(raw, out var article, out var failure));
+        Assert.Null(article);
+        Assert.Equal("made-up.html", failure.Input);
+        Assert.Contains("no article text", failure.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ConvertingInParallelGivesTheSameArticlesAsInOrder()
+    {
+        using var dir = new TempFolder();
+        for (int i = 0; i < 40; i++)
+        {
+            dir.Write($"p{i:D2}.html", $"<html><head><title>Page {i}</title></head><body><article><p>Paragraph one of page {i} about the alliance and its cost-sharing talks in Seoul.</p><p>Paragraph two of page {i}.</p></article></body></html>");
+            dir.Write($"n{i:D2}.md", $"---\ntitle: Note {i}\n---\nBody of note {i} with **bold** text.");
+        }
+
+        var docs = Read.Documents(Read.All(dir.Path)).ToList();
+        var sequential = docs.Select(d => (Sources.ToArticle(d).RawText, Sources.ToArticle(d).Metadata.Title)).ToList();
+        var parallel = docs.AsParallel().AsOrdered().WithDegreeOfParallelism(4).Select(d => { var a = Sources.ToArticle(d); return (a.RawText, a.Metadata.Title); }).ToList();
+        Assert.Equal(80, sequential.Count);
+        Assert.Equal(sequential, parallel);
+    }
+}

@@ -130,3 +130,20 @@ public class HtmlSourceTests
         Assert.Contains("no article text", ex.Reason, StringComparison.Ordinal);
     }
 }
+
+public class HtmlTextTests
+{
+    [Fact]
+    public void OneBreakIsALineAndTwoBreaksMakeAParagraph()
+    {
+        var text = HtmlExtractor.FragmentText("First line<br>same paragraph<br><br>Second paragraph<br/><br/><br/>Third");
+        Assert.Equal("First line\nsame paragraph\n\nSecond paragraph\n\nThird", text);
+    }
+
+    [Fact]
+    public void ListItemsAreLinesAndScriptsAreDropped()
+    {
+        var text = HtmlExtractor.FragmentText("<p>Intro</p><ul><li>one</li><li>two</li></ul><script>alert(1)</script><pre>a\n  b</pre>");
+        Assert.Equal("Intro\n\none\ntwo\n\na\n  b", text);
+    }
+}
