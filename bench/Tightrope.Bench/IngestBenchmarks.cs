@@ -173,6 +173,8 @@ internal sealed class IngestCorpus : IDisposable
             var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
             double mb = bytes / (1024.0 * 1024.0);
             Console.WriteLine($"{name,-12} {mb,8:F1} MB {docs,7} docs {failures} failed  {clock.Elapsed.TotalSeconds,6:F2} s  {mb / clock.Elapsed.TotalSeconds,7:F1} MB/s wall  {mb / cpuSeconds,7:F1} MB/s per CPU-second  {docs / clock.Elapsed.TotalSeconds,8:F0} docs/s");
+            GC.Collect();
+            Console.WriteLine($"{"",-12} heap after: {GC.GetTotalMemory(false) / 1048576.0:F0} MB, peak working set so far: {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:F0} MB");
         }
     }
 

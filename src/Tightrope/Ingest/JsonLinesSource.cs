@@ -18,7 +18,8 @@ internal static class JsonLinesSource
         {
             var buffer = new byte[64 * 1024];
             int start = 0, end = 0, lineNumber = 0;
-            bool eof = false, skipping = false;
+            bool eof = false, skipping = false, sniffed = false;
+            int nonBlank = 0;
             while (true)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -64,12 +65,29 @@ internal static class JsonLinesSource
                     }
 
                     end += read;
+                    if (!sniffed)
+                    {
+                        // A binary file would fail on every "line": say it once.
+                        sniffed = true;
+                        var head = buffer.AsSpan(0, end);
+                        if (head.Contains((byte)0) || TextDecoder.ControlRatio(head) > 0.05)
+                        {
+                            yield return new SourceItem.Failure(path, null, "binary data, not JSON lines");
+                            yield break;
+                        }
+                    }
+
                     continue;
                 }
 
                 int lineEnd = nl >= 0 ? start + nl : end;
                 if (nl < 0 && lineEnd == start)
                 {
+                    if (nonBlank == 0)
+                    {
+                        yield return new SourceItem.Failure(path, null, "empty file (no JSON lines)");
+                    }
+
                     yield break;
                 }
 
@@ -99,6 +117,8 @@ internal static class JsonLinesSource
                 {
                     continue;
                 }
+
+                nonBlank++;
 
                 var failure = Check(line, out var metadata);
                 if (failure is not null)

@@ -106,6 +106,33 @@ public class JsonLinesSourceTests
         Assert.Equal("Body of item 4999 with some padding to cross buffers.", Sources.ToArticle(docs[4999]).RawText);
     }
 
+    [Theory]
+    [InlineData("\n\n   \n")]
+    [InlineData("  \r\n\t")]
+    public void AJsonLinesFileWithOnlyBlankLinesIsOneFailure(string content)
+    {
+        using var dir = new TempFolder();
+        var path = dir.Write("blank.jsonl", content);
+        var failure = Read.Failure(Read.All(path));
+        Assert.Equal((path, (int?)null), (failure.Input, failure.Line));
+        Assert.Contains("empty", failure.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ABinaryFileNamedJsonLinesIsOneFailureNotOnePerLine()
+    {
+        using var dir = new TempFolder();
+        var bytes = new byte[20_000];
+        new Random(9).NextBytes(bytes);
+        for (int i = 0; i < bytes.Length; i += 50)
+        {
+            bytes[i] = (byte)'\n';
+        }
+
+        var failure = Read.Failure(Read.All(dir.Write("data.jsonl", bytes)));
+        Assert.Contains("binary", failure.Reason, StringComparison.Ordinal);
+    }
+
     private static (string, int?) Fail(SourceItem item, string reason)
     {
         var failure = Assert.IsType<SourceItem.Failure>(item);
