@@ -35,7 +35,8 @@ internal static class FolderWalker
                 var relative = Path.GetRelativePath(root, file).Replace('\\', '/');
                 if (matcher.Match(relative).HasMatches)
                 {
-                    yield return new Entry(file, filtered, null);
+                    // Named as the user gave the folder ("samples/a.txt"), so failures read naturally.
+                    yield return new Entry(Path.Join(root, relative), filtered, null);
                 }
             }
 
