@@ -15,8 +15,8 @@ internal readonly record struct Decoding(Encoding? Encoding, int Preamble, strin
 }
 
 /// <summary>
-/// Finds the encoding of text bytes: BOM, then a declared charset (HTTP header, HTML meta, XML declaration), then
-/// valid UTF-8, then UTF-16 without BOM, then statistical detection (UTF.Unknown) for legacy CJK and other code pages.
+/// Finds the encoding of text bytes: BOM, then UTF-16 without BOM, then valid UTF-8, then a declared charset (HTTP
+/// header, HTML meta, XML declaration), then statistical detection (UTF.Unknown) for legacy CJK and other code pages.
 /// Also rejects binary data and bytes that no encoding explains.
 /// </summary>
 internal static class TextDecoder
@@ -90,30 +90,21 @@ internal static class TextDecoder
             return Decoding.Fail("binary data (control bytes), not text");
         }
 
-        // 4. A declared charset, when it explains the bytes.
-        if (declaredCharset is not null && Resolve(declaredCharset) is { } declared)
-        {
-            if (declared.CodePage == Encoding.UTF8.CodePage)
-            {
-                if (Utf8.IsValid(bytes))
-                {
-                    return new Decoding(Encoding.UTF8, 0, null);
-                }
-            }
-            else
-            {
-                var d = Checked(memory, Strict(declared), 0);
-                if (d.Ok)
-                {
-                    return d;
-                }
-            }
-        }
-
-        // 5. Valid UTF-8 (ASCII included).
+        // 4. Valid UTF-8 (ASCII included) wins even over a declaration: legacy text is almost never valid UTF-8 by
+        // chance, while pages that declare a legacy charset and are served as UTF-8 are common.
         if (Utf8.IsValid(bytes))
         {
             return new Decoding(Encoding.UTF8, 0, null);
+        }
+
+        // 5. A declared charset, when it explains the bytes.
+        if (declaredCharset is not null && Resolve(declaredCharset) is { } declared && declared.CodePage != Encoding.UTF8.CodePage)
+        {
+            var d = Checked(memory, Strict(declared), 0);
+            if (d.Ok)
+            {
+                return d;
+            }
         }
 
         // 6. Statistical detection for legacy encodings.

@@ -111,3 +111,25 @@ public class TextDecoderTests
         Assert.Contains("binary", error, StringComparison.Ordinal);
     }
 }
+
+public class DeclaredCharsetTests
+{
+    [Fact]
+    public void AUtf8PageThatDeclaresALegacyCharsetIsReadAsUtf8()
+    {
+        var text = "<html><head><meta charset=\"iso-8859-1\"></head><body><p>Café talks in Séoul — 한미 동맹</p></body></html>";
+        var bytes = System.Text.Encoding.UTF8.GetBytes(text);
+        Assert.Equal(text, TextDecoder.Decode(bytes, TextDecoder.DeclaredCharset(bytes), out var error));
+        Assert.Null(error);
+    }
+
+    [Fact]
+    public void AWindows1252PageThatDeclaresItIsReadWithIt()
+    {
+        TextDecoder.EnsureCodePages();
+        var text = "<html><head><meta charset=\"windows-1252\"></head><body><p>Caf\u00e9 talks \u2014 \u201cquoted\u201d</p></body></html>";
+        var bytes = System.Text.Encoding.GetEncoding(1252).GetBytes(text);
+        Assert.Equal(text, TextDecoder.Decode(bytes, TextDecoder.DeclaredCharset(bytes), out var error));
+        Assert.Null(error);
+    }
+}
