@@ -8,8 +8,6 @@ internal sealed class FileInput(SourceOptions options, Func<string, Stream>? ope
 {
     private readonly Func<string, Stream> _open = open ?? OpenFile;
 
-    public long MaxBytes => options.MaxBytes;
-
     /// <summary>All bytes of a file, or a failure.</summary>
     public SourceItem.Failure? ReadAll(string path, out ReadOnlyMemory<byte> bytes)
     {

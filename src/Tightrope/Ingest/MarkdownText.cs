@@ -96,9 +96,6 @@ internal static partial class MarkdownText
         return (sb.ToString().Trim('\n'), found);
     }
 
-    /// <summary>Only the front matter and first heading, without converting the body.</summary>
-    public static ArticleMetadata Metadata(string markdown) => Convert(markdown).Found;
-
     private static (string Yaml, int End)? FrontMatter(string markdown)
     {
         int start = markdown.StartsWith('\uFEFF') ? 1 : 0;
