@@ -4,9 +4,14 @@ namespace Tightrope.Ingest;
 
 /// <summary>
 /// Bytes of one article as read from its source, before decoding and extraction. <see cref="Format"/> says how to
-/// read them: "txt", "md", "html", or "text" for text already decoded (JSON lines, feed items).
+/// read them: "txt", "md", "html", "text" (UTF-8 text already decoded), "jsonl" (one JSON line), "rss" or "atom"
+/// (one feed item's XML). The bytes are exactly what <see cref="Sources.ContentId"/> hashes into the article id.
 /// </summary>
-public sealed record RawDocument(string Origin, ReadOnlyMemory<byte> Bytes, string Format, ArticleMetadata Metadata);
+public sealed record RawDocument(string Origin, ReadOnlyMemory<byte> Bytes, string Format, ArticleMetadata Metadata)
+{
+    /// <summary>The character set the transport declared (an HTTP Content-Type charset), if any.</summary>
+    public string? Charset { get; init; }
+}
 
 /// <summary>What a source yields: a document, or a failure naming the input (and line) and the reason.</summary>
 public abstract record SourceItem
@@ -30,4 +35,41 @@ public sealed record SourceOptions
     public TimeSpan HttpTimeout { get; init; } = TimeSpan.FromSeconds(20);
     public int MaxRedirects { get; init; } = 5;
     public string UserAgent { get; init; } = "Tightrope/0.1 (+self-hosted news analysis; offline by default)";
+}
+
+/// <summary>
+/// A raw document that cannot be turned into an article (thrown by <see cref="Sources.ToArticle"/>). Documents that
+/// came from <see cref="Sources.Open"/> have already passed the same checks, so this is rare.
+/// </summary>
+public sealed class SourceException : Exception
+{
+    public SourceException(string input, string reason)
+        : base($"{input}: {reason}")
+    {
+        Input = input;
+        Reason = reason;
+    }
+
+    public SourceException()
+        : this("(unknown)", "unreadable input")
+    {
+    }
+
+    public SourceException(string message)
+        : this("(unknown)", message)
+    {
+    }
+
+    public SourceException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+        Input = "(unknown)";
+        Reason = message;
+    }
+
+    public string Input { get; } = "(unknown)";
+
+    public string Reason { get; } = "";
+
+    public SourceItem.Failure ToFailure() => new(Input, null, Reason);
 }

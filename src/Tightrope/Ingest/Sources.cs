@@ -1,5 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Security.Cryptography;
-using System.Text;
 using Tightrope.Model;
 
 namespace Tightrope.Ingest;
@@ -10,49 +10,24 @@ namespace Tightrope.Ingest;
 /// </summary>
 public static class Sources
 {
-    /// <summary>Reads every input in order. Failures are yielded, never thrown.</summary>
+    /// <summary>
+    /// Reads every input in order. Failures (missing path, unreadable, too large, binary, undecodable, empty, bad
+    /// JSON line, broken feed, HTTP error) are yielded, never thrown; only cancellation throws.
+    /// </summary>
     public static IEnumerable<SourceItem> Open(IEnumerable<string> inputs, SourceOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentNullException.ThrowIfNull(options);
-        foreach (var input in inputs)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            if (Directory.Exists(input))
-            {
-                foreach (var file in Directory.EnumerateFiles(input, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
-                {
-                    yield return ReadFile(file, options);
-                }
-            }
-            else if (File.Exists(input))
-            {
-                yield return ReadFile(input, options);
-            }
-            else
-            {
-                yield return new SourceItem.Failure(input, null, "no such file or folder");
-            }
-        }
+        return OpenCore(inputs, options, null, cancellationToken);
     }
 
-    private static SourceItem ReadFile(string path, SourceOptions options)
+    /// <summary>Like <see cref="Open"/>, with the way files are opened replaced (tests inject failures with it).</summary>
+    internal static IEnumerable<SourceItem> OpenCore(IEnumerable<string> inputs, SourceOptions options, Func<string, Stream>? open, CancellationToken cancellationToken)
     {
-        try
+        using var reader = new SourceReader(options, open);
+        foreach (var item in reader.Read(inputs, cancellationToken))
         {
-            var info = new FileInfo(path);
-            if (info.Length > options.MaxBytes)
-            {
-                return new SourceItem.Failure(path, null, $"file is {info.Length:N0} bytes, over the {options.MaxBytes:N0}-byte limit");
-            }
-
-            var bytes = File.ReadAllBytes(path);
-            var meta = new ArticleMetadata { Origin = path, Format = "txt" };
-            return new SourceItem.Document(new RawDocument(path, bytes, "txt", meta));
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return new SourceItem.Failure(path, null, ex.Message);
+            yield return item;
         }
     }
 
@@ -64,11 +39,86 @@ public static class Sources
         return Convert.ToHexStringLower(hash[..16]);
     }
 
-    /// <summary>Decodes and extracts a raw document into an article (text and metadata, not yet cleaned).</summary>
+    /// <summary>
+    /// Decodes and extracts a raw document into an article (text and metadata, not yet cleaned). Metadata the
+    /// source gave wins over what the text declares, except that an HTML page's canonical URL replaces the address it
+    /// was fetched from. Throws <see cref="SourceException"/> (naming the origin) when no article text comes out.
+    /// </summary>
     public static Article ToArticle(RawDocument raw)
     {
         ArgumentNullException.ThrowIfNull(raw);
-        var text = Encoding.UTF8.GetString(raw.Bytes.Span);
-        return new Article(ContentId(raw.Bytes.Span), text, raw.Metadata);
+        var (text, found) = raw.Format switch
+        {
+            "txt" or "text" => (Decode(raw), null),
+            "md" => MarkdownText.Convert(Decode(raw)),
+            "html" => HtmlExtractor.Extract(Decode(raw), raw.Metadata.Url),
+            "jsonl" => JsonLinesSource.Article(raw),
+            "rss" or "atom" => (FeedSource.Text(raw), null),
+            _ => throw new SourceException(raw.Origin, $"unknown document format '{raw.Format}'"),
+        };
+
+        if (text.Contains('\r', StringComparison.Ordinal))
+        {
+            text = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
+        }
+
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            throw new SourceException(raw.Origin, "no article text found");
+        }
+
+        return new Article(ContentId(raw.Bytes.Span), text, Merge(raw, found));
+    }
+
+    /// <summary>
+    /// <see cref="ToArticle"/> without exceptions for bad documents: the failure names the document's origin and the
+    /// reason, ready for the same report as the failures of <see cref="Open"/>.
+    /// </summary>
+    public static bool TryToArticle(RawDocument raw, [NotNullWhen(true)] out Article? article, [NotNullWhen(false)] out SourceItem.Failure? failure)
+    {
+        try
+        {
+            article = ToArticle(raw);
+            failure = null;
+            return true;
+        }
+        catch (SourceException ex)
+        {
+            article = null;
+            failure = ex.ToFailure();
+            return false;
+        }
+    }
+
+    private static string Decode(RawDocument raw)
+    {
+        var charset = raw.Charset ?? (raw.Format is "html" ? TextDecoder.DeclaredCharset(raw.Bytes.Span) : null);
+        if (raw.Format is "text")
+        {
+            charset = "utf-8";
+        }
+
+        var text = TextDecoder.Decode(raw.Bytes, charset, out var error);
+        return error is null ? text : throw new SourceException(raw.Origin, error);
+    }
+
+    private static ArticleMetadata Merge(RawDocument raw, ArticleMetadata? found)
+    {
+        var given = raw.Metadata;
+        if (found is null)
+        {
+            return given.Origin is null ? given with { Origin = raw.Origin, Format = given.Format ?? raw.Format } : given;
+        }
+
+        return given with
+        {
+            Title = given.Title ?? found.Title,
+            Author = given.Author ?? found.Author,
+            Source = given.Source ?? found.Source,
+            Published = given.Published ?? found.Published,
+            Url = raw.Format is "html" ? found.Url ?? given.Url : given.Url ?? found.Url,
+            Origin = given.Origin ?? raw.Origin,
+            Format = given.Format ?? raw.Format,
+        };
     }
 }

@@ -1,0 +1,264 @@
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+using SmartReader;
+using Tightrope.Model;
+
+namespace Tightrope.Ingest;
+
+/// <summary>
+/// Article text and metadata of an HTML page. The body comes from SmartReader (a port of Mozilla Readability); when
+/// it finds nothing, or the document is nested too deeply for its recursive walks, the text of &lt;body&gt; is used.
+/// Metadata: title, author/byline, published date (article:published_time, og:, itemprop datePublished, &lt;time&gt;),
+/// source (og:site_name, else the host) and canonical URL.
+/// </summary>
+internal static class HtmlExtractor
+{
+    /// <summary>Deeper documents skip readability (its recursion could overflow the stack) and use the body text.</summary>
+    internal const int MaxReadabilityDepth = 300;
+
+    private static readonly HtmlParserOptions ParserOptions = new() { IsKeepingSourceReferences = false };
+
+    public static (string Text, ArticleMetadata Found) Extract(string html, string? url)
+    {
+        if (HtmlDepthGuard.EstimateDepth(html) > HtmlDepthGuard.MaxParsedDepth)
+        {
+            return (HtmlDepthGuard.FlatText(html), new ArticleMetadata());
+        }
+
+        var parser = new HtmlParser(ParserOptions);
+        using var document = parser.ParseDocument(html);
+        var scan = PageScan.Of(document);
+        var found = scan.Metadata(url);
+
+        string text = "";
+        if (scan.Depth <= MaxReadabilityDepth)
+        {
+            (text, found) = Readability(document, url, found);
+        }
+
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            // Readability changes the document it reads: take the body of a fresh parse.
+            using var fresh = scan.Depth <= MaxReadabilityDepth ? parser.ParseDocument(html) : null;
+            var body = (fresh ?? document).Body ?? (INode?)(fresh ?? document).DocumentElement;
+            text = body is null ? "" : HtmlText.FromNode(body);
+        }
+
+        return (text, found);
+    }
+
+    /// <summary>Text of an HTML fragment that is already the article body (feed item content, JSON "html").</summary>
+    public static string FragmentText(string html)
+    {
+        if (HtmlDepthGuard.EstimateDepth(html) > HtmlDepthGuard.MaxParsedDepth)
+        {
+            return HtmlDepthGuard.FlatText(html);
+        }
+
+        var parser = new HtmlParser(ParserOptions);
+        using var document = parser.ParseDocument(html);
+        var body = document.Body ?? (INode?)document.DocumentElement;
+        return body is null ? "" : HtmlText.FromNode(body);
+    }
+
+    private static (string Text, ArticleMetadata Found) Readability(IHtmlDocument document, string? url, ArticleMetadata found)
+    {
+        var uri = url is not null && Uri.TryCreate(url, UriKind.Absolute, out var u) && u.Scheme is "http" or "https"
+            ? u.AbsoluteUri
+            : "https://localhost/";
+        try
+        {
+            using var reader = new Reader(uri, document);
+            IElement? content = null;
+            reader.AddCustomOperationEnd(e => content = e);
+            var article = reader.GetArticle();
+            var text = content is not null ? HtmlText.FromNode(content) : article.TextContent ?? "";
+            found = found with
+            {
+                Title = found.Title ?? NullIfBlank(article.Title),
+                Author = found.Author ?? NullIfBlank(article.Author) ?? NullIfBlank(article.Byline),
+                Source = found.Source ?? NullIfBlank(article.SiteName),
+                Published = found.Published ?? (article.PublicationDate is { } p ? DateOnly.FromDateTime(p) : null),
+            };
+            return (text, found);
+        }
+#pragma warning disable CA1031 // A third-party extractor failing on one page falls back to the body text; it must not stop the batch.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            return ("", found);
+        }
+    }
+
+    internal static string? NullIfBlank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+
+    /// <summary>One iterative pass over the elements: depth and the metadata the page declares.</summary>
+    private sealed class PageScan
+    {
+        private readonly Dictionary<string, string> _meta = new(StringComparer.OrdinalIgnoreCase);
+        private string? _title;
+        private string? _h1;
+        private string? _canonical;
+        private string? _itempropDate;
+        private string? _itempropAuthor;
+        private string? _relAuthor;
+        private string? _time;
+
+        public int Depth { get; private set; }
+
+        public static PageScan Of(IHtmlDocument document)
+        {
+            var scan = new PageScan();
+            INode? root = document.DocumentElement;
+            if (root is null)
+            {
+                return scan;
+            }
+
+            INode node = root;
+            int depth = 0;
+            while (true)
+            {
+                if (node is IElement element)
+                {
+                    scan.Visit(element);
+                }
+
+                if (node.FirstChild is { } child)
+                {
+                    node = child;
+                    depth++;
+                    scan.Depth = Math.Max(scan.Depth, depth);
+                    continue;
+                }
+
+                while (node.NextSibling is null)
+                {
+                    if (node.Parent is not { } parent || ReferenceEquals(node, root))
+                    {
+                        return scan;
+                    }
+
+                    node = parent;
+                    depth--;
+                    if (ReferenceEquals(node, root))
+                    {
+                        return scan;
+                    }
+                }
+
+                node = node.NextSibling;
+            }
+        }
+
+        private void Visit(IElement e)
+        {
+            switch (e.LocalName)
+            {
+                case "title":
+                    _title ??= NullIfBlank(e.TextContent);
+                    break;
+                case "h1":
+                    _h1 ??= NullIfBlank(HtmlText.FromNode(e));
+                    break;
+                case "meta":
+                    var key = e.GetAttribute("property") ?? e.GetAttribute("name") ?? e.GetAttribute("itemprop");
+                    var content = e.GetAttribute("content");
+                    if (key is not null && NullIfBlank(content) is { } value)
+                    {
+                        _meta.TryAdd(key.Trim(), value);
+                    }
+
+                    break;
+                case "link":
+                    var rel = e.GetAttribute("rel");
+                    if (rel is not null && rel.Contains("canonical", StringComparison.OrdinalIgnoreCase))
+                    {
+                        _canonical ??= NullIfBlank(e.GetAttribute("href"));
+                    }
+
+                    break;
+                case "time":
+                    _time ??= NullIfBlank(e.GetAttribute("datetime"));
+                    break;
+                default:
+                    break;
+            }
+
+            var itemprop = e.GetAttribute("itemprop");
+            if (itemprop is not null && e.LocalName is not "meta")
+            {
+                if (itemprop.Equals("datePublished", StringComparison.OrdinalIgnoreCase))
+                {
+                    _itempropDate ??= NullIfBlank(e.GetAttribute("content") ?? e.GetAttribute("datetime") ?? HtmlText.FromNode(e));
+                }
+                else if (itemprop.Equals("author", StringComparison.OrdinalIgnoreCase))
+                {
+                    _itempropAuthor ??= NullIfBlank(e.GetAttribute("content") ?? HtmlText.FromNode(e));
+                }
+            }
+
+            if (e.LocalName is "a" && e.GetAttribute("rel") is { } r && r.Contains("author", StringComparison.OrdinalIgnoreCase))
+            {
+                _relAuthor ??= NullIfBlank(HtmlText.FromNode(e));
+            }
+        }
+
+        public ArticleMetadata Metadata(string? url)
+        {
+            string? Meta(params string[] keys)
+            {
+                foreach (var k in keys)
+                {
+                    if (_meta.TryGetValue(k, out var v))
+                    {
+                        return v;
+                    }
+                }
+
+                return null;
+            }
+
+            var canonical = Absolute(_canonical ?? Meta("og:url"), url);
+            var published = DateText.Parse(Meta("article:published_time", "og:published_time", "og:article:published_time", "datePublished", "date", "pubdate", "publishdate", "publish-date", "dc.date", "dc.date.issued", "dcterms.created", "sailthru.date", "parsely-pub-date"))
+                ?? DateText.Parse(_itempropDate)
+                ?? DateText.Parse(_time);
+            var author = Meta("author", "article:author", "dc.creator", "byl", "parsely-author", "sailthru.author") ?? _itempropAuthor ?? _relAuthor;
+            if (author is not null && author.StartsWith("http", StringComparison.OrdinalIgnoreCase))
+            {
+                author = _itempropAuthor ?? _relAuthor;
+            }
+
+            var host = Host(canonical ?? url);
+            return new ArticleMetadata
+            {
+                Title = Meta("og:title", "twitter:title") ?? _title ?? _h1,
+                Author = author,
+                Published = published,
+                Source = Meta("og:site_name", "application-name") ?? host,
+                Url = canonical,
+            };
+        }
+
+        private static string? Absolute(string? href, string? baseUrl)
+        {
+            if (href is null)
+            {
+                return null;
+            }
+
+            if (Uri.TryCreate(href, UriKind.Absolute, out var abs) && abs.Scheme is "http" or "https")
+            {
+                return abs.AbsoluteUri;
+            }
+
+            return baseUrl is not null && Uri.TryCreate(baseUrl, UriKind.Absolute, out var b) && Uri.TryCreate(b, href, out var rel)
+                ? rel.AbsoluteUri
+                : null;
+        }
+
+        private static string? Host(string? url) =>
+            url is not null && Uri.TryCreate(url, UriKind.Absolute, out var u) && u.Scheme is "http" or "https" ? u.Host : null;
+    }
+}

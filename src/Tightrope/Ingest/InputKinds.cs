@@ -1,0 +1,105 @@
+namespace Tightrope.Ingest;
+
+internal enum InputKind
+{
+    Unknown,
+    Text,
+    Markdown,
+    Html,
+    JsonLines,
+    Feed,
+    UrlList,
+}
+
+/// <summary>What kind of input a path, a content type or the first bytes say a document is.</summary>
+internal static class InputKinds
+{
+    public static InputKind OfPath(string path) => Path.GetExtension(path).ToLowerInvariant() switch
+    {
+        ".txt" or ".text" => InputKind.Text,
+        ".md" or ".markdown" => InputKind.Markdown,
+        ".html" or ".htm" or ".xhtml" => InputKind.Html,
+        ".jsonl" or ".ndjson" => InputKind.JsonLines,
+        ".xml" or ".rss" or ".atom" => InputKind.Feed,
+        ".urls" => InputKind.UrlList,
+        _ => InputKind.Unknown,
+    };
+
+    /// <summary>Refines a text or unknown file by its content: a list of URLs, a feed, HTML, or plain text.</summary>
+    public static InputKind Sniff(ReadOnlySpan<byte> bytes, InputKind kind)
+    {
+        var start = bytes[..Math.Min(bytes.Length, 4096)];
+        if (start.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            start = start[3..];
+        }
+
+        start = start.TrimStart(" \t\r\n"u8);
+        if (IsUrlList(bytes))
+        {
+            return InputKind.UrlList;
+        }
+
+        if (kind == InputKind.Unknown && start.StartsWith("<"u8))
+        {
+            return FeedSource.LooksLikeFeed(start) ? InputKind.Feed : InputKind.Html;
+        }
+
+        return InputKind.Text;
+    }
+
+    public static InputKind OfMediaType(string? mediaType, ReadOnlySpan<byte> body)
+    {
+        var type = mediaType?.ToLowerInvariant() ?? "";
+        if (type.Contains("rss", StringComparison.Ordinal) || type.Contains("atom", StringComparison.Ordinal))
+        {
+            return InputKind.Feed;
+        }
+
+        if (type.Contains("html", StringComparison.Ordinal))
+        {
+            return FeedSource.LooksLikeFeed(body) ? InputKind.Feed : InputKind.Html;
+        }
+
+        if (type.Contains("xml", StringComparison.Ordinal))
+        {
+            return FeedSource.LooksLikeFeed(body) ? InputKind.Feed : InputKind.Html;
+        }
+
+        if (type.StartsWith("text/", StringComparison.Ordinal))
+        {
+            return InputKind.Text;
+        }
+
+        var kind = Sniff(body, InputKind.Unknown);
+        return kind == InputKind.UrlList ? InputKind.Text : kind;
+    }
+
+    /// <summary>A small file whose every non-blank, non-comment line is an http(s) URL.</summary>
+    private static bool IsUrlList(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.Length > 1024 * 1024)
+        {
+            return false;
+        }
+
+        int urls = 0;
+        foreach (var range in bytes.Split((byte)'\n'))
+        {
+            var line = bytes[range].Trim(" \t\r"u8);
+            if (line.IsEmpty || line[0] == (byte)'#')
+            {
+                continue;
+            }
+
+            if (!(line.StartsWith("http://"u8) || line.StartsWith("https://"u8)) || line.IndexOfAny(" \t"u8) >= 0)
+            {
+                return false;
+            }
+
+            urls++;
+        }
+
+        return urls > 0;
+    }
+}
