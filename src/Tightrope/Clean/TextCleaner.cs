@@ -448,6 +448,11 @@ internal static class TextCleaner
             }
 
             checkedLeads++;
+            if (RepeatedLater(shingles, li))
+            {
+                continue;
+            }
+
             var following = new HashSet<ulong>();
             int taken = 0;
             for (int lj = li + 1; lj < lines.Count && taken < 6; lj++)
@@ -483,6 +488,22 @@ internal static class TextCleaner
 
             seen.UnionWith(shingles[li]);
         }
+    }
+
+    /// <summary>Whether a later paragraph is the same paragraph again (then the later copy is the duplicate).</summary>
+    private static bool RepeatedLater(ulong[][] shingles, int li)
+    {
+        var mine = new HashSet<ulong>(shingles[li]);
+        for (int lj = li + 1; lj < shingles.Length; lj++)
+        {
+            if (shingles[lj].Length > 0 && Containment(shingles[lj], mine) >= 0.8
+                && Containment(shingles[li], new HashSet<ulong>(shingles[lj])) >= 0.8)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static void RemoveDuplicate(Plan plan, int li, string reason)
@@ -927,7 +948,7 @@ internal static class TextCleaner
         probes.Sort(static (a, b) => a.Raw.CompareTo(b.Raw));
         var segments = plan.Segments;
 
-        var writer = new Writer(raw.Length + 16);
+        var writer = new Writer(raw, raw.Length + 16);
         int i = 0, ei = 0, pi = 0, n = raw.Length;
         int covered = 0;
         try
@@ -1022,13 +1043,19 @@ internal static class TextCleaner
     /// <summary>Appends cleaned characters to a pooled buffer and keeps the offset map in step.</summary>
     private sealed class Writer : IDisposable
     {
+        private readonly string _raw;
         private char[] _buf;
         private int _length;
+        private int _lastNewline = -1;
         private White _pending;
         private int _pendRaw1;
         private int _pendRaw2;
 
-        public Writer(int capacity) => _buf = ArrayPool<char>.Shared.Rent(Math.Max(capacity, 16));
+        public Writer(string raw, int capacity)
+        {
+            _raw = raw;
+            _buf = ArrayPool<char>.Shared.Rent(Math.Max(capacity, 16));
+        }
 
         public OffsetMap Map { get; } = new();
 
@@ -1040,13 +1067,25 @@ internal static class TextCleaner
         {
             if (white <= _pending)
             {
-                if (white == White.Line && _pending == White.Line)
+                // Two line breaks make a paragraph break only when nothing but white space (no removed text) is between them.
+                if (white == White.Line && _pending == White.Line && _lastNewline >= 0 && raw > _lastNewline
+                    && _raw.AsSpan(_lastNewline + 1, raw - _lastNewline - 1).IsWhiteSpace())
                 {
                     _pending = White.Paragraph;
                     _pendRaw2 = raw;
                 }
 
+                if (white == White.Line)
+                {
+                    _lastNewline = raw;
+                }
+
                 return;
+            }
+
+            if (white == White.Line)
+            {
+                _lastNewline = raw;
             }
 
             _pending = white;

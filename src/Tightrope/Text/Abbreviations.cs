@@ -53,6 +53,13 @@ internal static class Abbreviations
         return IsInitialism(word) ? AbbreviationKind.MayEnd : AbbreviationKind.None;
     }
 
+    /// <summary>The part after the last hyphen: "Korea-U.S" → "U.S".</summary>
+    public static ReadOnlySpan<char> LastPart(ReadOnlySpan<char> word)
+    {
+        int dash = word.LastIndexOf('-');
+        return dash >= 0 ? word[(dash + 1)..] : word;
+    }
+
     /// <summary>"U.S", "U.K", "e.g": single letters joined by full stops.</summary>
     public static bool IsInitialism(ReadOnlySpan<char> word)
     {
