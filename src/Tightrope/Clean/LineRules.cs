@@ -1,4 +1,3 @@
-using System.Buffers;
 using Tightrope.Model;
 
 namespace Tightrope.Clean;
@@ -10,61 +9,61 @@ namespace Tightrope.Clean;
 internal static class LineRules
 {
     /// <summary>Words that make a line or sentence a copyright or reproduction notice.</summary>
-    private static readonly SearchValues<string> CopyrightMarkers = SearchValues.Create(
+    private static readonly string[] CopyrightMarkers =
+    
         [
             "copyright", "©", "all rights reserved", "not be reproduced", "may not be republished", "not be redistributed",
             "reproduced without", "reproduction without", "without authorization", "without authorisation",
             "without prior permission", "without permission", "prohibited from reproduc", "reprint without",
             "legal liability", "무단전재", "무단 전재", "재배포 금지", "재배포금지", "저작권", "版权所有", "版權所有",
             "未经授权", "未經授權", "不得转载", "禁止转载", "转载请注明", "無断転載", "無断複製", "著作権",
-        ],
-        StringComparison.OrdinalIgnoreCase);
+        ];
 
     /// <summary>Words of notices that travel with a copyright line: disclaimers, "exclusive article of".</summary>
-    private static readonly SearchValues<string> NoticeMarkers = SearchValues.Create(
+    private static readonly string[] NoticeMarkers =
+    
         [
-            "this article", "this story", "this report", "the author's", "the author’s", "personal opinion",
+            "this article", "this story", "this report", "the author's", "personal opinion",
             "does not represent", "do not represent", "do not necessarily", "does not necessarily", "exclusive manuscript",
             "exclusive article", "originally published", "first published", "first appeared", "views expressed",
             "opinions expressed", "本文", "이 기사",
-        ],
-        StringComparison.OrdinalIgnoreCase);
+        ];
 
     /// <summary>Social and subscription prompts ("Follow us on ...", "Subscribe to our newsletter").</summary>
     private static readonly string[] PromptStarts =
     [
         "follow ", "subscribe", "sign up", "like us", "join us", "download our", "download the", "scan the",
         "share this", "share on", "click here", "tap here", "read more", "for more news", "get the latest",
-        "listen to this", "don't miss", "don’t miss",
+        "listen to this", "don't miss", 
     ];
 
-    private static readonly SearchValues<string> PlatformWords = SearchValues.Create(
+    private static readonly string[] PlatformWords =
+    
         [
             "wechat", "weibo", "twitter", "facebook", "instagram", "telegram", "youtube", "tiktok", "newsletter",
             "official account", "public account", " app", "channel", "kakao", "naver", "linkedin", "rss", "podcast",
             "interesting articles", "updates", "our site", "our website", "notifications",
-        ],
-        StringComparison.OrdinalIgnoreCase);
+        ];
 
     /// <summary>Site chrome on short lines: font-size widgets, share bars, print and comment buttons.</summary>
-    private static readonly SearchValues<string> ChromeMarkers = SearchValues.Create(
+    private static readonly string[] ChromeMarkers =
+    
         [
             "font size", "text size", "글자크기", "글자 크기", "字号", "字體", "字体大小", "文字サイズ", "공유하기",
             "구독하기", "기사 원문", "본문 듣기", "가장 빠른 뉴스", "advertisement", "sponsored content", "copy link",
             "listen to this article", "print this", "email this", "share this article", "more from this",
             "all comments", "reader comments", "打印本页", "分享到", "关注我们", "返回顶部", "シェア",
-        ],
-        StringComparison.OrdinalIgnoreCase);
+        ];
 
     /// <summary>Search-engine filler that announces content instead of giving it.</summary>
-    private static readonly SearchValues<string> SeoMarkers = SearchValues.Create(
+    private static readonly string[] SeoMarkers =
+    
         [
-            "what you need to know", "everything you need to know", "here's a breakdown", "here’s a breakdown",
-            "here's what", "here’s what", "here's everything", "here’s everything", "key takeaways",
-            "let's dive", "let’s dive", "let's take a look", "let’s take a look", "read on to", "in this article, we",
-            "in this article we", "stay tuned", "without further ado", "you won't believe", "you won’t believe",
-        ],
-        StringComparison.OrdinalIgnoreCase);
+            "what you need to know", "everything you need to know", "here's a breakdown", 
+            "here's what", "here's everything", "key takeaways",
+            "let's dive", "let's take a look", "read on to", "in this article, we",
+            "in this article we", "stay tuned", "without further ado", "you won't believe", 
+        ];
 
     /// <summary>Headers that open a list of related links.</summary>
     private static readonly string[] RelatedHeaders =
@@ -94,13 +93,19 @@ internal static class LineRules
         "文 /", "记者", "記者", "기자", "특파원", "by ",
     ];
 
-    public static bool IsCopyright(ReadOnlySpan<char> text) => text.IndexOfAny(CopyrightMarkers) >= 0;
+    public const int Copyright = 1;
+    public const int Notice = 2;
+    public const int Platform = 4;
+    public const int Chrome = 8;
+    public const int Seo = 16;
 
-    public static bool IsNotice(ReadOnlySpan<char> text) => text.IndexOfAny(NoticeMarkers) >= 0;
+    private static readonly PhraseMatcher Markers = new(
+        (CopyrightMarkers, Copyright), (NoticeMarkers, Notice), (PlatformWords, Platform), (ChromeMarkers, Chrome), (SeoMarkers, Seo));
 
-    public static bool IsSeoFiller(ReadOnlySpan<char> text) => text.IndexOfAny(SeoMarkers) >= 0;
+    /// <summary>The marker flags (<see cref="Copyright"/>, <see cref="Notice"/>, ...) found in the text.</summary>
+    public static int Match(ReadOnlySpan<char> text) => Markers.Match(text);
 
-    public static bool IsChrome(ReadOnlySpan<char> text) => text.IndexOfAny(ChromeMarkers) >= 0;
+    public static bool IsCopyright(ReadOnlySpan<char> text) => (Match(text) & Copyright) != 0;
 
     /// <summary>"Follow X on WeChat ...", "Subscribe to our newsletter".</summary>
     public static bool IsPrompt(ReadOnlySpan<char> sentence)
@@ -109,7 +114,7 @@ internal static class LineRules
         {
             if (sentence.StartsWith(start, StringComparison.OrdinalIgnoreCase))
             {
-                return sentence.IndexOfAny(PlatformWords) >= 0 || Words.Count(sentence) <= 6;
+                return (Match(sentence) & Platform) != 0 || Words.Count(sentence) <= 6;
             }
         }
 
@@ -289,7 +294,8 @@ internal static class LineRules
     /// <summary>The kind a single short line of noise belongs to, or null when it is body text.</summary>
     public static (RemovalKind Kind, string Reason)? ClassifyLine(ReadOnlySpan<char> line, int words)
     {
-        if (words <= 30 && IsCopyright(line))
+        int flags = words <= 30 ? Match(line) : 0;
+        if ((flags & Copyright) != 0)
         {
             return (RemovalKind.Copyright, "copyright or reproduction notice");
         }
@@ -304,7 +310,7 @@ internal static class LineRules
             return (RemovalKind.Boilerplate, "image caption or credit");
         }
 
-        if (words <= 12 && IsChrome(line))
+        if (words <= 12 && (flags & Chrome) != 0)
         {
             return (RemovalKind.Boilerplate, "site chrome");
         }
@@ -314,7 +320,7 @@ internal static class LineRules
             return (RemovalKind.Boilerplate, "social or subscription prompt");
         }
 
-        if (words <= 30 && IsSeoFiller(line))
+        if ((flags & Seo) != 0)
         {
             return (RemovalKind.Boilerplate, "SEO filler");
         }

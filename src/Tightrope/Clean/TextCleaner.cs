@@ -66,18 +66,22 @@ internal static class TextCleaner
             Edits.Add(new Edit(start, end, null, White.None, AddSegment(kind, start, end, reason)));
     }
 
+    private static readonly SearchValues<char> Terminals = SearchValues.Create(".!?…。！？");
+
     private static readonly SearchValues<char> LineBreaks = SearchValues.Create("\n\r\u2028\u2029\u0085");
+
+    internal static int Skip;
 
     public static CleanResult Clean(string raw)
     {
         ArgumentNullException.ThrowIfNull(raw);
         var plan = new Plan();
         SplitLines(raw, plan.Lines);
-        ClassifyLines(raw, plan);
-        FindRelatedLinks(raw, plan);
-        FindDuplicates(raw, plan);
-        MarkTruncated(raw, plan);
-        FindArtefacts(raw, plan);
+        if ((Skip & 1) == 0) ClassifyLines(raw, plan);
+        if ((Skip & 2) == 0) FindRelatedLinks(raw, plan);
+        if ((Skip & 4) == 0) FindDuplicates(raw, plan);
+        if ((Skip & 8) == 0) MarkTruncated(raw, plan);
+        if ((Skip & 16) == 0) FindArtefacts(raw, plan);
         return Emit(raw, plan);
     }
 
@@ -129,7 +133,16 @@ internal static class TextCleaner
             {
                 var counts = perLine.AsSpan(li * 8, 8);
                 counts.Clear();
-                Scripts.Count(raw.AsSpan(lines[li].Start, lines[li].End - lines[li].Start), counts);
+                var lineText = raw.AsSpan(lines[li].Start, lines[li].End - lines[li].Start);
+                if (lineText.ContainsAnyExceptInRange('\0', '\u007F'))
+                {
+                    Scripts.Count(lineText, counts);
+                }
+                else
+                {
+                    // Plain ASCII: all its letters are Latin; about four in five characters of prose are letters.
+                    counts[(int)Script.Latin] = lineText.Length * 4 / 5;
+                }
                 for (int k = 0; k < 8; k++)
                 {
                     total[k] += counts[k];
@@ -182,7 +195,7 @@ internal static class TextCleaner
                     line.Words = Words.Count(raw.AsSpan(line.KeepStart, line.KeepEnd - line.KeepStart));
                 }
 
-                ClassifySentences(raw, plan, ref line);
+                if ((Skip & 32) == 0) ClassifySentences(raw, plan, ref line);
                 lines[li] = line;
             }
         }
@@ -196,27 +209,21 @@ internal static class TextCleaner
     private static void ClassifySentences(string raw, Plan plan, ref LineInfo line)
     {
         var text = raw.AsSpan(line.KeepStart, line.KeepEnd - line.KeepStart);
-        bool notice = LineRules.IsCopyright(text) || LineRules.IsNotice(text);
-        bool prompt = text.Contains("ollow", StringComparison.Ordinal) || text.Contains("ubscribe", StringComparison.Ordinal);
-        bool persona = text.Contains("As a", StringComparison.Ordinal);
-        if (!notice && !prompt && !persona)
-        {
-            return;
-        }
-
         var starts = new List<int>();
         SentenceStarts(text, starts);
         int count = starts.Count;
 
-        // Trailing run of notice/prompt sentences; removed when it holds a copyright line or a prompt.
+        // Trailing run of notice/prompt sentences; removed when it holds a copyright line or a prompt. Only the last
+        // sentences are read, so an ordinary paragraph costs one sentence of marker search.
         int first = count;
         bool strong = false;
         while (first > 0)
         {
             var s = Sentence(text, starts, first - 1);
-            bool copyright = LineRules.IsCopyright(s);
-            bool isPrompt = LineRules.IsPrompt(s);
-            if (!copyright && !isPrompt && !LineRules.IsNotice(s))
+            int flags = LineRules.Match(s);
+            bool copyright = (flags & LineRules.Copyright) != 0;
+            bool isPrompt = !copyright && LineRules.IsPrompt(s);
+            if (!copyright && !isPrompt && (flags & LineRules.Notice) == 0)
             {
                 break;
             }
@@ -258,6 +265,11 @@ internal static class TextCleaner
             count = first;
         }
 
+        if (!text.Contains("As a", StringComparison.Ordinal))
+        {
+            return;
+        }
+
         for (int k = 0; k < count; k++)
         {
             var s = Sentence(text, starts, k);
@@ -296,11 +308,14 @@ internal static class TextCleaner
         starts.Add(0);
         for (int i = 0; i < text.Length; i++)
         {
-            char c = text[i];
-            if (c is not ('.' or '!' or '?' or '…' or '。' or '！' or '？'))
+            int found = text[i..].IndexOfAny(Terminals);
+            if (found < 0)
             {
-                continue;
+                return;
             }
+
+            i += found;
+            char c = text[i];
 
             int j = i + 1;
             while (j < text.Length && Words.IsCloser(text[j]))
@@ -536,7 +551,7 @@ internal static class TextCleaner
     /// <summary>Distinct hashes of word trigrams (letters and digits only, lower-cased, typography ignored).</summary>
     internal static ulong[] Shingles(ReadOnlySpan<char> text)
     {
-        var set = new HashSet<ulong>();
+        var set = new List<ulong>(text.Length / 5);
         ulong w1 = 0, w2 = 0;
         int n = 0;
         ulong h = 14695981039346656037UL;
@@ -544,7 +559,14 @@ internal static class TextCleaner
         for (int i = 0; i <= text.Length; i++)
         {
             char c = i < text.Length ? text[i] : ' ';
-            if (char.IsLetterOrDigit(c))
+            if (char.IsAsciiLetterOrDigit(c))
+            {
+                h = (h ^ (uint)(c | 0x20)) * 1099511628211UL;
+                inWord = true;
+                continue;
+            }
+
+            if (c > '\u007F' && char.IsLetterOrDigit(c))
             {
                 h = (h ^ char.ToLowerInvariant(c)) * 1099511628211UL;
                 inWord = true;
@@ -1009,8 +1031,7 @@ internal static class TextCleaner
                 }
 
                 int limit = Math.Min(nextEdit, Math.Min(nextProbe, n));
-                int k = raw.AsSpan(i, limit - i).IndexOfAny(Typography.Special);
-                int run = k < 0 ? limit - i : k;
+                int run = PlainRun(raw, i, limit);
                 if (run > 0)
                 {
                     writer.Copy(raw, i, run);
@@ -1038,6 +1059,52 @@ internal static class TextCleaner
         {
             writer.Dispose();
         }
+    }
+
+    /// <summary>
+    /// The length of the run from <paramref name="i"/> that is copied as it is: printable ASCII with single spaces
+    /// between words, and non-ASCII characters that need no normalisation.
+    /// </summary>
+    private static int PlainRun(string raw, int i, int limit)
+    {
+        int j = i;
+        while (j < limit)
+        {
+            int k = raw.AsSpan(j, limit - j).IndexOfAnyExceptInRange('!', '~');
+            if (k < 0)
+            {
+                return limit - i;
+            }
+
+            j += k;
+            char c = raw[j];
+            if (c == ' ')
+            {
+                // A single space between two printable characters is kept as it is.
+                if (j > i && j + 1 < limit && raw[j + 1] is > ' ' and < '\u007F')
+                {
+                    j += 2;
+                    continue;
+                }
+
+                return j - i;
+            }
+
+            if (c < '\u0080')
+            {
+                return j - i;
+            }
+
+            int m = raw.AsSpan(j, limit - j).IndexOfAny(Typography.Special);
+            if (m == 0)
+            {
+                return j - i;
+            }
+
+            j = m < 0 ? limit : j + m;
+        }
+
+        return j - i;
     }
 
     /// <summary>Appends cleaned characters to a pooled buffer and keeps the offset map in step.</summary>

@@ -5,6 +5,17 @@ internal static class Words
 {
     public static int Count(ReadOnlySpan<char> text)
     {
+        if (!text.ContainsAnyExcept(' ', '\t') || text.ContainsAny('\t', '\n', '\r') || text.Contains("  ", StringComparison.Ordinal) || text.ContainsAnyExceptInRange(' ', '\u007F'))
+        {
+            return CountSlow(text);
+        }
+
+        // Printable ASCII with single spaces: words are spaces plus one (vectorised).
+        return text.Count(' ') + 1 - (text[0] == ' ' ? 1 : 0) - (text[^1] == ' ' ? 1 : 0);
+    }
+
+    private static int CountSlow(ReadOnlySpan<char> text)
+    {
         int n = 0;
         bool inWord = false;
         foreach (char c in text)
