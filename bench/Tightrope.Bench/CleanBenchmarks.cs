@@ -80,39 +80,58 @@ public class CleanBenchmarks
     }
 }
 
-/// <summary>Generates article-like English text with the kinds of noise the cleaner removes.</summary>
+/// <summary>
+/// Generates article-like English text: sentences of random words from a made-up vocabulary mixed with function
+/// words, numbers, abbreviations and quotes, and the kinds of noise the cleaner removes (byline, caption, stray tag,
+/// copyright line, related links, now and then a repeated paragraph).
+/// </summary>
 public static class ArticleGenerator
 {
-    private static readonly string[] Subjects =
+    private static readonly string[] Function =
     [
-        "The defense ministry", "Negotiators in Seoul", "U.S. officials", "Gen. Paul Roe", "The foreign minister",
-        "Lawmakers of the ruling party", "Kim Jong-un", "The allies", "Analysts at the institute", "Mr. Park",
+        "the", "of", "and", "to", "in", "a", "that", "for", "on", "with", "as", "by", "at", "from", "its", "was", "is",
+        "would", "said", "has", "their", "over", "after", "between",
     ];
 
-    private static readonly string[] Verbs =
+    private static readonly string[] Phrases =
     [
-        "said on Tuesday that", "argued that", "warned that", "told reporters at 9 a.m. that", "noted in a statement that",
-        "confirmed that", "suggested that",
+        "U.S. officials", "at 9 a.m.", "Gen. Paul Roe", "Kim Jong-un", "28,500 troops", "$6.4 billion", "1.5192 trillion won",
+        "8.3%", "“real progress”", "Seoul’s envoy", "on Sept. 19", "Mr. Park", "the No. 2 official", "South Korea-U.S. alliance",
     ];
 
-    private static readonly string[] Clauses =
-    [
-        "the cost of stationing 28,500 troops would rise by 8.3% next year",
-        "the agreement worth about $6.4 billion was still under review",
-        "the drills would go ahead at a reduced scale",
-        "talks on the 12th cost-sharing deal had made “real progress”",
-        "Seoul’s contribution would reach 1.5192 trillion won",
-        "the exchange rate had fallen to a two-year low",
-        "the summit in Singapore could be repeated",
-        "the chip plant in Texas would open in 2026",
-    ];
+    private static string[] Vocabulary(Random rng)
+    {
+        const string consonants = "bcdfghjklmnprstvwz";
+        const string vowels = "aeiou";
+        var words = new string[3000];
+        var sb = new StringBuilder();
+        for (int i = 0; i < words.Length; i++)
+        {
+            sb.Clear();
+            int syllables = 1 + rng.Next(3);
+            for (int k = 0; k < syllables; k++)
+            {
+                sb.Append(consonants[rng.Next(consonants.Length)]).Append(vowels[rng.Next(vowels.Length)]);
+                if (rng.Next(2) == 0)
+                {
+                    sb.Append(consonants[rng.Next(consonants.Length)]);
+                }
+            }
+
+            words[i] = sb.ToString();
+        }
+
+        return words;
+    }
 
     public static string[] Generate(int seed, int totalChars)
     {
         var rng = new Random(seed);
+        var vocabulary = Vocabulary(rng);
         var list = new List<string>();
         int total = 0;
         var sb = new StringBuilder();
+        var paragraph = new StringBuilder();
         while (total < totalChars)
         {
             sb.Clear();
@@ -122,39 +141,64 @@ public static class ArticleGenerator
                 sb.Append("[Text/Example Daily correspondent Jane Roe]\n\n");
             }
 
+            string? first = null;
             int paragraphs = 6 + rng.Next(6);
             for (int p = 0; p < paragraphs; p++)
             {
+                paragraph.Clear();
                 int sentences = 2 + rng.Next(4);
                 for (int s = 0; s < sentences; s++)
                 {
-                    sb.Append(Subjects[rng.Next(Subjects.Length)]).Append(' ')
-                        .Append(Verbs[rng.Next(Verbs.Length)]).Append(' ')
-                        .Append(Clauses[rng.Next(Clauses.Length)]);
-                    if (rng.Next(4) == 0)
+                    int words = 10 + rng.Next(16);
+                    for (int w = 0; w < words; w++)
                     {
-                        sb.Append(", and ").Append(Clauses[rng.Next(Clauses.Length)]);
+                        string word = rng.Next(10) switch
+                        {
+                            < 4 => Function[rng.Next(Function.Length)],
+                            4 when rng.Next(3) == 0 => Phrases[rng.Next(Phrases.Length)],
+                            _ => vocabulary[rng.Next(vocabulary.Length)],
+                        };
+                        if (w == 0)
+                        {
+                            paragraph.Append(char.ToUpperInvariant(word[0])).Append(word, 1, word.Length - 1);
+                        }
+                        else
+                        {
+                            paragraph.Append(' ').Append(word);
+                        }
+
+                        if (w > 2 && w < words - 2 && rng.Next(12) == 0)
+                        {
+                            paragraph.Append(',');
+                        }
                     }
 
-                    sb.Append(rng.Next(10) == 0 ? "? " : ". ");
+                    paragraph.Append(rng.Next(10) == 0 ? "? " : ". ");
                 }
 
                 if (rng.Next(12) == 0)
                 {
-                    sb.Append("< p > ");
+                    paragraph.Append("< p > ");
                 }
 
-                sb.Append("\n\n");
+                first ??= paragraph.ToString();
+                sb.Append(paragraph).Append("\n\n");
                 if (rng.Next(15) == 0)
                 {
                     sb.Append("File photo: Soldiers march during a ceremony in the capital. Example Agency\n\n");
                 }
             }
 
+            if (rng.Next(5) == 0)
+            {
+                sb.Append(first).Append("\n\n");
+            }
+
             sb.Append("BY JANE ROE [jane.roe@example.com]\nCopyright © Example Daily. All rights reserved.\n");
             for (int l = 0; l < 4; l++)
             {
-                sb.Append("- Navy chief visits port city ahead of drills number ").Append(l).Append('\n');
+                sb.Append("- ").Append(char.ToUpperInvariant(vocabulary[rng.Next(vocabulary.Length)][0]))
+                    .Append(" chief visits ").Append(vocabulary[rng.Next(vocabulary.Length)]).Append(" ahead of drills\n");
             }
 
             var text = sb.ToString();

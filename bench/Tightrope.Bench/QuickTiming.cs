@@ -26,22 +26,6 @@ internal static class QuickTiming
                 cleaned[i] = a;
             }
         });
-        foreach (var skip in new[] { 63 })
-        {
-            TextCleaner.Skip = skip;
-            Measure("skip" + skip, bytes, () =>
-            {
-                foreach (var a in articles)
-                {
-                    TextCleaner.Clean(a);
-                }
-            });
-        }
-
-        TextCleaner.Skip = 0;
-        Array.Clear(TextCleaner.T);
-        foreach (var a in articles) TextCleaner.Clean(a);
-        Console.WriteLine(string.Join(" ", TextCleaner.T.Select(t => (t * 1000.0 / Stopwatch.Frequency).ToString("F1"))));
         Measure("text", bytes, () =>
         {
             foreach (var a in cleaned)

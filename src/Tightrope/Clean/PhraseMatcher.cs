@@ -10,6 +10,7 @@ internal sealed class PhraseMatcher
 {
     private readonly Dictionary<string, List<(string Phrase, int Flag)>>.AlternateLookup<ReadOnlySpan<char>> _byFirstWord;
     private readonly List<(string Phrase, int Flag)> _other = [];
+    private readonly ulong[] _bloom = new ulong[1024];
 
     public PhraseMatcher(params (string[] Phrases, int Flag)[] groups)
     {
@@ -37,6 +38,7 @@ internal sealed class PhraseMatcher
                 }
 
                 list.Add((phrase, flag));
+                SetBloom(Hash(first));
             }
         }
 
@@ -56,12 +58,14 @@ internal sealed class PhraseMatcher
             }
 
             int start = i;
+            uint h = 2166136261;
             while (i < text.Length && char.IsAsciiLetter(text[i]))
             {
+                h = (h ^ (uint)(text[i] | 0x20)) * 16777619;
                 i++;
             }
 
-            if (start > 0 && char.IsLetter(text[start - 1]))
+            if ((start > 0 && char.IsLetter(text[start - 1])) || !InBloom(h))
             {
                 continue;
             }
@@ -91,6 +95,21 @@ internal sealed class PhraseMatcher
 
         return flags;
     }
+
+    private static uint Hash(ReadOnlySpan<char> word)
+    {
+        uint h = 2166136261;
+        foreach (char c in word)
+        {
+            h = (h ^ (uint)(c | 0x20)) * 16777619;
+        }
+
+        return h;
+    }
+
+    private void SetBloom(uint h) => _bloom[(h >> 6) & 1023] |= 1UL << (int)(h & 63);
+
+    private bool InBloom(uint h) => (_bloom[(h >> 6) & 1023] & (1UL << (int)(h & 63))) != 0;
 
     /// <summary>Prefix match ignoring ASCII case and the style of apostrophe.</summary>
     private static bool StartsWithFolded(ReadOnlySpan<char> text, string phrase)

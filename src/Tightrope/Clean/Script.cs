@@ -47,10 +47,20 @@ internal static class Scripts
     /// <summary>Letters per script in a piece of text (index by <see cref="Script"/>).</summary>
     public static void Count(ReadOnlySpan<char> text, Span<int> counts)
     {
+        // Latin letters are counted in a local: incrementing one array slot per character is bound by store latency.
+        int latin = 0;
         foreach (char c in text)
         {
+            if (c < 0x80)
+            {
+                latin += (uint)((c | 0x20) - 'a') <= 'z' - 'a' ? 1 : 0;
+                continue;
+            }
+
             counts[(int)Of(c)]++;
         }
+
+        counts[(int)Script.Latin] += latin;
     }
 
     /// <summary>The script with most letters, or <see cref="Script.None"/>.</summary>

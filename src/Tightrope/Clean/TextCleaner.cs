@@ -70,18 +70,16 @@ internal static class TextCleaner
 
     private static readonly SearchValues<char> LineBreaks = SearchValues.Create("\n\r\u2028\u2029\u0085");
 
-    internal static int Skip;
-
     public static CleanResult Clean(string raw)
     {
         ArgumentNullException.ThrowIfNull(raw);
         var plan = new Plan();
         SplitLines(raw, plan.Lines);
-        if ((Skip & 1) == 0) ClassifyLines(raw, plan);
-        if ((Skip & 2) == 0) FindRelatedLinks(raw, plan);
-        if ((Skip & 4) == 0) FindDuplicates(raw, plan);
-        if ((Skip & 8) == 0) MarkTruncated(raw, plan);
-        if ((Skip & 16) == 0) FindArtefacts(raw, plan);
+        ClassifyLines(raw, plan);
+        FindRelatedLinks(raw, plan);
+        FindDuplicates(raw, plan);
+        MarkTruncated(raw, plan);
+        FindArtefacts(raw, plan);
         return Emit(raw, plan);
     }
 
@@ -134,13 +132,13 @@ internal static class TextCleaner
                 var counts = perLine.AsSpan(li * 8, 8);
                 counts.Clear();
                 var lineText = raw.AsSpan(lines[li].Start, lines[li].End - lines[li].Start);
-                if (lineText.ContainsAnyExceptInRange('\0', '\u007F'))
+                if (lineText.ContainsAnyInRange('\u0250', '\u1FFF') || lineText.ContainsAnyInRange('\u2070', '\uFFFF'))
                 {
                     Scripts.Count(lineText, counts);
                 }
                 else
                 {
-                    // Plain ASCII: all its letters are Latin; about four in five characters of prose are letters.
+                    // Latin letters and punctuation only: about four in five characters of prose are letters.
                     counts[(int)Script.Latin] = lineText.Length * 4 / 5;
                 }
                 for (int k = 0; k < 8; k++)
@@ -195,7 +193,7 @@ internal static class TextCleaner
                     line.Words = Words.Count(raw.AsSpan(line.KeepStart, line.KeepEnd - line.KeepStart));
                 }
 
-                if ((Skip & 32) == 0) ClassifySentences(raw, plan, ref line);
+                ClassifySentences(raw, plan, ref line);
                 lines[li] = line;
             }
         }
@@ -209,17 +207,16 @@ internal static class TextCleaner
     private static void ClassifySentences(string raw, Plan plan, ref LineInfo line)
     {
         var text = raw.AsSpan(line.KeepStart, line.KeepEnd - line.KeepStart);
-        var starts = new List<int>();
-        SentenceStarts(text, starts);
-        int count = starts.Count;
 
-        // Trailing run of notice/prompt sentences; removed when it holds a copyright line or a prompt. Only the last
-        // sentences are read, so an ordinary paragraph costs one sentence of marker search.
-        int first = count;
+        // Trailing run of notice/prompt sentences, read from the end, so an ordinary paragraph costs one sentence of
+        // marker search; removed when it holds a copyright line or a prompt.
+        var tail = new List<int>();
+        int end = text.Length;
         bool strong = false;
-        while (first > 0)
+        while (end > 0)
         {
-            var s = Sentence(text, starts, first - 1);
+            int start = PreviousSentenceStart(text, end);
+            var s = text[start..TrimEndIndex(text, end)];
             int flags = LineRules.Match(s);
             bool copyright = (flags & LineRules.Copyright) != 0;
             bool isPrompt = !copyright && LineRules.IsPrompt(s);
@@ -229,10 +226,30 @@ internal static class TextCleaner
             }
 
             strong |= copyright || isPrompt;
-            first--;
+            tail.Add(start);
+            end = start;
         }
 
-        if (strong && first < count)
+        bool persona = text.Contains("As a", StringComparison.Ordinal);
+        if (!(strong && tail.Count > 0) && !persona)
+        {
+            return;
+        }
+
+        var starts = new List<int>();
+        SentenceStarts(text, starts);
+        int count = starts.Count;
+        int first = count;
+        if (strong && tail.Count > 0)
+        {
+            first = starts.IndexOf(tail[^1]);
+            if (first < 0)
+            {
+                first = count;
+            }
+        }
+
+        if (first < count)
         {
             int runStart = -1;
             RemovalKind runKind = RemovalKind.Copyright;
@@ -265,7 +282,7 @@ internal static class TextCleaner
             count = first;
         }
 
-        if (!text.Contains("As a", StringComparison.Ordinal))
+        if (!persona)
         {
             return;
         }
@@ -306,7 +323,8 @@ internal static class TextCleaner
     internal static void SentenceStarts(ReadOnlySpan<char> text, List<int> starts)
     {
         starts.Add(0);
-        for (int i = 0; i < text.Length; i++)
+        int i = 0;
+        while (i < text.Length)
         {
             int found = text[i..].IndexOfAny(Terminals);
             if (found < 0)
@@ -315,49 +333,86 @@ internal static class TextCleaner
             }
 
             i += found;
-            char c = text[i];
-
-            int j = i + 1;
-            while (j < text.Length && Words.IsCloser(text[j]))
+            int next = BoundaryAfter(text, i);
+            if (next > 0)
             {
-                j++;
+                starts.Add(next);
+                i = next;
             }
-
-            int ws = j;
-            while (j < text.Length && IsBlank(text[j]))
+            else
             {
-                j++;
+                i++;
             }
-
-            bool cjk = c is '。' or '！' or '？';
-            if (j >= text.Length || (j == ws && !cjk))
-            {
-                continue;
-            }
-
-            char next = text[j];
-            if (!(char.IsUpper(next) || char.IsDigit(next) || next is '"' or '“' or '‘' or '\'' or '(' or '[' || (next > '\u2E7F' && char.IsLetter(next))))
-            {
-                continue;
-            }
-
-            if (c == '.')
-            {
-                int w = i;
-                while (w > 0 && !IsBlank(text[w - 1]))
-                {
-                    w--;
-                }
-
-                if (Abbreviations.Classify(text[w..i]) == AbbreviationKind.Prefix || (i - w == 1 && char.IsUpper(text[w])))
-                {
-                    continue;
-                }
-            }
-
-            starts.Add(j);
-            i = j - 1;
         }
+    }
+
+    /// <summary>The start of the sentence that ends at <paramref name="end"/> (searching backwards).</summary>
+    private static int PreviousSentenceStart(ReadOnlySpan<char> text, int end)
+    {
+        int limit = TrimEndIndex(text, end) - 1;
+        while (limit > 0)
+        {
+            int i = text[..limit].LastIndexOfAny(Terminals);
+            if (i < 0)
+            {
+                return 0;
+            }
+
+            int next = BoundaryAfter(text, i);
+            if (next > 0 && next < end)
+            {
+                return next;
+            }
+
+            limit = i;
+        }
+
+        return 0;
+    }
+
+    /// <summary>When the terminal character at <paramref name="i"/> ends a sentence, where the next one starts; else 0.</summary>
+    private static int BoundaryAfter(ReadOnlySpan<char> text, int i)
+    {
+        char c = text[i];
+        int j = i + 1;
+        while (j < text.Length && Words.IsCloser(text[j]))
+        {
+            j++;
+        }
+
+        int ws = j;
+        while (j < text.Length && IsBlank(text[j]))
+        {
+            j++;
+        }
+
+        bool cjk = c is '。' or '！' or '？';
+        if (j >= text.Length || (j == ws && !cjk))
+        {
+            return 0;
+        }
+
+        char next = text[j];
+        if (!(char.IsUpper(next) || char.IsDigit(next) || next is '"' or '“' or '‘' or '\'' or '(' or '[' || (next > '\u2E7F' && char.IsLetter(next))))
+        {
+            return 0;
+        }
+
+        if (c == '.')
+        {
+            int w = i;
+            while (w > 0 && !IsBlank(text[w - 1]))
+            {
+                w--;
+            }
+
+            if (Abbreviations.Classify(text[w..i]) == AbbreviationKind.Prefix || (i - w == 1 && char.IsUpper(text[w])))
+            {
+                return 0;
+            }
+        }
+
+        return j;
     }
 
     // ---- related links -------------------------------------------------------------------------------------------
@@ -446,75 +501,91 @@ internal static class TextCleaner
     private static void FindDuplicates(string raw, Plan plan)
     {
         var lines = plan.Lines;
-        var shingles = new ulong[lines.Count][];
+        var all = new List<ulong>(raw.Length / 6 + 8);
+        var ranges = new (int Start, int Count)[lines.Count];
         for (int li = 0; li < lines.Count; li++)
         {
             var line = lines[li];
-            shingles[li] = line.Removed || line.Words < MinShingleWords ? [] : Shingles(raw.AsSpan(line.KeepStart, line.KeepEnd - line.KeepStart));
+            int before = all.Count;
+            if (!line.Removed && line.Words >= MinShingleWords)
+            {
+                // Long paragraphs keep one shingle in four (chosen by hash, so the same ones everywhere).
+                AddShingles(raw.AsSpan(line.KeepStart, line.KeepEnd - line.KeepStart), all, line.Words >= 24 ? 3UL : 0UL);
+            }
+
+            ranges[li] = (before, all.Count - before);
         }
+
+        var array = all.ToArray();
+        ReadOnlySpan<ulong> hashes = array;
+        ReadOnlySpan<ulong> Of(int li) => array.AsSpan(ranges[li].Start, ranges[li].Count);
 
         // A lead that is repeated, in a variant, by the paragraphs right after it.
         int checkedLeads = 0;
-        for (int li = 0; li < lines.Count && checkedLeads < 2; li++)
+        using (var following = new ShingleSet(256))
         {
-            if (shingles[li].Length == 0)
+            for (int li = 0; li < lines.Count && checkedLeads < 2; li++)
             {
-                continue;
-            }
-
-            checkedLeads++;
-            if (RepeatedLater(shingles, li))
-            {
-                continue;
-            }
-
-            var following = new HashSet<ulong>();
-            int taken = 0;
-            for (int lj = li + 1; lj < lines.Count && taken < 6; lj++)
-            {
-                if (shingles[lj].Length > 0)
+                if (ranges[li].Count == 0)
                 {
-                    following.UnionWith(shingles[lj]);
-                    taken++;
+                    continue;
                 }
-            }
 
-            if (Containment(shingles[li], following) >= 0.6)
-            {
-                RemoveDuplicate(plan, li, "variant of the paragraphs that follow it");
-                shingles[li] = [];
+                checkedLeads++;
+                following.Clear();
+                int taken = 0;
+                for (int lj = li + 1; lj < lines.Count && taken < 6; lj++)
+                {
+                    if (ranges[lj].Count > 0)
+                    {
+                        following.AddRange(Of(lj));
+                        taken++;
+                    }
+                }
+
+                if (following.Containment(Of(li)) >= 0.6 && !RepeatedLater(hashes, ranges, li))
+                {
+                    RemoveDuplicate(plan, li, "variant of the paragraphs that follow it");
+                    ranges[li].Count = 0;
+                }
             }
         }
 
         // A paragraph that repeats earlier ones.
-        var seen = new HashSet<ulong>();
+        using var seen = new ShingleSet(all.Count);
         for (int li = 0; li < lines.Count; li++)
         {
-            if (shingles[li].Length == 0)
+            if (ranges[li].Count == 0)
             {
                 continue;
             }
 
-            if (seen.Count > 0 && Containment(shingles[li], seen) >= 0.8)
+            if (seen.Count > 0 && seen.Containment(Of(li)) >= 0.8)
             {
                 RemoveDuplicate(plan, li, "repeats an earlier paragraph");
                 continue;
             }
 
-            seen.UnionWith(shingles[li]);
+            seen.AddRange(Of(li));
         }
     }
 
     /// <summary>Whether a later paragraph is the same paragraph again (then the later copy is the duplicate).</summary>
-    private static bool RepeatedLater(ulong[][] shingles, int li)
+    private static bool RepeatedLater(ReadOnlySpan<ulong> hashes, (int Start, int Count)[] ranges, int li)
     {
-        var mine = new HashSet<ulong>(shingles[li]);
-        for (int lj = li + 1; lj < shingles.Length; lj++)
+        using var mine = new ShingleSet(ranges[li].Count);
+        mine.AddRange(hashes.Slice(ranges[li].Start, ranges[li].Count));
+        for (int lj = li + 1; lj < ranges.Length; lj++)
         {
-            if (shingles[lj].Length > 0 && Containment(shingles[lj], mine) >= 0.8
-                && Containment(shingles[li], new HashSet<ulong>(shingles[lj])) >= 0.8)
+            var other = hashes.Slice(ranges[lj].Start, ranges[lj].Count);
+            if (other.Length > 0 && mine.Containment(other) >= 0.8)
             {
-                return true;
+                using var theirs = new ShingleSet(other.Length);
+                theirs.AddRange(other);
+                if (theirs.Containment(hashes.Slice(ranges[li].Start, ranges[li].Count)) >= 0.8)
+                {
+                    return true;
+                }
             }
         }
 
@@ -529,29 +600,9 @@ internal static class TextCleaner
         plan.Lines[li] = line;
     }
 
-    private static double Containment(ulong[] shingles, HashSet<ulong> other)
+    /// <summary>Hashes of word trigrams (letters and digits only, lower-cased, typography ignored).</summary>
+    internal static void AddShingles(ReadOnlySpan<char> text, List<ulong> into, ulong sampleMask)
     {
-        if (shingles.Length == 0)
-        {
-            return 0;
-        }
-
-        int hit = 0;
-        foreach (var s in shingles)
-        {
-            if (other.Contains(s))
-            {
-                hit++;
-            }
-        }
-
-        return (double)hit / shingles.Length;
-    }
-
-    /// <summary>Distinct hashes of word trigrams (letters and digits only, lower-cased, typography ignored).</summary>
-    internal static ulong[] Shingles(ReadOnlySpan<char> text)
-    {
-        var set = new List<ulong>(text.Length / 5);
         ulong w1 = 0, w2 = 0;
         int n = 0;
         ulong h = 14695981039346656037UL;
@@ -583,7 +634,11 @@ internal static class TextCleaner
                 n++;
                 if (n >= 3)
                 {
-                    set.Add((w1 * 31) ^ (w2 * 1_000_003) ^ (h * 0x9E3779B97F4A7C15UL));
+                    ulong shingle = (w1 * 31) ^ (w2 * 1_000_003) ^ (h * 0x9E3779B97F4A7C15UL);
+                    if ((shingle >> 40 & sampleMask) == 0)
+                    {
+                        into.Add(shingle);
+                    }
                 }
 
                 w1 = w2;
@@ -592,8 +647,6 @@ internal static class TextCleaner
                 inWord = false;
             }
         }
-
-        return [.. set];
     }
 
     // ---- truncation ------------------------------------------------------------------------------------------------

@@ -26,6 +26,24 @@ internal static class Abbreviations
         "Inc", "Co", "Corp", "Ltd", "Bros", "Jr", "Sr", "etc", "al", "Esq", "p.m", "a.m", "P.M", "A.M",
     ];
 
+    private static readonly Dictionary<string, AbbreviationKind>.AlternateLookup<ReadOnlySpan<char>> Known = BuildKnown();
+
+    private static Dictionary<string, AbbreviationKind>.AlternateLookup<ReadOnlySpan<char>> BuildKnown()
+    {
+        var d = new Dictionary<string, AbbreviationKind>(StringComparer.Ordinal);
+        foreach (var p in Prefixes)
+        {
+            d[p] = AbbreviationKind.Prefix;
+        }
+
+        foreach (var p in MayEnd)
+        {
+            d[p] = AbbreviationKind.MayEnd;
+        }
+
+        return d.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
     /// <summary>Classifies a word (without its final full stop).</summary>
     public static AbbreviationKind Classify(ReadOnlySpan<char> word)
     {
@@ -34,20 +52,9 @@ internal static class Abbreviations
             return AbbreviationKind.None;
         }
 
-        foreach (var p in Prefixes)
+        if (Known.TryGetValue(word, out var kind))
         {
-            if (word.Equals(p, StringComparison.Ordinal))
-            {
-                return AbbreviationKind.Prefix;
-            }
-        }
-
-        foreach (var p in MayEnd)
-        {
-            if (word.Equals(p, StringComparison.Ordinal))
-            {
-                return AbbreviationKind.MayEnd;
-            }
+            return kind;
         }
 
         return IsInitialism(word) ? AbbreviationKind.MayEnd : AbbreviationKind.None;
@@ -89,17 +96,9 @@ internal static class Abbreviations
         "Then", "Today", "Officials", "Analysts", "Critics",
     ];
 
-    /// <summary>Whether a capitalised word commonly opens a sentence (used after "U.S." and the like).</summary>
-    public static bool IsSentenceStarter(ReadOnlySpan<char> word)
-    {
-        foreach (var s in Starters)
-        {
-            if (word.Equals(s, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> StarterSet =
+        new HashSet<string>(Starters, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
 
-        return false;
-    }
+    /// <summary>Whether a capitalised word commonly opens a sentence (used after "U.S." and the like).</summary>
+    public static bool IsSentenceStarter(ReadOnlySpan<char> word) => StarterSet.Contains(word);
 }
