@@ -97,7 +97,7 @@ public sealed class SeedCleaningTests(ITestOutputHelper output)
         var sentences = gold.Figures.Where(f => !f.InNoise).Select(f => f.Sentence)
             .Concat(gold.Events.Select(e => e.Sentence))
             .OfType<string>().Distinct(StringComparer.Ordinal)
-            .Where(s => !gold.Noise.Exists(n => Canonical(s).StartsWith(Canonical(n.Text), StringComparison.Ordinal)))
+            .Where(s => !gold.Noise.Exists(n => Canonical(n.Text).Length > 0 && Canonical(s).StartsWith(Canonical(n.Text), StringComparison.Ordinal)))
             .ToList();
         var lost = sentences.Where(s => !clean.Contains(Canonical(s), StringComparison.Ordinal)).ToList();
         foreach (var s in lost)
@@ -106,6 +106,7 @@ public sealed class SeedCleaningTests(ITestOutputHelper output)
         }
 
         output.WriteLine($"{sentences.Count - lost.Count}/{sentences.Count} gold sentences kept");
+        Assert.NotEmpty(sentences);
         Assert.True(lost.Count * 10 <= sentences.Count, $"{goldName}: {lost.Count} of {sentences.Count} gold sentences were removed: {string.Join(" | ", lost)}");
     }
 
