@@ -94,11 +94,7 @@ public sealed class SeedCleaningTests(ITestOutputHelper output)
     {
         var (gold, article) = Load(goldName);
         var clean = Canonical(article.Text);
-        var sentences = gold.Figures.Where(f => !f.InNoise).Select(f => f.Sentence)
-            .Concat(gold.Events.Select(e => e.Sentence))
-            .OfType<string>().Distinct(StringComparer.Ordinal)
-            .Where(s => !gold.Noise.Exists(n => Canonical(n.Text).Length > 0 && Canonical(s).StartsWith(Canonical(n.Text), StringComparison.Ordinal)))
-            .ToList();
+        var sentences = GoldSentences(gold);
         var lost = sentences.Where(s => !clean.Contains(Canonical(s), StringComparison.Ordinal)).ToList();
         foreach (var s in lost)
         {
@@ -124,6 +120,13 @@ public sealed class SeedCleaningTests(ITestOutputHelper output)
             }
         }
     }
+
+    /// <summary>The sentences the gold quotes for figures and events, except those inside gold noise.</summary>
+    internal static List<string> GoldSentences(GoldFile gold) =>
+        [.. gold.Figures.Where(f => !f.InNoise).Select(f => f.Sentence)
+            .Concat(gold.Events.Select(e => e.Sentence))
+            .OfType<string>().Distinct(StringComparer.Ordinal)
+            .Where(s => !gold.Noise.Exists(n => Canonical(n.Text).Length > 0 && Canonical(s).StartsWith(Canonical(n.Text), StringComparison.Ordinal)))];
 
     private static string Short(string s) => s.Length <= 70 ? s.ReplaceLineEndings(" ") : s[..70].ReplaceLineEndings(" ") + "…";
 
