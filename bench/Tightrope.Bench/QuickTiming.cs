@@ -17,6 +17,20 @@ internal static class QuickTiming
         var text = new TextStage();
         var cleaned = new Article[articles.Length];
 
+        // Calibration: one scalar pass over every character (a lower bound of any per-character work).
+        long sink = 0;
+        Measure("scalar-pass", bytes, () =>
+        {
+            foreach (var a in articles)
+            {
+                foreach (char c in a)
+                {
+                    sink += char.IsLetter(c) ? 1 : 0;
+                }
+            }
+        });
+        GC.KeepAlive(sink);
+
         Measure("clean", bytes, () =>
         {
             for (int i = 0; i < articles.Length; i++)

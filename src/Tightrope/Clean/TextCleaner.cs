@@ -497,6 +497,7 @@ internal static class TextCleaner
     // ---- duplicates ------------------------------------------------------------------------------------------------
 
     private const int MinShingleWords = 8;
+    private const int ShingleChars = 480;
 
     private static void FindDuplicates(string raw, Plan plan)
     {
@@ -509,8 +510,9 @@ internal static class TextCleaner
             int before = all.Count;
             if (!line.Removed && line.Words >= MinShingleWords)
             {
-                // Long paragraphs keep one shingle in four (chosen by hash, so the same ones everywhere).
-                AddShingles(raw.AsSpan(line.KeepStart, line.KeepEnd - line.KeepStart), all, line.Words >= 24 ? 3UL : 0UL);
+                // A repeat shows in its opening words: read at most the first ShingleChars characters. Long paragraphs
+                // keep one shingle in four (chosen by hash, so the same ones everywhere).
+                AddShingles(raw.AsSpan(line.KeepStart, Math.Min(line.KeepEnd - line.KeepStart, ShingleChars)), all, line.Words >= 24 ? 3UL : 0UL);
             }
 
             ranges[li] = (before, all.Count - before);
@@ -605,21 +607,21 @@ internal static class TextCleaner
     {
         ulong w1 = 0, w2 = 0;
         int n = 0;
-        ulong h = 14695981039346656037UL;
+        ulong h = 0;
         bool inWord = false;
-        for (int i = 0; i <= text.Length; i++)
+        foreach (char c in text)
         {
-            char c = i < text.Length ? text[i] : ' ';
             if (char.IsAsciiLetterOrDigit(c))
             {
-                h = (h ^ (uint)(c | 0x20)) * 1099511628211UL;
+                // Rotate-and-xor per character (short dependency chain); mixed once per word below.
+                h = System.Numerics.BitOperations.RotateLeft(h, 7) ^ (uint)(c | 0x20);
                 inWord = true;
                 continue;
             }
 
             if (c > '\u007F' && char.IsLetterOrDigit(c))
             {
-                h = (h ^ char.ToLowerInvariant(c)) * 1099511628211UL;
+                h = System.Numerics.BitOperations.RotateLeft(h, 7) ^ char.ToLowerInvariant(c);
                 inWord = true;
                 continue;
             }
@@ -631,22 +633,33 @@ internal static class TextCleaner
 
             if (inWord)
             {
-                n++;
-                if (n >= 3)
-                {
-                    ulong shingle = (w1 * 31) ^ (w2 * 1_000_003) ^ (h * 0x9E3779B97F4A7C15UL);
-                    if ((shingle >> 40 & sampleMask) == 0)
-                    {
-                        into.Add(shingle);
-                    }
-                }
-
-                w1 = w2;
-                w2 = h;
-                h = 14695981039346656037UL;
+                EndWord(ref h, ref w1, ref w2, ref n, into, sampleMask);
                 inWord = false;
             }
         }
+
+        if (inWord)
+        {
+            EndWord(ref h, ref w1, ref w2, ref n, into, sampleMask);
+        }
+    }
+
+    private static void EndWord(ref ulong h, ref ulong w1, ref ulong w2, ref int n, List<ulong> into, ulong sampleMask)
+    {
+        ulong word = (h ^ (h >> 31)) * 0x9E3779B97F4A7C15UL;
+        n++;
+        if (n >= 3)
+        {
+            ulong shingle = (w1 * 31) ^ (w2 * 1_000_003) ^ word;
+            if ((shingle >> 40 & sampleMask) == 0)
+            {
+                into.Add(shingle);
+            }
+        }
+
+        w1 = w2;
+        w2 = word;
+        h = 0;
     }
 
     // ---- truncation ------------------------------------------------------------------------------------------------
