@@ -210,7 +210,7 @@ internal static class TextCleaner
 
         // Trailing run of notice/prompt sentences, read from the end, so an ordinary paragraph costs one sentence of
         // marker search; removed when it holds a copyright line or a prompt.
-        var tail = new List<int>();
+        int tailStart = -1;
         int end = text.Length;
         bool strong = false;
         while (end > 0)
@@ -226,12 +226,12 @@ internal static class TextCleaner
             }
 
             strong |= copyright || isPrompt;
-            tail.Add(start);
+            tailStart = start;
             end = start;
         }
 
         bool persona = text.Contains("As a", StringComparison.Ordinal);
-        if (!(strong && tail.Count > 0) && !persona)
+        if (!(strong && tailStart >= 0) && !persona)
         {
             return;
         }
@@ -240,9 +240,9 @@ internal static class TextCleaner
         SentenceStarts(text, starts);
         int count = starts.Count;
         int first = count;
-        if (strong && tail.Count > 0)
+        if (strong && tailStart >= 0)
         {
-            first = starts.IndexOf(tail[^1]);
+            first = starts.IndexOf(tailStart);
             if (first < 0)
             {
                 first = count;
