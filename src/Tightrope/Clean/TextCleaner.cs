@@ -502,24 +502,39 @@ internal static class TextCleaner
     private static void FindDuplicates(string raw, Plan plan)
     {
         var lines = plan.Lines;
-        var all = new List<ulong>(raw.Length / 6 + 8);
+
+        // A word takes at least two characters with its separator, so raw.Length / 2 bounds the shingle count.
+        var buffer = ArrayPool<ulong>.Shared.Rent(raw.Length / 2 + 16);
+        try
+        {
+            FindDuplicates(raw, plan, lines, buffer);
+        }
+        finally
+        {
+            ArrayPool<ulong>.Shared.Return(buffer);
+        }
+    }
+
+    private static void FindDuplicates(string raw, Plan plan, List<LineInfo> lines, ulong[] buffer)
+    {
+        int used = 0;
         var ranges = new (int Start, int Count)[lines.Count];
         for (int li = 0; li < lines.Count; li++)
         {
             var line = lines[li];
-            int before = all.Count;
+            int before = used;
             if (!line.Removed && line.Words >= MinShingleWords)
             {
                 // A repeat shows in its opening words: read at most the first ShingleChars characters. Long paragraphs
                 // keep one shingle in four (chosen by hash, so the same ones everywhere).
-                AddShingles(raw.AsSpan(line.KeepStart, Math.Min(line.KeepEnd - line.KeepStart, ShingleChars)), all, line.Words >= 24 ? 3UL : 0UL);
+                used += AddShingles(raw.AsSpan(line.KeepStart, Math.Min(line.KeepEnd - line.KeepStart, ShingleChars)), buffer.AsSpan(used), line.Words >= 24 ? 3UL : 0UL);
             }
 
-            ranges[li] = (before, all.Count - before);
+            ranges[li] = (before, used - before);
         }
 
-        var array = all.ToArray();
-        ReadOnlySpan<ulong> hashes = array;
+        var array = buffer;
+        ReadOnlySpan<ulong> hashes = buffer.AsSpan(0, used);
         ReadOnlySpan<ulong> Of(int li) => array.AsSpan(ranges[li].Start, ranges[li].Count);
 
         // A lead that is repeated, in a variant, by the paragraphs right after it.
@@ -554,7 +569,7 @@ internal static class TextCleaner
         }
 
         // A paragraph that repeats earlier ones.
-        using var seen = new ShingleSet(all.Count);
+        using var seen = new ShingleSet(used);
         for (int li = 0; li < lines.Count; li++)
         {
             if (ranges[li].Count == 0)
@@ -603,14 +618,15 @@ internal static class TextCleaner
     }
 
     /// <summary>Hashes of word trigrams (letters and digits only, lower-cased, typography ignored).</summary>
-    internal static void AddShingles(ReadOnlySpan<char> text, List<ulong> into, ulong sampleMask)
+    /// <summary>Writes hashes of word trigrams (letters and digits, lower-cased, typography ignored); returns how many.</summary>
+    internal static int AddShingles(ReadOnlySpan<char> text, Span<ulong> into, ulong sampleMask)
     {
-        ulong w1 = 0, w2 = 0;
-        int n = 0;
-        ulong h = 0;
+        ulong w1 = 0, w2 = 0, h = 0;
+        int n = 0, count = 0;
         bool inWord = false;
-        foreach (char c in text)
+        for (int i = 0; i <= text.Length; i++)
         {
+            char c = i < text.Length ? text[i] : ' ';
             if (char.IsAsciiLetterOrDigit(c))
             {
                 // Rotate-and-xor per character (short dependency chain); mixed once per word below.
@@ -626,40 +642,33 @@ internal static class TextCleaner
                 continue;
             }
 
-            if (c is '\'' or '’' or '-' && inWord)
+            if (c is '\'' or '’' or '-' && inWord && i + 1 < text.Length)
             {
                 continue;
             }
 
-            if (inWord)
+            if (!inWord)
             {
-                EndWord(ref h, ref w1, ref w2, ref n, into, sampleMask);
-                inWord = false;
+                continue;
             }
-        }
 
-        if (inWord)
-        {
-            EndWord(ref h, ref w1, ref w2, ref n, into, sampleMask);
-        }
-    }
-
-    private static void EndWord(ref ulong h, ref ulong w1, ref ulong w2, ref int n, List<ulong> into, ulong sampleMask)
-    {
-        ulong word = (h ^ (h >> 31)) * 0x9E3779B97F4A7C15UL;
-        n++;
-        if (n >= 3)
-        {
-            ulong shingle = (w1 * 31) ^ (w2 * 1_000_003) ^ word;
-            if ((shingle >> 40 & sampleMask) == 0)
+            ulong word = (h ^ (h >> 31)) * 0x9E3779B97F4A7C15UL;
+            if (++n >= 3)
             {
-                into.Add(shingle);
+                ulong shingle = (w1 * 31) ^ (w2 * 1_000_003) ^ word;
+                if (((shingle >> 40) & sampleMask) == 0)
+                {
+                    into[count++] = shingle;
+                }
             }
+
+            w1 = w2;
+            w2 = word;
+            h = 0;
+            inWord = false;
         }
 
-        w1 = w2;
-        w2 = word;
-        h = 0;
+        return count;
     }
 
     // ---- truncation ------------------------------------------------------------------------------------------------
