@@ -8,7 +8,8 @@ namespace Tightrope.Bench;
 
 /// <summary>
 /// Throughput of the clean and text stages on generated articles (about 4 MB in 5 KB articles, with the usual mess:
-/// curly quotes, bylines, captions, related links, a stray tag). MB/s = 4 MB / mean time; divide by nothing: one core.
+/// curly quotes, bylines, captions, related links, a stray tag). Single-threaded: MB/s per core = 4 MB / mean time.
+/// On a busy machine prefer the CPU-time measurement: dotnet run -c Release --project bench/Tightrope.Bench -- quick 10
 /// Run: dotnet run -c Release --project bench/Tightrope.Bench -- --filter '*CleanBenchmarks*'
 /// </summary>
 [MemoryDiagnoser]

@@ -1138,48 +1138,44 @@ internal static class TextCleaner
 
     /// <summary>
     /// The length of the run from <paramref name="i"/> that is copied as it is: printable ASCII with single spaces
-    /// between words, and non-ASCII characters that need no normalisation.
+    /// between words (found with vectorised searches), or non-ASCII characters that need no normalisation.
     /// </summary>
     private static int PlainRun(string raw, int i, int limit)
     {
-        int j = i;
-        while (j < limit)
+        char first = raw[i];
+        if (first == ' ')
         {
-            int k = raw.AsSpan(j, limit - j).IndexOfAnyExceptInRange('!', '~');
-            if (k < 0)
-            {
-                return limit - i;
-            }
-
-            j += k;
-            char c = raw[j];
-            if (c == ' ')
-            {
-                // A single space between two printable characters is kept as it is.
-                if (j > i && j + 1 < limit && raw[j + 1] is > ' ' and < '\u007F')
-                {
-                    j += 2;
-                    continue;
-                }
-
-                return j - i;
-            }
-
-            if (c < '\u0080')
-            {
-                return j - i;
-            }
-
-            int m = raw.AsSpan(j, limit - j).IndexOfAny(Typography.Special);
-            if (m == 0)
-            {
-                return j - i;
-            }
-
-            j = m < 0 ? limit : j + m;
+            // White space at the start of a run goes through the folding logic.
+            return 0;
         }
 
-        return j - i;
+        if (first is > ' ' and < '\u007F')
+        {
+            var span = raw.AsSpan(i, limit - i);
+            int k = span.IndexOfAnyExceptInRange(' ', '~');
+            int end = k < 0 ? span.Length : k;
+            int d = span[..end].IndexOf("  ", StringComparison.Ordinal);
+            if (d >= 0)
+            {
+                end = d;
+            }
+
+            // A space that ends the run may come before a line break or a removal: leave it to the folding logic.
+            while (end > 0 && span[end - 1] == ' ')
+            {
+                end--;
+            }
+
+            return end;
+        }
+
+        if (first < '\u0080')
+        {
+            return 0;
+        }
+
+        int m = raw.AsSpan(i, limit - i).IndexOfAny(Typography.Special);
+        return m < 0 ? limit - i : m;
     }
 
     /// <summary>Appends cleaned characters to a pooled buffer and keeps the offset map in step.</summary>
