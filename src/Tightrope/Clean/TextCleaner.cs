@@ -193,7 +193,7 @@ internal static class TextCleaner
                     line.Words = Words.Count(raw.AsSpan(line.KeepStart, line.KeepEnd - line.KeepStart));
                 }
 
-                ClassifySentences(raw, plan, ref line);
+                ClassifySentences(raw, plan, ref line, nearEnd: li >= lines.Count - 4);
                 lines[li] = line;
             }
         }
@@ -204,14 +204,15 @@ internal static class TextCleaner
     }
 
     /// <summary>Notices and prompts that end a paragraph, and persona filler inside one.</summary>
-    private static void ClassifySentences(string raw, Plan plan, ref LineInfo line)
+    private static void ClassifySentences(string raw, Plan plan, ref LineInfo line, bool nearEnd)
     {
         var text = raw.AsSpan(line.KeepStart, line.KeepEnd - line.KeepStart);
 
         // Trailing run of notice/prompt sentences, read from the end, so an ordinary paragraph costs one sentence of
-        // marker search; removed when it holds a copyright line or a prompt.
+        // marker search; removed when it holds a copyright line or a prompt. Notices close an article: only the last
+        // paragraphs and short ones are read.
         int tailStart = -1;
-        int end = text.Length;
+        int end = nearEnd || line.Words <= 60 ? text.Length : 0;
         bool strong = false;
         while (end > 0)
         {
