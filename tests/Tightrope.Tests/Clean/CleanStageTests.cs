@@ -261,4 +261,29 @@ public sealed class CleanStageTests
         Assert.Equal("", Clean("").Text);
         Assert.Equal("", Clean(" \n\t \u200B ").Text);
     }
+
+    [Fact]
+    public void OneStageInstanceGivesTheSameResultOnManyThreads()
+    {
+        var stage = new CleanStage();
+        var raw = "[Text/Example Daily correspondent Jane Roe]\n\n" + Body + " < p > \n\n" + Body2 + "\n\n" + Body + "\nCopyright © Example.";
+        var expected = Clean(raw);
+        Parallel.For(0, 16, _ =>
+        {
+            var a = new Article("t", raw, new ArticleMetadata());
+            stage.Process(a);
+            Assert.Equal(expected.Text, a.Text);
+            Assert.Equal(expected.Removed, a.Removed);
+        });
+    }
+
+    [Fact]
+    public void ALongArticleIsCleanedInFullWithEachRepeatFound()
+    {
+        var paragraphs = Enumerable.Range(0, 3000).Select(i => $"Paragraph number {i} says the envoys met on day {i} to talk about costs and troops.").ToList();
+        var raw = string.Join("\n\n", paragraphs) + "\n\n" + paragraphs[10] + "\n\n" + paragraphs[20];
+        var a = Clean(raw);
+        Assert.Equal(2, a.Removed.Count(r => r.Kind == RemovalKind.Duplicate));
+        Assert.Equal(string.Join("\n\n", paragraphs), a.Text);
+    }
 }
