@@ -1,4 +1,13 @@
 using BenchmarkDotNet.Running;
+using Tightrope.Bench;
+
+// "quick": a short CPU-time measurement of the clean and text stages (MB/s per core), useful on a busy machine
+// where wall-clock benchmarks are distorted by other processes. Everything else goes to BenchmarkDotNet.
+if (args.Length > 0 && args[0] == "quick")
+{
+    QuickTiming.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 20);
+    return;
+}
 
 if (args is ["ingest-quick", ..])
 {

@@ -1,0 +1,88 @@
+namespace Tightrope.Clean;
+
+/// <summary>Small span helpers over white-space separated words.</summary>
+internal static class Words
+{
+    /// <summary>
+    /// About how many words the text has: spaces plus one (vectorised); text in Chinese or Japanese, written without
+    /// spaces, counts one word per two characters. Used for thresholds only.
+    /// </summary>
+    public static int Count(ReadOnlySpan<char> text)
+    {
+        if (text.IsEmpty)
+        {
+            return 0;
+        }
+
+        int n = text.Count(' ') + text.Count('\t') + 1;
+        if (text.ContainsAnyInRange('\u3040', '\u9FFF'))
+        {
+            n = Math.Max(n, text.Length / 2);
+        }
+
+        return n;
+    }
+
+    /// <summary>The next white-space separated word of <paramref name="rest"/>, which moves past it.</summary>
+    public static ReadOnlySpan<char> Next(ref ReadOnlySpan<char> rest)
+    {
+        int i = 0;
+        while (i < rest.Length && char.IsWhiteSpace(rest[i]))
+        {
+            i++;
+        }
+
+        int start = i;
+        while (i < rest.Length && !char.IsWhiteSpace(rest[i]))
+        {
+            i++;
+        }
+
+        var word = rest[start..i];
+        rest = rest[i..];
+        return word;
+    }
+
+    /// <summary>The last white-space separated word.</summary>
+    public static ReadOnlySpan<char> Last(ReadOnlySpan<char> text)
+    {
+        text = text.TrimEnd();
+        int i = text.Length;
+        while (i > 0 && !char.IsWhiteSpace(text[i - 1]))
+        {
+            i--;
+        }
+
+        return text[i..];
+    }
+
+    /// <summary>Whether the text ends like a sentence (or a lead-in): terminal punctuation, maybe inside quotes.</summary>
+    public static bool EndsSentence(ReadOnlySpan<char> text)
+    {
+        text = text.TrimEnd();
+        while (text.Length > 0 && IsCloser(text[^1]))
+        {
+            text = text[..^1];
+        }
+
+        return text.Length > 0 && text[^1] is '.' or '!' or '?' or ':' or ';' or '…' or '。' or '！' or '？' or '．';
+    }
+
+    public static bool IsCloser(char c) => c is '"' or '\'' or ')' or ']' or '}' or '”' or '’' or '»' or '›' or '」' or '』' or '）' or '】';
+
+    /// <summary>Whether <paramref name="word"/> is one a sentence cannot end on (articles, prepositions, conjunctions).</summary>
+    public static bool IsFunctionWord(ReadOnlySpan<char> word) => FunctionWordSet.Contains(word);
+
+    private static readonly string[] FunctionWords =
+    [
+        "the", "a", "an", "and", "or", "but", "nor", "of", "to", "in", "on", "at", "by", "for", "with", "from", "into",
+        "onto", "upon", "about", "as", "than", "that", "which", "who", "whom", "whose", "this", "these", "those", "its",
+        "his", "her", "their", "our", "my", "your", "is", "are", "was", "were", "be", "been", "being", "has", "have",
+        "had", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "not", "if", "when", "while",
+        "because", "although", "though", "between", "among", "over", "under", "after", "before", "during", "through",
+        "toward", "towards", "against", "without", "within", "via", "per", "such", "both", "either", "neither", "very",
+    ];
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> FunctionWordSet =
+        new HashSet<string>(FunctionWords, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+}

@@ -1,0 +1,104 @@
+namespace Tightrope.Text;
+
+/// <summary>How a word written with a final full stop behaves at a sentence boundary.</summary>
+internal enum AbbreviationKind : byte
+{
+    None,
+    /// <summary>Titles and the like ("Mr.", "Gen.", "No.", "Sept."): a name or number follows; never ends a sentence.</summary>
+    Prefix,
+    /// <summary>"Inc.", "etc.", "U.S.", "a.m.": may end a sentence, when a sentence-opening word follows.</summary>
+    MayEnd,
+}
+
+/// <summary>English abbreviations that keep their full stop.</summary>
+internal static class Abbreviations
+{
+    private static readonly string[] Prefixes =
+    [
+        "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Lt", "Col", "Maj", "Capt", "Cpt", "Sgt", "Cpl", "Pvt", "Adm", "Cmdr",
+        "Brig", "Gov", "Sen", "Rep", "Reps", "Pres", "Amb", "Rev", "Hon", "Gens", "St", "Mt", "Ft", "No", "Nos", "Vol",
+        "vs", "v", "cf", "Fig", "fig", "approx", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct",
+        "Nov", "Dec", "Ave", "Blvd", "Dept", "Univ", "Messrs", "Msgr", "Supt", "Insp",
+    ];
+
+    private static readonly string[] MayEnd =
+    [
+        "Inc", "Co", "Corp", "Ltd", "Bros", "Jr", "Sr", "etc", "al", "Esq", "p.m", "a.m", "P.M", "A.M",
+    ];
+
+    private static readonly Dictionary<string, AbbreviationKind>.AlternateLookup<ReadOnlySpan<char>> Known = BuildKnown();
+
+    private static Dictionary<string, AbbreviationKind>.AlternateLookup<ReadOnlySpan<char>> BuildKnown()
+    {
+        var d = new Dictionary<string, AbbreviationKind>(StringComparer.Ordinal);
+        foreach (var p in Prefixes)
+        {
+            d[p] = AbbreviationKind.Prefix;
+        }
+
+        foreach (var p in MayEnd)
+        {
+            d[p] = AbbreviationKind.MayEnd;
+        }
+
+        return d.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    /// <summary>Classifies a word (without its final full stop).</summary>
+    public static AbbreviationKind Classify(ReadOnlySpan<char> word)
+    {
+        if (word.IsEmpty || word.Length > 8)
+        {
+            return AbbreviationKind.None;
+        }
+
+        if (Known.TryGetValue(word, out var kind))
+        {
+            return kind;
+        }
+
+        return IsInitialism(word) ? AbbreviationKind.MayEnd : AbbreviationKind.None;
+    }
+
+    /// <summary>The part after the last hyphen: "Korea-U.S" → "U.S".</summary>
+    public static ReadOnlySpan<char> LastPart(ReadOnlySpan<char> word)
+    {
+        int dash = word.LastIndexOf('-');
+        return dash >= 0 ? word[(dash + 1)..] : word;
+    }
+
+    /// <summary>"U.S", "U.K", "e.g": single letters joined by full stops.</summary>
+    public static bool IsInitialism(ReadOnlySpan<char> word)
+    {
+        if (word.Length < 3)
+        {
+            return false;
+        }
+
+        for (int i = 0; i < word.Length; i++)
+        {
+            bool letterSlot = (i & 1) == 0;
+            if (letterSlot ? !char.IsLetter(word[i]) : word[i] != '.')
+            {
+                return false;
+            }
+        }
+
+        return (word.Length & 1) == 1;
+    }
+
+    private static readonly string[] Starters =
+    [
+        "The", "A", "An", "This", "That", "These", "Those", "He", "She", "It", "They", "We", "I", "You", "But", "And",
+        "However", "In", "On", "At", "For", "If", "When", "While", "As", "After", "Before", "Meanwhile", "Still", "Yet",
+        "So", "There", "Its", "His", "Her", "Their", "Our", "Some", "Many", "Most", "Both", "Such", "What", "Why", "How",
+        "Although", "Despite", "Since", "Under", "With", "According", "Moreover", "Also", "Earlier", "Later", "Now",
+        "Then", "Today", "Officials", "Analysts", "Critics",
+    ];
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> StarterSet =
+        new HashSet<string>(Starters, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>Whether a capitalised word commonly opens a sentence (used after "U.S." and the like).</summary>
+    public static bool IsSentenceStarter(ReadOnlySpan<char> word) => StarterSet.Contains(word);
+}
