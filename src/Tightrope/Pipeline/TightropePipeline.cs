@@ -18,6 +18,8 @@ public static class TightropePipeline
         ArgumentNullException.ThrowIfNull(options);
         var builder = new PipelineBuilder();
         // Stages are added here as the capabilities land: clean, text, dedup, dates, actors, figures.
+        builder.Use(new Dedup.DedupStage());
+        Batch.PassThroughCleanStage.AddIfMissing(builder); // until the clean stage is registered above
         return builder;
     }
 

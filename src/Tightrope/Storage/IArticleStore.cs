@@ -62,6 +62,25 @@ public interface IArticleStore : IDisposable
 {
     SaveOutcome Save(Article article);
 
+    /// <summary>
+    /// Saves articles in order, in as few transactions as the store likes; each article is all-or-nothing and a
+    /// crash loses at most the articles of the transaction in flight, never part of one.
+    /// </summary>
+    IReadOnlyList<SaveOutcome> SaveMany(IReadOnlyList<Article> articles)
+    {
+        ArgumentNullException.ThrowIfNull(articles);
+        var outcomes = new SaveOutcome[articles.Count];
+        for (int i = 0; i < articles.Count; i++)
+        {
+            outcomes[i] = Save(articles[i]);
+        }
+
+        return outcomes;
+    }
+
+    /// <summary>Ids of stored articles that start with <paramref name="prefix"/> (for short ids on the command line).</summary>
+    IReadOnlyList<string> IdsStartingWith(string prefix, int limit = 10);
+
     bool Contains(string articleId);
 
     /// <summary>The id of a stored article whose cleaned text has this hash, if any.</summary>
