@@ -51,7 +51,16 @@ public sealed record MentionRecord(string ArticleId, Mention Mention, string? Se
 /// <summary>Unresolved names grouped across articles by normalised form.</summary>
 public sealed record CandidateGroup(string Normalized, int Count, int Articles, IReadOnlyList<string> Forms, IReadOnlyList<string> ExampleSentences);
 
-public sealed record StoreStats(int Articles, int Duplicates, int Mentions, int ResolvedMentions, int Figures, int Contradictions, int Failures);
+public sealed record StoreStats(int Articles, int Duplicates, int Mentions, int ResolvedMentions, int Figures, int Contradictions, int Failures)
+{
+    /// <summary>Distinct sources of the stored articles.</summary>
+    public int Sources { get; init; }
+
+    /// <summary>Earliest and latest article date (metadata or inferred), if any article has one.</summary>
+    public DateOnly? From { get; init; }
+
+    public DateOnly? To { get; init; }
+}
 
 /// <summary>
 /// The store of articles and their layers. Writes are one transaction per article, keyed by content id, so

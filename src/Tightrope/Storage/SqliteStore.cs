@@ -719,11 +719,19 @@ internal sealed class SqliteStore : IArticleStore
                        (SELECT count(*) FROM mentions WHERE actor_id IS NOT NULL),
                        (SELECT count(*) FROM figures),
                        (SELECT count(*) FROM contradictions),
-                       (SELECT count(*) FROM failures)
+                       (SELECT count(*) FROM failures),
+                       (SELECT count(DISTINCT source) FROM articles),
+                       (SELECT min(date) FROM articles),
+                       (SELECT max(date) FROM articles)
                 """;
             using var r = cmd.ExecuteReader();
             r.Read();
-            return new StoreStats(r.GetInt32(0), r.GetInt32(1), r.GetInt32(2), r.GetInt32(3), r.GetInt32(4), r.GetInt32(5), r.GetInt32(6));
+            return new StoreStats(r.GetInt32(0), r.GetInt32(1), r.GetInt32(2), r.GetInt32(3), r.GetInt32(4), r.GetInt32(5), r.GetInt32(6))
+            {
+                Sources = r.GetInt32(7),
+                From = ParseDate(Str(r, 8)),
+                To = ParseDate(Str(r, 9)),
+            };
         }
     }
 
