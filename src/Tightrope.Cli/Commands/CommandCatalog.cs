@@ -12,5 +12,6 @@ internal static class CommandCatalog
         yield return ArticlesCommand.Create();
         yield return ShowCommand.Create();
         yield return SearchCommand.Create();
+        yield return BenchCommand.Create();
     }
 }

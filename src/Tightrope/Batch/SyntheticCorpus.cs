@@ -61,7 +61,8 @@ internal static class SyntheticCorpus
     private static readonly string[] Outlets = ["Alliance Daily", "Peninsula Times", "Harbor Wire", "East Sea Monitor", "Capital Ledger"];
 
     /// <summary>Articles until about <paramref name="targetChars"/> characters of text have been produced.</summary>
-    public static IEnumerable<SyntheticArticle> Generate(long targetChars, int seed = 20260101)
+    /// <param name="small">Short articles of one paragraph (for tests that need many files quickly).</param>
+    public static IEnumerable<SyntheticArticle> Generate(long targetChars, int seed = 20260101, bool small = false)
     {
         var random = new Random(seed);
         var recent = new Queue<string>();
@@ -82,7 +83,7 @@ internal static class SyntheticCorpus
             }
             else
             {
-                var story = Story(random);
+                var story = Story(random, small);
                 recent.Enqueue(story);
                 if (recent.Count > 64)
                 {
@@ -98,11 +99,11 @@ internal static class SyntheticCorpus
     }
 
     /// <summary>Writes the corpus as text files (1,000 a folder) and returns how many files and characters.</summary>
-    public static (int Files, long Chars) WriteTo(string folder, long targetChars, int seed = 20260101)
+    public static (int Files, long Chars) WriteTo(string folder, long targetChars, int seed = 20260101, bool small = false)
     {
         int files = 0;
         long chars = 0;
-        foreach (var article in Generate(targetChars, seed))
+        foreach (var article in Generate(targetChars, seed, small))
         {
             var dir = Path.Combine(folder, (files / 1000).ToString("D4", CultureInfo.InvariantCulture));
             if (files % 1000 == 0)
@@ -123,13 +124,13 @@ internal static class SyntheticCorpus
     private static string Pick(string[] words, Random random) => words[random.Next(words.Length)];
 
     /// <summary>The body of a story: a headline and paragraphs of varied sentences.</summary>
-    private static string Story(Random random)
+    private static string Story(Random random, bool small)
     {
         var sb = new StringBuilder(4096);
         var topic = Pick(Topics, random);
         var actor = Pick(Actors, random);
         sb.Append(Capitalise(Strip(actor))).Append(' ').Append(Pick(Verbs, random)).Append(' ').Append(topic).Append("\n\n");
-        int paragraphs = 3 + random.Next(6);
+        int paragraphs = small ? 1 : 3 + random.Next(6);
         for (int p = 0; p < paragraphs; p++)
         {
             int sentences = 2 + random.Next(4);

@@ -26,6 +26,9 @@ public static class TextFingerprint
 
     private const int BinBits = 7; // log2(SignatureLength)
     private const ulong Empty = ulong.MaxValue;
+    private const ulong ValueMask = (1UL << (64 - BinBits)) - 1;
+    /// <summary>Marks values of bins filled by the per-bin MinHash, so they never equal a one-permutation value.</summary>
+    private const ulong FilledBit = 1UL << (64 - BinBits);
 
     /// <summary>The normalised text: lower-case letters and digits, words separated by one space.</summary>
     public static string Normalize(ReadOnlySpan<char> text)
@@ -83,20 +86,72 @@ public static class TextFingerprint
     /// <summary>MinHash signature of the text's word shingles; null when the text has no words.</summary>
     public static ulong[]? Signature(ReadOnlySpan<char> text)
     {
-        var sig = new ulong[SignatureLength];
-        sig.AsSpan().Fill(Empty);
+        var shingles = ArrayPool<ulong>.Shared.Rent(Math.Max(64, text.Length / 4));
+        try
+        {
+            int count = Shingles(text, ref shingles);
+            if (count == 0)
+            {
+                return null;
+            }
 
-        // Rolling window of the last ShingleSize word hashes.
+            var sig = new ulong[SignatureLength];
+            sig.AsSpan().Fill(Empty);
+            var hashes = shingles.AsSpan(0, count);
+            foreach (var h in hashes)
+            {
+                int bin = (int)(h >> (64 - BinBits));
+                ulong value = h & ValueMask;
+                if (value < sig[bin])
+                {
+                    sig[bin] = value;
+                }
+            }
+
+            // A bin no shingle fell into gets a classic MinHash value of its own (min over every shingle of a hash
+            // seeded by the bin), so short texts keep independent bins instead of copies of their neighbours.
+            for (int bin = 0; bin < sig.Length; bin++)
+            {
+                if (sig[bin] != Empty)
+                {
+                    continue;
+                }
+
+                ulong seed = Mix((ulong)(bin + 1) * 0xD1B54A32D192ED03UL);
+                ulong min = Empty;
+                foreach (var h in hashes)
+                {
+                    ulong v = Mix(h ^ seed);
+                    if (v < min)
+                    {
+                        min = v;
+                    }
+                }
+
+                sig[bin] = (min & ValueMask) | FilledBit;
+            }
+
+            return sig;
+        }
+        finally
+        {
+            ArrayPool<ulong>.Shared.Return(shingles);
+        }
+    }
+
+    /// <summary>Hashes of the word shingles of the text, in order (a text shorter than a shingle is one shingle).</summary>
+    private static int Shingles(ReadOnlySpan<char> text, ref ulong[] buffer)
+    {
         ulong w0 = 0, w1 = 0, w2 = 0;
-        int words = 0;
+        int words = 0, count = 0;
         ulong word = FnvOffset;
         bool inWord = false;
         for (int i = 0; i <= text.Length; i++)
         {
             char c = i < text.Length ? text[i] : ' ';
-            if (char.IsLetterOrDigit(c) || char.IsSurrogate(c))
+            if (c < 128 ? IsAsciiWordChar(c) : char.IsLetterOrDigit(c) || char.IsSurrogate(c))
             {
-                word = (word ^ char.ToLowerInvariant(c)) * FnvPrime;
+                word = (word ^ (c < 128 ? AsciiLower(c) : char.ToLowerInvariant(c))) * FnvPrime;
                 inWord = true;
             }
             else if (inWord && !IsIgnorable(c))
@@ -107,7 +162,7 @@ public static class TextFingerprint
                 words++;
                 if (words >= ShingleSize)
                 {
-                    Add(sig, Mix(w0 + BitOperations.RotateLeft(w1, 21) + BitOperations.RotateLeft(w2, 42)));
+                    Append(ref buffer, ref count, Mix(w0 + BitOperations.RotateLeft(w1, 21) + BitOperations.RotateLeft(w2, 42)));
                 }
 
                 word = FnvOffset;
@@ -115,20 +170,30 @@ public static class TextFingerprint
             }
         }
 
-        if (words == 0)
+        if (words > 0 && words < ShingleSize)
         {
-            return null;
+            Append(ref buffer, ref count, Mix(w0 + BitOperations.RotateLeft(w1, 21) + BitOperations.RotateLeft(w2, 42)));
         }
 
-        if (words < ShingleSize)
-        {
-            // A text shorter than one shingle: its words are the shingle.
-            Add(sig, Mix(w0 + BitOperations.RotateLeft(w1, 21) + BitOperations.RotateLeft(w2, 42)));
-        }
-
-        Densify(sig);
-        return sig;
+        return count;
     }
+
+    private static void Append(ref ulong[] buffer, ref int count, ulong value)
+    {
+        if (count == buffer.Length)
+        {
+            var bigger = ArrayPool<ulong>.Shared.Rent(buffer.Length * 2);
+            buffer.AsSpan().CopyTo(bigger);
+            ArrayPool<ulong>.Shared.Return(buffer);
+            buffer = bigger;
+        }
+
+        buffer[count++] = value;
+    }
+
+    private static bool IsAsciiWordChar(char c) => (uint)((c | 0x20) - 'a') <= 'z' - 'a' || (uint)(c - '0') <= 9;
+
+    private static char AsciiLower(char c) => (uint)(c - 'A') <= 'Z' - 'A' ? (char)(c | 0x20) : c;
 
     /// <summary>Estimated Jaccard similarity of the shingle sets behind two signatures (share of equal values).</summary>
     public static double Similarity(ReadOnlySpan<ulong> a, ReadOnlySpan<ulong> b)
@@ -172,38 +237,6 @@ public static class TextFingerprint
 
     private const ulong FnvOffset = 0xCBF29CE484222325UL;
     private const ulong FnvPrime = 0x100000001B3UL;
-
-    private static void Add(ulong[] sig, ulong h)
-    {
-        int bin = (int)(h >> (64 - BinBits));
-        ulong value = h & ((1UL << (64 - BinBits)) - 1);
-        if (value < sig[bin])
-        {
-            sig[bin] = value;
-        }
-    }
-
-    /// <summary>Fills each empty bin from the next non-empty bin (circularly), offset by the distance.</summary>
-    private static void Densify(ulong[] sig)
-    {
-        for (int i = 0; i < sig.Length; i++)
-        {
-            if (sig[i] != Empty)
-            {
-                continue;
-            }
-
-            for (int d = 1; d < sig.Length; d++)
-            {
-                var v = sig[(i + d) % sig.Length];
-                if (v != Empty && v < (1UL << (64 - BinBits)))
-                {
-                    sig[i] = Mix(v + (ulong)d) & ((1UL << (64 - BinBits)) - 1) | (1UL << (64 - BinBits));
-                    break;
-                }
-            }
-        }
-    }
 
     /// <summary>The splitmix64 finaliser.</summary>
     private static ulong Mix(ulong z)

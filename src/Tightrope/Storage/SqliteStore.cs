@@ -39,7 +39,6 @@ internal sealed class SqliteStore : IArticleStore
     private readonly SqliteCommand _exists;
     private readonly SqliteCommand _byHash;
     private readonly SqliteCommand _bandLookup;
-    private readonly SqliteCommand _signatureOf;
     private readonly SqliteCommand _insertArticle;
     private readonly SqliteCommand _insertFts;
     private readonly SqliteCommand _insertBand;
@@ -68,10 +67,18 @@ internal sealed class SqliteStore : IArticleStore
         _exists = Prepare("SELECT 1 FROM articles WHERE id = $id", "$id");
         _byHash = Prepare("SELECT coalesce(duplicate_of, id) FROM articles WHERE text_hash = $h ORDER BY seq LIMIT 1", "$h");
         var bandParams = Enumerable.Range(0, TextFingerprint.Bands).Select(i => $"$k{i}").ToArray();
+        // Candidates sharing the most bands first, their signatures with them. Each band contributes at most 32
+        // articles, so a band that very many texts share (templated copy) cannot make a lookup slow.
+        var perBand = string.Join(" UNION ALL ", bandParams.Select(p => $"SELECT article FROM (SELECT article FROM lsh_bands WHERE key = {p} LIMIT 32)"));
         _bandLookup = Prepare(
-            $"SELECT DISTINCT article FROM lsh_bands WHERE key IN ({string.Join(", ", bandParams)}) ORDER BY article LIMIT {_options.MaxNearDuplicateCandidates}",
+            $"""
+            SELECT a.id, a.signature FROM (
+                SELECT article, count(*) AS shared FROM ({perBand})
+                GROUP BY article ORDER BY shared DESC, article LIMIT {_options.MaxNearDuplicateCandidates}) c
+            JOIN articles a ON a.seq = c.article
+            ORDER BY c.shared DESC, c.article
+            """,
             bandParams);
-        _signatureOf = Prepare("SELECT id, signature FROM articles WHERE seq = $seq", "$seq");
         _insertArticle = Prepare("""
             INSERT INTO articles (id, title, source, author, url, published, origin, format, date, date_source, date_confidence,
                 date_evidence, text, raw_text, offset_map, text_hash, signature, duplicate_of, length)
@@ -82,7 +89,10 @@ internal sealed class SqliteStore : IArticleStore
             "$id", "$title", "$source", "$author", "$url", "$published", "$origin", "$format", "$date", "$dsource", "$dconf",
             "$devidence", "$text", "$raw", "$map", "$hash", "$sig", "$dup", "$len");
         _insertFts = Prepare("INSERT INTO articles_fts (rowid, title, text) VALUES ($seq, $title, $text)", "$seq", "$title", "$text");
-        _insertBand = Prepare("INSERT OR IGNORE INTO lsh_bands (key, article) VALUES ($k, $a)", "$k", "$a");
+        // One statement for all the bands of an article: one call instead of one per band.
+        _insertBand = Prepare(
+            $"INSERT OR IGNORE INTO lsh_bands (key, article) VALUES {string.Join(", ", Enumerable.Range(0, TextFingerprint.Bands).Select(i => $"($k{i}, $a)"))}",
+            [.. bandParams, "$a"]);
         _insertRemoved = Prepare(
             "INSERT INTO removed_segments VALUES ($a, $i, $kind, $rs, $re, $co, $text, $reason)",
             "$a", "$i", "$kind", "$rs", "$re", "$co", "$text", "$reason");
@@ -179,9 +189,16 @@ internal sealed class SqliteStore : IArticleStore
         Run(_insertFts, seq, article.Metadata.Title, article.Text);
         if (article.Signature is { } signature)
         {
-            foreach (var key in TextFingerprint.BandKeys(signature))
+            var keys = TextFingerprint.BandKeys(signature);
+            if (keys.Length == TextFingerprint.Bands)
             {
-                Run(_insertBand, key, seq);
+                for (int i = 0; i < keys.Length; i++)
+                {
+                    _insertBand.Parameters[i].Value = keys[i];
+                }
+
+                _insertBand.Parameters[keys.Length].Value = seq;
+                _insertBand.ExecuteNonQuery();
             }
         }
 
@@ -344,22 +361,12 @@ internal sealed class SqliteStore : IArticleStore
             _bandLookup.Parameters[i].Value = keys[i];
         }
 
-        var candidates = new List<long>();
-        using (var reader = _bandLookup.ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                candidates.Add(reader.GetInt64(0));
-            }
-        }
-
         string? best = null;
         double bestScore = -1;
-        foreach (var seq in candidates)
+        using var reader = _bandLookup.ExecuteReader();
+        while (reader.Read())
         {
-            _signatureOf.Parameters[0].Value = seq;
-            using var reader = _signatureOf.ExecuteReader();
-            if (!reader.Read() || reader.IsDBNull(1))
+            if (reader.IsDBNull(1))
             {
                 continue;
             }
