@@ -202,13 +202,14 @@ public sealed class IngestRunner
         var input = raw.Metadata.Origin ?? raw.Origin;
         try
         {
-            if (_store.Contains(Sources.ContentId(raw.Bytes.Span)))
+            var contentId = Sources.ContentId(raw.Bytes.Span);
+            if (_store.Contains(contentId))
             {
                 return new Outcome(input, raw.Bytes.Length, null, null);
             }
 
             var article = Sources.ToArticle(raw);
-            if (_store.Contains(article.Id))
+            if (!string.Equals(article.Id, contentId, StringComparison.Ordinal) && _store.Contains(article.Id))
             {
                 return new Outcome(input, raw.Bytes.Length, null, null);
             }
