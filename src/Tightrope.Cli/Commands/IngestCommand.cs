@@ -69,7 +69,12 @@ internal static class IngestCommand
             Threads = parse.GetValue(threadsOpt) ?? Math.Max(1, Environment.ProcessorCount),
         };
 
-        using var store = ArticleStore.Open(parse.GetValue(CommonOptions.Db)!);
+        using var store = StoreCommandSupport.TryOpen(parse.GetValue(CommonOptions.Db)!);
+        if (store is null)
+        {
+            return ExitCodes.SomeFailed;
+        }
+
         var runner = new IngestRunner(pipeline, store, options);
         var inputs = parse.GetValue(inputsArg) ?? [];
         IngestResult result;

@@ -32,7 +32,21 @@ internal static class StoreCommandSupport
             return null;
         }
 
-        return ArticleStore.Open(path);
+        return TryOpen(path);
+    }
+
+    /// <summary>Opens (or creates) the store; null (after saying why) when it cannot be opened.</summary>
+    public static IArticleStore? TryOpen(string path)
+    {
+        try
+        {
+            return ArticleStore.Open(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException or System.Data.Common.DbException)
+        {
+            Console.Error.WriteLine($"tightrope: cannot open the store {path}: {ex.Message}");
+            return null;
+        }
     }
 
     /// <summary>The knowledge base from --knowledge or the default folder; problems are printed, the rest loads.</summary>

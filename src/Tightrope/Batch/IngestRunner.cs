@@ -249,6 +249,8 @@ public sealed class IngestRunner
             outcomes = new SaveOutcome?[batch.Count];
             for (int i = 0; i < batch.Count; i++)
             {
+                // A link found during the rolled-back attempt may point at an article that is not stored now.
+                articles[i].DuplicateOf = null;
                 try
                 {
                     outcomes[i] = _store.Save(articles[i]);

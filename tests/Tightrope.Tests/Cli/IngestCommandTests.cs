@@ -123,6 +123,35 @@ public sealed class IngestCommandTests : IDisposable
         Assert.True(Count(db) > 0);
     }
 
+    [Fact]
+    public void StoredArticlesCanBeListedShownByIdPrefixAndSearched()
+    {
+        var corpus = Path.Combine(_folder, "corpus");
+        SyntheticCorpus.WriteTo(corpus, 30_000);
+        var db = Path.Combine(_folder, "query.db");
+        Assert.Equal(0, Run("ingest", corpus, "--db", db).Exit);
+
+        var list = Run("articles", "--db", db, "--json", "--limit", "3");
+        Assert.Equal(0, list.Exit);
+        using var articles = System.Text.Json.JsonDocument.Parse(list.Out);
+        Assert.Equal(3, articles.RootElement.GetArrayLength());
+        var id = articles.RootElement[0].GetProperty("id").GetString()!;
+
+        var show = Run("show", id[..10], "--db", db, "--json");
+        Assert.Equal(0, show.Exit);
+        using var shown = System.Text.Json.JsonDocument.Parse(show.Out);
+        Assert.Equal(id, shown.RootElement.GetProperty("id").GetString());
+        Assert.False(string.IsNullOrEmpty(shown.RootElement.GetProperty("text").GetString()));
+
+        var search = Run("search", "troops", "--db", db, "--json");
+        Assert.Equal(0, search.Exit);
+        using var hits = System.Text.Json.JsonDocument.Parse(search.Out);
+        Assert.True(hits.RootElement.GetArrayLength() > 0);
+        Assert.Contains("[troops]", hits.RootElement[0].GetProperty("snippet").GetString(), StringComparison.OrdinalIgnoreCase);
+
+        Assert.Equal(1, Run("show", "zzzz", "--db", db).Exit);
+    }
+
     [Theory]
     [InlineData("ingest")]
     [InlineData("ingest", "x", "--date", "2024-13-40")]
