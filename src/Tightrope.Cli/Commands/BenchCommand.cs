@@ -128,16 +128,18 @@ internal static class BenchCommand
         }
     }
 
+    private static readonly int StageBatch = new IngestOptions().BatchSize;
+
     private static List<Measure> TimeStages(string corpus, ArticlePipeline pipeline, string db, CancellationToken ct)
     {
         var names = new List<string> { "read files", "decode (Sources.ToArticle)" };
         names.AddRange(pipeline.Stages.Select(s => $"stage '{s.Name}'"));
-        names.Add("store (SQLite, batches of 256)");
+        names.Add($"store (SQLite, batches of {StageBatch})");
         var wall = new long[names.Count];
         var cpu = new long[names.Count];
         long bytes = 0;
         int articles = 0;
-        var batch = new List<Article>(256);
+        var batch = new List<Article>(StageBatch);
         using var store = ArticleStore.Open(db);
         var clock = new ThreadClock();
 
@@ -187,7 +189,7 @@ internal static class BenchCommand
             }
 
             batch.Add(article);
-            if (batch.Count == 256)
+            if (batch.Count == StageBatch)
             {
                 Time(names.Count - 1, () => store.SaveMany(batch));
                 batch.Clear();

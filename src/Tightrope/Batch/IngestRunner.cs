@@ -16,13 +16,13 @@ public sealed record IngestOptions
     public int Threads { get; init; } = Math.Max(1, Environment.ProcessorCount);
 
     /// <summary>Most articles written in one transaction.</summary>
-    public int BatchSize { get; init; } = 256;
+    public int BatchSize { get; init; } = 1024;
 
     /// <summary>Longest time an article waits in a batch before the batch is written.</summary>
     public TimeSpan MaxBatchDelay { get; init; } = TimeSpan.FromMilliseconds(250);
 
     /// <summary>Documents in flight between reading and writing; bounds memory whatever the corpus size.</summary>
-    public int InFlight { get; init; } = 512;
+    public int InFlight { get; init; } = 1024;
 }
 
 /// <summary>An input that could not be stored, with where it is (file, and line for JSON lines) and why.</summary>

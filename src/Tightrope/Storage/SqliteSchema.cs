@@ -79,6 +79,8 @@ internal static class SqliteSchema
 
             CREATE VIRTUAL TABLE articles_fts USING fts5(
                 title, text, content='articles', content_rowid='seq', tokenize='unicode61 remove_diacritics 2');
+            -- Merge index segments 8 at a time instead of 4: about a third less indexing work while ingesting.
+            INSERT INTO articles_fts (articles_fts, rank) VALUES ('automerge', 8);
             """),
     ];
 
