@@ -17,11 +17,11 @@ internal static class IngestCommand
             Description = "Files, folders (read recursively), feeds (file or URL), URLs or files listing URLs",
             Arity = ArgumentArity.OneOrMore,
         };
-        var include = new Option<string[]>("--include") { Description = "Glob of files to read in folders (repeatable), e.g. '**/*.html'" };
-        var exclude = new Option<string[]>("--exclude") { Description = "Glob of files to skip in folders (repeatable)" };
+        var include = new Option<string[]>("--include") { Description = "Glob of files to read in folders (repeatable), e.g. '**/*.html'", HelpName = "GLOB" };
+        var exclude = new Option<string[]>("--exclude") { Description = "Glob of files to skip in folders (repeatable)", HelpName = "GLOB" };
         var date = new Option<string?>("--date") { Description = "Article date (YYYY-MM-DD) for inputs that carry none", HelpName = "YYYY-MM-DD" };
         var report = new Option<bool>("--report") { Description = "After ingesting, print a short report of what the store holds" };
-        var threads = new Option<int?>("--threads") { Description = "Pipeline threads (default: one per core)" };
+        var threads = new Option<int?>("--threads") { Description = "Pipeline threads (default: one per core)", HelpName = "N" };
 
         var command = new Command("ingest", """
             Read articles into the store. Ingest is content-addressed: inputs already stored are skipped, so running it
