@@ -149,12 +149,29 @@ public static class TextFingerprint
         for (int i = 0; i <= text.Length; i++)
         {
             char c = i < text.Length ? text[i] : ' ';
-            if (c < 128 ? IsAsciiWordChar(c) : char.IsLetterOrDigit(c) || char.IsSurrogate(c))
+            if (c >= 0x3040 && IsIdeographOrKana(c))
+            {
+                // Chinese and Japanese are written without spaces: each character is a word of its own.
+                if (inWord)
+                {
+                    i--; // end the word in hand first, then come back to this character
+                }
+                else
+                {
+                    word = (word ^ c) * FnvPrime;
+                    inWord = true;
+                }
+
+                c = ' ';
+            }
+            else if (c < 128 ? IsAsciiWordChar(c) : char.IsLetterOrDigit(c) || char.IsSurrogate(c))
             {
                 word = (word ^ (c < 128 ? AsciiLower(c) : char.ToLowerInvariant(c))) * FnvPrime;
                 inWord = true;
+                continue;
             }
-            else if (inWord && !IsIgnorable(c))
+
+            if (inWord && !IsIgnorable(c))
             {
                 w0 = w1;
                 w1 = w2;
@@ -190,6 +207,9 @@ public static class TextFingerprint
 
         buffer[count++] = value;
     }
+
+    private static bool IsIdeographOrKana(char c) =>
+        c is (>= '\u3040' and <= '\u30FF') or (>= '\u3400' and <= '\u4DBF') or (>= '\u4E00' and <= '\u9FFF') or (>= '\uF900' and <= '\uFAFF');
 
     private static bool IsAsciiWordChar(char c) => (uint)((c | 0x20) - 'a') <= 'z' - 'a' || (uint)(c - '0') <= 9;
 

@@ -63,6 +63,27 @@ public sealed class TextFingerprintTests
     }
 
     [Fact]
+    public void ChineseTextWithoutSpacesIsShingledByCharacterSoARepostStillMatches()
+    {
+        string[] phrases = ["韩美同盟", "防卫费分担", "驻韩美军", "联合军演", "首尔", "华盛顿", "谈判", "协议", "总统", "国防部", "半导体", "出口管制", "制裁", "部署"];
+        var random = new Random(7);
+        string Sentence() => string.Concat(Enumerable.Range(0, 6).Select(_ => phrases[random.Next(phrases.Length)])) + "。";
+        var story = string.Concat(Enumerable.Range(0, 30).Select(_ => Sentence()));
+        // Five characters changed, in five different sentences, and a byline and a copyright line added.
+        var edited = story.ToCharArray();
+        for (int at = 50; at < edited.Length && at <= 450; at += 100)
+        {
+            edited[at] = edited[at] == '甲' ? '乙' : '甲';
+        }
+
+        var repost = "本报记者报道 " + new string(edited) + "版权所有";
+        var other = string.Concat(Enumerable.Range(0, 30).Select(_ => Sentence()));
+
+        Assert.InRange(TextFingerprint.Similarity(TextFingerprint.Signature(story), TextFingerprint.Signature(repost)), 0.8, 1.0);
+        Assert.InRange(TextFingerprint.Similarity(TextFingerprint.Signature(story), TextFingerprint.Signature(other)), 0.0, 0.5);
+    }
+
+    [Fact]
     public void TheSignatureIsDeterministicAndNullForATextWithoutWords()
     {
         Assert.Equal(TextFingerprint.Signature(Story), TextFingerprint.Signature(Story));
