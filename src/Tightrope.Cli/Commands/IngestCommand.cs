@@ -82,7 +82,7 @@ internal static class IngestCommand
         {
             result = await AnsiConsole.Progress()
                 .AutoClear(true)
-                .Columns(new SpinnerColumn(), new TaskDescriptionColumn(), new ElapsedTimeColumn())
+                .Columns(new SpinnerColumn(), new ProgressBarColumn(), new TaskDescriptionColumn(), new ElapsedTimeColumn())
                 .StartAsync(async ctx =>
                 {
                     var task = ctx.AddTask("reading…").IsIndeterminate();
