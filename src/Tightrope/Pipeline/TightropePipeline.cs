@@ -20,6 +20,7 @@ public static class TightropePipeline
         // Stages are added here as the capabilities land: clean, text, dedup, dates, actors, figures.
         builder.Use(new Clean.CleanStage());
         builder.Use(new Text.TextStage());
+        builder.Use(new Dedup.DedupStage());
         return builder;
     }
 

@@ -1,0 +1,163 @@
+using System.Diagnostics;
+using Tightrope.Batch;
+using Tightrope.Storage;
+using Tightrope.Tests.Storage;
+
+namespace Tightrope.Tests.Cli;
+
+/// <summary>The real `tightrope ingest`, run as a child process: killed half-way, run twice, given bad input.</summary>
+public sealed class IngestCommandTests : IDisposable
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "tightrope-tests", Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_folder))
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+    }
+
+    private static string Executable => Path.Combine(AppContext.BaseDirectory, "tightrope.dll");
+
+    private static Process Start(params string[] args)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add(Executable);
+        foreach (var a in args)
+        {
+            info.ArgumentList.Add(a);
+        }
+
+        // No knowledge base from the environment: the runs compared must see the same (empty) one.
+        info.Environment["TIGHTROPE_KNOWLEDGE"] = "";
+        return Process.Start(info)!;
+    }
+
+    private static (int Exit, string Out, string Err) Run(params string[] args)
+    {
+        using var p = Start(args);
+        var stdout = p.StandardOutput.ReadToEndAsync();
+        var stderr = p.StandardError.ReadToEndAsync();
+        Assert.True(p.WaitForExit(TimeSpan.FromMinutes(2)), "tightrope did not finish");
+        return (p.ExitCode, stdout.Result, stderr.Result);
+    }
+
+    private static string Dump(string db)
+    {
+        using var store = ArticleStore.Open(db);
+        return StoreDump.Of(store);
+    }
+
+    private static int Count(string db)
+    {
+        using var store = ArticleStore.Open(db);
+        return store.Stats().Articles;
+    }
+
+    [Fact]
+    public void AnIngestKilledHalfWayAndRunAgainEndsWithTheSameStoreAsOneUninterruptedRun()
+    {
+        var corpus = Path.Combine(_folder, "corpus");
+        var (files, _) = SyntheticCorpus.WriteTo(corpus, 2_000_000, small: true);
+        Assert.True(files > 2000, $"only {files} files");
+        var whole = Path.Combine(_folder, "whole.db");
+        var killed = Path.Combine(_folder, "killed.db");
+
+        var uninterrupted = Run("ingest", corpus, "--db", whole);
+        Assert.Equal(0, uninterrupted.Exit);
+
+        // The first plain progress line is written after the first batch is committed: kill right then.
+        using (var p = Start("ingest", corpus, "--db", killed, "--threads", "1"))
+        {
+            var line = p.StandardOutput.ReadLine();
+            p.Kill(entireProcessTree: true);
+            p.WaitForExit();
+            Assert.NotNull(line);
+            Assert.StartsWith("read ", line, StringComparison.Ordinal);
+        }
+
+        int afterKill = Count(killed);
+        Assert.InRange(afterKill, 1, files - 1);
+
+        var resumed = Run("ingest", corpus, "--db", killed);
+        Assert.Equal(0, resumed.Exit);
+        Assert.Contains("already present", resumed.Out, StringComparison.Ordinal);
+
+        Assert.Equal(Dump(whole), Dump(killed));
+    }
+
+    [Fact]
+    public void IngestingTwiceAddsNothing()
+    {
+        var corpus = Path.Combine(_folder, "corpus");
+        SyntheticCorpus.WriteTo(corpus, 100_000);
+        var db = Path.Combine(_folder, "twice.db");
+
+        Assert.Equal(0, Run("ingest", corpus, "--db", db).Exit);
+        var first = Dump(db);
+        var second = Run("ingest", corpus, "--db", db, "--json");
+
+        Assert.Equal(0, second.Exit);
+        Assert.Contains("\"stored\": 0", second.Out, StringComparison.Ordinal);
+        Assert.Equal(first, Dump(db));
+    }
+
+    [Fact]
+    public void AMissingInputIsNamedTheRestIsStoredAndTheExitCodeIsOne()
+    {
+        var corpus = Path.Combine(_folder, "corpus");
+        SyntheticCorpus.WriteTo(corpus, 20_000);
+        var missing = Path.Combine(_folder, "missing.html");
+        var db = Path.Combine(_folder, "some.db");
+
+        var (exit, output, _) = Run("ingest", missing, corpus, "--db", db);
+
+        Assert.Equal(1, exit);
+        Assert.Contains($"failed: {missing}: ", output, StringComparison.Ordinal);
+        Assert.True(Count(db) > 0);
+    }
+
+    [Fact]
+    public void StoredArticlesCanBeListedShownByIdPrefixAndSearched()
+    {
+        var corpus = Path.Combine(_folder, "corpus");
+        SyntheticCorpus.WriteTo(corpus, 30_000);
+        var db = Path.Combine(_folder, "query.db");
+        Assert.Equal(0, Run("ingest", corpus, "--db", db).Exit);
+
+        var list = Run("articles", "--db", db, "--json", "--limit", "3");
+        Assert.Equal(0, list.Exit);
+        using var articles = System.Text.Json.JsonDocument.Parse(list.Out);
+        Assert.Equal(3, articles.RootElement.GetArrayLength());
+        var id = articles.RootElement[0].GetProperty("id").GetString()!;
+
+        var show = Run("show", id[..10], "--db", db, "--json");
+        Assert.Equal(0, show.Exit);
+        using var shown = System.Text.Json.JsonDocument.Parse(show.Out);
+        Assert.Equal(id, shown.RootElement.GetProperty("id").GetString());
+        Assert.False(string.IsNullOrEmpty(shown.RootElement.GetProperty("text").GetString()));
+
+        var search = Run("search", "troops", "--db", db, "--json");
+        Assert.Equal(0, search.Exit);
+        using var hits = System.Text.Json.JsonDocument.Parse(search.Out);
+        Assert.True(hits.RootElement.GetArrayLength() > 0);
+        Assert.Contains("[troops]", hits.RootElement[0].GetProperty("snippet").GetString(), StringComparison.OrdinalIgnoreCase);
+
+        Assert.Equal(1, Run("show", "zzzz", "--db", db).Exit);
+    }
+
+    [Theory]
+    [InlineData("ingest")]
+    [InlineData("ingest", "x", "--date", "2024-13-40")]
+    [InlineData("articles", "--limit", "many")]
+    public void AUsageErrorExitsWithTwo(params string[] args)
+    {
+        Assert.Equal(2, Run([.. args, "--db", Path.Combine(_folder, "usage.db")]).Exit);
+    }
+}
