@@ -8,6 +8,7 @@ internal static class CommandCatalog
     public static IEnumerable<Command> All()
     {
         yield return VersionCommand.Create();
+        yield return EvalCommand.Create();
         yield return KbCommand.Create();
     }
 }

@@ -18,6 +18,7 @@ public static class TightropePipeline
         ArgumentNullException.ThrowIfNull(options);
         var builder = new PipelineBuilder();
         // Stages are added here as the capabilities land: clean, text, dedup, dates, actors, figures.
+        builder.Use(new Actors.ActorsStage(options));
         return builder;
     }
 
