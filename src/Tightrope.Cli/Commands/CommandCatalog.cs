@@ -9,6 +9,7 @@ internal static class CommandCatalog
     {
         yield return VersionCommand.Create();
         yield return EvalCommand.Create();
+        yield return AnnotateCommand.Create();
         yield return KbCommand.Create();
     }
 }

@@ -57,7 +57,8 @@ internal sealed class AliasIndex
     {
         var names = new List<string> { StripParenthetical(a.Name) ?? a.Name };
         names.AddRange(a.Aliases.Where(x => !IsAcronym(x)));
-        bool eastAsianOrder = a.Country is "KOR" or "PRK" or "CHN" or "TWN" || (a.Native.Hangul is not null);
+        // English writes Korean and Chinese names surname first; Japanese and Western names surname last.
+        bool eastAsianOrder = a.Country is "KOR" or "PRK" or "CHN" or "TWN" or "HKG";
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var n in names)
         {
@@ -187,11 +188,10 @@ internal sealed class AliasIndex
 
     private static List<AliasEntry>? Fit(List<AliasEntry> entries, List<Word> words, int start, int end)
     {
-        bool allLower = true, anyCap = false;
+        bool allLower = true;
         for (int k = start; k < end; k++)
         {
             allLower &= words[k].Shape == WordShape.Lower;
-            anyCap |= words[k].Capitalized;
         }
 
         List<AliasEntry>? fit = null;
@@ -202,13 +202,14 @@ internal sealed class AliasIndex
                 continue;
             }
 
-            if (allLower && end - start == 1 && CommonWords.Contains(words[start].Norm))
+            // A lower-case single word is a name only when long and not a common word ("esper", not "us" or "x").
+            if (allLower && end - start == 1 && (CommonWords.Contains(words[start].Norm) || words[start].Norm.Length < 4))
             {
                 continue;
             }
 
-            // A lower-case match of a surname alone is too weak ("moon", "park").
-            if (e.Kind == MentionKind.Partial && !anyCap)
+            // A surname alone is not a common word ("No", "May"); lower-case, it resolves only through coreference.
+            if (e.Kind == MentionKind.Partial && CommonWords.Contains(words[start].Norm))
             {
                 continue;
             }

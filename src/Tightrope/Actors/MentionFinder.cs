@@ -27,6 +27,12 @@ internal sealed class MentionFinder
         "envoy", "chief", "deputy", "vice", "acting", "former", "prime", "foreign", "defense", "defence", "first", "lt", "col", "maj",
     }.ToFrozenSet(StringComparer.Ordinal);
 
+    private static readonly FrozenSet<string> PeopleNouns = new[]
+    {
+        "americans", "immigrant", "immigrants", "people", "voters", "citizens", "citizen", "community", "communities", "diaspora",
+        "descent", "residents", "language", "culture", "cuisine", "food", "nationals", "tourists", "students", "workers", "expats",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
     private readonly KnowledgeBase _kb;
     private readonly ActorOptions _options;
     private readonly AliasIndex _aliases;
@@ -61,6 +67,8 @@ internal sealed class MentionFinder
         public BridgeMatch? Bridge;
         public RoleCue? Cue;
         public string? CountryHint;
+
+        public bool LowerCase;
     }
 
     public IReadOnlyList<Mention> Find(Article article, DateOnly? date)
@@ -87,6 +95,11 @@ internal sealed class MentionFinder
             }
 
             var (len, entries) = _aliases.Longest(words, i);
+            if (len > 1 && OverlappedByLonger(words, i, len))
+            {
+                // "The North Korean": a longer alias starts inside this one ("North Korean"); take that instead.
+                (len, entries) = (0, null);
+            }
 
             // A title: before a name it is a cue; alone it is a role-only mention. A longer alias wins ("General Security of ...").
             if (cue is null && _cues.Longest(words, i) is { Length: > 0 } c && c.Length >= len)
@@ -102,7 +115,10 @@ internal sealed class MentionFinder
                     continue;
                 }
 
-                if (_options.RoleOnlyMentions && (PrecededByThe(words, i) || country is not null || w.Capitalized))
+                // Alone, only a specific office is a mention: one named after a country ("South Korean president"),
+                // a head of state or government, or a title of several words ("Minister of Defense").
+                if (_options.RoleOnlyMentions && (PrecededByThe(words, i) || country is not null || w.Capitalized)
+                    && (country is not null || c.Length >= 2 || c.Cue!.HeadOfState))
                 {
                     raws.Add(new Raw { First = i, Last = j, How = Pending.RoleOnly, Cue = c.Cue, CountryHint = country });
                 }
@@ -111,7 +127,7 @@ internal sealed class MentionFinder
                 continue;
             }
 
-            int capLen = w.Capitalized ? CapitalisedRun(words, i, text) : 0;
+            int capLen = w.Capitalized && !CommonWords.Contains(w.Norm) && !TitleWords.Contains(w.Norm) ? CapitalisedRun(words, i, text) : 0;
             bool onlyPartial = entries is not null && entries.TrueForAll(e => e.Kind == MentionKind.Partial);
             if (capLen >= 2 && (len == 0 || (len < capLen && onlyPartial) || (len == 1 && onlyPartial)))
             {
@@ -133,9 +149,31 @@ internal sealed class MentionFinder
                 }
             }
 
+            // A surname followed by lower-case syllables ("Lee soo hye"): the bridge may still read it as one name.
+            if (capLen == 1 && (len == 0 || onlyPartial) && TryLowerCaseTail(words, i, text, cue, cueCountry, raws) is { } taken)
+            {
+                i += taken;
+                continue;
+            }
+
+            // A surname followed by more capitalised words the bridge cannot read is someone else's full name.
+            if (len > 0 && onlyPartial && capLen > len && LooksLikeName(words, i, capLen))
+            {
+                raws.Add(new Raw { First = i, Last = i + capLen, How = Pending.Candidate, Cue = cue, CountryHint = cueCountry });
+                i += capLen;
+                continue;
+            }
+
+            // A demonym before a word for people or culture ("Korean immigrants") describes people, not the state.
+            if (len > 0 && entries!.TrueForAll(e => e.Kind == MentionKind.Demonym) && i + len < words.Count && PeopleNouns.Contains(words[i + len].Norm))
+            {
+                i += len + 1;
+                continue;
+            }
+
             if (len > 0)
             {
-                raws.Add(new Raw { First = i, Last = i + len, How = Pending.Alias, Entries = entries, Cue = cue, CountryHint = cueCountry });
+                raws.Add(new Raw { First = i, Last = i + len, How = Pending.Alias, Entries = entries, Cue = cue, CountryHint = cueCountry, LowerCase = w.Shape == WordShape.Lower });
                 i += len;
                 continue;
             }
@@ -151,6 +189,48 @@ internal sealed class MentionFinder
         }
 
         return raws;
+    }
+
+    private bool OverlappedByLonger(List<Word> words, int i, int len)
+    {
+        for (int j = i + 1; j < i + len; j++)
+        {
+            var (l2, _) = _aliases.Longest(words, j);
+            if (j + l2 > i + len)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private int? TryLowerCaseTail(List<Word> words, int i, string text, RoleCue? cue, string? cueCountry, List<Raw> raws)
+    {
+        int tail = 0;
+        while (tail < 3 && i + tail + 1 < words.Count)
+        {
+            var next = words[i + tail + 1];
+            if (next.Shape != WordShape.Lower || next.SentenceStart || CommonWords.Contains(next.Norm) || next.Norm.Length > 6
+                || !OnlySpaceOrHyphen(text, words[i + tail].End, next.Start))
+            {
+                break;
+            }
+
+            tail++;
+        }
+
+        for (int k = tail; k >= 1; k--)
+        {
+            var span = text[words[i].Start..words[i + k].End];
+            if (_bridge.Match(span) is { } bm)
+            {
+                raws.Add(new Raw { First = i, Last = i + k + 1, How = Pending.Bridge, Bridge = bm, Cue = cue, CountryHint = cueCountry });
+                return k + 1;
+            }
+        }
+
+        return null;
     }
 
     private static bool PrecededByThe(List<Word> words, int i) =>
@@ -310,7 +390,7 @@ internal sealed class MentionFinder
         foreach (var (raw, index) in roleOnly)
         {
             var country = raw.CountryHint ?? main;
-            var holders = date is null ? [] : _kb.Actors.Where(a => a.Kind == ActorKind.Person && raw.Cue!.HeldBy(a, date, country, _kb)).ToList();
+            var holders = date is null || country is null ? [] : _kb.Actors.Where(a => a.Kind == ActorKind.Person && raw.Cue!.HeldBy(a, date, country, _kb, countryOfficeOnly: true)).ToList();
             if (holders.Count == 1)
             {
                 var m = result[index];
@@ -424,6 +504,11 @@ internal sealed class MentionFinder
         }
 
         var actors = ids.Select(_kb.Find).OfType<Actor>().ToList();
+        if (raw.LowerCase)
+        {
+            return (null, 0, kind); // "trump", "esper": only through someone already named
+        }
+
         if (raw.Cue is not null)
         {
             var holders = actors.Where(a => raw.Cue.HeldBy(a, date, raw.CountryHint, _kb)).ToList();
@@ -438,16 +523,40 @@ internal sealed class MentionFinder
             return (actors[0].Id, 0.7, kind);
         }
 
-        if (date is { } d)
+        // Several people share the surname: a bare surname names the most prominent at the date (a president
+        // rather than the president's spouse, who is named in full).
+        var ranked = actors.Select(a => (a, p: Prominence(a, date))).OrderByDescending(x => x.p).ToList();
+        if (ranked.Count >= 2 && ranked[0].p > ranked[1].p && ranked[0].p >= 3)
         {
-            var active = actors.Where(a => a.Roles.Any(r => r.HeldOn(d))).ToList();
-            if (active.Count == 1)
-            {
-                return (active[0].Id, 0.65, kind);
-            }
+            return (ranked[0].a.Id, 0.65, kind);
         }
 
         return (actors.Count > 0 ? actors[0].Id : null, 0.3, kind);
+    }
+
+    private double Prominence(Actor a, DateOnly? date)
+    {
+        double best = 0;
+        foreach (var r in a.Roles)
+        {
+            var function = _kb.FindTitle(r.Title)?.Function ?? "";
+            double w = function switch
+            {
+                "head-of-state" or "supreme-leader" or "head-of-government" => 5,
+                "head-of-state-elect" => 4,
+                "foreign-minister" or "defense-minister" or "party-leader" => 3,
+                _ when function.StartsWith("spouse", StringComparison.Ordinal) => 0.5,
+                _ => 2,
+            };
+            if (date is { } d && r.HeldOn(d))
+            {
+                w += 2;
+            }
+
+            best = Math.Max(best, w);
+        }
+
+        return best;
     }
 
     private (string? Id, double Conf, MentionKind Kind) ResolveCandidate(Raw raw, List<Word> words, string norm, List<string> people, DateOnly? date)

@@ -7,10 +7,15 @@ namespace Tightrope.Actors;
 internal sealed record RoleCue(string Phrase, string[] Tokens, Func<string, bool> Matches, bool HeadOfState = false)
 {
     /// <summary>Whether the actor held a role this cue denotes on <paramref name="date"/> (any date when null), for <paramref name="country"/> when given.</summary>
-    public bool HeldBy(Actor actor, DateOnly? date, string? country, KnowledgeBase kb)
+    public bool HeldBy(Actor actor, DateOnly? date, string? country, KnowledgeBase kb, bool countryOfficeOnly = false)
     {
         foreach (var r in actor.Roles)
         {
+            if (countryOfficeOnly && !(r.Org is { Length: 3 } code && code.All(char.IsAsciiLetterUpper)))
+            {
+                continue; // "the party leader" needs the party; only offices of a state resolve from the title alone.
+            }
+
             if ((date is null || r.HeldOn(date.Value)) && Matches(Fold(r.Title))
                 && (country is null || string.Equals(RoleCountry(r, actor, kb), country, StringComparison.OrdinalIgnoreCase)))
             {

@@ -7,7 +7,7 @@ namespace Tightrope.Knowledge.Transliteration;
 /// Korean romanisations of the hangul, the pinyin of the Chinese character, Japanese readings of kanji.
 /// Position 0 is the surname (East Asian order).
 /// </summary>
-public sealed record NameSyllables(string ActorId, IReadOnlyList<FrozenSet<string>> Syllables)
+public sealed record NameSyllables(string ActorId, IReadOnlyList<FrozenSet<string>> Syllables, bool SurnameFirst = true)
 {
     public int Count => Syllables.Count;
 
@@ -17,11 +17,14 @@ public sealed record NameSyllables(string ActorId, IReadOnlyList<FrozenSet<strin
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(table);
         var native = actor.Native;
-        var hangul = Compact(native.Hangul, HangulRomanizer.IsSyllable);
-        var hanja = Compact(native.Hanja, IsHan);
+        // A Western name written in Chinese characters ("特朗普") is read only through its pinyin; a Korean, Chinese or
+        // Japanese name through all its scripts.
+        bool eastAsian = actor.Country is null or "KOR" or "PRK" or "CHN" or "TWN" or "HKG" or "JPN";
+        var hangul = eastAsian ? Compact(native.Hangul, HangulRomanizer.IsSyllable) : "";
+        var hanja = eastAsian ? Compact(native.Hanja, IsHan) : "";
         var zh = Compact(native.Zh, IsHan);
         var zhHant = Compact(native.ZhHant, IsHan);
-        var kanji = Compact(native.Kanji, IsHan);
+        var kanji = eastAsian ? Compact(native.Kanji, IsHan) : "";
 
         int n = new[] { hangul.Length, hanja.Length, zh.Length, zhHant.Length, kanji.Length }.Max();
         if (n == 0)
@@ -35,7 +38,7 @@ public sealed record NameSyllables(string ActorId, IReadOnlyList<FrozenSet<strin
             sets.Add(new HashSet<string>(StringComparer.Ordinal));
         }
 
-        bool surnameFirst = hangul.Length > 0 || hanja.Length > 0 || kanji.Length > 0 || LooksChinese(actor);
+        bool surnameFirst = LooksChinese(actor) || kanji.Length > 0 || (actor.Country is null && (hangul.Length > 0 || hanja.Length > 0));
         void AddHangul(int i, char h)
         {
             foreach (var r in HangulRomanizer.Renderings(h, surname: i == 0 && surnameFirst))
@@ -100,7 +103,7 @@ public sealed record NameSyllables(string ActorId, IReadOnlyList<FrozenSet<strin
             return null;
         }
 
-        return new NameSyllables(actor.Id, [.. sets.Select(x => x.ToFrozenSet(StringComparer.Ordinal))]);
+        return new NameSyllables(actor.Id, [.. sets.Select(x => x.ToFrozenSet(StringComparer.Ordinal))], surnameFirst);
     }
 
     private static bool LooksChinese(Actor actor) =>

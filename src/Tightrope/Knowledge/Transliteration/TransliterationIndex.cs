@@ -42,7 +42,7 @@ public sealed class TransliterationIndex
                 foreach (var r in _names[i].Syllables[j])
                 {
                     (by.TryGetValue(r, out var set) ? set : by[r] = []).Add(i);
-                    if (j == 0 && _names[i].Count > 1)
+                    if (j == 0 && _names[i].Count > 1 && _names[i].SurnameFirst)
                     {
                         (bySurname.TryGetValue(r, out var s2) ? s2 : bySurname[r] = []).Add(i);
                     }
