@@ -26,7 +26,7 @@ public sealed record KnowledgeCheckReport(IReadOnlyList<KnowledgeProblem> Proble
 public static partial class KnowledgeChecker
 {
     private static readonly FrozenSet<string> KnownFields = FrozenSet.ToFrozenSet(
-        ["id", "name", "kind", "native", "aliases", "demonyms", "metonyms", "country", "sector", "roles", "sources"], StringComparer.Ordinal);
+        ["id", "name", "kind", "native", "aliases", "demonyms", "metonyms", "country", "sector", "roles", "from", "to", "signed", "sources"], StringComparer.Ordinal);
 
     private static readonly FrozenSet<string> RoleFields = FrozenSet.ToFrozenSet(["title", "org", "from", "to"], StringComparer.Ordinal);
 
@@ -244,6 +244,14 @@ public static partial class KnowledgeChecker
 
         ReadRoles(map, file, label, entry, problems);
 
+        var existsFrom = DateField(map, "from", file, label, problems);
+        var existsTo = DateField(map, "to", file, label, problems);
+        _ = DateField(map, "signed", file, label, problems);
+        if (existsFrom is { } ef && existsTo is { } et && ef.First > et.Last)
+        {
+            Error(problems, file, map, $"{label}: 'from' ({ef.Text}) is after 'to' ({et.Text})");
+        }
+
         var sources = Strings(map, "sources", file, label, problems);
         if (sources.Count == 0)
         {
@@ -341,8 +349,8 @@ public static partial class KnowledgeChecker
 
             var title = Required(role, "title", file, Line(role), problems, label);
             var org = Optional(role, "org", file, label, problems);
-            var from = RoleDate(role, "from", file, label, problems);
-            var to = RoleDate(role, "to", file, label, problems);
+            var from = DateField(role, "from", file, label, problems);
+            var to = DateField(role, "to", file, label, problems);
             var period = new Period(
                 from?.First ?? DateOnly.MinValue,
                 from?.Last ?? DateOnly.MinValue,
@@ -360,9 +368,9 @@ public static partial class KnowledgeChecker
         }
     }
 
-    private static (DateOnly First, DateOnly Last, string Text)? RoleDate(YamlMappingNode role, string key, string file, string label, List<KnowledgeProblem> problems)
+    private static (DateOnly First, DateOnly Last, string Text)? DateField(YamlMappingNode map, string key, string file, string label, List<KnowledgeProblem> problems)
     {
-        if (Optional(role, key, file, label, problems) is not { } node)
+        if (Optional(map, key, file, label, problems) is not { } node)
         {
             return null;
         }

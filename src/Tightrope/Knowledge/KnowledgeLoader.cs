@@ -167,6 +167,9 @@ public static class KnowledgeLoader
             Country = Scalar(map, "country"),
             Sector = Scalar(map, "sector"),
             Roles = roles,
+            From = Date(map, "from", id),
+            To = Date(map, "to", id, endOfPeriod: true),
+            Signed = Date(map, "signed", id),
             Sources = List(map, "sources"),
             Origin = origin,
         };
