@@ -18,8 +18,7 @@ public sealed record ActorOptions
 /// <summary>
 /// Finds and resolves actor mentions (<see cref="Layer.Mentions"/>). Built once from the knowledge base: an alias
 /// trie, the title cues and the transliteration bridge; then one pass over the words of each article.
-/// Requires only the raw layer (it tokenises for itself), so it runs before or after cleaning; run after the
-/// clean stage so spans point into the cleaned text.
+/// Requires the clean text (spans point into it); it tokenises for itself and uses sentences when present.
 /// </summary>
 public sealed class ActorsStage : IStage
 {
@@ -39,8 +38,8 @@ public sealed class ActorsStage : IStage
 
     public string Name => "actors";
 
-    // TODO(clean): require Layer.CleanText/Tokens once the clean and text stages are registered before this one.
-    public IReadOnlyList<Layer> Requires { get; } = [Layer.Raw];
+    /// <summary>Clean text only: the stage tokenises for itself, and uses sentences when present.</summary>
+    public IReadOnlyList<Layer> Requires { get; } = [Layer.CleanText];
 
     public IReadOnlyList<Layer> Produces { get; } = [Layer.Mentions];
 

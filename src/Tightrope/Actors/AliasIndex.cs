@@ -50,6 +50,41 @@ internal sealed class AliasIndex
         }
 
         Freeze(_root);
+        var deletes = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var a in kb.Actors.Where(a => a.Kind == ActorKind.Person))
+        {
+            foreach (var sn in Surnames(a).Select(x => x.ToLowerInvariant()).Where(x => x.Length >= 5))
+            {
+                deletes.Add(sn);
+                for (int k = 0; k < sn.Length; k++)
+                {
+                    deletes.Add(sn.Remove(k, 1));
+                }
+            }
+        }
+
+        _surnameDeletes = deletes.ToFrozenSet(StringComparer.Ordinal);
+    }
+
+    private readonly FrozenSet<string> _surnameDeletes;
+
+    /// <summary>Whether a word could be one edit away from a person's surname (symmetric-delete check, no allocation for misses of length).</summary>
+    public bool NearSurname(string word)
+    {
+        if (word.Length < 5 || _surnameDeletes.Contains(word))
+        {
+            return word.Length >= 5;
+        }
+
+        for (int k = 0; k < word.Length; k++)
+        {
+            if (_surnameDeletes.Contains(word.Remove(k, 1)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The surname of a person as written in English: first word for Korean and Chinese names, else last.</summary>

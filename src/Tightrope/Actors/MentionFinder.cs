@@ -69,6 +69,9 @@ internal sealed class MentionFinder
         public string? CountryHint;
 
         public bool LowerCase;
+
+        /// <summary>The normalised first word (for coreference across renderings).</summary>
+        public string? Surface;
     }
 
     public IReadOnlyList<Mention> Find(Article article, DateOnly? date)
@@ -106,7 +109,9 @@ internal sealed class MentionFinder
             {
                 int j = i + c.Length;
                 string? country = CountryBefore(raws, words, i);
-                if (j < words.Count && words[j].Capitalized && !words[j].SentenceStart && !words[j - 1].Possessive && Gap(text, words[j - 1], words[j]) && _cues.Longest(words, j).Length == 0)
+                bool lowerName = j < words.Count && words[j].Shape == WordShape.Lower && !CommonWords.Contains(words[j].Norm)
+                    && (_aliases.NearSurname(words[j].Norm) || _aliases.Longest(words, j).Length > 0);
+                if (j < words.Count && (words[j].Capitalized || lowerName) && !words[j].SentenceStart && !words[j - 1].Possessive && Gap(text, words[j - 1], words[j]) && _cues.Longest(words, j).Length == 0)
                 {
                     cue = c.Cue;
                     cueEnd = j;
@@ -157,7 +162,8 @@ internal sealed class MentionFinder
             }
 
             // A surname followed by more capitalised words the bridge cannot read is someone else's full name.
-            if (len > 0 && onlyPartial && capLen > len && LooksLikeName(words, i, capLen))
+            if (len > 0 && onlyPartial && capLen > len && LooksLikeName(words, i, capLen)
+                && !(words[i + len].HyphenBefore && _aliases.Longest(words, i + len).Length > 0))
             {
                 raws.Add(new Raw { First = i, Last = i + capLen, How = Pending.Candidate, Cue = cue, CountryHint = cueCountry });
                 i += capLen;
@@ -173,8 +179,16 @@ internal sealed class MentionFinder
 
             if (len > 0)
             {
-                raws.Add(new Raw { First = i, Last = i + len, How = Pending.Alias, Entries = entries, Cue = cue, CountryHint = cueCountry, LowerCase = w.Shape == WordShape.Lower });
+                raws.Add(new Raw { First = i, Last = i + len, How = Pending.Alias, Entries = entries, Cue = cue, CountryHint = cueCountry, LowerCase = w.Shape == WordShape.Lower, Surface = w.Norm });
                 i += len;
+                continue;
+            }
+
+            // A lower-case word one letter from a known surname ("pompeio"): kept only if it corefers or follows a title.
+            if (len == 0 && w.Shape == WordShape.Lower && !CommonWords.Contains(w.Norm) && _aliases.NearSurname(w.Norm))
+            {
+                raws.Add(new Raw { First = i, Last = i + 1, How = Pending.Candidate, LowerCase = true, Surface = w.Norm, Cue = cue, CountryHint = cueCountry });
+                i++;
                 continue;
             }
 
@@ -359,6 +373,11 @@ internal sealed class MentionFinder
                 id = null;
             }
 
+            if (id is null && raw.LowerCase && raw.How == Pending.Candidate)
+            {
+                continue;
+            }
+
             if (id is not null && _kb.Find(id) is { } actor)
             {
                 if (actor.Kind == ActorKind.Person)
@@ -503,11 +522,21 @@ internal sealed class MentionFinder
             }
         }
 
-        var actors = ids.Select(_kb.Find).OfType<Actor>().ToList();
-        if (raw.LowerCase)
+        // Coreference across renderings: "Li" after "Lee Soo-hyuck" (the bridge knows the surname's spellings).
+        if (raw.Last - raw.First == 1 && !raw.LowerCase)
         {
-            return (null, 0, kind); // "trump", "esper": only through someone already named
+            var word = raw.Surface;
+            for (int k = people.Count - 1; k >= 0; k--)
+            {
+                if (word is not null && _bridge.IsSurnameOf(word, people[k]))
+                {
+                    return (people[k], 0.85, kind);
+                }
+            }
         }
+
+        var actors = ids.Select(_kb.Find).OfType<Actor>().ToList();
+        double lower = raw.LowerCase ? 0.1 : 0; // "esper": lower-case, a little less sure
 
         if (raw.Cue is not null)
         {
@@ -520,7 +549,7 @@ internal sealed class MentionFinder
 
         if (actors.Count == 1)
         {
-            return (actors[0].Id, 0.7, kind);
+            return (actors[0].Id, 0.7 - lower, kind);
         }
 
         // Several people share the surname: a bare surname names the most prominent at the date (a president
@@ -528,7 +557,7 @@ internal sealed class MentionFinder
         var ranked = actors.Select(a => (a, p: Prominence(a, date))).OrderByDescending(x => x.p).ToList();
         if (ranked.Count >= 2 && ranked[0].p > ranked[1].p && ranked[0].p >= 3)
         {
-            return (ranked[0].a.Id, 0.65, kind);
+            return (ranked[0].a.Id, 0.65 - lower, kind);
         }
 
         return (actors.Count > 0 ? actors[0].Id : null, 0.3, kind);
@@ -573,8 +602,28 @@ internal sealed class MentionFinder
                 }
             }
 
+            // A misspelt surname of someone already named ("Pompeio" after "Pompeo"): one edit, long words only.
+            if (word.Length >= 5)
+            {
+                for (int k = people.Count - 1; k >= 0; k--)
+                {
+                    if (_kb.Find(people[k]) is { } p && AliasIndex.Surnames(p).Any(sn => sn.Length >= 5 && TransliterationIndex.EditDistanceAtMostOne(word, sn.ToLowerInvariant())))
+                    {
+                        return (people[k], 0.7, MentionKind.Partial);
+                    }
+                }
+            }
+
             if (raw.Cue is not null)
             {
+                // After a title, a surname one edit from the title holder's at the date ("Secretary of State Pompeio").
+                var near = _kb.Actors.Where(a => a.Kind == ActorKind.Person && raw.Cue.HeldBy(a, date, raw.CountryHint, _kb)
+                    && AliasIndex.Surnames(a).Any(sn => sn.Length >= 4 && TransliterationIndex.EditDistanceAtMostOne(word, sn.ToLowerInvariant()))).ToList();
+                if (near.Count == 1)
+                {
+                    return (near[0].Id, 0.8, MentionKind.Partial);
+                }
+
                 var ids = _bridge.PeopleWithSurname(word).Distinct(StringComparer.Ordinal).ToList();
                 return ResolveSurname(ids, raw, people, date, MentionKind.Partial) is { Conf: >= 0.8 } r ? r : (null, 0, MentionKind.Name);
             }

@@ -18,7 +18,9 @@ public static class TightropePipeline
         ArgumentNullException.ThrowIfNull(options);
         var builder = new PipelineBuilder();
         // Stages are added here as the capabilities land: clean, text, dedup, dates, actors, figures.
+        builder.Use(new Dedup.DedupStage());
         builder.Use(new Actors.ActorsStage(options));
+        Batch.PassThroughCleanStage.AddIfMissing(builder); // until the clean stage is registered above
         return builder;
     }
 

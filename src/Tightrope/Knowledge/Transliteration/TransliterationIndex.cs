@@ -57,7 +57,7 @@ public sealed class TransliterationIndex
     public int People => _names.Length;
 
     /// <summary>The least score at which a match resolves.</summary>
-    public double Threshold { get; init; } = 0.62;
+    public double Threshold { get; init; } = 0.6;
 
     public NameSyllables? SyllablesOf(string actorId) => Array.Find(_names, n => string.Equals(n.ActorId, actorId, StringComparison.Ordinal));
 
@@ -190,8 +190,8 @@ public sealed class TransliterationIndex
                     continue;
                 }
 
-                // Skip syllable j of the name (the surname is never skipped, nor the last of a two-syllable name).
-                if (j > 0 && n >= 3 && skips[j, k] == 0 && boundaries[k])
+                // Skip one middle syllable of the name (translation sometimes drops one); never the surname or the last.
+                if (j > 0 && j < n - 1 && skips[j, k] == 0 && boundaries[k])
                 {
                     Relax(j + 1, k, cost[j, k] + 2, exact[j, k], 1);
                 }
@@ -242,7 +242,7 @@ public sealed class TransliterationIndex
 
         int matched = n - skips[n, m];
         int fuzzy = matched - exact[n, m];
-        double score = (exact[n, m] + 0.7 * fuzzy) / n - 0.1 * skips[n, m];
+        double score = (exact[n, m] + 0.7 * fuzzy) / n - 0.05 * skips[n, m];
         // Length agreement: pieces should not outnumber syllables.
         if (pieceCount > n)
         {
@@ -272,8 +272,14 @@ public sealed class TransliterationIndex
                 return 1;
             }
 
-            // A dropped final consonant cluster ("hye" for "hyeok").
-            if (r.Length > sub.Length && r.AsSpan().StartsWith(sub) && IsConsonants(r.AsSpan(sub.Length)) && r.Length - sub.Length <= 2)
+            // A dropped final consonant, itself possibly misspelt ("hye" for "hyeok" → "hyeo").
+            int stem = r.Length;
+            while (stem > 0 && IsConsonants(r.AsSpan(stem - 1, 1)))
+            {
+                stem--;
+            }
+
+            if (stem < r.Length && stem >= 2 && r.Length - stem <= 2 && EditDistanceAtMostOne(sub, r.AsSpan(0, stem)))
             {
                 return 1;
             }
