@@ -15,5 +15,7 @@ internal static class CommandCatalog
         yield return EvalCommand.Create();
         yield return AnnotateCommand.Create();
         yield return KbCommand.Create();
+        yield return ActorsCommand.Create();
+        yield return ActorCommand.Create();
     }
 }
