@@ -299,7 +299,7 @@ internal sealed class MentionFinder
         var w = words[i];
         if (len == 1)
         {
-            return w.Norm.Length >= 2 && !CommonWords.Contains(w.Norm) && !TitleWords.Contains(w.Norm) && !w.SentenceStart && w.Shape != WordShape.Other;
+            return w.Norm.Length >= 2 && !CommonWords.Contains(w.Norm) && !TitleWords.Contains(w.Norm) && w.Shape != WordShape.Other;
         }
 
         // A multi-word run must not be a heading of common words.
