@@ -157,10 +157,37 @@ public static partial class KnowledgeChecker
             problems.Add(new KnowledgeProblem(file, (int)ex.Start.Line, $"YAML syntax: {Inner(ex).Message}"));
             return null;
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner fails this way on some malformed input (e.g. an unclosed flow sequence): no mark.
+            problems.Add(new KnowledgeProblem(file, LastParsedLine(file) + 1, "YAML syntax: the parser stopped after this point (an unclosed bracket or quote?)"));
+            return null;
+        }
 
         return stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
 
         static Exception Inner(Exception ex) => ex.InnerException is YamlDotNet.Core.YamlException inner ? inner : ex;
+    }
+
+    /// <summary>The line where the last YAML event that parsed cleanly ends.</summary>
+    private static int LastParsedLine(string file)
+    {
+        int line = 0;
+        try
+        {
+            using var reader = new StreamReader(file, Encoding.UTF8);
+            var parser = new YamlDotNet.Core.Parser(reader);
+            while (parser.MoveNext())
+            {
+                line = (int)parser.Current!.End.Line;
+            }
+        }
+        catch (Exception ex) when (ex is YamlDotNet.Core.YamlException or InvalidOperationException)
+        {
+            // Stopped where it broke: the line reached so far is the answer.
+        }
+
+        return line;
     }
 
     private static Entry ReadEntry(string file, YamlMappingNode map, List<KnowledgeProblem> problems)
@@ -389,22 +416,28 @@ public static partial class KnowledgeChecker
     private static void CheckAcross(List<Entry> entries, FrozenDictionary<string, RoleTitle> titles, List<KnowledgeProblem> problems)
     {
         var byId = new Dictionary<string, Entry>(StringComparer.Ordinal);
+        var unique = new List<Entry>(entries.Count);
         foreach (var e in entries)
         {
             if (e.Id is null)
             {
+                unique.Add(e);
                 continue;
             }
 
             if (byId.TryGetValue(e.Id, out var first))
             {
+                // Reported once; its names and roles would only repeat the problem, so the later entry is left out.
                 problems.Add(new KnowledgeProblem(e.File, e.IdLine, $"duplicate id '{e.Id}' (first at {first.File}:{first.IdLine})"));
             }
             else
             {
                 byId[e.Id] = e;
+                unique.Add(e);
             }
         }
+
+        entries = unique;
 
         // The same name or alias on two actors of the same kind: a warning, since some are shared in real use.
         var names = new Dictionary<(ActorKind, string), Entry>();

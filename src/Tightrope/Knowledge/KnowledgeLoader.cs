@@ -81,6 +81,12 @@ public static class KnowledgeLoader
             problems.Add(new KnowledgeProblem(file, (int)ex.Start.Line, ex.Message));
             return result;
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner fails this way on some malformed input (an unclosed flow sequence); `kb check` finds the line.
+            problems.Add(new KnowledgeProblem(file, 0, "YAML syntax: the file could not be parsed (run 'tightrope kb check')"));
+            return result;
+        }
 
         if (stream.Documents.Count == 0)
         {
@@ -211,6 +217,12 @@ public static class KnowledgeLoader
         catch (YamlDotNet.Core.YamlException ex)
         {
             problems.Add(new KnowledgeProblem(file, (int)ex.Start.Line, ex.Message));
+            return result;
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner fails this way on some malformed input (an unclosed flow sequence); `kb check` finds the line.
+            problems.Add(new KnowledgeProblem(file, 0, "YAML syntax: the file could not be parsed (run 'tightrope kb check')"));
             return result;
         }
 
