@@ -237,6 +237,12 @@ internal sealed class AliasIndex
                 continue;
             }
 
+            // Lower-case common words are not a name ("the north"), whatever the knowledge base lists.
+            if (allLower && AllCommon(words, start, end))
+            {
+                continue;
+            }
+
             // A lower-case single word is a name only when long and not a common word ("esper", not "us" or "x").
             if (allLower && end - start == 1 && (CommonWords.Contains(words[start].Norm) || words[start].Norm.Length < 4))
             {
@@ -253,6 +259,53 @@ internal sealed class AliasIndex
         }
 
         return fit;
+    }
+
+    private static bool AllCommon(List<Word> words, int start, int end)
+    {
+        for (int k = start; k < end; k++)
+        {
+            if (!CommonWords.Contains(words[k].Norm))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Whether this exact word sequence is a name or alias of the actor.</summary>
+    public bool Names(IReadOnlyList<string> normWords, string actorId)
+    {
+        var node = _root;
+        foreach (var w in normWords)
+        {
+            if (node.Children is null || !node.Children.TryGetValue(w, out var next))
+            {
+                return false;
+            }
+
+            node = next;
+        }
+
+        return node.Entries?.Exists(e => e.ActorId == actorId && e.Kind is MentionKind.Name or MentionKind.Acronym) == true;
+    }
+
+    /// <summary>The actors this exact word sequence names (not surnames, demonyms or metonyms).</summary>
+    public IEnumerable<string> Named(IReadOnlyList<string> normWords)
+    {
+        var node = _root;
+        foreach (var w in normWords)
+        {
+            if (node.Children is null || !node.Children.TryGetValue(w, out var next))
+            {
+                return [];
+            }
+
+            node = next;
+        }
+
+        return node.Entries?.Where(e => e.Kind is MentionKind.Name or MentionKind.Acronym).Select(e => e.ActorId) ?? [];
     }
 
     private static bool AllUpper(List<Word> words, int start, int end)

@@ -56,6 +56,7 @@ internal sealed class MentionFinder
         Bridge,
         Candidate,
         RoleOnly,
+        Fixed,
     }
 
     private sealed class Raw
@@ -65,6 +66,7 @@ internal sealed class MentionFinder
         public Pending How;
         public List<AliasEntry>? Entries;
         public BridgeMatch? Bridge;
+        public string? FixedId;
         public RoleCue? Cue;
         public string? CountryHint;
 
@@ -177,6 +179,22 @@ internal sealed class MentionFinder
                 continue;
             }
 
+            // "US troops stationed in South Korea": the forces of one country in another, when the knowledge base
+            // has them under a name "<A> Forces <B>" (United States Forces Korea, US Forces Japan).
+            if (len > 0 && ForcesIn(words, i, len, entries!) is { } forces)
+            {
+                raws.Add(new Raw { First = i, Last = forces.End, How = Pending.Fixed, FixedId = forces.Id });
+                i = forces.End;
+                continue;
+            }
+
+            // A leading article is not part of the name ("the White House" → "White House").
+            if (len > 1 && words[i].Norm == "the")
+            {
+                i++;
+                len--;
+            }
+
             if (len > 0)
             {
                 raws.Add(new Raw { First = i, Last = i + len, How = Pending.Alias, Entries = entries, Cue = cue, CountryHint = cueCountry, LowerCase = w.Shape == WordShape.Lower, Surface = w.Norm });
@@ -203,6 +221,94 @@ internal sealed class MentionFinder
         }
 
         return raws;
+    }
+
+    private static readonly FrozenSet<string> ForceNouns = new[] { "troops", "forces", "military", "soldiers", "army", "force" }.ToFrozenSet(StringComparer.Ordinal);
+
+    private (int End, string Id)? ForcesIn(List<Word> words, int i, int len, List<AliasEntry> entries)
+    {
+        // The country may be the whole alias ("US") or its head when the alias already took the noun ("US military").
+        var a = CountryOf(entries);
+        int k = i + len;
+        if (a is null)
+        {
+            for (int l = 1; l < len && a is null; l++)
+            {
+                if (ForceNouns.Contains(words[i + l].Norm))
+                {
+                    a = _aliases.Named([.. words.GetRange(i, l).Select(w => w.Norm)]).Select(_kb.Find).FirstOrDefault(x => x?.Kind == ActorKind.Country);
+                    if (a is not null)
+                    {
+                        k = i + l;
+                    }
+                }
+            }
+        }
+
+        if (a is null || k >= words.Count || !ForceNouns.Contains(words[k].Norm))
+        {
+            return null;
+        }
+
+        k++;
+        if (k < words.Count && words[k].Norm is "stationed" or "based" or "deployed")
+        {
+            k++;
+        }
+
+        if (k >= words.Count || words[k].Norm != "in" || k + 1 >= words.Count)
+        {
+            return null;
+        }
+
+        var (len2, entries2) = _aliases.Longest(words, k + 1);
+        var b = len2 > 0 ? CountryOf(entries2!) : null;
+        if (b is null)
+        {
+            return null;
+        }
+
+        foreach (var an in NamesOf(a))
+        {
+            foreach (var bn in NamesOf(b))
+            {
+                foreach (var id in _aliases.Named([.. an, "forces", .. bn]))
+                {
+                    return (k + 1 + len2, id);
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private Actor? CountryOf(List<AliasEntry> entries)
+    {
+        foreach (var e in entries)
+        {
+            if (e.Kind is MentionKind.Name or MentionKind.Acronym or MentionKind.Demonym && _kb.Find(e.ActorId) is { Kind: ActorKind.Country } c)
+            {
+                return c;
+            }
+        }
+
+        return null;
+    }
+
+    private static IEnumerable<string[]> NamesOf(Actor country)
+    {
+        yield return WordTokens.Normalize(country.Name);
+        foreach (var a in country.Aliases)
+        {
+            yield return WordTokens.Normalize(a);
+        }
+
+        // "Korea" for South Korea: the last word of a two-word name.
+        var parts = WordTokens.Normalize(country.Name);
+        if (parts.Length == 2)
+        {
+            yield return [parts[1]];
+        }
     }
 
     private bool OverlappedByLonger(List<Word> words, int i, int len)
@@ -361,6 +467,9 @@ internal sealed class MentionFinder
                     break;
                 case Pending.Candidate:
                     (id, conf, kind) = ResolveCandidate(raw, words, norm, people, date);
+                    break;
+                case Pending.Fixed:
+                    (id, conf, kind) = (raw.FixedId, 0.85, MentionKind.Name);
                     break;
                 case Pending.RoleOnly:
                     roleOnly.Add((raw, result.Count));

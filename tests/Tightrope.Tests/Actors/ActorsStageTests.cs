@@ -159,3 +159,36 @@ public sealed class ActorsStageTests
         Assert.Equal("lee-myung-bak", Assert.Single(dated.Mentions, m => m.Text == "Lee").ActorId);
     }
 }
+
+public sealed class ActorsStageConstructionTests
+{
+    private static readonly KnowledgeBase Kb = new(
+    [
+        new Actor { Id = "japan", Name = "Japan", Kind = ActorKind.Country, Country = "JPN", Demonyms = ["Japanese"] },
+        new Actor { Id = "united-states", Name = "United States", Kind = ActorKind.Country, Country = "USA", Aliases = ["US", "U.S."], Demonyms = ["American"] },
+        new Actor { Id = "us-armed-forces", Name = "United States Armed Forces", Kind = ActorKind.Military, Country = "USA", Aliases = ["US military"] },
+        new Actor { Id = "usfj", Name = "United States Forces Japan", Kind = ActorKind.Military, Country = "USA", Aliases = ["USFJ"] },
+        new Actor { Id = "kremlin", Name = "Kremlin", Kind = ActorKind.Place, Aliases = ["the Kremlin"] },
+        new Actor { Id = "north", Name = "North Korea", Kind = ActorKind.Country, Aliases = ["the North"] },
+    ]);
+
+    private static readonly ActorsStage Stage = new(Kb);
+
+    [Theory]
+    [InlineData("Critics of the U.S. troops stationed in Japan spoke.", "U.S. troops stationed in Japan")]
+    [InlineData("The US military in Japan is large.", "US military in Japan")]
+    [InlineData("American forces based in Japan moved.", "American forces based in Japan")]
+    public void TheForcesOfOneCountryInAnotherResolveToTheirCommand(string text, string surface) =>
+        Assert.Contains(Stage.Find(text, null), m => m.Text == surface && m.ActorId == "usfj");
+
+    [Fact]
+    public void ALeadingArticleIsNotPartOfTheName() =>
+        Assert.Contains(Stage.Find("A statement from the Kremlin followed.", null), m => m.Text == "Kremlin" && m.ActorId == "kremlin");
+
+    [Fact]
+    public void LowerCaseCommonWordsAreNotANameEvenIfListed()
+    {
+        Assert.DoesNotContain(Stage.Find("Storms moved to the north overnight.", null), m => m.ActorId == "north");
+        Assert.Contains(Stage.Find("Talks with the North stalled.", null), m => m.ActorId == "north");
+    }
+}
