@@ -71,14 +71,23 @@ internal sealed class AliasIndex
     /// <summary>Whether a word could be one edit away from a person's surname (symmetric-delete check, no allocation for misses of length).</summary>
     public bool NearSurname(string word)
     {
-        if (word.Length < 5 || _surnameDeletes.Contains(word))
+        if (word.Length < 5 || word.Length > 24)
         {
-            return word.Length >= 5;
+            return false;
         }
 
+        var lookup = _surnameDeletes.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (lookup.Contains(word))
+        {
+            return true;
+        }
+
+        Span<char> buf = stackalloc char[24];
         for (int k = 0; k < word.Length; k++)
         {
-            if (_surnameDeletes.Contains(word.Remove(k, 1)))
+            word.AsSpan(0, k).CopyTo(buf);
+            word.AsSpan(k + 1).CopyTo(buf[k..]);
+            if (lookup.Contains(buf[..(word.Length - 1)]))
             {
                 return true;
             }

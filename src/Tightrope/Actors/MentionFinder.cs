@@ -45,8 +45,15 @@ internal sealed class MentionFinder
         _options = options;
         _aliases = new AliasIndex(kb);
         _bridge = new TransliterationIndex(kb);
-        _cues = new CueTrie(RoleCues.From(kb));
+        var cues = RoleCues.From(kb);
+        _cues = new CueTrie(cues);
+        // Who ever held an office each cue denotes: role-only mentions look only among them.
+        _holders = cues.ToDictionary(c => c, c => kb.Actors.Where(a => a.Kind == ActorKind.Person && c.HeldBy(a, null, null, kb)).ToArray());
     }
+
+    private readonly Dictionary<RoleCue, Actor[]> _holders;
+
+    private Actor[] HoldersEver(RoleCue cue) => _holders.TryGetValue(cue, out var list) ? list : [];
 
     public TransliterationIndex Bridge => _bridge;
 
@@ -157,7 +164,7 @@ internal sealed class MentionFinder
             }
 
             // A surname followed by lower-case syllables ("Lee soo hye"): the bridge may still read it as one name.
-            if (capLen == 1 && (len == 0 || onlyPartial) && TryLowerCaseTail(words, i, text, cue, cueCountry, raws) is { } taken)
+            if (capLen == 1 && (len == 0 || onlyPartial) && _bridge.IsSurname(w.Norm) && TryLowerCaseTail(words, i, text, cue, cueCountry, raws) is { } taken)
             {
                 i += taken;
                 continue;
@@ -518,7 +525,7 @@ internal sealed class MentionFinder
         foreach (var (raw, index) in roleOnly)
         {
             var country = raw.CountryHint ?? main;
-            var holders = date is null || country is null ? [] : _kb.Actors.Where(a => a.Kind == ActorKind.Person && raw.Cue!.HeldBy(a, date, country, _kb, countryOfficeOnly: true)).ToList();
+            var holders = date is null || country is null ? [] : HoldersEver(raw.Cue!).Where(a => raw.Cue!.HeldBy(a, date, country, _kb, countryOfficeOnly: true)).ToList();
             if (holders.Count == 1)
             {
                 var m = result[index];
@@ -726,7 +733,7 @@ internal sealed class MentionFinder
             if (raw.Cue is not null)
             {
                 // After a title, a surname one edit from the title holder's at the date ("Secretary of State Pompeio").
-                var near = _kb.Actors.Where(a => a.Kind == ActorKind.Person && raw.Cue.HeldBy(a, date, raw.CountryHint, _kb)
+                var near = HoldersEver(raw.Cue).Where(a => raw.Cue.HeldBy(a, date, raw.CountryHint, _kb)
                     && AliasIndex.Surnames(a).Any(sn => sn.Length >= 4 && TransliterationIndex.EditDistanceAtMostOne(word, sn.ToLowerInvariant()))).ToList();
                 if (near.Count == 1)
                 {

@@ -41,7 +41,10 @@ internal sealed record RoleCue(string Phrase, string[] Tokens, Func<string, bool
         return actor.Country;
     }
 
-    public static string Fold(string title) => string.Join(' ', WordTokens.Normalize(title));
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Folded = new(StringComparer.Ordinal);
+
+    /// <summary>A title normalised like text (lower-case words); memoised, titles are few.</summary>
+    public static string Fold(string title) => Folded.GetOrAdd(title, static t => string.Join(' ', WordTokens.Normalize(t)));
 }
 
 /// <summary>The title cues the mention finder knows, matched on normalised words.</summary>

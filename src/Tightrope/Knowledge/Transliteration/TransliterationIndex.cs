@@ -18,6 +18,7 @@ public sealed class TransliterationIndex
     private readonly NameSyllables[] _names;
     private readonly FrozenDictionary<string, int[]> _byRendering;
     private readonly FrozenDictionary<string, int[]> _bySurname;
+    private readonly FrozenDictionary<string, int[]> _byFirst;
 
     public TransliterationIndex(KnowledgeBase knowledge, UnihanTable? table = null)
     {
@@ -51,6 +52,16 @@ public sealed class TransliterationIndex
         }
 
         _byRendering = by.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.Order().ToArray(), StringComparer.Ordinal);
+        var byFirst = new Dictionary<string, HashSet<int>>(StringComparer.Ordinal);
+        for (int i = 0; i < _names.Length; i++)
+        {
+            foreach (var r in _names[i].Syllables[0])
+            {
+                (byFirst.TryGetValue(r, out var set) ? set : byFirst[r] = []).Add(i);
+            }
+        }
+
+        _byFirst = byFirst.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.Order().ToArray(), StringComparer.Ordinal);
         _bySurname = bySurname.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.Order().ToArray(), StringComparer.Ordinal);
     }
 
@@ -67,6 +78,9 @@ public sealed class TransliterationIndex
         var key = word.ToLowerInvariant();
         return _bySurname.TryGetValue(key, out var ids) && Array.Exists(ids, i => string.Equals(_names[i].ActorId, actorId, StringComparison.Ordinal));
     }
+
+    /// <summary>Whether some person's surname has this rendering (lower-case).</summary>
+    public bool IsSurname(string word) => _bySurname.ContainsKey(word);
 
     /// <summary>People whose surname has this rendering.</summary>
     public IEnumerable<string> PeopleWithSurname(string word) =>
@@ -110,16 +124,22 @@ public sealed class TransliterationIndex
         boundaries[joined.Length] = true;
 
         // Prefilter: people who have some rendering equal to a prefix of some piece.
+        // Prefilter: the first piece starts with a rendering of the person's first syllable (the surname is never
+        // skipped; a misspelt surname is found through the coreference of the given name instead).
         var ids = new HashSet<int>();
-        foreach (var p in pieces)
+        var lookup = _byFirst.GetAlternateLookup<ReadOnlySpan<char>>();
+        var first = pieces[0];
+        for (int len = 1; len <= Math.Min(MaxSyllableLength, first.Length); len++)
         {
-            for (int len = 1; len <= Math.Min(MaxSyllableLength, p.Length); len++)
+            if (lookup.TryGetValue(first.AsSpan(0, len), out var hits))
             {
-                if (_byRendering.TryGetValue(p[..len], out var hits))
-                {
-                    ids.UnionWith(hits);
-                }
+                ids.UnionWith(hits);
             }
+        }
+
+        if (ids.Count == 0)
+        {
+            return [];
         }
 
         var results = new List<BridgeMatch>();
