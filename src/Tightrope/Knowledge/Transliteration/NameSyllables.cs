@@ -11,6 +11,54 @@ public sealed record NameSyllables(string ActorId, IReadOnlyList<FrozenSet<strin
 {
     public int Count => Syllables.Count;
 
+    /// <summary>
+    /// Per syllable, the keys of its one-edit neighbourhood (symmetric deletion), so a fuzzy check costs a few set
+    /// lookups instead of a scan of every rendering: "B:" base forms (renderings of 3+ letters and their stems
+    /// without final consonants), "D:" deletions, "S{k}:" deletion at position k (for substitutions), "T:" transpositions.
+    /// </summary>
+    public IReadOnlyList<FrozenSet<string>> Near { get; } = [.. Syllables.Select(BuildNear)];
+
+    private static FrozenSet<string> BuildNear(FrozenSet<string> renderings)
+    {
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        var bases = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var r in renderings)
+        {
+            if (r.Length >= 3)
+            {
+                bases.Add(r);
+            }
+
+            int stem = r.Length;
+            while (stem > 0 && !"aeiouy".Contains(r[stem - 1], StringComparison.Ordinal))
+            {
+                stem--;
+            }
+
+            if (stem < r.Length && stem >= 2 && r.Length - stem <= 2)
+            {
+                bases.Add(r[..stem]);
+            }
+        }
+
+        foreach (var b in bases)
+        {
+            keys.Add("B:" + b);
+            for (int k = 0; k < b.Length; k++)
+            {
+                var del = b.Remove(k, 1);
+                keys.Add("D:" + del);
+                keys.Add("S" + (char)('0' + k) + ":" + del);
+                if (k + 1 < b.Length)
+                {
+                    keys.Add("T:" + b[..k] + b[k + 1] + b[k] + b[(k + 2)..]);
+                }
+            }
+        }
+
+        return keys.ToFrozenSet(StringComparer.Ordinal);
+    }
+
     /// <summary>Derives the syllables of an actor's native names, or null when it has none in CJK script.</summary>
     public static NameSyllables? For(Actor actor, UnihanTable table)
     {

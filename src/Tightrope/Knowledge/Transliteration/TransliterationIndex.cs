@@ -224,7 +224,7 @@ public sealed class TransliterationIndex
                 for (int end = k + 1; end <= Math.Min(m, k + MaxSyllableLength); end++)
                 {
                     var sub = s.AsSpan(k, end - k);
-                    int c = SyllableCost(sub, name.Syllables[j]);
+                    int c = SyllableCost(sub, name.Syllables[j], name.Near[j]);
                     if (c < Inf)
                     {
                         Relax(j + 1, end, cost[j, k] + c, exact[j, k] + (c == 0 ? 1 : 0), skips[j, k]);
@@ -272,40 +272,71 @@ public sealed class TransliterationIndex
         return new BridgeMatch(name.ActorId, Math.Clamp(score, 0, 1), matched, n, SurnameOnly: false);
     }
 
-    private static int SyllableCost(ReadOnlySpan<char> sub, FrozenSet<string> renderings)
+    private static int SyllableCost(ReadOnlySpan<char> sub, FrozenSet<string> renderings, FrozenSet<string> near)
     {
-        var alt = renderings.GetAlternateLookup<ReadOnlySpan<char>>();
-        if (alt.Contains(sub))
+        if (renderings.GetAlternateLookup<ReadOnlySpan<char>>().Contains(sub))
         {
             return 0;
         }
 
-        if (sub.Length < 3)
+        if (sub.Length < 3 || sub.Length > 10)
         {
             return int.MaxValue / 4;
         }
 
-        foreach (var r in renderings)
+        // One edit from a rendering (or from its stem without the final consonant): see NameSyllables.Near.
+        var lookup = near.GetAlternateLookup<ReadOnlySpan<char>>();
+        Span<char> key = stackalloc char[14];
+        Key(key, 'B', ':', sub);
+        if (lookup.Contains(key[..(sub.Length + 2)]))
         {
-            if (r.Length >= 3 && Math.Abs(r.Length - sub.Length) <= 1 && EditDistanceAtMostOne(sub, r))
+            return 1;
+        }
+
+        Key(key, 'D', ':', sub);
+        if (lookup.Contains(key[..(sub.Length + 2)]))
+        {
+            return 1;
+        }
+
+        Key(key, 'T', ':', sub);
+        if (lookup.Contains(key[..(sub.Length + 2)]))
+        {
+            return 1;
+        }
+
+        for (int k = 0; k < sub.Length; k++)
+        {
+            // sub with one letter deleted: an inserted letter ("B:"), or a substitution at k ("S{k}:").
+            key[0] = 'B';
+            key[1] = ':';
+            sub[..k].CopyTo(key[2..]);
+            sub[(k + 1)..].CopyTo(key[(2 + k)..]);
+            var del = key[..(sub.Length + 1)];
+            if (lookup.Contains(del))
             {
                 return 1;
             }
 
-            // A dropped final consonant, itself possibly misspelt ("hye" for "hyeok" → "hyeo").
-            int stem = r.Length;
-            while (stem > 0 && IsConsonants(r.AsSpan(stem - 1, 1)))
-            {
-                stem--;
-            }
-
-            if (stem < r.Length && stem >= 2 && r.Length - stem <= 2 && EditDistanceAtMostOne(sub, r.AsSpan(0, stem)))
+            key[0] = 'S';
+            key[1] = (char)('0' + k);
+            key[2] = ':';
+            sub[..k].CopyTo(key[3..]);
+            sub[(k + 1)..].CopyTo(key[(3 + k)..]);
+            if (lookup.Contains(key[..(sub.Length + 2)]))
             {
                 return 1;
             }
         }
 
         return int.MaxValue / 4;
+    }
+
+    private static void Key(Span<char> key, char a, char b, ReadOnlySpan<char> sub)
+    {
+        key[0] = a;
+        key[1] = b;
+        sub.CopyTo(key[2..]);
     }
 
     private static bool IsConsonants(ReadOnlySpan<char> s)
