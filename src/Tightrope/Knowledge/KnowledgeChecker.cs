@@ -28,6 +28,8 @@ public static partial class KnowledgeChecker
     private static readonly FrozenSet<string> KnownFields = FrozenSet.ToFrozenSet(
         ["id", "name", "kind", "native", "aliases", "demonyms", "metonyms", "country", "sector", "roles", "from", "to", "signed", "sources"], StringComparer.Ordinal);
 
+    private static readonly FrozenSet<string> TitleFields = FrozenSet.ToFrozenSet(["title", "function", "single", "cues"], StringComparer.Ordinal);
+
     private static readonly FrozenSet<string> RoleFields = FrozenSet.ToFrozenSet(["title", "org", "from", "to"], StringComparer.Ordinal);
 
     private static readonly FrozenSet<string> KindNames = FrozenSet.ToFrozenSet(
@@ -238,6 +240,13 @@ public static partial class KnowledgeChecker
         }
 
         CheckNative(map, file, label, problems);
+        if (entry.Kind == ActorKind.Person && Child(map, "native") is YamlMappingNode nativeNames
+            && Child(nativeNames, "hangul") is YamlScalarNode { Value: { } hangul }
+            && Child(nativeNames, "hanja") is YamlScalarNode { Value: { } hanja }
+            && CountOf(hangul, Script.Hangul) != CountOf(hanja, Script.Han))
+        {
+            Warning(problems, file, nativeNames, $"{label}: hangul '{hangul}' and hanja '{hanja}' differ in length (a Korean name has one character per syllable)");
+        }
 
         var aliasSeen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         if (entry.Names.Count > 0)
@@ -525,8 +534,24 @@ public static partial class KnowledgeChecker
             return FrozenDictionary<string, RoleTitle>.Empty;
         }
 
+        var before = problems.Count;
+        var loaded = KnowledgeLoader.LoadTitles(folder, problems);
+        if (problems.Count == before && LoadYaml(file, problems) is YamlSequenceNode entries)
+        {
+            foreach (var map in entries.OfType<YamlMappingNode>())
+            {
+                foreach (var key in map.Children.Keys)
+                {
+                    if (key is YamlScalarNode { Value: { } k } && !TitleFields.Contains(k))
+                    {
+                        Error(problems, file, key, $"unknown title field '{k}' (an unquoted comma in a title?)");
+                    }
+                }
+            }
+        }
+
         var result = new Dictionary<string, RoleTitle>(StringComparer.Ordinal);
-        foreach (var t in KnowledgeLoader.LoadTitles(folder, problems))
+        foreach (var t in loaded)
         {
             if (!result.TryAdd(t.Title, t))
             {
@@ -541,6 +566,20 @@ public static partial class KnowledgeChecker
     }
 
     // ---- helpers ----
+
+    private static int CountOf(string text, Script script)
+    {
+        int n = 0;
+        foreach (var rune in text.EnumerateRunes())
+        {
+            if (Scripts.Of(rune.ToString()) == script)
+            {
+                n++;
+            }
+        }
+
+        return n;
+    }
 
     private static int Line(YamlNode node) => (int)node.Start.Line;
 

@@ -62,8 +62,9 @@ public sealed class KnowledgeBaseDataTests
         var choTaeYul = Repo.Value.Find("cho-tae-yul")!;
         var fm = choTaeYul.Roles.Single(r => r.Title == "Minister of Foreign Affairs");
 
-        Assert.Equal(new DateOnly(2025, 6, 30), fm.To);
-        Assert.True(fm.HeldOn(new DateOnly(2025, 6, 30)));
+        Assert.Equal(new DateOnly(2025, 7, 31), fm.To);
+        Assert.True(fm.HeldOn(new DateOnly(2025, 7, 31)));
+        Assert.False(fm.HeldOn(new DateOnly(2025, 8, 1)));
     }
 
     [Fact]

@@ -125,6 +125,7 @@ public sealed class KnowledgeCheckerTests
         { "- id: x\n  name: X\n  kind: person\n  aliases: [Moon Jae-in]\n  sources: [https://example.org]\n", 13, "'Moon Jae-in' is also on person 'moon-jae-in'" },
         { "- id: x\n  name: X\n  kind: person\n  aliases: [Y, y]\n  sources: [https://example.org]\n", 13, "alias 'y' repeats" },
         { "- id: x\n  name: X\n  kind: person\n  sources: [Wikipedia]\n", 13, "not an http(s) URL" },
+        { "- id: x\n  name: X\n  kind: person\n  native: {hangul: 문재인, hanja: 文在}\n  sources: [https://example.org]\n", 13, "differ in length" },
     };
 
     [Theory]
@@ -262,5 +263,18 @@ public sealed class KnowledgeCheckerTests
 
         var p = Single(report, KnowledgeSeverity.Error);
         Assert.Equal((Path.Combine(kb.Root, "titles.yaml"), 4), (p.File, p.Line));
+    }
+
+    [Fact]
+    public void AnUnquotedCommaInATitleIsCaught()
+    {
+        using var kb = new KnowledgeFolder(KnowledgeFolder.DefaultTitles + "\n- {title: Minister of Trade, Industry and Energy, function: trade-minister}\n");
+        kb.Write("a.yaml", Valid);
+
+        var report = KnowledgeChecker.Check(kb.Root);
+
+        var p = Single(report, KnowledgeSeverity.Error);
+        Assert.Equal((Path.Combine(kb.Root, "titles.yaml"), 4), (p.File, p.Line));
+        Assert.Contains("unknown title field 'Industry and Energy'", p.Message, StringComparison.Ordinal);
     }
 }
