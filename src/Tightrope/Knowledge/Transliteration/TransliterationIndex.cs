@@ -16,7 +16,6 @@ public sealed class TransliterationIndex
 {
     private const int MaxSyllableLength = 7;
     private readonly NameSyllables[] _names;
-    private readonly FrozenDictionary<string, int[]> _byRendering;
     private readonly FrozenDictionary<string, int[]> _bySurname;
     private readonly FrozenDictionary<string, int[]> _byFirst;
 
@@ -34,7 +33,6 @@ public sealed class TransliterationIndex
         }
 
         _names = [.. names];
-        var by = new Dictionary<string, HashSet<int>>(StringComparer.Ordinal);
         var bySurname = new Dictionary<string, HashSet<int>>(StringComparer.Ordinal);
         for (int i = 0; i < _names.Length; i++)
         {
@@ -42,7 +40,6 @@ public sealed class TransliterationIndex
             {
                 foreach (var r in _names[i].Syllables[j])
                 {
-                    (by.TryGetValue(r, out var set) ? set : by[r] = []).Add(i);
                     if (j == 0 && _names[i].Count > 1 && _names[i].SurnameFirst)
                     {
                         (bySurname.TryGetValue(r, out var s2) ? s2 : bySurname[r] = []).Add(i);
@@ -51,7 +48,6 @@ public sealed class TransliterationIndex
             }
         }
 
-        _byRendering = by.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.Order().ToArray(), StringComparer.Ordinal);
         var byFirst = new Dictionary<string, HashSet<int>>(StringComparer.Ordinal);
         for (int i = 0; i < _names.Length; i++)
         {
