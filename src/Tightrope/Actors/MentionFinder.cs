@@ -204,7 +204,8 @@ internal sealed class MentionFinder
 
             if (len > 0)
             {
-                raws.Add(new Raw { First = i, Last = i + len, How = Pending.Alias, Entries = entries, Cue = cue, CountryHint = cueCountry, LowerCase = w.Shape == WordShape.Lower, Surface = w.Norm });
+                // "US Democratic Party": a country named just before picks among same-named actors.
+                raws.Add(new Raw { First = i, Last = i + len, How = Pending.Alias, Entries = entries, Cue = cue, CountryHint = cueCountry ?? CountryBefore(raws, words, i), LowerCase = w.Shape == WordShape.Lower, Surface = w.Norm });
                 i += len;
                 continue;
             }
@@ -617,6 +618,11 @@ internal sealed class MentionFinder
         if (date is { } d && a.Roles.Any(r => r.HeldOn(d)))
         {
             s += 1;
+        }
+
+        if (raw.CountryHint is { } hint && string.Equals(a.Country, hint, StringComparison.OrdinalIgnoreCase))
+        {
+            s += 2;
         }
 
         if (a.Country is { } c && countries.TryGetValue(c, out var n))
