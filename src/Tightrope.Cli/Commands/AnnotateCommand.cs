@@ -81,13 +81,13 @@ internal static class AnnotateCommand
     {
         text = a.Text,
         date = (a.Date?.Date ?? fallback)?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        removed = a.Removed.Select(r => new { kind = r.Kind.ToString(), start = r.RawSpan.Start, end = r.RawSpan.End, clean_offset = r.CleanOffset, text = r.Text, reason = r.Reason }),
+        removed = a.Removed.Select(r => new { kind = r.Kind.ToString().ToLowerInvariant(), start = r.RawSpan.Start, end = r.RawSpan.End, clean_offset = r.CleanOffset, text = r.Text, reason = r.Reason }),
         mentions = a.Mentions.Select(m => new
         {
             start = m.Span.Start,
             end = m.Span.End,
             text = m.Text,
-            kind = m.Kind.ToString(),
+            kind = m.Kind.ToString().ToLowerInvariant(),
             confidence = m.Confidence,
             normalized = m.Normalized,
             actor = m.ActorId is { } id ? new { id, name = kb.Find(id)?.Name } : null,
