@@ -15,4 +15,10 @@ if (args is ["ingest-quick", ..])
     return;
 }
 
+if (args is ["actors-quick"])
+{
+    Tightrope.Bench.ActorsBenchmarks.Quick();
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -13,6 +13,10 @@ internal static class CommandCatalog
         yield return ShowCommand.Create();
         yield return SearchCommand.Create();
         yield return BenchCommand.Create();
+        yield return EvalCommand.Create();
+        yield return AnnotateCommand.Create();
         yield return KbCommand.Create();
+        yield return ActorsCommand.Create();
+        yield return ActorCommand.Create();
     }
 }

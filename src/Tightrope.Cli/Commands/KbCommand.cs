@@ -15,6 +15,9 @@ internal static class KbCommand
     private static IEnumerable<Func<Command>> Subcommands()
     {
         yield return CreateCheck;
+        yield return KbEditCommands.CreateAddAlias;
+        yield return KbEditCommands.CreateAdd;
+        yield return KbEditCommands.CreateCandidates;
     }
 
     public static Command Create()

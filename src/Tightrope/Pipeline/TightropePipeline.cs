@@ -21,6 +21,7 @@ public static class TightropePipeline
         builder.Use(new Clean.CleanStage());
         builder.Use(new Text.TextStage());
         builder.Use(new Dedup.DedupStage());
+        builder.Use(new Actors.ActorsStage(options));
         return builder;
     }
 
