@@ -8,6 +8,8 @@ public sealed record PipelineOptions
     public KnowledgeBase Knowledge { get; init; } = KnowledgeBase.Empty;
     /// <summary>Article date to use when the input has none (the CLI's --date).</summary>
     public DateOnly? DefaultDate { get; init; }
+    /// <summary>The knowledge folder (indicators.yaml, rates/usd-annual.csv); null: none.</summary>
+    public string? KnowledgeFolder { get; init; }
 }
 
 /// <summary>The stages of Tightrope in order. Each capability adds its stage here.</summary>
@@ -18,6 +20,7 @@ public static class TightropePipeline
         ArgumentNullException.ThrowIfNull(options);
         var builder = new PipelineBuilder();
         // Stages are added here as the capabilities land: clean, text, dedup, dates, actors, figures.
+        builder.Use(Figures.FiguresStage.FromFolder(options.KnowledgeFolder));
         return builder;
     }
 
