@@ -18,6 +18,10 @@ internal sealed record RecognizedFigure
     public int? EquivalentOf { get; init; }
     /// <summary>A bare number written like a model or law number ("Ascend 950", "Article 5"): never claimed.</summary>
     public bool NameLike { get; init; }
+    /// <summary>Where the figure's qualifier ("more than", "between") starts; <see cref="Span"/>.Start when it has none.</summary>
+    public int QualifierStart { get; init; } = -1;
+    /// <summary>The number carried a scale word or suffix ("5 billion", "20k").</summary>
+    public bool Scaled { get; init; }
 }
 
 /// <summary>
@@ -41,7 +45,7 @@ internal static class FigureRecognizer
         ("estimated", FigureQualifier.Approximate), ("close to", FigureQualifier.Approximate), ("circa", FigureQualifier.Approximate),
         ("just under", FigureQualifier.Approximate | FigureQualifier.LessThan), ("just over", FigureQualifier.Approximate | FigureQualifier.MoreThan),
         ("more than", FigureQualifier.MoreThan), ("over", FigureQualifier.MoreThan), ("above", FigureQualifier.MoreThan),
-        ("exceeding", FigureQualifier.MoreThan), ("in excess of", FigureQualifier.MoreThan), ("upwards of", FigureQualifier.MoreThan),
+        ("exceeding", FigureQualifier.MoreThan), ("greater than", FigureQualifier.MoreThan), ("in excess of", FigureQualifier.MoreThan), ("upwards of", FigureQualifier.MoreThan),
         ("at least", FigureQualifier.AtLeast), ("no less than", FigureQualifier.AtLeast), ("no fewer than", FigureQualifier.AtLeast),
         ("up to", FigureQualifier.AtMost), ("at most", FigureQualifier.AtMost), ("no more than", FigureQualifier.AtMost),
         ("less than", FigureQualifier.LessThan), ("fewer than", FigureQualifier.LessThan), ("under", FigureQualifier.LessThan),
@@ -107,13 +111,13 @@ internal static class FigureRecognizer
         if (before > 0 && UnitLexicon.Symbol(s[before - 1], ReadOnlySpan<char>.Empty) is not null)
         {
             int sym = before - 1;
-            int l = sym;
-            int lettersEnd = l;
-            while (l > 0 && s[l - 1] == ' ' && l - 1 > 0 && char.IsLetter(s[l - 2]))
+            // Letters glued to the symbol ("US$", "NT$", "HK$") or, in tokenised copy, one space before it ("us $", "hk $").
+            int lettersEnd = sym;
+            bool spaced = false;
+            if (lettersEnd > 1 && s[lettersEnd - 1] == ' ' && char.IsLetter(s[lettersEnd - 2]))
             {
-                l--; // "us $ 150", "hk $ 10.05"
-                lettersEnd = l;
-                break;
+                lettersEnd--;
+                spaced = true;
             }
 
             int ls = lettersEnd;
@@ -123,8 +127,14 @@ internal static class FigureRecognizer
             }
 
             var letters = s[ls..lettersEnd];
-            string? code = letters.Length is > 0 and <= 4 ? UnitLexicon.Symbol(s[sym], letters) : null;
-            if (code is not null && (ls == 0 || !char.IsLetterOrDigit(s[ls - 1])))
+            string? code = null;
+            bool wordStart = ls == 0 || !char.IsLetterOrDigit(s[ls - 1]);
+            if (s[sym] == '$' && letters.Length is > 0 and <= 4 && wordStart && !(spaced && letters.Length == 1 && letters[0] is 'a' or 'A' or 's' or 'S'))
+            {
+                code = UnitLexicon.Symbol('$', letters);
+            }
+
+            if (code is not null)
             {
                 start = ls;
             }
@@ -132,11 +142,6 @@ internal static class FigureRecognizer
             {
                 code = UnitLexicon.Symbol(s[sym], ReadOnlySpan<char>.Empty);
                 start = sym;
-                if (lettersEnd == sym && letters.Length > 0 && code == "USD")
-                {
-                    // "XY$5" with unknown letters: still a dollar amount, but not US: keep USD only for plain "$".
-                    code = null;
-                }
             }
 
             if (code is not null)
@@ -153,7 +158,15 @@ internal static class FigureRecognizer
                 ws--;
             }
 
-            if (UnitLexicon.Code(s[ws..before]) is { } code && (before == start || before < start))
+            int prevEnd = ws;
+            while (prevEnd > 0 && s[prevEnd - 1] == ' ')
+            {
+                prevEnd--;
+            }
+
+            // "17 USD 25": a code right after another number belongs to that number.
+            bool afterNumber = prevEnd > 0 && char.IsDigit(s[prevEnd - 1]) && prevEnd < ws;
+            if (!afterNumber && UnitLexicon.Code(s[ws..before]) is { } code)
             {
                 unit = code;
                 kind = FigureKind.Money;
@@ -175,7 +188,7 @@ internal static class FigureRecognizer
             if (m.GluedUnit is { } glued)
             {
                 unit = glued;
-                kind = FigureKind.Count;
+                kind = glued.Length == 3 && char.IsUpper(glued[0]) ? FigureKind.Money : FigureKind.Count;
             }
             else if (j < s.Length && s[j] == '%')
             {
@@ -199,7 +212,7 @@ internal static class FigureRecognizer
                     kind = FigureKind.Duration;
                     end = we;
                 }
-                else if (UnitLexicon.Currency(w) is { } cw && w.Length > 3)
+                else if (UnitLexicon.Currency(w) is { } cw && (w.Length > 3 || w.Equals("yen", StringComparison.OrdinalIgnoreCase)))
                 {
                     unit = cw.Code;
                     value *= cw.Factor;
@@ -210,7 +223,7 @@ internal static class FigureRecognizer
             else
             {
                 var (w, we) = NextWord(s, j);
-                if (!w.IsEmpty)
+                if (!w.IsEmpty || j < s.Length)
                 {
                     if (w.Equals("percent", StringComparison.OrdinalIgnoreCase) || w.Equals("percents", StringComparison.OrdinalIgnoreCase)
                         || w.Equals("percentage", StringComparison.OrdinalIgnoreCase) || w.Equals("pct", StringComparison.OrdinalIgnoreCase))
@@ -312,6 +325,8 @@ internal static class FigureRecognizer
             Qualifier = qualifier,
             UnitPhrase = unitPhrase,
             NameLike = nameLike,
+            QualifierStart = qualifier == FigureQualifier.None || vague ? start : qualStart,
+            Scaled = m.Has(NumberFlags.Scaled),
         };
     }
 
@@ -377,20 +392,23 @@ internal static class FigureRecognizer
         }
 
         var before = s[Math.Max(0, i - 16)..i];
+        var best = FigureQualifier.None;
+        int bestLength = 0;
         foreach (var (phrase, q) in Qualifiers)
         {
-            if (before.EndsWith(phrase, StringComparison.OrdinalIgnoreCase))
+            if (phrase.Length > bestLength && before.EndsWith(phrase, StringComparison.OrdinalIgnoreCase))
             {
                 int ps = i - phrase.Length;
                 if (ps == 0 || !char.IsLetter(s[ps - 1]))
                 {
                     qualStart = ps;
-                    return q;
+                    best = q;
+                    bestLength = phrase.Length;
                 }
             }
         }
 
-        return FigureQualifier.None;
+        return best;
     }
 
     private static bool IsYear(ReadOnlySpan<char> s, NumberMatch m)
@@ -504,6 +522,27 @@ internal static class FigureRecognizer
 
     private static (string? Code, double Factor, int End) CurrencyAfter(ReadOnlySpan<char> s, int j)
     {
+        // A symbol after the number ("10 €", "5 $") when no number follows it.
+        int k = j;
+        while (k < s.Length && s[k] == ' ')
+        {
+            k++;
+        }
+
+        if (k < s.Length && k - j <= 1 && UnitLexicon.Symbol(s[k], ReadOnlySpan<char>.Empty) is { } post)
+        {
+            int after = k + 1;
+            while (after < s.Length && s[after] == ' ')
+            {
+                after++;
+            }
+
+            if (after >= s.Length || !char.IsDigit(s[after]))
+            {
+                return (post, 1, k + 1);
+            }
+        }
+
         var (w, we) = NextWord(s, j);
         if (w.IsEmpty)
         {
@@ -561,8 +600,11 @@ internal static class FigureRecognizer
                 return (null, 1, j);
             }
 
-            // "dollar bills", "won the" are fine; "won" after a number is the currency.
-            return (c.Code, c.Factor, we);
+            // "75 USD million": a scale word after a code.
+            var (sw, swe) = NextWord(s, we);
+            double scale = sw.Equals("million", StringComparison.OrdinalIgnoreCase) ? 1e6 : sw.Equals("billion", StringComparison.OrdinalIgnoreCase) ? 1e9
+                : sw.Equals("trillion", StringComparison.OrdinalIgnoreCase) ? 1e12 : 0;
+            return scale > 0 && isCode ? (c.Code, c.Factor * scale, swe) : (c.Code, c.Factor, we);
         }
 
         // Glued code: "115USD"
@@ -667,11 +709,15 @@ internal static class FigureRecognizer
 
             var between = s[a.Span.End..b.Span.Start].Trim();
             bool joiner = between is "-" or "–" or "—" or "~" or "to" or "through";
+            var (prev, prevStart) = PreviousWord(s, a.Span.Start);
             if (between.Equals("and", StringComparison.OrdinalIgnoreCase))
             {
-                var (pw, _) = PreviousWord(s, a.Span.Start);
-                joiner = pw.Equals("between", StringComparison.OrdinalIgnoreCase);
+                joiner = prev.Equals("between", StringComparison.OrdinalIgnoreCase);
             }
+
+            int qualifierStart = prev.Equals("between", StringComparison.OrdinalIgnoreCase) || (prev.Equals("from", StringComparison.OrdinalIgnoreCase) && between is "to")
+                ? prevStart
+                : (a.Qualifier & ~FigureQualifier.Approximate) != 0 ? a.QualifierStart : a.Span.Start;
 
             if (!joiner || a.ValueHigh is not null)
             {
@@ -685,7 +731,7 @@ internal static class FigureRecognizer
             }
 
             double low = a.Value;
-            if (a.Unit is null && b.Value >= 1000 * low && low > 0)
+            if (a.Unit is null && !a.Scaled && b.Scaled && b.Value >= 1000 * low && low > 0)
             {
                 // "$4 to $5 billion", "10-12 million": the scale of the upper bound applies to the lower one.
                 double scale = Math.Pow(1000, Math.Floor(Math.Log(b.Value / low, 1000)));
@@ -707,6 +753,7 @@ internal static class FigureRecognizer
                 UnitPhrase = b.UnitPhrase,
                 Qualifier = a.Qualifier | b.Qualifier,
                 NameLike = false,
+                QualifierStart = qualifierStart,
             };
             found.RemoveAt(i + 1);
         }

@@ -205,14 +205,32 @@ internal static class NumberExtractor
             flags |= NumberFlags.Negative;
         }
 
-        // Glued on the left: "SF4", "sf1.4", "Hwasong-18", "F-35".
+        // Glued on the left: "SF4", "sf1.4", "Hwasong-18", "F-35" (but not a currency code "USD115", nor "5k-20k").
         if (start > 0 && char.IsLetter(s[start - 1]))
         {
-            flags |= NumberFlags.Model;
+            int ls = start;
+            while (ls > 0 && char.IsLetter(s[ls - 1]))
+            {
+                ls--;
+            }
+
+            if (!(start - ls == 3 && (ls == 0 || !char.IsLetterOrDigit(s[ls - 1])) && UnitLexicon.Code(s[ls..start]) is not null))
+            {
+                flags |= NumberFlags.Model;
+            }
         }
         else if (start > 1 && s[start - 1] == '-' && char.IsLetter(s[start - 2]))
         {
-            flags |= NumberFlags.Model;
+            int ls = start - 1;
+            while (ls > 0 && char.IsLetter(s[ls - 1]))
+            {
+                ls--;
+            }
+
+            if (ls == 0 || !char.IsDigit(s[ls - 1]))
+            {
+                flags |= NumberFlags.Model;
+            }
         }
 
         // Ordinals are not amounts: "12th", "52nd", "1st", "3rd".
@@ -301,13 +319,20 @@ internal static class NumberExtractor
                 output.Add(new NumberMatch(new TextSpan(start, j), value, flags | NumberFlags.DateOrTime));
                 return j;
             }
+            else if (wordEnds && UnitLexicon.Code(suffix) is { } glueCode && char.IsUpper(suffix[0]))
+            {
+                gluedUnit = glueCode;
+                flags |= NumberFlags.GluedUnit;
+                end = j;
+            }
             else if (wordEnds && UnitLexicon.GluedUnit(suffix) is { } unit)
             {
                 gluedUnit = unit;
                 flags |= NumberFlags.GluedUnit;
                 end = j;
             }
-            else if (NumberWords.CjkScale(s[end]) == 0)
+            else if (NumberWords.CjkScale(s[end]) == 0 && !(suffix[0] > '\u2E80' && UnitLexicon.Currency(suffix[..1]) is not null)
+                     && !(suffix.Length >= 2 && suffix[0] > '\u2E80' && UnitLexicon.Currency(suffix[..2]) is not null))
             {
                 flags |= NumberFlags.Model;
             }
@@ -648,7 +673,7 @@ internal static class NumberExtractor
                     pendingArticle = false;
                     break;
                 case WordClass.Scale:
-                    if (isFraction || (last == WordClass.Scale && current == 0))
+                    if ((isFraction && last != WordClass.Half && last != WordClass.Denominator) || (last == WordClass.Scale && current == 0))
                     {
                         ok = false;
                         break;
@@ -663,6 +688,7 @@ internal static class NumberExtractor
                     total += (current == 0 ? 1 : current) * nw.Value;
                     current = 0;
                     pendingArticle = false;
+                    isFraction = false;
                     break;
                 case WordClass.Dozen:
                     if (nw.PluralForm && !any)
@@ -859,9 +885,40 @@ internal static class NumberExtractor
             flags |= NumberFlags.Scaled;
         }
 
-        // Trim a trailing article or "and" is implicit: end only moves on value words.
+        // "the one you mentioned", "which one": a pronoun, not a number.
+        if (end - start == 3 && value == 1 && !isFraction && IsPronounOne(s, start))
+        {
+            return end;
+        }
+
         output.Add(new NumberMatch(new TextSpan(start, end), value, flags));
         return end;
+    }
+
+    private static bool IsPronounOne(ReadOnlySpan<char> s, int start)
+    {
+        int e = start;
+        while (e > 0 && s[e - 1] == ' ')
+        {
+            e--;
+        }
+
+        int b = e;
+        while (b > 0 && char.IsLetter(s[b - 1]))
+        {
+            b--;
+        }
+
+        var prev = s[b..e];
+        foreach (var p in (ReadOnlySpan<string>)["the", "this", "that", "which", "each", "every", "any", "no", "another", "last", "next", "only"])
+        {
+            if (prev.Equals(p, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool NextIsUnit(ReadOnlySpan<char> s, int w)

@@ -45,6 +45,7 @@ internal static class UnitLexicon
         ["rmb"] = new("CNY"), ["usd"] = new("USD"), ["krw"] = new("KRW"), ["cny"] = new("CNY"), ["jpy"] = new("JPY"),
         ["eur"] = new("EUR"), ["gbp"] = new("GBP"), ["rub"] = new("RUB"), ["twd"] = new("TWD"), ["hkd"] = new("HKD"),
         ["cad"] = new("CAD"), ["aud"] = new("AUD"), ["chf"] = new("CHF"), ["inr"] = new("INR"),
+        ["元"] = new("CNY"), ["美元"] = new("USD"), ["韩元"] = new("KRW"), ["日元"] = new("JPY"), ["人民币"] = new("CNY"), ["欧元"] = new("EUR"),
         ["원"] = new("KRW"), ["달러"] = new("USD"), ["엔"] = new("JPY"), ["위안"] = new("CNY"),
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
