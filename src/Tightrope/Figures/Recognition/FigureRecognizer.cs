@@ -302,7 +302,7 @@ internal static class FigureRecognizer
             qualifier |= FigureQualifier.Approximate | FigureQualifier.AtLeast;
         }
 
-        if (kind is FigureKind.Percent or FigureKind.PercentagePoints && IsChange(s, qualStart))
+        if (kind is FigureKind.Percent && IsChange(s, qualStart))
         {
             kind = FigureKind.Change;
         }
@@ -344,6 +344,7 @@ internal static class FigureRecognizer
     private static bool IsChange(ReadOnlySpan<char> s, int start)
     {
         int p = start;
+        bool afterBy = false;
         for (int k = 0; k < 4; k++)
         {
             var (w, ws) = PreviousWord(s, p);
@@ -360,7 +361,7 @@ internal static class FigureRecognizer
                 }
             }
 
-            if (k == 0 || (k == 1 && PreviousWord(s, p).Text.Equals("by", StringComparison.OrdinalIgnoreCase)))
+            if (k == 0 || (k == 1 && afterBy))
             {
                 foreach (var verb in ChangeVerbs)
                 {
@@ -376,6 +377,7 @@ internal static class FigureRecognizer
                 return false; // "dropped to 20%" is a level
             }
 
+            afterBy = k == 0 && w.Equals("by", StringComparison.OrdinalIgnoreCase);
             p = ws;
         }
 
@@ -731,7 +733,7 @@ internal static class FigureRecognizer
             }
 
             double low = a.Value;
-            if (a.Unit is null && !a.Scaled && b.Scaled && b.Value >= 1000 * low && low > 0)
+            if ((a.Unit is null || a.Unit == b.Unit) && !a.Scaled && b.Scaled && b.Value >= 1000 * low && low > 0)
             {
                 // "$4 to $5 billion", "10-12 million": the scale of the upper bound applies to the lower one.
                 double scale = Math.Pow(1000, Math.Floor(Math.Log(b.Value / low, 1000)));

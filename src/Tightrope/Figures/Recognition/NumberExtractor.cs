@@ -307,6 +307,11 @@ internal static class NumberExtractor
             var suffix = s[end..j];
             bool wordEnds = j >= s.Length || !char.IsLetterOrDigit(s[j]);
             double scale = NumberWords.SuffixScale(suffix);
+            if (scale == 0 && suffix is "m" or "b" && start > 0 && s[start - 1] is '$' or '£' or '€' or '¥' or '₩')
+            {
+                scale = suffix[0] == 'm' ? 1e6 : 1e9; // "£15m", "$2b"
+            }
+
             if (wordEnds && scale > 0 && (flags & NumberFlags.Model) == 0)
             {
                 value *= scale;
