@@ -8,5 +8,14 @@ internal static class CommandCatalog
     public static IEnumerable<Command> All()
     {
         yield return VersionCommand.Create();
+        yield return IngestCommand.Create();
+        yield return ArticlesCommand.Create();
+        yield return ShowCommand.Create();
+        yield return SearchCommand.Create();
+        yield return EvalCommand.Create();
+        yield return AnnotateCommand.Create();
+        yield return KbCommand.Create();
+        yield return ActorsCommand.Create();
+        yield return ActorCommand.Create();
     }
 }

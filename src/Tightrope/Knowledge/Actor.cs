@@ -72,6 +72,12 @@ public sealed record Actor
     /// <summary>CAMEO-style sector code: GOV, MIL, LEG, JUD, PTY, COP, MED, BUS…</summary>
     public string? Sector { get; init; }
     public IReadOnlyList<Role> Roles { get; init; } = [];
+    /// <summary>When the actor began to exist or apply: founding, entry into force, first held, entry into service.</summary>
+    public DateOnly? From { get; init; }
+    /// <summary>When it ceased: dissolution, expiry or termination, last held, retirement. Null while it lasts.</summary>
+    public DateOnly? To { get; init; }
+    /// <summary>Agreements: the date of signature (or conclusion, for texts that are not signed).</summary>
+    public DateOnly? Signed { get; init; }
     /// <summary>Where the facts come from (URLs or references to public sources).</summary>
     public IReadOnlyList<string> Sources { get; init; } = [];
     /// <summary>The file and line the entry was read from.</summary>

@@ -6,7 +6,16 @@ namespace Tightrope.Knowledge;
 /// <summary>A problem found in a knowledge-base file, with where it is.</summary>
 public sealed record KnowledgeProblem(string File, int Line, string Message)
 {
+    /// <summary>Errors make the knowledge base invalid; warnings flag what is probably, not certainly, wrong.</summary>
+    public KnowledgeSeverity Severity { get; init; } = KnowledgeSeverity.Error;
+
     public override string ToString() => $"{File}:{Line}: {Message}";
+}
+
+public enum KnowledgeSeverity
+{
+    Error,
+    Warning,
 }
 
 /// <summary>
@@ -55,7 +64,7 @@ public static class KnowledgeLoader
             actors.AddRange(LoadFile(file, problems));
         }
 
-        return new KnowledgeBase(actors);
+        return new KnowledgeBase(actors, LoadTitles(folder, problems));
     }
 
     public static List<Actor> LoadFile(string file, List<KnowledgeProblem> problems)
@@ -158,13 +167,88 @@ public static class KnowledgeLoader
             Country = Scalar(map, "country"),
             Sector = Scalar(map, "sector"),
             Roles = roles,
+            From = Date(map, "from", id),
+            To = Date(map, "to", id, endOfPeriod: true),
+            Signed = Date(map, "signed", id),
             Sources = List(map, "sources"),
             Origin = origin,
         };
     }
 
-    public static bool TryParseKind(string text, out ActorKind kind) =>
-        Enum.TryParse(text.Replace("_", string.Empty, StringComparison.Ordinal), ignoreCase: true, out kind);
+    /// <summary>Parses a kind as written in the files (<c>weapon_system</c>); numbers are not kinds.</summary>
+    public static bool TryParseKind(string text, out ActorKind kind)
+    {
+        kind = default;
+        return text.Length > 0 && char.IsAsciiLetter(text[0])
+            && Enum.TryParse(text.Replace("_", string.Empty, StringComparison.Ordinal), ignoreCase: true, out kind)
+            && Enum.IsDefined(kind);
+    }
+
+    /// <summary>The name of a kind as written in the files: <c>weapon_system</c>.</summary>
+    public static string KindName(ActorKind kind) => kind switch
+    {
+        ActorKind.WeaponSystem => "weapon_system",
+        _ => kind.ToString().ToLowerInvariant(),
+    };
+
+    /// <summary>Reads <c>titles.yaml</c> (the vocabulary of role titles) from the knowledge folder; none when it is absent.</summary>
+    public static List<RoleTitle> LoadTitles(string folder, List<KnowledgeProblem>? problems = null)
+    {
+        problems ??= [];
+        var result = new List<RoleTitle>();
+        var file = Path.Combine(folder, TitlesFile);
+        if (!File.Exists(file))
+        {
+            return result;
+        }
+
+        var stream = new YamlStream();
+        try
+        {
+            using var reader = new StreamReader(file);
+            stream.Load(reader);
+        }
+        catch (YamlDotNet.Core.YamlException ex)
+        {
+            problems.Add(new KnowledgeProblem(file, (int)ex.Start.Line, ex.Message));
+            return result;
+        }
+
+        if (stream.Documents.Count == 0)
+        {
+            return result;
+        }
+
+        if (stream.Documents[0].RootNode is not YamlSequenceNode seq)
+        {
+            problems.Add(new KnowledgeProblem(file, (int)stream.Documents[0].RootNode.Start.Line, "expected a list of titles"));
+            return result;
+        }
+
+        foreach (var node in seq)
+        {
+            if (node is not YamlMappingNode map || Scalar(map, "title") is not { } title)
+            {
+                problems.Add(new KnowledgeProblem(file, (int)node.Start.Line, "expected a title entry with 'title'"));
+                continue;
+            }
+
+            var single = Scalar(map, "single");
+            result.Add(new RoleTitle
+            {
+                Title = title,
+                Function = Scalar(map, "function") ?? title.ToLowerInvariant(),
+                Single = string.Equals(single, "true", StringComparison.OrdinalIgnoreCase),
+                Cues = List(map, "cues"),
+                Origin = $"{file}:{node.Start.Line}",
+            });
+        }
+
+        return result;
+    }
+
+    /// <summary>The title vocabulary's file name inside the knowledge folder.</summary>
+    public const string TitlesFile = "titles.yaml";
 
     private static YamlNode? Child(YamlMappingNode map, string key) =>
         map.Children.TryGetValue(new YamlScalarNode(key), out var v) ? v : null;
@@ -191,21 +275,41 @@ public static class KnowledgeLoader
             return null;
         }
 
+        if (TryParsePeriod(text, out var first, out var last))
+        {
+            return endOfPeriod ? last : first;
+        }
+
+        throw new FormatException($"entry '{owner}': '{key}' is not a date (YYYY-MM-DD): '{text}'");
+    }
+
+    /// <summary>
+    /// Reads YYYY-MM-DD, YYYY-MM or YYYY as the period it names: a day is a one-day period, a month or a year runs
+    /// from its first to its last day.
+    /// </summary>
+    public static bool TryParsePeriod(string text, out DateOnly first, out DateOnly last)
+    {
         if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
         {
-            return day;
+            first = last = day;
+            return true;
         }
 
         if (DateOnly.TryParseExact(text, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month))
         {
-            return endOfPeriod ? month.AddMonths(1).AddDays(-1) : month;
+            first = month;
+            last = month.AddMonths(1).AddDays(-1);
+            return true;
         }
 
-        if (DateOnly.TryParseExact(text, "yyyy", CultureInfo.InvariantCulture, DateTimeStyles.None, out var year))
+        if (text.Length == 4 && DateOnly.TryParseExact(text, "yyyy", CultureInfo.InvariantCulture, DateTimeStyles.None, out var year))
         {
-            return endOfPeriod ? new DateOnly(year.Year, 12, 31) : year;
+            first = year;
+            last = new DateOnly(year.Year, 12, 31);
+            return true;
         }
 
-        throw new FormatException($"entry '{owner}': '{key}' is not a date (YYYY-MM-DD): '{text}'");
+        first = last = default;
+        return false;
     }
 }

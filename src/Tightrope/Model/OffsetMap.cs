@@ -38,6 +38,9 @@ public sealed class OffsetMap
 
     public int Count => _runs.Count;
 
+    /// <summary>The kept runs, in order (for storing the map).</summary>
+    public IReadOnlyList<(int Clean, int Raw, int Length)> Runs => _runs;
+
     public int ToRaw(int cleanOffset)
     {
         if (_runs.Count == 0)

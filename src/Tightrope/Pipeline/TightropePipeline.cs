@@ -20,7 +20,10 @@ public static class TightropePipeline
         ArgumentNullException.ThrowIfNull(options);
         var builder = new PipelineBuilder();
         // Stages are added here as the capabilities land: clean, text, dedup, dates, actors, figures.
-        builder.Use(Figures.FiguresStage.FromFolder(options.KnowledgeFolder));
+        builder.Use(new Dedup.DedupStage());
+        builder.Use(new Actors.ActorsStage(options));
+        builder.Use(Figures.FiguresStage.FromFolder(options.KnowledgeFolder ?? KnowledgeLoader.FindDefaultFolder()));
+        Batch.PassThroughCleanStage.AddIfMissing(builder); // until the clean stage is registered above
         return builder;
     }
 

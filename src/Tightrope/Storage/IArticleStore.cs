@@ -51,7 +51,16 @@ public sealed record MentionRecord(string ArticleId, Mention Mention, string? Se
 /// <summary>Unresolved names grouped across articles by normalised form.</summary>
 public sealed record CandidateGroup(string Normalized, int Count, int Articles, IReadOnlyList<string> Forms, IReadOnlyList<string> ExampleSentences);
 
-public sealed record StoreStats(int Articles, int Duplicates, int Mentions, int ResolvedMentions, int Figures, int Contradictions, int Failures);
+public sealed record StoreStats(int Articles, int Duplicates, int Mentions, int ResolvedMentions, int Figures, int Contradictions, int Failures)
+{
+    /// <summary>Distinct sources of the stored articles.</summary>
+    public int Sources { get; init; }
+
+    /// <summary>Earliest and latest article date (metadata or inferred), if any article has one.</summary>
+    public DateOnly? From { get; init; }
+
+    public DateOnly? To { get; init; }
+}
 
 /// <summary>
 /// The store of articles and their layers. Writes are one transaction per article, keyed by content id, so
@@ -61,6 +70,25 @@ public sealed record StoreStats(int Articles, int Duplicates, int Mentions, int 
 public interface IArticleStore : IDisposable
 {
     SaveOutcome Save(Article article);
+
+    /// <summary>
+    /// Saves articles in order, in as few transactions as the store likes; each article is all-or-nothing and a
+    /// crash loses at most the articles of the transaction in flight, never part of one.
+    /// </summary>
+    IReadOnlyList<SaveOutcome> SaveMany(IReadOnlyList<Article> articles)
+    {
+        ArgumentNullException.ThrowIfNull(articles);
+        var outcomes = new SaveOutcome[articles.Count];
+        for (int i = 0; i < articles.Count; i++)
+        {
+            outcomes[i] = Save(articles[i]);
+        }
+
+        return outcomes;
+    }
+
+    /// <summary>Ids of stored articles that start with <paramref name="prefix"/> (for short ids on the command line).</summary>
+    IReadOnlyList<string> IdsStartingWith(string prefix, int limit = 10);
 
     bool Contains(string articleId);
 

@@ -1,0 +1,133 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Spectre.Console;
+using Tightrope.Model;
+using Tightrope.Pipeline;
+
+namespace Tightrope.Cli.Commands;
+
+/// <summary>
+/// <c>tightrope annotate FILE|- [--date YYYY-MM-DD] [--json]</c>: runs the pipeline on one input without storing it
+/// and shows the cleaned text, date, removed segments, mentions and figures.
+/// </summary>
+internal static class AnnotateCommand
+{
+    public static Command Create()
+    {
+        var input = new Argument<string>("input") { Description = "A text file, or - for standard input" };
+        var date = new Option<string?>("--date") { Description = "Article date (YYYY-MM-DD) when the input has none" };
+        var command = new Command("annotate", "Run the pipeline on one input and print what it finds (nothing is stored)") { input, date };
+        command.SetAction(parse =>
+        {
+            var path = parse.GetValue(input)!;
+            DateOnly? day = null;
+            if (parse.GetValue(date) is { } d)
+            {
+                if (!DateOnly.TryParseExact(d, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+                {
+                    Console.Error.WriteLine($"tightrope annotate: --date '{d}' is not YYYY-MM-DD");
+                    return ExitCodes.Usage;
+                }
+
+                day = parsed;
+            }
+
+            string text;
+            try
+            {
+                text = path == "-" ? Console.In.ReadToEnd() : File.ReadAllText(path, Encoding.UTF8);
+            }
+            catch (IOException ex)
+            {
+                Console.Error.WriteLine($"tightrope annotate: {path}: {ex.Message}");
+                return ExitCodes.SomeFailed;
+            }
+            catch (UnauthorizedAccessException ex)
+            {
+                Console.Error.WriteLine($"tightrope annotate: {path}: {ex.Message}");
+                return ExitCodes.SomeFailed;
+            }
+
+            var kb = KnowledgeOptions.Load(parse.GetValue(CommonOptions.Knowledge));
+            var pipeline = TightropePipeline.Create(new PipelineOptions { Knowledge = kb, DefaultDate = day });
+            var id = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+            var article = new Article(id, text, new ArticleMetadata { Origin = path == "-" ? "stdin" : path, Format = "txt" });
+            pipeline.Process(article);
+
+            if (parse.GetValue(CommonOptions.Json))
+            {
+                Console.WriteLine(JsonSerializer.Serialize(ToJson(article, kb, day), AnnotateJson.Options));
+            }
+            else
+            {
+                Print(article, kb, day);
+            }
+
+            foreach (var f in article.Failures)
+            {
+                Console.Error.WriteLine($"tightrope annotate: {path}: stage '{f.Stage}': {f.Message}");
+            }
+
+            return article.Failures.Count == 0 ? ExitCodes.Ok : ExitCodes.SomeFailed;
+        });
+        return command;
+    }
+
+    private static object ToJson(Article a, Knowledge.KnowledgeBase kb, DateOnly? fallback) => new
+    {
+        text = a.Text,
+        date = (a.Date?.Date ?? fallback)?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        removed = a.Removed.Select(r => new { kind = r.Kind.ToString(), start = r.RawSpan.Start, end = r.RawSpan.End, clean_offset = r.CleanOffset, text = r.Text, reason = r.Reason }),
+        mentions = a.Mentions.Select(m => new
+        {
+            start = m.Span.Start,
+            end = m.Span.End,
+            text = m.Text,
+            kind = m.Kind.ToString(),
+            confidence = m.Confidence,
+            normalized = m.Normalized,
+            actor = m.ActorId is { } id ? new { id, name = kb.Find(id)?.Name } : null,
+        }),
+        events = Array.Empty<object>(),
+        figures = a.Figures,
+    };
+
+    private static void Print(Article a, Knowledge.KnowledgeBase kb, DateOnly? fallback)
+    {
+        AnsiConsole.MarkupLine($"[bold]date[/] {(a.Date?.Date ?? fallback)?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "unknown"}");
+        foreach (var r in a.Removed)
+        {
+            AnsiConsole.MarkupLine($"[grey]removed {r.Kind}:[/] {Markup.Escape(Short(r.Text))}");
+        }
+
+        var table = new Table().AddColumns("span", "text", "kind", "actor", "conf");
+        foreach (var m in a.Mentions)
+        {
+            table.AddRow(Markup.Escape(m.Span.ToString()), Markup.Escape(m.Text), m.Kind.ToString(),
+                m.ActorId is { } id ? Markup.Escape($"{id} ({kb.Find(id)?.Name})") : "[yellow]unresolved[/]", m.Confidence.ToString("0.00", CultureInfo.InvariantCulture));
+        }
+
+        AnsiConsole.Write(table);
+        foreach (var f in a.Figures)
+        {
+            AnsiConsole.MarkupLine($"[bold]figure[/] {Markup.Escape(f.Text)} = {f.Value.ToString(CultureInfo.InvariantCulture)} {Markup.Escape(f.Unit)}");
+        }
+    }
+
+    private static string Short(string s) => s.Length <= 80 ? s.ReplaceLineEndings(" ") : s[..77].ReplaceLineEndings(" ") + "...";
+}
+
+internal static class AnnotateJson
+{
+    public static readonly JsonSerializerOptions Options = new()
+    {
+        WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
+    };
+}

@@ -1,0 +1,177 @@
+using System.CommandLine;
+using System.Text.Json;
+using Spectre.Console;
+using Tightrope.Eval;
+using Tightrope.Knowledge;
+
+namespace Tightrope.Cli.Commands;
+
+/// <summary>
+/// <c>tightrope eval [--gold DIR] [--corpus DIR] [--only actors|figures]</c>: runs the pipeline on each gold
+/// article and prints each scorer's precision/recall/F1 per article and overall. Scorers are listed in
+/// <see cref="EvalScorers.All"/>.
+/// </summary>
+internal static class EvalCommand
+{
+    public static Command Create()
+    {
+        var gold = new Option<string?>("--gold") { Description = "Folder of *.gold.yaml files (default: ../shared/gold if present)" };
+        var corpus = new Option<string?>("--corpus") { Description = "Folder of the gold articles (default: <gold>/../corpus/seeds)" };
+        var only = new Option<string[]>("--only") { Description = "Run only these scorers: " + string.Join(", ", EvalScorers.All.Select(s => s.Name)), AllowMultipleArgumentsPerToken = true };
+        var verbose = new Option<bool>("--misses") { Description = "List the misses and false positives of each article" };
+        var command = new Command("eval", "Score the pipeline against gold annotations (precision, recall, F1)") { gold, corpus, only, verbose };
+        command.SetAction(parse =>
+        {
+            var goldDir = parse.GetValue(gold) ?? DefaultGold();
+            if (goldDir is null || !Directory.Exists(goldDir))
+            {
+                Console.Error.WriteLine($"tightrope eval: gold folder not found: {goldDir ?? "(none; pass --gold)"}");
+                return ExitCodes.Usage;
+            }
+
+            var corpusDir = parse.GetValue(corpus) ?? Path.Combine(goldDir, "..", "corpus", "seeds");
+            var names = parse.GetValue(only) ?? [];
+            var scorers = EvalScorers.All.Where(s => names.Length == 0 || names.Contains(s.Name, StringComparer.OrdinalIgnoreCase)).ToList();
+            if (scorers.Count == 0)
+            {
+                Console.Error.WriteLine($"tightrope eval: no scorer named {string.Join(", ", names)} (known: {string.Join(", ", EvalScorers.All.Select(s => s.Name))})");
+                return ExitCodes.Usage;
+            }
+
+            var kb = KnowledgeOptions.Load(parse.GetValue(CommonOptions.Knowledge));
+            var report = EvalRunner.Run(goldDir, corpusDir, kb, scorers);
+            foreach (var p in report.Problems)
+            {
+                Console.Error.WriteLine($"tightrope eval: {p}");
+            }
+
+            if (parse.GetValue(CommonOptions.Json))
+            {
+                Console.WriteLine(JsonSerializer.Serialize(ToJson(report, scorers), JsonOptions.Indented));
+                return ExitCodes.Ok;
+            }
+
+            foreach (var scorer in scorers)
+            {
+                Print(report, scorer.Name, parse.GetValue(verbose));
+            }
+
+            return report.Problems.Count == 0 ? ExitCodes.Ok : ExitCodes.SomeFailed;
+        });
+        return command;
+    }
+
+    private static string? DefaultGold()
+    {
+        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                var candidate = Path.Combine(dir.FullName, "shared", "gold");
+                if (Directory.Exists(candidate))
+                {
+                    return candidate;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static void Print(EvalReport report, string scorer, bool misses)
+    {
+        var rows = report.Articles.Where(a => a.Scorer == scorer).ToList();
+        var keys = rows.SelectMany(r => r.Counts.Keys).Distinct(StringComparer.Ordinal).ToList();
+        var table = new Table().Title($"[bold]{scorer}[/]").AddColumn("article");
+        foreach (var k in keys)
+        {
+            table.AddColumn(new TableColumn($"{k}\nP / R / F1").RightAligned());
+        }
+
+        foreach (var r in rows)
+        {
+            table.AddRow([Markup.Escape(r.Article), .. keys.Select(k => r.Counts.TryGetValue(k, out var c) ? Cell(c) : "")]);
+        }
+
+        var overall = report.Overall(scorer);
+        table.AddRow(["[bold]overall[/]", .. keys.Select(k => $"[bold]{Cell(overall[k])}[/]")]);
+        AnsiConsole.Write(table);
+        if (misses)
+        {
+            foreach (var r in rows)
+            {
+                AnsiConsole.MarkupLine($"[bold]{Markup.Escape(r.Article)}[/]");
+                foreach (var m in r.Misses)
+                {
+                    AnsiConsole.MarkupLine($"  [red]missed[/] {Markup.Escape(m)}");
+                }
+
+                foreach (var f in r.FalsePositives)
+                {
+                    AnsiConsole.MarkupLine($"  [yellow]extra[/]  {Markup.Escape(f)}");
+                }
+            }
+        }
+    }
+
+    private static string Cell(PrfCount c) => $"{c.Precision:0.000} / {c.Recall:0.000} / {c.F1:0.000}";
+
+    private static object ToJson(EvalReport report, IEnumerable<IGoldScorer> scorers) => new
+    {
+        scorers = scorers.Select(s => new
+        {
+            name = s.Name,
+            overall = report.Overall(s.Name).ToDictionary(kv => kv.Key, kv => Json(kv.Value)),
+            articles = report.Articles.Where(a => a.Scorer == s.Name).Select(a => new
+            {
+                article = a.Article,
+                counts = a.Counts.ToDictionary(kv => kv.Key, kv => Json(kv.Value)),
+                misses = a.Misses,
+                false_positives = a.FalsePositives,
+            }),
+        }),
+        problems = report.Problems,
+    };
+
+    private static object Json(PrfCount c) => new
+    {
+        tp = c.TruePositives,
+        fp = c.FalsePositives,
+        fn = c.FalseNegatives,
+        precision = Math.Round(c.Precision, 4),
+        recall = Math.Round(c.Recall, 4),
+        f1 = Math.Round(c.F1, 4),
+    };
+}
+
+/// <summary>Loads the knowledge base for a command, reporting problems on stderr (the good entries still load).</summary>
+internal static class KnowledgeOptions
+{
+    public static KnowledgeBase Load(string? folder)
+    {
+        folder ??= KnowledgeLoader.FindDefaultFolder();
+        if (folder is null)
+        {
+            Console.Error.WriteLine("tightrope: no knowledge/ folder found (pass --knowledge or set TIGHTROPE_KNOWLEDGE); resolving against an empty knowledge base");
+            return KnowledgeBase.Empty;
+        }
+
+        var problems = new List<KnowledgeProblem>();
+        var kb = KnowledgeLoader.Load(folder, problems);
+        foreach (var p in problems)
+        {
+            Console.Error.WriteLine($"tightrope: {p}");
+        }
+
+        return kb;
+    }
+}
+
+internal static class JsonOptions
+{
+    public static readonly JsonSerializerOptions Indented = new()
+    {
+        WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+}

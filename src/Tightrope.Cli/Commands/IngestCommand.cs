@@ -1,0 +1,171 @@
+using System.CommandLine;
+using System.Globalization;
+using Spectre.Console;
+using Tightrope.Batch;
+using Tightrope.Ingest;
+using Tightrope.Pipeline;
+using Tightrope.Storage;
+
+namespace Tightrope.Cli.Commands;
+
+internal static class IngestCommand
+{
+    public static Command Create()
+    {
+        var inputs = new Argument<string[]>("inputs")
+        {
+            Description = "Files, folders (read recursively), feeds (file or URL), URLs or files listing URLs",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var include = new Option<string[]>("--include") { Description = "Glob of files to read in folders (repeatable), e.g. '**/*.html'" };
+        var exclude = new Option<string[]>("--exclude") { Description = "Glob of files to skip in folders (repeatable)" };
+        var date = new Option<string?>("--date") { Description = "Article date (YYYY-MM-DD) for inputs that carry none", HelpName = "YYYY-MM-DD" };
+        var report = new Option<bool>("--report") { Description = "After ingesting, print a short report of what the store holds" };
+        var threads = new Option<int?>("--threads") { Description = "Pipeline threads (default: one per core)" };
+
+        var command = new Command("ingest", """
+            Read articles into the store. Ingest is content-addressed: inputs already stored are skipped, so running it
+            again adds nothing, and a run that was interrupted can simply be started again.
+            Exit codes: 0 all stored, 1 some inputs failed (each is listed with its reason), 2 usage error.
+            """)
+        {
+            inputs, include, exclude, date, report, threads,
+        };
+        command.SetAction((parse, cancellationToken) => RunAsync(parse, inputs, include, exclude, date, report, threads, cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(
+        ParseResult parse, Argument<string[]> inputsArg, Option<string[]> includeOpt, Option<string[]> excludeOpt,
+        Option<string?> dateOpt, Option<bool> reportOpt, Option<int?> threadsOpt, CancellationToken cancellationToken)
+    {
+        bool json = parse.GetValue(CommonOptions.Json);
+        if (!StoreCommandSupport.TryParseDate(parse.GetValue(dateOpt), "--date", out var defaultDate))
+        {
+            return ExitCodes.Usage;
+        }
+
+        if (parse.GetValue(threadsOpt) is < 1)
+        {
+            Console.Error.WriteLine("tightrope: --threads must be at least 1");
+            return ExitCodes.Usage;
+        }
+
+        var knowledge = StoreCommandSupport.LoadKnowledge(parse);
+        ArticlePipeline pipeline;
+        try
+        {
+            pipeline = TightropePipeline.Create(new PipelineOptions { Knowledge = knowledge, DefaultDate = defaultDate });
+        }
+        catch (PipelineConfigurationException ex)
+        {
+            Console.Error.WriteLine($"tightrope: the pipeline is misconfigured: {ex.Message}");
+            return ExitCodes.SomeFailed;
+        }
+
+        var options = new IngestOptions
+        {
+            Sources = new SourceOptions { Include = parse.GetValue(includeOpt) ?? [], Exclude = parse.GetValue(excludeOpt) ?? [] },
+            Threads = parse.GetValue(threadsOpt) ?? Math.Max(1, Environment.ProcessorCount),
+        };
+
+        using var store = ArticleStore.Open(parse.GetValue(CommonOptions.Db)!);
+        var runner = new IngestRunner(pipeline, store, options);
+        var inputs = parse.GetValue(inputsArg) ?? [];
+        IngestResult result;
+        if (!json && StoreCommandSupport.Interactive)
+        {
+            result = await AnsiConsole.Progress()
+                .AutoClear(true)
+                .Columns(new SpinnerColumn(), new TaskDescriptionColumn(), new ElapsedTimeColumn())
+                .StartAsync(async ctx =>
+                {
+                    var task = ctx.AddTask("reading…").IsIndeterminate();
+                    var progress = new Inline<IngestProgress>(p => task.Description = Markup.Escape(Describe(p)));
+                    var r = await runner.RunAsync(inputs, progress, cancellationToken).ConfigureAwait(false);
+                    task.StopTask();
+                    return r;
+                }).ConfigureAwait(false);
+        }
+        else
+        {
+            // Plain lines for logs and pipes, at most about one a second.
+            TimeSpan? last = null;
+            var progress = new Inline<IngestProgress>(p =>
+            {
+                if (json || (last is { } l && p.Elapsed - l < TimeSpan.FromSeconds(1)))
+                {
+                    return;
+                }
+
+                last = p.Elapsed;
+                Console.Out.WriteLine(Describe(p));
+                Console.Out.Flush();
+            });
+            result = await runner.RunAsync(inputs, progress, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (json)
+        {
+            StoreCommandSupport.WriteJson(new
+            {
+                result.Read,
+                result.Stored,
+                result.AlreadyPresent,
+                result.Duplicates,
+                result.Failed,
+                failures = result.Failures.Select(f => new { f.Input, f.Line, f.Reason, message = f.ToString() }),
+                stageErrors = result.StageErrors,
+                result.Bytes,
+                seconds = result.Elapsed.TotalSeconds,
+            });
+        }
+        else
+        {
+            PrintSummary(result);
+        }
+
+        if (parse.GetValue(reportOpt))
+        {
+            StoreCommandSupport.PrintReport(store, json);
+        }
+
+        return result.Failed > 0 || result.StageErrors.Count > 0 ? ExitCodes.SomeFailed : ExitCodes.Ok;
+    }
+
+    private static string Describe(IngestProgress p)
+    {
+        double mb = p.Bytes / 1e6;
+        double rate = p.Elapsed.TotalSeconds > 0 ? mb / p.Elapsed.TotalSeconds : 0;
+        return string.Create(CultureInfo.InvariantCulture,
+            $"read {p.Read:N0}, stored {p.Stored:N0}, already present {p.AlreadyPresent:N0}, duplicates {p.Duplicates:N0}, failed {p.Failed:N0} ({mb:N1} MB, {rate:N1} MB/s)");
+    }
+
+    private static void PrintSummary(IngestResult r)
+    {
+        var table = new Table().Title("Ingest").HideHeaders().AddColumn("").AddColumn(new TableColumn("").RightAligned());
+        table.AddRow("read", r.Read.ToString("N0", CultureInfo.InvariantCulture));
+        table.AddRow("stored", (r.Stored - r.Duplicates).ToString("N0", CultureInfo.InvariantCulture));
+        table.AddRow("duplicates (stored, linked)", r.Duplicates.ToString("N0", CultureInfo.InvariantCulture));
+        table.AddRow("already present", r.AlreadyPresent.ToString("N0", CultureInfo.InvariantCulture));
+        table.AddRow("failed", r.Failed.ToString("N0", CultureInfo.InvariantCulture));
+        table.AddRow("stage errors", r.StageErrors.Count.ToString("N0", CultureInfo.InvariantCulture));
+        table.AddRow("time", string.Create(CultureInfo.InvariantCulture, $"{r.Elapsed.TotalSeconds:N1} s ({r.Bytes / 1e6 / Math.Max(r.Elapsed.TotalSeconds, 1e-9):N1} MB/s)"));
+        AnsiConsole.Write(table);
+        foreach (var f in r.Failures)
+        {
+            Console.Out.WriteLine($"failed: {f}");
+        }
+
+        foreach (var e in r.StageErrors)
+        {
+            Console.Out.WriteLine($"stage error: {e}");
+        }
+    }
+
+    /// <summary>Reports progress on the writer's thread, at once (Progress&lt;T&gt; would post it to the thread pool).</summary>
+    private sealed class Inline<T>(Action<T> report) : IProgress<T>
+    {
+        public void Report(T value) => report(value);
+    }
+}

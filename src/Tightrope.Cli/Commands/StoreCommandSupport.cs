@@ -1,0 +1,127 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Spectre.Console;
+using Tightrope.Knowledge;
+using Tightrope.Storage;
+
+namespace Tightrope.Cli.Commands;
+
+/// <summary>What the store commands (ingest, articles, show, search, bench) share.</summary>
+internal static class StoreCommandSupport
+{
+    public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
+    };
+
+    public static void WriteJson<T>(T value) => Console.Out.WriteLine(JsonSerializer.Serialize(value, JsonOptions));
+
+    /// <summary>Opens an existing store for reading; null (after saying why) when there is none.</summary>
+    public static IArticleStore? OpenExisting(ParseResult parse)
+    {
+        var path = parse.GetValue(CommonOptions.Db)!;
+        if (!File.Exists(path))
+        {
+            Console.Error.WriteLine($"tightrope: no store at {path}; run 'tightrope ingest PATH' first or pass --db");
+            return null;
+        }
+
+        return ArticleStore.Open(path);
+    }
+
+    /// <summary>The knowledge base from --knowledge or the default folder; problems are printed, the rest loads.</summary>
+    public static KnowledgeBase LoadKnowledge(ParseResult parse)
+    {
+        var folder = parse.GetValue(CommonOptions.Knowledge) ?? KnowledgeLoader.FindDefaultFolder();
+        if (folder is null)
+        {
+            return KnowledgeBase.Empty;
+        }
+
+        var problems = new List<KnowledgeProblem>();
+        var kb = KnowledgeLoader.Load(folder, problems);
+        foreach (var problem in problems)
+        {
+            Console.Error.WriteLine($"tightrope: knowledge: {problem}");
+        }
+
+        return kb;
+    }
+
+    public static bool TryParseDate(string? text, string option, out DateOnly? date)
+    {
+        date = null;
+        if (text is null)
+        {
+            return true;
+        }
+
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+        {
+            date = d;
+            return true;
+        }
+
+        Console.Error.WriteLine($"tightrope: {option} expects a date as YYYY-MM-DD, not '{text}'");
+        return false;
+    }
+
+    public static string Short(string id) => id.Length > 12 ? id[..12] : id;
+
+    public static string Iso(DateOnly? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
+
+    /// <summary>True when stdout is a terminal (live progress, colours); false when piped or redirected.</summary>
+    public static bool Interactive => !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
+
+    /// <summary>Prints a short report of what the store holds (whatever layers exist).</summary>
+    public static void PrintReport(IArticleStore store, bool json)
+    {
+        var stats = store.Stats();
+        var top = store.ActorCounts().Take(10).ToList();
+        if (json)
+        {
+            WriteJson(new
+            {
+                articles = stats.Articles,
+                duplicates = stats.Duplicates,
+                sources = stats.Sources,
+                from = stats.From,
+                to = stats.To,
+                mentions = stats.Mentions,
+                resolvedMentions = stats.ResolvedMentions,
+                figures = stats.Figures,
+                contradictions = stats.Contradictions,
+                stageFailures = stats.Failures,
+                topActors = top,
+            });
+            return;
+        }
+
+        var table = new Table().Title("What the store holds").HideHeaders().AddColumn("").AddColumn(new TableColumn("").RightAligned());
+        table.AddRow("articles", stats.Articles.ToString("N0", CultureInfo.InvariantCulture));
+        table.AddRow("  of which duplicates", stats.Duplicates.ToString("N0", CultureInfo.InvariantCulture));
+        table.AddRow("sources", stats.Sources.ToString("N0", CultureInfo.InvariantCulture));
+        table.AddRow("dates", stats.From is null ? "(none known)" : $"{Iso(stats.From)} – {Iso(stats.To)}");
+        table.AddRow("mentions (resolved)", $"{stats.Mentions:N0} ({stats.ResolvedMentions:N0})");
+        table.AddRow("figures", stats.Figures.ToString("N0", CultureInfo.InvariantCulture));
+        table.AddRow("contradictions", stats.Contradictions.ToString("N0", CultureInfo.InvariantCulture));
+        table.AddRow("stage failures", stats.Failures.ToString("N0", CultureInfo.InvariantCulture));
+        AnsiConsole.Write(table);
+        if (top.Count > 0)
+        {
+            var actors = new Table().Title("Top actors by mentions").AddColumn("actor").AddColumn(new TableColumn("mentions").RightAligned()).AddColumn(new TableColumn("articles").RightAligned());
+            foreach (var a in top)
+            {
+                actors.AddRow(Markup.Escape(a.ActorId), a.Mentions.ToString(CultureInfo.InvariantCulture), a.Articles.ToString(CultureInfo.InvariantCulture));
+            }
+
+            AnsiConsole.Write(actors);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+using Tightrope.Knowledge;
+using Tightrope.Knowledge.Transliteration;
+using Tightrope.Model;
+using Tightrope.Pipeline;
+
+namespace Tightrope.Actors;
+
+/// <summary>Settings of the actors stage.</summary>
+public sealed record ActorOptions
+{
+    /// <summary>Links scored below this stay unresolved (their mention keeps ActorId null).</summary>
+    public double Threshold { get; init; } = 0.6;
+
+    /// <summary>Whether role-only mentions ("the foreign minister") are resolved to the holder and emitted.</summary>
+    public bool RoleOnlyMentions { get; init; } = true;
+}
+
+/// <summary>
+/// Finds and resolves actor mentions (<see cref="Layer.Mentions"/>). Built once from the knowledge base: an alias
+/// trie, the title cues and the transliteration bridge; then one pass over the words of each article.
+/// Requires the clean text (spans point into it); it tokenises for itself and uses sentences when present.
+/// </summary>
+public sealed class ActorsStage : IStage
+{
+    private readonly MentionFinder _finder;
+
+    public ActorsStage(KnowledgeBase knowledge, DateOnly? defaultDate = null, ActorOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(knowledge);
+        _finder = new MentionFinder(knowledge, options ?? new ActorOptions());
+        DefaultDate = defaultDate;
+    }
+
+    public ActorsStage(PipelineOptions options)
+        : this((options ?? throw new ArgumentNullException(nameof(options))).Knowledge, options.DefaultDate)
+    {
+    }
+
+    public string Name => "actors";
+
+    /// <summary>Clean text only: the stage tokenises for itself, and uses sentences when present.</summary>
+    public IReadOnlyList<Layer> Requires { get; } = [Layer.CleanText];
+
+    public IReadOnlyList<Layer> Produces { get; } = [Layer.Mentions];
+
+    public DateOnly? DefaultDate { get; }
+
+    public void Process(Article article)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        var date = article.Date?.Date ?? DefaultDate;
+        article.Mentions.AddRange(_finder.Find(article, date));
+    }
+
+    /// <summary>Finds the mentions of a text without an article (for tests and tools).</summary>
+    internal IReadOnlyList<Mention> Find(string text, DateOnly? date) =>
+        _finder.Find(new Article("text", text, new ArticleMetadata()), date);
+
+    internal TransliterationIndex Bridge => _finder.Bridge;
+}

@@ -1,0 +1,277 @@
+using System.Collections.Frozen;
+using Tightrope.Knowledge;
+
+namespace Tightrope.Actors;
+
+/// <summary>What an alias in the index stands for.</summary>
+internal sealed record AliasEntry(string ActorId, MentionKind Kind, string Original, bool RequiresUpper);
+
+/// <summary>
+/// A trie over normalised words of every name, alias, acronym, demonym, metonym and person surname in the knowledge
+/// base. Built once; read-only afterwards, so it is shared across threads. One walk per start word finds the
+/// longest alias there, so a text is scanned once whatever the size of the knowledge base.
+/// </summary>
+internal sealed class AliasIndex
+{
+    private readonly Node _root = new();
+
+    public AliasIndex(KnowledgeBase kb)
+    {
+        foreach (var a in kb.Actors)
+        {
+            Add(a.Name, a.Id, MentionKind.Name);
+            if (StripParenthetical(a.Name) is { } bare)
+            {
+                Add(bare, a.Id, MentionKind.Name);
+            }
+
+            foreach (var alias in a.Aliases)
+            {
+                Add(alias, a.Id, IsAcronym(alias) ? MentionKind.Acronym : MentionKind.Name);
+            }
+
+            foreach (var d in a.Demonyms)
+            {
+                Add(d, a.Id, MentionKind.Demonym);
+            }
+
+            foreach (var m in a.Metonyms)
+            {
+                Add(m, a.Id, MentionKind.Metonym);
+            }
+
+            if (a.Kind == ActorKind.Person)
+            {
+                foreach (var surname in Surnames(a))
+                {
+                    Add(surname, a.Id, MentionKind.Partial);
+                }
+            }
+        }
+
+        Freeze(_root);
+        var deletes = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var a in kb.Actors.Where(a => a.Kind == ActorKind.Person))
+        {
+            foreach (var sn in Surnames(a).Select(x => x.ToLowerInvariant()).Where(x => x.Length >= 5))
+            {
+                deletes.Add(sn);
+                for (int k = 0; k < sn.Length; k++)
+                {
+                    deletes.Add(sn.Remove(k, 1));
+                }
+            }
+        }
+
+        _surnameDeletes = deletes.ToFrozenSet(StringComparer.Ordinal);
+    }
+
+    private readonly FrozenSet<string> _surnameDeletes;
+
+    /// <summary>Whether a word could be one edit away from a person's surname (symmetric-delete check, no allocation for misses of length).</summary>
+    public bool NearSurname(string word)
+    {
+        if (word.Length < 5 || _surnameDeletes.Contains(word))
+        {
+            return word.Length >= 5;
+        }
+
+        for (int k = 0; k < word.Length; k++)
+        {
+            if (_surnameDeletes.Contains(word.Remove(k, 1)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The surname of a person as written in English: first word for Korean and Chinese names, else last.</summary>
+    public static IEnumerable<string> Surnames(Actor a)
+    {
+        var names = new List<string> { StripParenthetical(a.Name) ?? a.Name };
+        names.AddRange(a.Aliases.Where(x => !IsAcronym(x)));
+        // English writes Korean and Chinese names surname first; Japanese and Western names surname last.
+        bool eastAsianOrder = a.Country is "KOR" or "PRK" or "CHN" or "TWN" or "HKG";
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var n in names)
+        {
+            var parts = n.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (parts.Length < 2)
+            {
+                continue;
+            }
+
+            var s = eastAsianOrder ? parts[0] : parts[^1];
+            s = s.TrimEnd('.', ',');
+            if (s.Length >= 2 && !s.EndsWith('.') && seen.Add(s) && !s.Equals("Jr", StringComparison.OrdinalIgnoreCase))
+            {
+                yield return s;
+            }
+        }
+    }
+
+    public static bool IsAcronym(string s)
+    {
+        int letters = 0;
+        foreach (var c in s)
+        {
+            if (char.IsLetter(c))
+            {
+                if (!char.IsUpper(c))
+                {
+                    return false;
+                }
+
+                letters++;
+            }
+            else if (c is not '.' and not '-' and not '&' && !char.IsDigit(c))
+            {
+                return false;
+            }
+        }
+
+        return letters >= 2;
+    }
+
+    private static string? StripParenthetical(string name)
+    {
+        int p = name.IndexOf(" (", StringComparison.Ordinal);
+        return p > 0 ? name[..p] : null;
+    }
+
+    private void Add(string text, string actorId, MentionKind kind)
+    {
+        var words = WordTokens.Normalize(text);
+        if (words.Length == 0)
+        {
+            return;
+        }
+
+        var node = _root;
+        foreach (var w in words)
+        {
+            node.Build ??= new Dictionary<string, Node>(StringComparer.Ordinal);
+            if (!node.Build.TryGetValue(w, out var next))
+            {
+                next = new Node();
+                node.Build[w] = next;
+            }
+
+            node = next;
+        }
+
+        node.Entries ??= [];
+        if (!node.Entries.Exists(e => e.ActorId == actorId && e.Kind == kind))
+        {
+            node.Entries.Add(new AliasEntry(actorId, kind, text, kind == MentionKind.Acronym));
+        }
+    }
+
+    private static void Freeze(Node node)
+    {
+        if (node.Build is null)
+        {
+            return;
+        }
+
+        foreach (var child in node.Build.Values)
+        {
+            Freeze(child);
+        }
+
+        node.Children = node.Build.ToFrozenDictionary(StringComparer.Ordinal);
+        node.Build = null;
+    }
+
+    /// <summary>
+    /// The longest alias starting at word <paramref name="start"/> (not crossing a sentence start) whose case
+    /// fits: acronyms must be upper-case in the text; a lower-case single word that is a common English word is no name.
+    /// </summary>
+    public (int Length, List<AliasEntry>? Entries) Longest(List<Word> words, int start)
+    {
+        var node = _root;
+        int bestLen = 0;
+        List<AliasEntry>? best = null;
+        for (int j = start; j < words.Count; j++)
+        {
+            if (j > start && (words[j].SentenceStart || words[j - 1].Possessive))
+            {
+                break;
+            }
+
+            if (node.Children is null || !node.Children.TryGetValue(words[j].Norm, out var next))
+            {
+                break;
+            }
+
+            node = next;
+            if (node.Entries is { Count: > 0 } entries)
+            {
+                var fit = Fit(entries, words, start, j + 1);
+                if (fit is not null)
+                {
+                    bestLen = j + 1 - start;
+                    best = fit;
+                }
+            }
+        }
+
+        return (bestLen, best);
+    }
+
+    private static List<AliasEntry>? Fit(List<AliasEntry> entries, List<Word> words, int start, int end)
+    {
+        bool allLower = true;
+        for (int k = start; k < end; k++)
+        {
+            allLower &= words[k].Shape == WordShape.Lower;
+        }
+
+        List<AliasEntry>? fit = null;
+        foreach (var e in entries)
+        {
+            if (e.RequiresUpper && !AllUpper(words, start, end))
+            {
+                continue;
+            }
+
+            // A lower-case single word is a name only when long and not a common word ("esper", not "us" or "x").
+            if (allLower && end - start == 1 && (CommonWords.Contains(words[start].Norm) || words[start].Norm.Length < 4))
+            {
+                continue;
+            }
+
+            // A surname alone is not a common word ("No", "May"); lower-case, it resolves only through coreference.
+            if (e.Kind == MentionKind.Partial && CommonWords.Contains(words[start].Norm))
+            {
+                continue;
+            }
+
+            (fit ??= []).Add(e);
+        }
+
+        return fit;
+    }
+
+    private static bool AllUpper(List<Word> words, int start, int end)
+    {
+        for (int k = start; k < end; k++)
+        {
+            if (words[k].Shape != WordShape.Upper)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private sealed class Node
+    {
+        public Dictionary<string, Node>? Build;
+        public FrozenDictionary<string, Node>? Children;
+        public List<AliasEntry>? Entries;
+    }
+}

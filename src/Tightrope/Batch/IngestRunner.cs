@@ -1,0 +1,314 @@
+using System.Diagnostics;
+using System.Threading.Channels;
+using Tightrope.Ingest;
+using Tightrope.Model;
+using Tightrope.Pipeline;
+using Tightrope.Storage;
+
+namespace Tightrope.Batch;
+
+/// <summary>Settings of an ingest run.</summary>
+public sealed record IngestOptions
+{
+    public SourceOptions Sources { get; init; } = new();
+
+    /// <summary>Threads running the pipeline (one more thread writes to the store).</summary>
+    public int Threads { get; init; } = Math.Max(1, Environment.ProcessorCount);
+
+    /// <summary>Most articles written in one transaction.</summary>
+    public int BatchSize { get; init; } = 256;
+
+    /// <summary>Longest time an article waits in a batch before the batch is written.</summary>
+    public TimeSpan MaxBatchDelay { get; init; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>Documents in flight between reading and writing; bounds memory whatever the corpus size.</summary>
+    public int InFlight { get; init; } = 512;
+}
+
+/// <summary>An input that could not be stored, with where it is (file, and line for JSON lines) and why.</summary>
+public sealed record IngestFailure(string Input, int? Line, string Reason)
+{
+    public override string ToString() => Line is { } l ? $"{Input}:{l}: {Reason}" : $"{Input}: {Reason}";
+}
+
+/// <summary>A stage that failed on a stored article (the article is stored without that stage's layers).</summary>
+public sealed record StageError(string Input, string ArticleId, string Stage, string Message)
+{
+    public override string ToString() => $"{Input}: stage '{Stage}': {Message}";
+}
+
+/// <summary>Counts so far, reported after every batch written.</summary>
+public sealed record IngestProgress(int Read, int Stored, int AlreadyPresent, int Duplicates, int Failed, long Bytes, TimeSpan Elapsed);
+
+/// <summary>What an ingest run did.</summary>
+public sealed record IngestResult(
+    int Read,
+    int Stored,
+    int AlreadyPresent,
+    int Duplicates,
+    IReadOnlyList<IngestFailure> Failures,
+    IReadOnlyList<StageError> StageErrors,
+    long Bytes,
+    TimeSpan Elapsed)
+{
+    public int Failed => Failures.Count;
+}
+
+/// <summary>
+/// Streams inputs into the store: sources are read on one thread, the pipeline runs on
+/// <see cref="IngestOptions.Threads"/> workers fed by a bounded channel, and one writer commits the results in
+/// input order, in batches (each article whole or not at all). Articles whose content id is already stored skip
+/// the pipeline. Duplicates are resolved by the store as each article is written, against everything stored
+/// before it, including earlier articles of the same batch; because writes follow input order, a run that was
+/// killed and started again ends with the same store as one that was not.
+/// </summary>
+public sealed class IngestRunner
+{
+    private readonly ArticlePipeline _pipeline;
+    private readonly IArticleStore _store;
+    private readonly IngestOptions _options;
+
+    public IngestRunner(ArticlePipeline pipeline, IArticleStore store, IngestOptions? options = null)
+    {
+        _pipeline = pipeline ?? throw new ArgumentNullException(nameof(pipeline));
+        _store = store ?? throw new ArgumentNullException(nameof(store));
+        _options = options ?? new IngestOptions();
+    }
+
+    /// <summary>Reads the inputs (files, folders, feeds, URLs) with <see cref="Sources.Open"/> and stores them.</summary>
+    public Task<IngestResult> RunAsync(IEnumerable<string> inputs, IProgress<IngestProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        RunAsync(Sources.Open(inputs, _options.Sources, cancellationToken), progress, cancellationToken);
+
+    /// <summary>Stores the documents of an already opened source.</summary>
+    public async Task<IngestResult> RunAsync(IEnumerable<SourceItem> items, IProgress<IngestProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        var clock = Stopwatch.StartNew();
+        var order = Channel.CreateBounded<Slot>(new BoundedChannelOptions(_options.InFlight) { SingleReader = true, SingleWriter = true });
+        var work = Channel.CreateBounded<Slot>(new BoundedChannelOptions(_options.InFlight) { SingleWriter = true });
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var token = cts.Token;
+
+        var reader = Task.Run(() => ReadAsync(items, order.Writer, work.Writer, token), token);
+        var workers = new Task[Math.Max(1, _options.Threads)];
+        for (int i = 0; i < workers.Length; i++)
+        {
+            workers[i] = Task.Factory.StartNew(() => Work(work.Reader, token), token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        }
+
+        var tally = new Tally(clock);
+        var batch = new List<(Article Article, string Input)>(_options.BatchSize);
+        var batchStarted = TimeSpan.Zero;
+        try
+        {
+            await foreach (var slot in order.Reader.ReadAllAsync(token).ConfigureAwait(false))
+            {
+                if (!slot.Done.Task.IsCompleted && batch.Count > 0 && clock.Elapsed - batchStarted > _options.MaxBatchDelay)
+                {
+                    Flush(batch, tally, progress);
+                }
+
+                var outcome = await slot.Done.Task.ConfigureAwait(false);
+                tally.Read++;
+                tally.Bytes += outcome.Bytes;
+                switch (outcome)
+                {
+                    case { Failure: { } failure }:
+                        tally.Failures.Add(failure);
+                        break;
+                    case { Article: { } article }:
+                        if (batch.Count == 0)
+                        {
+                            batchStarted = clock.Elapsed;
+                        }
+
+                        batch.Add((article, outcome.Input));
+                        if (batch.Count >= _options.BatchSize)
+                        {
+                            Flush(batch, tally, progress);
+                        }
+
+                        break;
+                    default:
+                        tally.AlreadyPresent++;
+                        break;
+                }
+            }
+
+            Flush(batch, tally, progress);
+        }
+        finally
+        {
+            // Stop the reader and workers if the writer stopped early (an exception or cancellation).
+            await cts.CancelAsync().ConfigureAwait(false);
+            try
+            {
+                await Task.WhenAll([reader, .. workers]).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+        }
+
+        await reader.ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        return tally.Result();
+    }
+
+    private async Task ReadAsync(IEnumerable<SourceItem> items, ChannelWriter<Slot> order, ChannelWriter<Slot> work, CancellationToken token)
+    {
+        try
+        {
+            foreach (var item in items)
+            {
+                var slot = new Slot(item);
+                await order.WriteAsync(slot, token).ConfigureAwait(false);
+                await work.WriteAsync(slot, token).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            order.TryComplete();
+            work.TryComplete();
+        }
+    }
+
+    private void Work(ChannelReader<Slot> work, CancellationToken token)
+    {
+        try
+        {
+            while (work.WaitToReadAsync(token).AsTask().GetAwaiter().GetResult())
+            {
+                while (work.TryRead(out var slot))
+                {
+                    slot.Done.TrySetResult(Process(slot.Item));
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    /// <summary>One document through decoding and the pipeline; never throws.</summary>
+    private Outcome Process(SourceItem item)
+    {
+        if (item is SourceItem.Failure f)
+        {
+            return new Outcome(f.Input, 0, null, new IngestFailure(f.Input, f.Line, f.Reason));
+        }
+
+        var raw = ((SourceItem.Document)item).Raw;
+        var input = raw.Metadata.Origin ?? raw.Origin;
+        try
+        {
+            if (_store.Contains(Sources.ContentId(raw.Bytes.Span)))
+            {
+                return new Outcome(input, raw.Bytes.Length, null, null);
+            }
+
+            var article = Sources.ToArticle(raw);
+            if (_store.Contains(article.Id))
+            {
+                return new Outcome(input, raw.Bytes.Length, null, null);
+            }
+
+            return new Outcome(input, raw.Bytes.Length, _pipeline.Process(article), null);
+        }
+#pragma warning disable CA1031 // A document that cannot be read is reported with its input; the batch goes on.
+        catch (Exception ex) when (ex is not OperationCanceledException)
+#pragma warning restore CA1031
+        {
+            return new Outcome(input, raw.Bytes.Length, null, new IngestFailure(input, null, ex.Message));
+        }
+    }
+
+    private void Flush(List<(Article Article, string Input)> batch, Tally tally, IProgress<IngestProgress>? progress)
+    {
+        if (batch.Count == 0)
+        {
+            return;
+        }
+
+        var articles = new Article[batch.Count];
+        for (int i = 0; i < batch.Count; i++)
+        {
+            articles[i] = batch[i].Article;
+        }
+
+        SaveOutcome?[] outcomes;
+        try
+        {
+            outcomes = [.. _store.SaveMany(articles)];
+        }
+#pragma warning disable CA1031 // The batch was rolled back whole; save its articles one by one to find the bad one.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            outcomes = new SaveOutcome?[batch.Count];
+            for (int i = 0; i < batch.Count; i++)
+            {
+                try
+                {
+                    outcomes[i] = _store.Save(articles[i]);
+                }
+#pragma warning disable CA1031 // One article the store refuses is reported; the others are stored.
+                catch (Exception ex)
+#pragma warning restore CA1031
+                {
+                    tally.Failures.Add(new IngestFailure(batch[i].Input, null, $"could not be stored: {ex.Message}"));
+                }
+            }
+        }
+
+        for (int i = 0; i < batch.Count; i++)
+        {
+            switch (outcomes[i])
+            {
+                case SaveOutcome.Stored:
+                    tally.Stored++;
+                    break;
+                case SaveOutcome.Duplicate:
+                    tally.Stored++;
+                    tally.Duplicates++;
+                    break;
+                case SaveOutcome.AlreadyPresent:
+                    tally.AlreadyPresent++;
+                    continue;
+                default:
+                    continue;
+            }
+
+            foreach (var failure in articles[i].Failures)
+            {
+                tally.StageErrors.Add(new StageError(batch[i].Input, articles[i].Id, failure.Stage, failure.Message));
+            }
+        }
+
+        batch.Clear();
+        progress?.Report(tally.Progress());
+    }
+
+    private sealed record Outcome(string Input, long Bytes, Article? Article, IngestFailure? Failure);
+
+    private sealed class Slot(SourceItem item)
+    {
+        public SourceItem Item { get; } = item;
+        public TaskCompletionSource<Outcome> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+
+    private sealed class Tally(Stopwatch clock)
+    {
+        public int Read;
+        public int Stored;
+        public int AlreadyPresent;
+        public int Duplicates;
+        public long Bytes;
+        public List<IngestFailure> Failures { get; } = [];
+        public List<StageError> StageErrors { get; } = [];
+
+        public IngestProgress Progress() => new(Read, Stored, AlreadyPresent, Duplicates, Failures.Count, Bytes, clock.Elapsed);
+
+        public IngestResult Result() => new(Read, Stored, AlreadyPresent, Duplicates, Failures, StageErrors, Bytes, clock.Elapsed);
+    }
+}

@@ -1,0 +1,335 @@
+using System.Collections.Frozen;
+
+namespace Tightrope.Knowledge.Transliteration;
+
+/// <summary>A name matched through the bridge: the actor, the score (0..1) and how many syllables it covers.</summary>
+public readonly record struct BridgeMatch(string ActorId, double Score, int Matched, int Syllables, bool SurnameOnly);
+
+/// <summary>
+/// The transliteration bridge: every person with native names, indexed per syllable by every acceptable rendering.
+/// A candidate span ("Yin Xiyue", "Yoon Seok-yue", "KIM jianxi") is split into pieces on spaces, hyphens and
+/// case changes, and aligned syllable by syllable with each person's name (a piece may hold several fused
+/// syllables); each syllable may come from any rendering, small spelling errors are allowed, and the match is
+/// scored. Built once from a knowledge base; immutable and thread-safe.
+/// </summary>
+public sealed class TransliterationIndex
+{
+    private const int MaxSyllableLength = 7;
+    private readonly NameSyllables[] _names;
+    private readonly FrozenDictionary<string, int[]> _byRendering;
+    private readonly FrozenDictionary<string, int[]> _bySurname;
+
+    public TransliterationIndex(KnowledgeBase knowledge, UnihanTable? table = null)
+    {
+        ArgumentNullException.ThrowIfNull(knowledge);
+        table ??= UnihanTable.Default;
+        var names = new List<NameSyllables>();
+        foreach (var actor in knowledge.Actors)
+        {
+            if (actor.Kind == ActorKind.Person && NameSyllables.For(actor, table) is { } syllables)
+            {
+                names.Add(syllables);
+            }
+        }
+
+        _names = [.. names];
+        var by = new Dictionary<string, HashSet<int>>(StringComparer.Ordinal);
+        var bySurname = new Dictionary<string, HashSet<int>>(StringComparer.Ordinal);
+        for (int i = 0; i < _names.Length; i++)
+        {
+            for (int j = 0; j < _names[i].Count; j++)
+            {
+                foreach (var r in _names[i].Syllables[j])
+                {
+                    (by.TryGetValue(r, out var set) ? set : by[r] = []).Add(i);
+                    if (j == 0 && _names[i].Count > 1 && _names[i].SurnameFirst)
+                    {
+                        (bySurname.TryGetValue(r, out var s2) ? s2 : bySurname[r] = []).Add(i);
+                    }
+                }
+            }
+        }
+
+        _byRendering = by.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.Order().ToArray(), StringComparer.Ordinal);
+        _bySurname = bySurname.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.Order().ToArray(), StringComparer.Ordinal);
+    }
+
+    public int People => _names.Length;
+
+    /// <summary>The least score at which a match resolves.</summary>
+    public double Threshold { get; init; } = 0.6;
+
+    public NameSyllables? SyllablesOf(string actorId) => Array.Find(_names, n => string.Equals(n.ActorId, actorId, StringComparison.Ordinal));
+
+    /// <summary>Whether <paramref name="word"/> is a rendering of the surname of <paramref name="actorId"/>.</summary>
+    public bool IsSurnameOf(string word, string actorId)
+    {
+        var key = word.ToLowerInvariant();
+        return _bySurname.TryGetValue(key, out var ids) && Array.Exists(ids, i => string.Equals(_names[i].ActorId, actorId, StringComparison.Ordinal));
+    }
+
+    /// <summary>People whose surname has this rendering.</summary>
+    public IEnumerable<string> PeopleWithSurname(string word) =>
+        _bySurname.TryGetValue(word.ToLowerInvariant(), out var ids) ? ids.Select(i => _names[i].ActorId) : [];
+
+    /// <summary>The best match of a candidate span above <see cref="Threshold"/>, or null.</summary>
+    public BridgeMatch? Match(string span)
+    {
+        var best = default(BridgeMatch);
+        bool found = false;
+        foreach (var m in Candidates(span))
+        {
+            if (!found || m.Score > best.Score)
+            {
+                best = m;
+                found = true;
+            }
+        }
+
+        return found && best.Score >= Threshold ? best : null;
+    }
+
+    /// <summary>Every person the span could name, with scores (unfiltered), best first.</summary>
+    public IEnumerable<BridgeMatch> Candidates(string span)
+    {
+        var pieces = Split(span);
+        if (pieces.Count == 0)
+        {
+            return [];
+        }
+
+        var joined = string.Concat(pieces);
+        var boundaries = new bool[joined.Length + 1];
+        int pos = 0;
+        foreach (var p in pieces)
+        {
+            boundaries[pos] = true;
+            pos += p.Length;
+        }
+
+        boundaries[joined.Length] = true;
+
+        // Prefilter: people who have some rendering equal to a prefix of some piece.
+        var ids = new HashSet<int>();
+        foreach (var p in pieces)
+        {
+            for (int len = 1; len <= Math.Min(MaxSyllableLength, p.Length); len++)
+            {
+                if (_byRendering.TryGetValue(p[..len], out var hits))
+                {
+                    ids.UnionWith(hits);
+                }
+            }
+        }
+
+        var results = new List<BridgeMatch>();
+        foreach (var i in ids)
+        {
+            if (Align(joined, boundaries, pieces.Count, _names[i]) is { } m)
+            {
+                results.Add(m);
+            }
+        }
+
+        results.Sort((a, b) => b.Score.CompareTo(a.Score));
+        return results;
+    }
+
+    internal static List<string> Split(string span)
+    {
+        var pieces = new List<string>();
+        int start = -1;
+        for (int i = 0; i <= span.Length; i++)
+        {
+            bool letter = i < span.Length && char.IsAsciiLetter(span[i]);
+            // A lower-to-upper change inside a word starts a new piece ("XiYue"); an all-caps word stays whole.
+            bool caseBreak = letter && start >= 0 && char.IsAsciiLetterUpper(span[i]) && char.IsAsciiLetterLower(span[i - 1]);
+            if (start >= 0 && (!letter || caseBreak))
+            {
+                pieces.Add(span[start..i].ToLowerInvariant());
+                start = -1;
+            }
+
+            if (letter && start < 0)
+            {
+                start = i;
+            }
+        }
+
+        return pieces;
+    }
+
+    /// <summary>
+    /// Aligns the joined pieces with the name's syllables by dynamic programming. A syllable consumes a substring
+    /// that does not cross a piece boundary; pieces must start at syllable boundaries. Costs: exact 0, fuzzy 1;
+    /// one skipped syllable of the name (not the surname) costs 2.
+    /// </summary>
+    private BridgeMatch? Align(string s, bool[] boundaries, int pieceCount, NameSyllables name)
+    {
+        int n = name.Count, m = s.Length;
+        const int Inf = int.MaxValue / 4;
+        // cost[j, k] = least cost of matching the first j syllables with s[..k]; exact[j,k] counts exact syllables.
+        var cost = new int[n + 1, m + 1];
+        var exact = new int[n + 1, m + 1];
+        var skips = new int[n + 1, m + 1];
+        for (int j = 0; j <= n; j++)
+        {
+            for (int k = 0; k <= m; k++)
+            {
+                cost[j, k] = Inf;
+            }
+        }
+
+        cost[0, 0] = 0;
+        for (int j = 0; j < n; j++)
+        {
+            for (int k = 0; k <= m; k++)
+            {
+                if (cost[j, k] >= Inf)
+                {
+                    continue;
+                }
+
+                // Skip one middle syllable of the name (translation sometimes drops one); never the surname or the last.
+                if (j > 0 && j < n - 1 && skips[j, k] == 0 && boundaries[k])
+                {
+                    Relax(j + 1, k, cost[j, k] + 2, exact[j, k], 1);
+                }
+
+                if (k == m)
+                {
+                    continue;
+                }
+
+                for (int end = k + 1; end <= Math.Min(m, k + MaxSyllableLength); end++)
+                {
+                    var sub = s.AsSpan(k, end - k);
+                    int c = SyllableCost(sub, name.Syllables[j]);
+                    if (c < Inf)
+                    {
+                        Relax(j + 1, end, cost[j, k] + c, exact[j, k] + (c == 0 ? 1 : 0), skips[j, k]);
+                    }
+
+                    if (boundaries[end] && end < m)
+                    {
+                        // A syllable may end a piece, but never run into the next one.
+                        break;
+                    }
+                }
+            }
+        }
+
+        void Relax(int j, int k, int c, int e, int sk)
+        {
+            if (c < cost[j, k] || (c == cost[j, k] && e > exact[j, k]))
+            {
+                cost[j, k] = c;
+                exact[j, k] = e;
+                skips[j, k] = sk;
+            }
+        }
+
+        if (cost[n, m] >= Inf)
+        {
+            // A single piece may be the surname alone ("Yin"): reported, but only coreference may use it.
+            if (pieceCount == 1 && name.Syllables[0].Contains(s))
+            {
+                return new BridgeMatch(name.ActorId, 0.5, 1, n, SurnameOnly: true);
+            }
+
+            return null;
+        }
+
+        int matched = n - skips[n, m];
+        int fuzzy = matched - exact[n, m];
+        double score = (exact[n, m] + 0.7 * fuzzy) / n - 0.05 * skips[n, m];
+        // Length agreement: pieces should not outnumber syllables.
+        if (pieceCount > n)
+        {
+            return null;
+        }
+
+        return new BridgeMatch(name.ActorId, Math.Clamp(score, 0, 1), matched, n, SurnameOnly: false);
+    }
+
+    private static int SyllableCost(ReadOnlySpan<char> sub, FrozenSet<string> renderings)
+    {
+        var alt = renderings.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (alt.Contains(sub))
+        {
+            return 0;
+        }
+
+        if (sub.Length < 3)
+        {
+            return int.MaxValue / 4;
+        }
+
+        foreach (var r in renderings)
+        {
+            if (r.Length >= 3 && Math.Abs(r.Length - sub.Length) <= 1 && EditDistanceAtMostOne(sub, r))
+            {
+                return 1;
+            }
+
+            // A dropped final consonant, itself possibly misspelt ("hye" for "hyeok" → "hyeo").
+            int stem = r.Length;
+            while (stem > 0 && IsConsonants(r.AsSpan(stem - 1, 1)))
+            {
+                stem--;
+            }
+
+            if (stem < r.Length && stem >= 2 && r.Length - stem <= 2 && EditDistanceAtMostOne(sub, r.AsSpan(0, stem)))
+            {
+                return 1;
+            }
+        }
+
+        return int.MaxValue / 4;
+    }
+
+    private static bool IsConsonants(ReadOnlySpan<char> s)
+    {
+        foreach (var c in s)
+        {
+            if ("aeiouy".Contains(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Optimal string alignment distance ≤ 1 (one insertion, deletion, substitution or transposition).</summary>
+    internal static bool EditDistanceAtMostOne(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
+    {
+        if (Math.Abs(a.Length - b.Length) > 1)
+        {
+            return false;
+        }
+
+        int i = 0;
+        while (i < a.Length && i < b.Length && a[i] == b[i])
+        {
+            i++;
+        }
+
+        if (i == a.Length || i == b.Length)
+        {
+            return true; // differ only by a trailing char (lengths differ by ≤1)
+        }
+
+        if (a.Length == b.Length)
+        {
+            if (a[(i + 1)..].SequenceEqual(b[(i + 1)..]))
+            {
+                return true;
+            }
+
+            return i + 1 < a.Length && a[i] == b[i + 1] && a[i + 1] == b[i] && a[(i + 2)..].SequenceEqual(b[(i + 2)..]);
+        }
+
+        return a.Length > b.Length ? a[(i + 1)..].SequenceEqual(b[i..]) : a[i..].SequenceEqual(b[(i + 1)..]);
+    }
+}

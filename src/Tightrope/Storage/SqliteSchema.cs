@@ -1,0 +1,140 @@
+using Microsoft.Data.Sqlite;
+
+namespace Tightrope.Storage;
+
+/// <summary>
+/// The SQLite schema as an ordered list of migrations. A store records the versions it has applied in
+/// <c>schema_version</c>; opening it applies the missing ones in order, each in its own transaction.
+/// Migrations are never edited once released: a change is a new migration at the end of the list.
+/// </summary>
+internal static class SqliteSchema
+{
+    public sealed record Migration(int Version, string Name, string Sql);
+
+    public static IReadOnlyList<Migration> Migrations { get; } =
+    [
+        new(1, "articles, layers, full-text index, LSH bands", """
+            CREATE TABLE articles (
+                seq INTEGER PRIMARY KEY,
+                id TEXT NOT NULL UNIQUE,
+                title TEXT, source TEXT, author TEXT, url TEXT, published TEXT, origin TEXT, format TEXT,
+                date TEXT, date_source TEXT, date_confidence REAL, date_evidence TEXT,
+                text TEXT NOT NULL,
+                raw_text TEXT,
+                offset_map BLOB,
+                text_hash TEXT,
+                signature BLOB,
+                duplicate_of TEXT,
+                length INTEGER NOT NULL
+            );
+            CREATE INDEX articles_text_hash ON articles(text_hash);
+            CREATE INDEX articles_date ON articles(date);
+            CREATE INDEX articles_source ON articles(source, date);
+            CREATE INDEX articles_duplicate_of ON articles(duplicate_of) WHERE duplicate_of IS NOT NULL;
+
+            CREATE TABLE removed_segments (
+                article INTEGER NOT NULL, idx INTEGER NOT NULL,
+                kind TEXT NOT NULL, raw_start INTEGER NOT NULL, raw_end INTEGER NOT NULL, clean_offset INTEGER NOT NULL,
+                text TEXT NOT NULL, reason TEXT,
+                PRIMARY KEY (article, idx)) WITHOUT ROWID;
+
+            CREATE TABLE sentences (
+                article INTEGER NOT NULL, idx INTEGER NOT NULL,
+                start INTEGER NOT NULL, "end" INTEGER NOT NULL, truncated INTEGER NOT NULL,
+                PRIMARY KEY (article, idx)) WITHOUT ROWID;
+
+            CREATE TABLE mentions (
+                article INTEGER NOT NULL, idx INTEGER NOT NULL,
+                start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL,
+                actor_id TEXT, kind TEXT NOT NULL, confidence REAL NOT NULL, normalized TEXT, sentence INTEGER NOT NULL,
+                PRIMARY KEY (article, idx)) WITHOUT ROWID;
+            CREATE INDEX mentions_actor ON mentions(actor_id) WHERE actor_id IS NOT NULL;
+            CREATE INDEX mentions_unresolved ON mentions(normalized) WHERE actor_id IS NULL;
+
+            CREATE TABLE figures (
+                article INTEGER NOT NULL, idx INTEGER NOT NULL,
+                start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL,
+                value REAL NOT NULL, value_high REAL, unit TEXT NOT NULL, kind TEXT NOT NULL, qualifier INTEGER NOT NULL,
+                measure TEXT, indicator_id TEXT, actor_id TEXT, period TEXT, usd_value REAL, conversion TEXT,
+                equivalent_of INTEGER, sentence INTEGER NOT NULL,
+                PRIMARY KEY (article, idx)) WITHOUT ROWID;
+            CREATE INDEX figures_indicator ON figures(indicator_id);
+
+            CREATE TABLE failures (
+                article INTEGER NOT NULL, idx INTEGER NOT NULL,
+                stage TEXT NOT NULL, message TEXT NOT NULL, exception_type TEXT,
+                PRIMARY KEY (article, idx)) WITHOUT ROWID;
+
+            CREATE TABLE contradictions (
+                idx INTEGER PRIMARY KEY,
+                kind TEXT NOT NULL, subject TEXT NOT NULL, period TEXT, description TEXT NOT NULL,
+                a_article TEXT NOT NULL, a_start INTEGER NOT NULL, a_end INTEGER NOT NULL, a_text TEXT NOT NULL,
+                a_value REAL, a_unit TEXT, a_actor TEXT,
+                b_article TEXT NOT NULL, b_start INTEGER NOT NULL, b_end INTEGER NOT NULL, b_text TEXT NOT NULL,
+                b_value REAL, b_unit TEXT, b_actor TEXT);
+
+            CREATE TABLE lsh_bands (
+                key INTEGER NOT NULL, article INTEGER NOT NULL,
+                PRIMARY KEY (key, article)) WITHOUT ROWID;
+
+            CREATE VIRTUAL TABLE articles_fts USING fts5(
+                title, text, content='articles', content_rowid='seq', tokenize='unicode61 remove_diacritics 2');
+            """),
+    ];
+
+    public static int CurrentVersion => Migrations[^1].Version;
+
+    /// <summary>Applies the migrations the database lacks; returns the schema version it ends at.</summary>
+    public static int Migrate(SqliteConnection connection)
+    {
+        using (var create = connection.CreateCommand())
+        {
+            create.CommandText = "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied TEXT NOT NULL)";
+            create.ExecuteNonQuery();
+        }
+
+        int current;
+        using (var read = connection.CreateCommand())
+        {
+            read.CommandText = "SELECT coalesce(max(version), 0) FROM schema_version";
+            current = Convert.ToInt32(read.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        if (current > CurrentVersion)
+        {
+            throw new InvalidOperationException(
+                $"The store's schema is version {current}, newer than this Tightrope knows ({CurrentVersion}); use a newer Tightrope.");
+        }
+
+        foreach (var migration in Migrations)
+        {
+            if (migration.Version <= current)
+            {
+                continue;
+            }
+
+            using var tx = connection.BeginTransaction();
+            using (var apply = connection.CreateCommand())
+            {
+                apply.Transaction = tx;
+                apply.CommandText = migration.Sql;
+                apply.ExecuteNonQuery();
+            }
+
+            using (var record = connection.CreateCommand())
+            {
+                record.Transaction = tx;
+                record.CommandText = "INSERT INTO schema_version (version, name, applied) VALUES ($v, $n, $t)";
+                record.Parameters.AddWithValue("$v", migration.Version);
+                record.Parameters.AddWithValue("$n", migration.Name);
+                record.Parameters.AddWithValue("$t", DateTime.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+                record.ExecuteNonQuery();
+            }
+
+            tx.Commit();
+            current = migration.Version;
+        }
+
+        return current;
+    }
+}

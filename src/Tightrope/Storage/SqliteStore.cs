@@ -1,0 +1,908 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Runtime.InteropServices;
+using Microsoft.Data.Sqlite;
+using Tightrope.Actors;
+using Tightrope.Dedup;
+using Tightrope.Figures;
+using Tightrope.Model;
+
+namespace Tightrope.Storage;
+
+/// <summary>Settings of a SQLite store.</summary>
+public sealed record SqliteStoreOptions
+{
+    /// <summary>Estimated Jaccard similarity from which an article is a near-duplicate of a stored one.</summary>
+    public double NearDuplicateThreshold { get; init; } = 0.8;
+
+    /// <summary>Most LSH candidates checked per lookup (an index of very similar boilerplate stays cheap).</summary>
+    public int MaxNearDuplicateCandidates { get; init; } = 64;
+}
+
+/// <summary>
+/// The embedded store: one SQLite file in WAL mode, schema migrated on open (<see cref="SqliteSchema"/>), FTS5
+/// over titles and cleaned texts, MinHash LSH bands for near-duplicate lookup. Writes go through one connection
+/// with prepared commands; every article is written inside one transaction, so it is stored whole or not at all.
+/// A duplicate keeps its own row (metadata, cleaned text, removed segments, failures) linked to its original; its
+/// sentences, mentions and figures are not stored, so nothing is counted twice. Thread-safe.
+/// </summary>
+internal sealed class SqliteStore : IArticleStore
+{
+    private readonly SqliteConnection _db;
+    private readonly Lock _gate = new();
+    private readonly string _connectionString;
+    private readonly SqliteStoreOptions _options;
+    private readonly ConcurrentBag<(SqliteConnection Connection, SqliteCommand Exists)> _readers = [];
+    private readonly List<SqliteCommand> _prepared = [];
+    private bool _disposed;
+
+    private readonly SqliteCommand _exists;
+    private readonly SqliteCommand _byHash;
+    private readonly SqliteCommand _bandLookup;
+    private readonly SqliteCommand _signatureOf;
+    private readonly SqliteCommand _insertArticle;
+    private readonly SqliteCommand _insertFts;
+    private readonly SqliteCommand _insertBand;
+    private readonly SqliteCommand _insertRemoved;
+    private readonly SqliteCommand _insertSentence;
+    private readonly SqliteCommand _insertMention;
+    private readonly SqliteCommand _insertFigure;
+    private readonly SqliteCommand _insertFailure;
+
+    public SqliteStore(string path, SqliteStoreOptions? options = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        _options = options ?? new SqliteStoreOptions();
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = false,
+            DefaultTimeout = 30,
+        }.ToString();
+        _db = new SqliteConnection(_connectionString);
+        _db.Open();
+        Execute(_db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-32768;");
+        SchemaVersion = SqliteSchema.Migrate(_db);
+
+        _exists = Prepare("SELECT 1 FROM articles WHERE id = $id", "$id");
+        _byHash = Prepare("SELECT coalesce(duplicate_of, id) FROM articles WHERE text_hash = $h ORDER BY seq LIMIT 1", "$h");
+        var bandParams = Enumerable.Range(0, TextFingerprint.Bands).Select(i => $"$k{i}").ToArray();
+        _bandLookup = Prepare(
+            $"SELECT DISTINCT article FROM lsh_bands WHERE key IN ({string.Join(", ", bandParams)}) ORDER BY article LIMIT {_options.MaxNearDuplicateCandidates}",
+            bandParams);
+        _signatureOf = Prepare("SELECT id, signature FROM articles WHERE seq = $seq", "$seq");
+        _insertArticle = Prepare("""
+            INSERT INTO articles (id, title, source, author, url, published, origin, format, date, date_source, date_confidence,
+                date_evidence, text, raw_text, offset_map, text_hash, signature, duplicate_of, length)
+            VALUES ($id, $title, $source, $author, $url, $published, $origin, $format, $date, $dsource, $dconf,
+                $devidence, $text, $raw, $map, $hash, $sig, $dup, $len)
+            RETURNING seq
+            """,
+            "$id", "$title", "$source", "$author", "$url", "$published", "$origin", "$format", "$date", "$dsource", "$dconf",
+            "$devidence", "$text", "$raw", "$map", "$hash", "$sig", "$dup", "$len");
+        _insertFts = Prepare("INSERT INTO articles_fts (rowid, title, text) VALUES ($seq, $title, $text)", "$seq", "$title", "$text");
+        _insertBand = Prepare("INSERT OR IGNORE INTO lsh_bands (key, article) VALUES ($k, $a)", "$k", "$a");
+        _insertRemoved = Prepare(
+            "INSERT INTO removed_segments VALUES ($a, $i, $kind, $rs, $re, $co, $text, $reason)",
+            "$a", "$i", "$kind", "$rs", "$re", "$co", "$text", "$reason");
+        _insertSentence = Prepare("INSERT INTO sentences VALUES ($a, $i, $s, $e, $t)", "$a", "$i", "$s", "$e", "$t");
+        _insertMention = Prepare(
+            "INSERT INTO mentions VALUES ($a, $i, $s, $e, $text, $actor, $kind, $conf, $norm, $sent)",
+            "$a", "$i", "$s", "$e", "$text", "$actor", "$kind", "$conf", "$norm", "$sent");
+        _insertFigure = Prepare(
+            "INSERT INTO figures VALUES ($a, $i, $s, $e, $text, $v, $vh, $unit, $kind, $q, $measure, $ind, $actor, $period, $usd, $conv, $eq, $sent)",
+            "$a", "$i", "$s", "$e", "$text", "$v", "$vh", "$unit", "$kind", "$q", "$measure", "$ind", "$actor", "$period", "$usd", "$conv", "$eq", "$sent");
+        _insertFailure = Prepare("INSERT INTO failures VALUES ($a, $i, $stage, $msg, $type)", "$a", "$i", "$stage", "$msg", "$type");
+    }
+
+    public int SchemaVersion { get; }
+
+    // ---- writing ----
+
+    public SaveOutcome Save(Article article)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        return SaveMany([article])[0];
+    }
+
+    public IReadOnlyList<SaveOutcome> SaveMany(IReadOnlyList<Article> articles)
+    {
+        ArgumentNullException.ThrowIfNull(articles);
+        var outcomes = new SaveOutcome[articles.Count];
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            using var tx = _db.BeginTransaction();
+            Bind(tx);
+            try
+            {
+                for (int i = 0; i < articles.Count; i++)
+                {
+                    outcomes[i] = SaveCore(articles[i]);
+                }
+
+                tx.Commit();
+            }
+            finally
+            {
+                Bind(null);
+            }
+        }
+
+        return outcomes;
+    }
+
+    private SaveOutcome SaveCore(Article article)
+    {
+        if (ExistsCore(article.Id))
+        {
+            return SaveOutcome.AlreadyPresent;
+        }
+
+        string? duplicateOf = article.DuplicateOf;
+        if (duplicateOf is null && article.TextHash is not null)
+        {
+            duplicateOf = FindByTextHashCore(article.TextHash);
+        }
+
+        if (duplicateOf is null && article.Signature is not null)
+        {
+            duplicateOf = FindNearDuplicateCore(article.Signature);
+        }
+
+        if (string.Equals(duplicateOf, article.Id, StringComparison.Ordinal))
+        {
+            duplicateOf = null;
+        }
+
+        article.DuplicateOf = duplicateOf;
+        long seq = InsertArticle(article);
+
+        for (int i = 0; i < article.Removed.Count; i++)
+        {
+            var r = article.Removed[i];
+            Run(_insertRemoved, seq, i, KindName(r.Kind), r.RawSpan.Start, r.RawSpan.End, r.CleanOffset, r.Text, r.Reason);
+        }
+
+        for (int i = 0; i < article.Failures.Count; i++)
+        {
+            var f = article.Failures[i];
+            Run(_insertFailure, seq, i, f.Stage, f.Message, f.ExceptionType);
+        }
+
+        if (duplicateOf is not null)
+        {
+            return SaveOutcome.Duplicate;
+        }
+
+        Run(_insertFts, seq, article.Metadata.Title, article.Text);
+        if (article.Signature is { } signature)
+        {
+            foreach (var key in TextFingerprint.BandKeys(signature))
+            {
+                Run(_insertBand, key, seq);
+            }
+        }
+
+        for (int i = 0; i < article.Sentences.Count; i++)
+        {
+            var s = article.Sentences[i];
+            Run(_insertSentence, seq, i, s.Span.Start, s.Span.End, s.Truncated ? 1 : 0);
+        }
+
+        for (int i = 0; i < article.Mentions.Count; i++)
+        {
+            var m = article.Mentions[i];
+            Run(_insertMention, seq, i, m.Span.Start, m.Span.End, m.Text, m.ActorId, m.Kind.ToString(), m.Confidence, m.Normalized, m.Sentence);
+        }
+
+        for (int i = 0; i < article.Figures.Count; i++)
+        {
+            var f = article.Figures[i];
+            Run(_insertFigure, seq, i, f.Span.Start, f.Span.End, f.Text, f.Value, f.ValueHigh, f.Unit, f.Kind.ToString(), (int)f.Qualifier,
+                f.Measure, f.IndicatorId, f.ActorId, f.Period, f.UsdValue, f.Conversion, f.EquivalentOf, f.Sentence);
+        }
+
+        return SaveOutcome.Stored;
+    }
+
+    private long InsertArticle(Article a)
+    {
+        var m = a.Metadata;
+        var date = a.Date?.Date ?? m.Published;
+        bool rawDiffers = !string.Equals(a.RawText, a.Text, StringComparison.Ordinal);
+        var p = _insertArticle.Parameters;
+        Set(p[0], a.Id);
+        Set(p[1], m.Title);
+        Set(p[2], m.Source);
+        Set(p[3], m.Author);
+        Set(p[4], m.Url);
+        Set(p[5], Iso(m.Published));
+        Set(p[6], m.Origin);
+        Set(p[7], m.Format);
+        Set(p[8], Iso(date));
+        Set(p[9], a.Date?.Source.ToString());
+        Set(p[10], a.Date?.Confidence);
+        Set(p[11], a.Date?.Evidence);
+        Set(p[12], a.Text);
+        Set(p[13], rawDiffers ? a.RawText : null);
+        Set(p[14], rawDiffers ? EncodeOffsets(a.Offsets) : null);
+        Set(p[15], a.TextHash);
+        Set(p[16], a.Signature is { } s ? MemoryMarshal.AsBytes(s.AsSpan()).ToArray() : null);
+        Set(p[17], a.DuplicateOf);
+        Set(p[18], a.Text.Length);
+        return (long)_insertArticle.ExecuteScalar()!;
+    }
+
+    public void ReplaceContradictions(IEnumerable<Contradiction> contradictions)
+    {
+        ArgumentNullException.ThrowIfNull(contradictions);
+        lock (_gate)
+        {
+            using var tx = _db.BeginTransaction();
+            using (var clear = _db.CreateCommand())
+            {
+                clear.Transaction = tx;
+                clear.CommandText = "DELETE FROM contradictions";
+                clear.ExecuteNonQuery();
+            }
+
+            using var insert = _db.CreateCommand();
+            insert.Transaction = tx;
+            insert.CommandText = """
+                INSERT INTO contradictions VALUES ($i, $kind, $subject, $period, $desc,
+                    $aa, $as, $ae, $at, $av, $au, $aactor, $ba, $bs, $be, $bt, $bv, $bu, $bactor)
+                """;
+            foreach (var name in new[] { "$i", "$kind", "$subject", "$period", "$desc", "$aa", "$as", "$ae", "$at", "$av", "$au", "$aactor", "$ba", "$bs", "$be", "$bt", "$bv", "$bu", "$bactor" })
+            {
+                insert.Parameters.Add(new SqliteParameter(name, null));
+            }
+
+            int idx = 0;
+            foreach (var c in contradictions)
+            {
+                Run(insert, idx++, c.Kind.ToString(), c.Subject, c.Period, c.Description,
+                    c.A.ArticleId, c.A.Span.Start, c.A.Span.End, c.A.Text, c.A.Value, c.A.Unit, c.A.ActorId,
+                    c.B.ArticleId, c.B.Span.Start, c.B.Span.End, c.B.Text, c.B.Value, c.B.Unit, c.B.ActorId);
+            }
+
+            tx.Commit();
+        }
+    }
+
+    // ---- lookups used while saving ----
+
+    public bool Contains(string articleId)
+    {
+        ArgumentNullException.ThrowIfNull(articleId);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        // Readers run beside the writer (WAL): checking an id never waits for a batch being written.
+        if (!_readers.TryTake(out var reader))
+        {
+            var connection = new SqliteConnection(_connectionString);
+            connection.Open();
+            Execute(connection, "PRAGMA busy_timeout=10000;");
+            var exists = connection.CreateCommand();
+            exists.CommandText = "SELECT 1 FROM articles WHERE id = $id";
+            exists.Parameters.Add(new SqliteParameter("$id", null));
+            reader = (connection, exists);
+        }
+
+        try
+        {
+            reader.Exists.Parameters[0].Value = articleId;
+            return reader.Exists.ExecuteScalar() is not null;
+        }
+        finally
+        {
+            _readers.Add(reader);
+        }
+    }
+
+    public string? FindByTextHash(string textHash)
+    {
+        ArgumentNullException.ThrowIfNull(textHash);
+        lock (_gate)
+        {
+            return FindByTextHashCore(textHash);
+        }
+    }
+
+    public string? FindNearDuplicate(ulong[] signature)
+    {
+        ArgumentNullException.ThrowIfNull(signature);
+        lock (_gate)
+        {
+            return FindNearDuplicateCore(signature);
+        }
+    }
+
+    private bool ExistsCore(string id)
+    {
+        _exists.Parameters[0].Value = id;
+        return _exists.ExecuteScalar() is not null;
+    }
+
+    private string? FindByTextHashCore(string textHash)
+    {
+        _byHash.Parameters[0].Value = textHash;
+        return _byHash.ExecuteScalar() as string;
+    }
+
+    /// <summary>The stored original most similar to the signature at or above the threshold (ties: the earliest).</summary>
+    private string? FindNearDuplicateCore(ulong[] signature)
+    {
+        if (signature.Length != TextFingerprint.SignatureLength)
+        {
+            return null;
+        }
+
+        var keys = TextFingerprint.BandKeys(signature);
+        for (int i = 0; i < keys.Length; i++)
+        {
+            _bandLookup.Parameters[i].Value = keys[i];
+        }
+
+        var candidates = new List<long>();
+        using (var reader = _bandLookup.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                candidates.Add(reader.GetInt64(0));
+            }
+        }
+
+        string? best = null;
+        double bestScore = -1;
+        foreach (var seq in candidates)
+        {
+            _signatureOf.Parameters[0].Value = seq;
+            using var reader = _signatureOf.ExecuteReader();
+            if (!reader.Read() || reader.IsDBNull(1))
+            {
+                continue;
+            }
+
+            var bytes = (byte[])reader.GetValue(1);
+            double score = TextFingerprint.Similarity(signature, MemoryMarshal.Cast<byte, ulong>(bytes));
+            if (score >= _options.NearDuplicateThreshold && score > bestScore)
+            {
+                best = reader.GetString(0);
+                bestScore = score;
+            }
+        }
+
+        return best;
+    }
+
+    // ---- reading ----
+
+    public IReadOnlyList<string> IdsStartingWith(string prefix, int limit = 10)
+    {
+        ArgumentNullException.ThrowIfNull(prefix);
+        var ids = new List<string>();
+        lock (_gate)
+        {
+            using var cmd = _db.CreateCommand();
+            // Ids are lower-case hex: a range scan on the unique index finds a prefix.
+            cmd.CommandText = "SELECT id FROM articles WHERE id >= $p AND id < $q ORDER BY id LIMIT $n";
+            var p = prefix.ToLowerInvariant();
+            cmd.Parameters.AddWithValue("$p", p);
+            cmd.Parameters.AddWithValue("$q", p + "\uffff");
+            cmd.Parameters.AddWithValue("$n", limit);
+            using var reader = cmd.ExecuteReader();
+            while (reader.Read())
+            {
+                ids.Add(reader.GetString(0));
+            }
+        }
+
+        return ids;
+    }
+
+    public StoredArticle? GetArticle(string id)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        lock (_gate)
+        {
+            using var cmd = _db.CreateCommand();
+            cmd.CommandText = """
+                SELECT seq, id, title, source, author, url, published, origin, format, date, date_source, date_confidence,
+                       date_evidence, text, duplicate_of
+                FROM articles WHERE id = $id
+                """;
+            cmd.Parameters.AddWithValue("$id", id);
+            long seq;
+            ArticleMetadata meta;
+            ArticleDate? date = null;
+            string text;
+            string? duplicateOf;
+            using (var r = cmd.ExecuteReader())
+            {
+                if (!r.Read())
+                {
+                    return null;
+                }
+
+                seq = r.GetInt64(0);
+                meta = new ArticleMetadata
+                {
+                    Title = Str(r, 2),
+                    Source = Str(r, 3),
+                    Author = Str(r, 4),
+                    Url = Str(r, 5),
+                    Published = ParseDate(Str(r, 6)),
+                    Origin = Str(r, 7),
+                    Format = Str(r, 8),
+                };
+                if (Str(r, 10) is { } source && ParseDate(Str(r, 9)) is { } d)
+                {
+                    date = new ArticleDate(d, Enum.Parse<DateSource>(source), r.GetDouble(11), Str(r, 12));
+                }
+
+                text = r.GetString(13);
+                duplicateOf = Str(r, 14);
+            }
+
+            var removed = new List<RemovedSegment>();
+            ForEach("SELECT kind, raw_start, raw_end, clean_offset, text, reason FROM removed_segments WHERE article = $a ORDER BY idx", seq, r =>
+                removed.Add(new RemovedSegment(ParseKind(r.GetString(0)), new TextSpan(r.GetInt32(1), r.GetInt32(2)), r.GetInt32(3), r.GetString(4), Str(r, 5))));
+            var sentences = new List<Sentence>();
+            ForEach("SELECT start, \"end\", truncated FROM sentences WHERE article = $a ORDER BY idx", seq, r =>
+                sentences.Add(new Sentence(new TextSpan(r.GetInt32(0), r.GetInt32(1)), r.GetInt32(2) != 0)));
+            var mentions = new List<Mention>();
+            ForEach("SELECT start, \"end\", text, actor_id, kind, confidence, normalized, sentence FROM mentions WHERE article = $a ORDER BY idx", seq, r =>
+                mentions.Add(ReadMention(r, 0)));
+            var figures = new List<Figure>();
+            ForEach($"SELECT {FigureColumns} FROM figures f WHERE article = $a ORDER BY idx", seq, r => figures.Add(ReadFigure(r, 0)));
+            var failures = new List<StageFailure>();
+            ForEach("SELECT stage, message, exception_type FROM failures WHERE article = $a ORDER BY idx", seq, r =>
+                failures.Add(new StageFailure(r.GetString(0), r.GetString(1), Str(r, 2))));
+            return new StoredArticle(id, meta, text, date, duplicateOf, removed, sentences, mentions, figures, failures);
+        }
+    }
+
+    public IReadOnlyList<ArticleSummary> ListArticles(ArticleQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var list = new List<ArticleSummary>();
+        lock (_gate)
+        {
+            using var cmd = _db.CreateCommand();
+            cmd.CommandText = """
+                SELECT id, title, source, date, origin, length, duplicate_of FROM articles
+                WHERE ($source IS NULL OR source = $source COLLATE NOCASE)
+                  AND ($from IS NULL OR date >= $from) AND ($to IS NULL OR date <= $to)
+                ORDER BY seq LIMIT $limit OFFSET $offset
+                """;
+            cmd.Parameters.AddWithValue("$source", (object?)query.Source ?? DBNull.Value);
+            cmd.Parameters.AddWithValue("$from", (object?)Iso(query.From) ?? DBNull.Value);
+            cmd.Parameters.AddWithValue("$to", (object?)Iso(query.To) ?? DBNull.Value);
+            cmd.Parameters.AddWithValue("$limit", query.Limit);
+            cmd.Parameters.AddWithValue("$offset", query.Offset);
+            using var r = cmd.ExecuteReader();
+            while (r.Read())
+            {
+                list.Add(new ArticleSummary(r.GetString(0), Str(r, 1), Str(r, 2), ParseDate(Str(r, 3)), Str(r, 4), r.GetInt32(5), Str(r, 6)));
+            }
+        }
+
+        return list;
+    }
+
+    public IReadOnlyList<SearchHit> Search(string query, int limit = 20)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        if (string.IsNullOrWhiteSpace(query))
+        {
+            return [];
+        }
+
+        lock (_gate)
+        {
+            try
+            {
+                return SearchCore(query, limit);
+            }
+            catch (SqliteException)
+            {
+                // Not valid FTS5 query syntax ("Kim Jong-un", a stray quote): search for the words as given.
+                return SearchCore(QuoteTerms(query), limit);
+            }
+        }
+    }
+
+    private List<SearchHit> SearchCore(string match, int limit)
+    {
+        var hits = new List<SearchHit>();
+        using var cmd = _db.CreateCommand();
+        cmd.CommandText = """
+            SELECT a.id, a.title, snippet(articles_fts, 1, '[', ']', '…', 16), bm25(articles_fts)
+            FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid
+            WHERE articles_fts MATCH $q ORDER BY bm25(articles_fts), a.seq LIMIT $n
+            """;
+        cmd.Parameters.AddWithValue("$q", match);
+        cmd.Parameters.AddWithValue("$n", limit);
+        using var r = cmd.ExecuteReader();
+        while (r.Read())
+        {
+            hits.Add(new SearchHit(r.GetString(0), Str(r, 1), r.GetString(2), r.GetDouble(3)));
+        }
+
+        return hits;
+    }
+
+    private static string QuoteTerms(string query)
+    {
+        var terms = query.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        return string.Join(' ', terms.Select(t => "\"" + t.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""));
+    }
+
+    public IReadOnlyList<ActorCount> ActorCounts()
+    {
+        var list = new List<ActorCount>();
+        lock (_gate)
+        {
+            using var cmd = _db.CreateCommand();
+            cmd.CommandText = """
+                SELECT m.actor_id, count(*), count(DISTINCT m.article)
+                FROM mentions m JOIN articles a ON a.seq = m.article
+                WHERE m.actor_id IS NOT NULL AND a.duplicate_of IS NULL
+                GROUP BY m.actor_id ORDER BY 2 DESC, 1
+                """;
+            using var r = cmd.ExecuteReader();
+            while (r.Read())
+            {
+                list.Add(new ActorCount(r.GetString(0), r.GetInt32(1), r.GetInt32(2)));
+            }
+        }
+
+        return list;
+    }
+
+    public IReadOnlyList<MentionRecord> MentionsOf(string actorId, int limit = 50)
+    {
+        ArgumentNullException.ThrowIfNull(actorId);
+        var list = new List<MentionRecord>();
+        lock (_gate)
+        {
+            var texts = new TextCache(_db);
+            using var cmd = _db.CreateCommand();
+            cmd.CommandText = """
+                SELECT m.start, m."end", m.text, m.actor_id, m.kind, m.confidence, m.normalized, m.sentence,
+                       a.id, a.date, m.article, s.start, s."end"
+                FROM mentions m JOIN articles a ON a.seq = m.article
+                LEFT JOIN sentences s ON s.article = m.article AND s.idx = m.sentence
+                WHERE m.actor_id = $actor AND a.duplicate_of IS NULL
+                ORDER BY a.date, m.article, m.idx LIMIT $n
+                """;
+            cmd.Parameters.AddWithValue("$actor", actorId);
+            cmd.Parameters.AddWithValue("$n", limit);
+            using var r = cmd.ExecuteReader();
+            while (r.Read())
+            {
+                var sentence = texts.Slice(r, 10, 11, 12);
+                list.Add(new MentionRecord(r.GetString(8), ReadMention(r, 0), sentence, ParseDate(Str(r, 9))));
+            }
+        }
+
+        return list;
+    }
+
+    public IReadOnlyList<CandidateGroup> UnresolvedCandidates(int limit = 100)
+    {
+        var groups = new List<(string Normalized, int Count, int Articles)>();
+        var result = new List<CandidateGroup>();
+        lock (_gate)
+        {
+            using (var cmd = _db.CreateCommand())
+            {
+                cmd.CommandText = """
+                    SELECT m.normalized, count(*), count(DISTINCT m.article)
+                    FROM mentions m JOIN articles a ON a.seq = m.article
+                    WHERE m.actor_id IS NULL AND m.normalized IS NOT NULL AND a.duplicate_of IS NULL
+                    GROUP BY m.normalized ORDER BY 2 DESC, 1 LIMIT $n
+                    """;
+                cmd.Parameters.AddWithValue("$n", limit);
+                using var r = cmd.ExecuteReader();
+                while (r.Read())
+                {
+                    groups.Add((r.GetString(0), r.GetInt32(1), r.GetInt32(2)));
+                }
+            }
+
+            var texts = new TextCache(_db);
+            using var forms = _db.CreateCommand();
+            forms.CommandText = """
+                SELECT DISTINCT m.text FROM mentions m JOIN articles a ON a.seq = m.article
+                WHERE m.actor_id IS NULL AND m.normalized = $norm AND a.duplicate_of IS NULL ORDER BY m.text LIMIT 20
+                """;
+            forms.Parameters.Add(new SqliteParameter("$norm", null));
+            using var examples = _db.CreateCommand();
+            examples.CommandText = """
+                SELECT m.article, s.start, s."end" FROM mentions m JOIN articles a ON a.seq = m.article
+                JOIN sentences s ON s.article = m.article AND s.idx = m.sentence
+                WHERE m.actor_id IS NULL AND m.normalized = $norm AND a.duplicate_of IS NULL
+                ORDER BY m.article, m.idx LIMIT 20
+                """;
+            examples.Parameters.Add(new SqliteParameter("$norm", null));
+            foreach (var g in groups)
+            {
+                var formList = new List<string>();
+                forms.Parameters[0].Value = g.Normalized;
+                using (var r = forms.ExecuteReader())
+                {
+                    while (r.Read())
+                    {
+                        formList.Add(r.GetString(0));
+                    }
+                }
+
+                var sentenceList = new List<string>();
+                examples.Parameters[0].Value = g.Normalized;
+                using (var r = examples.ExecuteReader())
+                {
+                    while (r.Read() && sentenceList.Count < 3)
+                    {
+                        if (texts.Slice(r, 0, 1, 2) is { } s && !sentenceList.Contains(s, StringComparer.Ordinal))
+                        {
+                            sentenceList.Add(s);
+                        }
+                    }
+                }
+
+                result.Add(new CandidateGroup(g.Normalized, g.Count, g.Articles, formList, sentenceList));
+            }
+        }
+
+        return result;
+    }
+
+    private const string FigureColumns =
+        "f.start, f.\"end\", f.text, f.value, f.value_high, f.unit, f.kind, f.qualifier, f.measure, f.indicator_id, f.actor_id, f.period, f.usd_value, f.conversion, f.equivalent_of, f.sentence";
+
+    public IReadOnlyList<FigureRecord> Figures(string? indicatorId = null)
+    {
+        var list = new List<FigureRecord>();
+        lock (_gate)
+        {
+            var texts = new TextCache(_db);
+            using var cmd = _db.CreateCommand();
+            cmd.CommandText = $"""
+                SELECT {FigureColumns}, a.id, a.date, a.title, f.article, s.start, s."end"
+                FROM figures f JOIN articles a ON a.seq = f.article
+                LEFT JOIN sentences s ON s.article = f.article AND s.idx = f.sentence
+                WHERE a.duplicate_of IS NULL AND ($ind IS NULL OR f.indicator_id = $ind)
+                ORDER BY f.article, f.idx
+                """;
+            cmd.Parameters.AddWithValue("$ind", (object?)indicatorId ?? DBNull.Value);
+            using var r = cmd.ExecuteReader();
+            while (r.Read())
+            {
+                var figure = ReadFigure(r, 0);
+                list.Add(new FigureRecord(r.GetString(16), figure, ParseDate(Str(r, 17)), texts.Slice(r, 19, 20, 21), Str(r, 18)));
+            }
+        }
+
+        return list;
+    }
+
+    public IReadOnlyList<Contradiction> Contradictions()
+    {
+        var list = new List<Contradiction>();
+        lock (_gate)
+        {
+            using var cmd = _db.CreateCommand();
+            cmd.CommandText = "SELECT * FROM contradictions ORDER BY idx";
+            using var r = cmd.ExecuteReader();
+            while (r.Read())
+            {
+                var a = new ContradictionSide(r.GetString(5), new TextSpan(r.GetInt32(6), r.GetInt32(7)), r.GetString(8), Dbl(r, 9), Str(r, 10), Str(r, 11));
+                var b = new ContradictionSide(r.GetString(12), new TextSpan(r.GetInt32(13), r.GetInt32(14)), r.GetString(15), Dbl(r, 16), Str(r, 17), Str(r, 18));
+                list.Add(new Contradiction(Enum.Parse<ContradictionKind>(r.GetString(1)), r.GetString(2), Str(r, 3), a, b, r.GetString(4)));
+            }
+        }
+
+        return list;
+    }
+
+    public StoreStats Stats()
+    {
+        lock (_gate)
+        {
+            using var cmd = _db.CreateCommand();
+            cmd.CommandText = """
+                SELECT (SELECT count(*) FROM articles),
+                       (SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL),
+                       (SELECT count(*) FROM mentions),
+                       (SELECT count(*) FROM mentions WHERE actor_id IS NOT NULL),
+                       (SELECT count(*) FROM figures),
+                       (SELECT count(*) FROM contradictions),
+                       (SELECT count(*) FROM failures),
+                       (SELECT count(DISTINCT source) FROM articles),
+                       (SELECT min(date) FROM articles),
+                       (SELECT max(date) FROM articles)
+                """;
+            using var r = cmd.ExecuteReader();
+            r.Read();
+            return new StoreStats(r.GetInt32(0), r.GetInt32(1), r.GetInt32(2), r.GetInt32(3), r.GetInt32(4), r.GetInt32(5), r.GetInt32(6))
+            {
+                Sources = r.GetInt32(7),
+                From = ParseDate(Str(r, 8)),
+                To = ParseDate(Str(r, 9)),
+            };
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            foreach (var cmd in _prepared)
+            {
+                cmd.Dispose();
+            }
+
+            while (_readers.TryTake(out var reader))
+            {
+                reader.Exists.Dispose();
+                reader.Connection.Dispose();
+            }
+
+            _db.Dispose();
+        }
+    }
+
+    // ---- helpers ----
+
+    private SqliteCommand Prepare(string sql, params string[] names)
+    {
+        var cmd = _db.CreateCommand();
+        cmd.CommandText = sql;
+        foreach (var name in names)
+        {
+            cmd.Parameters.Add(new SqliteParameter(name, null));
+        }
+
+        _prepared.Add(cmd);
+        return cmd;
+    }
+
+    private void Bind(SqliteTransaction? tx)
+    {
+        foreach (var cmd in _prepared)
+        {
+            cmd.Transaction = tx;
+        }
+    }
+
+    private static void Run(SqliteCommand cmd, params object?[] values)
+    {
+        for (int i = 0; i < values.Length; i++)
+        {
+            Set(cmd.Parameters[i], values[i]);
+        }
+
+        cmd.ExecuteNonQuery();
+    }
+
+    private static void Set(SqliteParameter p, object? value) => p.Value = value ?? DBNull.Value;
+
+    private void ForEach(string sql, long seq, Action<SqliteDataReader> read)
+    {
+        using var cmd = _db.CreateCommand();
+        cmd.CommandText = sql;
+        cmd.Parameters.AddWithValue("$a", seq);
+        using var r = cmd.ExecuteReader();
+        while (r.Read())
+        {
+            read(r);
+        }
+    }
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = sql;
+        cmd.ExecuteNonQuery();
+    }
+
+    private static Mention ReadMention(SqliteDataReader r, int o) => new()
+    {
+        Span = new TextSpan(r.GetInt32(o), r.GetInt32(o + 1)),
+        Text = r.GetString(o + 2),
+        ActorId = Str(r, o + 3),
+        Kind = Enum.Parse<MentionKind>(r.GetString(o + 4)),
+        Confidence = r.GetDouble(o + 5),
+        Normalized = Str(r, o + 6),
+        Sentence = r.GetInt32(o + 7),
+    };
+
+    private static Figure ReadFigure(SqliteDataReader r, int o) => new()
+    {
+        Span = new TextSpan(r.GetInt32(o), r.GetInt32(o + 1)),
+        Text = r.GetString(o + 2),
+        Value = r.GetDouble(o + 3),
+        ValueHigh = Dbl(r, o + 4),
+        Unit = r.GetString(o + 5),
+        Kind = Enum.Parse<FigureKind>(r.GetString(o + 6)),
+        Qualifier = (FigureQualifier)r.GetInt32(o + 7),
+        Measure = Str(r, o + 8),
+        IndicatorId = Str(r, o + 9),
+        ActorId = Str(r, o + 10),
+        Period = Str(r, o + 11),
+        UsdValue = Dbl(r, o + 12),
+        Conversion = Str(r, o + 13),
+        EquivalentOf = r.IsDBNull(o + 14) ? null : r.GetInt32(o + 14),
+        Sentence = r.GetInt32(o + 15),
+    };
+
+    private static string? Str(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
+
+    private static double? Dbl(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetDouble(i);
+
+    private static string? Iso(DateOnly? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static DateOnly? ParseDate(string? s) =>
+        s is not null && DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+
+    /// <summary>Removal kinds as stored and shown: snake_case ("html_artifact", "related_links").</summary>
+    internal static string KindName(RemovalKind kind) => kind switch
+    {
+        RemovalKind.HtmlArtifact => "html_artifact",
+        RemovalKind.RelatedLinks => "related_links",
+        _ => kind.ToString().ToLowerInvariant(),
+    };
+
+    private static RemovalKind ParseKind(string name) => Enum.Parse<RemovalKind>(name.Replace("_", string.Empty, StringComparison.Ordinal), ignoreCase: true);
+
+    /// <summary>Offset map runs as little-endian int triples.</summary>
+    private static byte[] EncodeOffsets(OffsetMap map)
+    {
+        var ints = new int[map.Runs.Count * 3];
+        for (int i = 0; i < map.Runs.Count; i++)
+        {
+            var (clean, raw, length) = map.Runs[i];
+            ints[3 * i] = clean;
+            ints[3 * i + 1] = raw;
+            ints[3 * i + 2] = length;
+        }
+
+        return MemoryMarshal.AsBytes(ints.AsSpan()).ToArray();
+    }
+
+    /// <summary>Reads each article's text once per query to cut sentences out of it (spans are UTF-16 offsets).</summary>
+    private sealed class TextCache(SqliteConnection db)
+    {
+        private long _seq = -1;
+        private string? _text;
+
+        public string? Slice(SqliteDataReader r, int seqColumn, int startColumn, int endColumn)
+        {
+            if (r.IsDBNull(startColumn))
+            {
+                return null;
+            }
+
+            long seq = r.GetInt64(seqColumn);
+            if (seq != _seq)
+            {
+                using var cmd = db.CreateCommand();
+                cmd.CommandText = "SELECT text FROM articles WHERE seq = $s";
+                cmd.Parameters.AddWithValue("$s", seq);
+                _text = cmd.ExecuteScalar() as string;
+                _seq = seq;
+            }
+
+            int start = r.GetInt32(startColumn), end = r.GetInt32(endColumn);
+            return _text is not null && start >= 0 && end <= _text.Length && start <= end ? _text[start..end] : null;
+        }
+    }
+}

@@ -1,0 +1,380 @@
+using Tightrope.Actors;
+using Tightrope.Dedup;
+using Tightrope.Figures;
+using Tightrope.Model;
+using Tightrope.Storage;
+
+namespace Tightrope.Tests.Storage;
+
+/// <summary>
+/// What every <see cref="IArticleStore"/> must do. Each provider runs the same suite through a subclass that says
+/// how to make an empty store (SQLite now, PostgreSQL later). The texts are written for these tests.
+/// </summary>
+public abstract class ArticleStoreContract : IDisposable
+{
+    private readonly List<IArticleStore> _stores = [];
+
+    /// <summary>A new, empty store.</summary>
+    protected abstract IArticleStore CreateStore();
+
+    protected IArticleStore NewStore()
+    {
+        var store = CreateStore();
+        _stores.Add(store);
+        return store;
+    }
+
+    public void Dispose()
+    {
+        foreach (var s in _stores)
+        {
+            s.Dispose();
+        }
+
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    protected virtual void Dispose(bool disposing)
+    {
+    }
+
+    private const string CostText =
+        "Seoul and Washington signed a new cost-sharing deal on Tuesday. Under it, South Korea pays 1.5 trillion won a year. " +
+        "Minister Halvard Quist called it fair. The Pentagon declined to comment.";
+
+    private const string ExerciseText =
+        "The allies began their spring exercise near Pyeongtaek. About 28,500 troops remain on the peninsula. " +
+        "Observers from Tokyo attended the opening day.";
+
+    /// <summary>An article with every layer filled in, as the pipeline would leave it.</summary>
+    internal static Article Annotated(string id, string text, string? title = null, string? source = null, DateOnly? date = null)
+    {
+        var article = new Article(id, "RAW " + text, new ArticleMetadata
+        {
+            Title = title,
+            Source = source,
+            Author = "A. Writer",
+            Url = $"https://example.org/{id}",
+            Published = date,
+            Origin = $"/inputs/{id}.txt",
+            Format = "txt",
+        });
+        var map = new OffsetMap();
+        map.Add(0, 4, text.Length);
+        article.SetCleanText(text, map);
+        article.Removed.Add(new RemovedSegment(RemovalKind.Boilerplate, new TextSpan(0, 4), 0, "RAW ", "site chrome"));
+        article.Removed.Add(new RemovedSegment(RemovalKind.Truncated, new TextSpan(10, 20), 6, text[6..16]));
+        int start = 0;
+        foreach (var part in text.Split(". "))
+        {
+            int end = Math.Min(text.Length, start + part.Length + 1);
+            article.Sentences.Add(new Sentence(new TextSpan(start, end), Truncated: false));
+            start = end + 1;
+            if (start >= text.Length)
+            {
+                break;
+            }
+        }
+
+        article.TextHash = TextFingerprint.TextHash(text);
+        article.Signature = TextFingerprint.Signature(text);
+        article.Date = date is { } d ? new ArticleDate(d, DateSource.Inferred, 0.7, "explicit date in sentence 1") : null;
+        return article;
+    }
+
+    internal static Mention MentionOf(Article a, string words, string? actorId, string? normalized = null, MentionKind kind = MentionKind.Name)
+    {
+        int at = a.Text.IndexOf(words, StringComparison.Ordinal);
+        Assert.True(at >= 0, $"'{words}' is not in the text");
+        return new Mention
+        {
+            Span = new TextSpan(at, at + words.Length),
+            Text = words,
+            ActorId = actorId,
+            Kind = kind,
+            Confidence = actorId is null ? 0 : 0.9,
+            Normalized = normalized ?? words.ToLowerInvariant(),
+            Sentence = a.SentenceAt(at),
+        };
+    }
+
+    internal static Figure FigureOf(Article a, string words, double value, string unit, string? indicator)
+    {
+        int at = a.Text.IndexOf(words, StringComparison.Ordinal);
+        return new Figure
+        {
+            Span = new TextSpan(at, at + words.Length),
+            Text = words,
+            Value = value,
+            ValueHigh = null,
+            Unit = unit,
+            Kind = FigureKind.Money,
+            Qualifier = FigureQualifier.Approximate | FigureQualifier.AtLeast,
+            Measure = "annual contribution",
+            IndicatorId = indicator,
+            ActorId = "KOR",
+            Period = "2026",
+            UsdValue = 1.1e9,
+            Conversion = "KRW 2026 average 1364.0",
+            EquivalentOf = null,
+            Sentence = a.SentenceAt(at),
+        };
+    }
+
+    private static Article CostArticle(string id = "a0000000000000000000000000000001")
+    {
+        var a = Annotated(id, CostText, "Cost deal signed", "Alliance Daily", new DateOnly(2026, 3, 3));
+        a.Mentions.Add(MentionOf(a, "Seoul", "KOR", kind: MentionKind.Metonym));
+        a.Mentions.Add(MentionOf(a, "Halvard Quist", null, "halvard quist"));
+        a.Mentions.Add(MentionOf(a, "Pentagon", "US-DOD"));
+        a.Figures.Add(FigureOf(a, "1.5 trillion won", 1.5e12, "KRW", "cost-sharing"));
+        a.Failures.Add(new StageFailure("figures", "could not parse a range", "FormatException"));
+        return a;
+    }
+
+    private static Article ExerciseArticle(string id = "b0000000000000000000000000000002")
+    {
+        var a = Annotated(id, ExerciseText, "Spring exercise begins", "Peninsula Times", new DateOnly(2025, 3, 10));
+        a.Mentions.Add(MentionOf(a, "Tokyo", "JPN", kind: MentionKind.Metonym));
+        a.Figures.Add(FigureOf(a, "28,500 troops", 28500, "troops", "usfk-troops"));
+        return a;
+    }
+
+    [Fact]
+    public void ASavedArticleComesBackWithEveryLayer()
+    {
+        using var store = NewStore();
+        var article = CostArticle();
+
+        Assert.Equal(SaveOutcome.Stored, store.Save(article));
+        var stored = store.GetArticle(article.Id);
+
+        Assert.NotNull(stored);
+        Assert.Equal(article.Metadata, stored.Metadata);
+        Assert.Equal(article.Text, stored.Text);
+        Assert.Equal(article.Date, stored.Date);
+        Assert.Null(stored.DuplicateOf);
+        Assert.Equal(article.Removed, stored.Removed);
+        Assert.Equal(article.Sentences, stored.Sentences);
+        Assert.Equal(article.Mentions, stored.Mentions);
+        Assert.Equal(article.Figures, stored.Figures);
+        Assert.Equal(article.Failures, stored.Failures);
+        Assert.True(store.Contains(article.Id));
+        Assert.False(store.Contains("ffffffffffffffffffffffffffffffff"));
+        Assert.Null(store.GetArticle("ffffffffffffffffffffffffffffffff"));
+    }
+
+    [Fact]
+    public void SavingTheSameArticleAgainChangesNothing()
+    {
+        using var store = NewStore();
+        store.Save(CostArticle());
+        var before = StoreDump.Of(store);
+
+        Assert.Equal(SaveOutcome.AlreadyPresent, store.Save(CostArticle()));
+        Assert.Equal(before, StoreDump.Of(store));
+        Assert.Equal(1, store.Stats().Articles);
+    }
+
+    [Fact]
+    public void AnArticleWithTheTextOfAStoredOneIsLinkedToItAndNotCountedTwice()
+    {
+        using var store = NewStore();
+        var original = CostArticle();
+        store.Save(original);
+        var copy = CostArticle("c0000000000000000000000000000003");
+
+        Assert.Equal(SaveOutcome.Duplicate, store.Save(copy));
+        Assert.Equal(original.Id, copy.DuplicateOf);
+        Assert.Equal(original.Id, store.GetArticle(copy.Id)!.DuplicateOf);
+        Assert.Equal(original.Id, store.FindByTextHash(copy.TextHash!));
+
+        var counts = store.ActorCounts();
+        Assert.Equal(new ActorCount("KOR", 1, 1), counts.Single(c => c.ActorId == "KOR"));
+        Assert.Single(store.Figures());
+        Assert.Single(store.UnresolvedCandidates());
+        Assert.Equal(1, store.UnresolvedCandidates()[0].Count);
+        var stats = store.Stats();
+        Assert.Equal(2, stats.Articles);
+        Assert.Equal(1, stats.Duplicates);
+    }
+
+    [Fact]
+    public void ACopyOfADuplicateIsLinkedToTheOriginal()
+    {
+        using var store = NewStore();
+        var original = CostArticle();
+        store.Save(original);
+        store.Save(CostArticle("c0000000000000000000000000000003"));
+        var third = CostArticle("d0000000000000000000000000000004");
+
+        store.Save(third);
+
+        Assert.Equal(original.Id, third.DuplicateOf);
+    }
+
+    [Fact]
+    public void ANearDuplicateIsFoundByItsSignatureAndAnotherStoryIsNot()
+    {
+        using var store = NewStore();
+        var text = string.Join(' ', Enumerable.Range(0, 40).Select(i => $"Sentence {i} of the long report on troop levels and cost sharing talks in Seoul."));
+        var original = Annotated("a0000000000000000000000000000001", text, "Report", "Alliance Daily");
+        store.Save(original);
+
+        var edited = text.Replace("Sentence 7 of", "Line 7 in", StringComparison.Ordinal) + " Copyright Harbor Wire. Related: more news.";
+        var repost = Annotated("b0000000000000000000000000000002", edited, "Report (repost)", "Harbor Wire");
+        var other = Annotated("c0000000000000000000000000000003", string.Join(' ', Enumerable.Range(0, 40).Select(i => $"Paragraph {i}: the exercise near Busan drew protests from fishermen.")));
+
+        Assert.Equal(original.Id, store.FindNearDuplicate(repost.Signature!));
+        Assert.Null(store.FindNearDuplicate(other.Signature!));
+        Assert.Equal(SaveOutcome.Duplicate, store.Save(repost));
+        Assert.Equal(SaveOutcome.Stored, store.Save(other));
+    }
+
+    [Fact]
+    public void SaveManyResolvesDuplicatesWithinTheBatchInOrder()
+    {
+        using var store = NewStore();
+        var first = CostArticle();
+        var copy = CostArticle("c0000000000000000000000000000003");
+        var other = ExerciseArticle();
+
+        var outcomes = store.SaveMany([first, copy, other, CostArticle()]);
+
+        Assert.Equal([SaveOutcome.Stored, SaveOutcome.Duplicate, SaveOutcome.Stored, SaveOutcome.AlreadyPresent], outcomes);
+        Assert.Equal(first.Id, copy.DuplicateOf);
+    }
+
+    [Fact]
+    public void ArticlesAreListedInOrderAndFilteredBySourceAndDate()
+    {
+        using var store = NewStore();
+        store.Save(CostArticle());
+        store.Save(ExerciseArticle());
+
+        var all = store.ListArticles(new ArticleQuery());
+        Assert.Equal(["a0000000000000000000000000000001", "b0000000000000000000000000000002"], all.Select(a => a.Id));
+        Assert.Equal(CostText.Length, all[0].Length);
+        Assert.Equal(new DateOnly(2026, 3, 3), all[0].Date);
+
+        Assert.Equal("b0000000000000000000000000000002", store.ListArticles(new ArticleQuery { Source = "Peninsula Times" }).Single().Id);
+        Assert.Equal("a0000000000000000000000000000001", store.ListArticles(new ArticleQuery { From = new DateOnly(2026, 1, 1) }).Single().Id);
+        Assert.Equal("b0000000000000000000000000000002", store.ListArticles(new ArticleQuery { To = new DateOnly(2025, 12, 31) }).Single().Id);
+        Assert.Equal("b0000000000000000000000000000002", store.ListArticles(new ArticleQuery { Offset = 1, Limit = 5 }).Single().Id);
+    }
+
+    [Fact]
+    public void SearchFindsWordsInTextsAndTitlesAndMarksThem()
+    {
+        using var store = NewStore();
+        store.Save(CostArticle());
+        store.Save(ExerciseArticle());
+
+        var hits = store.Search("troops");
+        var hit = Assert.Single(hits);
+        Assert.Equal("b0000000000000000000000000000002", hit.ArticleId);
+        Assert.Contains("[troops]", hit.Snippet, StringComparison.Ordinal);
+
+        Assert.Equal("a0000000000000000000000000000001", Assert.Single(store.Search("signed")).ArticleId);
+        Assert.Single(store.Search("cost-sharing deal"));
+        Assert.Empty(store.Search("submarine"));
+        Assert.Empty(store.Search("   "));
+    }
+
+    [Fact]
+    public void UnresolvedNamesAreGroupedAcrossArticlesWithTheirForms()
+    {
+        using var store = NewStore();
+        var a = CostArticle();
+        var b = Annotated("e0000000000000000000000000000005", "Envoy H. Quist met the press. Quist Halvard then left for Seoul.", "Envoy", "Harbor Wire");
+        b.Mentions.Add(MentionOf(b, "H. Quist", null, "halvard quist"));
+        b.Mentions.Add(MentionOf(b, "Quist Halvard", null, "halvard quist"));
+        store.Save(a);
+        store.Save(b);
+
+        var group = Assert.Single(store.UnresolvedCandidates());
+        Assert.Equal("halvard quist", group.Normalized);
+        Assert.Equal(3, group.Count);
+        Assert.Equal(2, group.Articles);
+        Assert.Equal(["H. Quist", "Halvard Quist", "Quist Halvard"], group.Forms);
+        Assert.Contains(group.ExampleSentences, s => s.Contains("Minister Halvard Quist called it fair", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void MentionsOfAnActorComeWithTheirSentenceAndDate()
+    {
+        using var store = NewStore();
+        store.Save(CostArticle());
+
+        var m = Assert.Single(store.MentionsOf("US-DOD"));
+        Assert.Equal("Pentagon", m.Mention.Text);
+        Assert.Equal("The Pentagon declined to comment.", m.SentenceText);
+        Assert.Equal(new DateOnly(2026, 3, 3), m.ArticleDate);
+        Assert.Empty(store.MentionsOf("NOBODY"));
+    }
+
+    [Fact]
+    public void FiguresComeWithArticleDateTitleAndSentence()
+    {
+        using var store = NewStore();
+        store.Save(CostArticle());
+        store.Save(ExerciseArticle());
+
+        Assert.Equal(2, store.Figures().Count);
+        var f = Assert.Single(store.Figures("cost-sharing"));
+        Assert.Equal("a0000000000000000000000000000001", f.ArticleId);
+        Assert.Equal(1.5e12, f.Figure.Value);
+        Assert.Equal("Cost deal signed", f.ArticleTitle);
+        Assert.Equal(new DateOnly(2026, 3, 3), f.ArticleDate);
+        Assert.Equal("Under it, South Korea pays 1.5 trillion won a year.", f.SentenceText);
+    }
+
+    [Fact]
+    public void ContradictionsAreReplacedAsAWhole()
+    {
+        using var store = NewStore();
+        var a = new ContradictionSide("a1", new TextSpan(1, 5), "$1bn", 1e9, "USD", "KOR");
+        var b = new ContradictionSide("b2", new TextSpan(7, 9), "$2bn", 2e9, "USD", null);
+        var first = new Contradiction(ContradictionKind.Figure, "cost-sharing", "2026", a, b, "differ by 100%");
+        var second = new Contradiction(ContradictionKind.Role, "president:KOR", null, b, a, "two presidents");
+
+        store.ReplaceContradictions([first, second]);
+        Assert.Equal([first, second], store.Contradictions());
+
+        store.ReplaceContradictions([second]);
+        Assert.Equal([second], store.Contradictions());
+        Assert.Equal(1, store.Stats().Contradictions);
+    }
+
+    [Fact]
+    public void StatsCountWhatIsStored()
+    {
+        using var store = NewStore();
+        store.Save(CostArticle());
+        store.Save(ExerciseArticle());
+
+        var stats = store.Stats();
+        Assert.Equal(2, stats.Articles);
+        Assert.Equal(0, stats.Duplicates);
+        Assert.Equal(4, stats.Mentions);
+        Assert.Equal(3, stats.ResolvedMentions);
+        Assert.Equal(2, stats.Figures);
+        Assert.Equal(1, stats.Failures);
+        Assert.Equal(2, stats.Sources);
+        Assert.Equal(new DateOnly(2025, 3, 10), stats.From);
+        Assert.Equal(new DateOnly(2026, 3, 3), stats.To);
+    }
+
+    [Fact]
+    public void AnIdPrefixFindsTheArticlesItStarts()
+    {
+        using var store = NewStore();
+        store.Save(CostArticle("abc00000000000000000000000000001"));
+        store.Save(ExerciseArticle("abd00000000000000000000000000002"));
+
+        Assert.Equal(["abc00000000000000000000000000001"], store.IdsStartingWith("abc"));
+        Assert.Equal(2, store.IdsStartingWith("AB").Count);
+        Assert.Empty(store.IdsStartingWith("abe"));
+    }
+}

@@ -1,0 +1,70 @@
+using Microsoft.Data.Sqlite;
+using Tightrope.Storage;
+
+namespace Tightrope.Tests.Storage;
+
+/// <summary>The store contract against SQLite, plus what is particular to the SQLite file.</summary>
+public sealed class SqliteArticleStoreTests : ArticleStoreContract
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "tightrope-tests", Guid.NewGuid().ToString("N"));
+
+    protected override IArticleStore CreateStore() => ArticleStore.Open(Path.Combine(_folder, Guid.NewGuid().ToString("N"), "store.db"));
+
+    protected override void Dispose(bool disposing)
+    {
+        if (Directory.Exists(_folder))
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void OpeningCreatesTheFolderAndTheSchema()
+    {
+        var path = Path.Combine(_folder, "new", "deeper", "store.db");
+        using (var store = ArticleStore.Open(path))
+        {
+            Assert.Equal(0, store.Stats().Articles);
+        }
+
+        Assert.True(File.Exists(path));
+        using var db = new SqliteConnection($"Data Source={path};Pooling=False");
+        db.Open();
+        using var cmd = db.CreateCommand();
+        cmd.CommandText = "SELECT max(version) FROM schema_version; ";
+        Assert.Equal((long)SqliteSchema.CurrentVersion, cmd.ExecuteScalar());
+        cmd.CommandText = "PRAGMA journal_mode";
+        Assert.Equal("wal", cmd.ExecuteScalar());
+    }
+
+    [Fact]
+    public void AReopenedStoreKeepsItsArticles()
+    {
+        var path = Path.Combine(_folder, "reopen.db");
+        using (var store = ArticleStore.Open(path))
+        {
+            store.Save(Annotated("a0000000000000000000000000000001", "One short text about the alliance."));
+        }
+
+        using var again = ArticleStore.Open(path);
+        Assert.True(again.Contains("a0000000000000000000000000000001"));
+        Assert.Equal(SaveOutcome.AlreadyPresent, again.Save(Annotated("a0000000000000000000000000000001", "One short text about the alliance.")));
+    }
+
+    [Fact]
+    public void AStoreFromANewerTightropeIsRefusedWithAClearMessage()
+    {
+        var path = Path.Combine(_folder, "newer.db");
+        ArticleStore.Open(path).Dispose();
+        using (var db = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            db.Open();
+            using var cmd = db.CreateCommand();
+            cmd.CommandText = "INSERT INTO schema_version VALUES (999, 'future', '2030-01-01')";
+            cmd.ExecuteNonQuery();
+        }
+
+        var ex = Assert.Throws<InvalidOperationException>(() => ArticleStore.Open(path));
+        Assert.Contains("999", ex.Message, StringComparison.Ordinal);
+    }
+}
