@@ -331,3 +331,34 @@ public static class FigureScoring
         return w;
     }
 }
+
+/// <summary>
+/// The figures scorer of <c>tightrope eval</c>: value+unit P/R/F1, attachment (matched figures whose measure shares a
+/// keyword with the gold measure), not_figures reported, and contradiction recall (role conflicts found in the article
+/// with the knowledge base's dated roles).
+/// </summary>
+public sealed class FigureGoldScorer : IGoldScorer
+{
+    private readonly IndicatorCatalog _indicators;
+
+    public FigureGoldScorer(IndicatorCatalog? indicators = null) =>
+        _indicators = indicators ?? (Knowledge.KnowledgeLoader.FindDefaultFolder() is { } folder ? IndicatorCatalog.LoadFolder(folder) : IndicatorCatalog.Empty);
+
+    public string Name => "figures";
+
+    public ArticleScore Score(GoldFile gold, Article article, Knowledge.KnowledgeBase knowledge)
+    {
+        ArgumentNullException.ThrowIfNull(gold);
+        ArgumentNullException.ThrowIfNull(article);
+        ArgumentNullException.ThrowIfNull(knowledge);
+        var s = FigureScoring.Score(gold, article, RoleConflicts.Find(article, knowledge), _indicators);
+        var counts = new Dictionary<string, PrfCount>(StringComparer.Ordinal)
+        {
+            ["value+unit"] = new(s.ValueUnit.TruePositives, s.ValueUnit.FalsePositives, s.ValueUnit.FalseNegatives),
+            ["attachment"] = new(s.AttachmentCorrect, 0, s.AttachmentTotal - s.AttachmentCorrect),
+            ["not-figures"] = new(0, s.NotFiguresReported, 0),
+            ["contradictions"] = new(s.ContradictionsFound, 0, s.ContradictionsExpected - s.ContradictionsFound),
+        };
+        return new ArticleScore(Name, Path.GetFileName(gold.Path), counts, [.. s.Missed, .. s.BadAttachments.Select(b => "attachment " + b), .. s.MissedContradictions], s.Spurious);
+    }
+}
