@@ -42,6 +42,7 @@ internal sealed class FigureAnnotator(IndicatorCatalog indicators, ExchangeRates
         var figures = new List<Figure>(recognized.Count);
         var indexMap = new int[recognized.Count];
         var measures = new string?[recognized.Count];
+        var cueCache = new Dictionary<int, bool[]>();
         for (int r = 0; r < recognized.Count; r++)
         {
             indexMap[r] = -1;
@@ -61,11 +62,11 @@ internal sealed class FigureAnnotator(IndicatorCatalog indicators, ExchangeRates
             }
             else if (unit is not null)
             {
-                indicator = Attach(text, sentences, si, sentence, clause, unit, kind, null);
+                indicator = Attach(text, sentences, si, sentence, clause, unit, kind, null, cueCache);
             }
             else if (!f.NameLike && f.ValueHigh is null)
             {
-                indicator = Attach(text, sentences, si, sentence, clause, null, kind, f.Value);
+                indicator = Attach(text, sentences, si, sentence, clause, null, kind, f.Value, cueCache);
                 if (indicator is not null)
                 {
                     unit = indicator.Unit;
@@ -161,14 +162,39 @@ internal sealed class FigureAnnotator(IndicatorCatalog indicators, ExchangeRates
         return new TextSpan(start, end);
     }
 
-    private Indicator? Attach(string text, List<TextSpan> sentences, int si, TextSpan sentence, TextSpan clause, string? unit, FigureKind kind, double? bare)
+    private Indicator? Attach(string text, List<TextSpan> sentences, int si, TextSpan sentence, TextSpan clause, string? unit, FigureKind kind, double? bare, Dictionary<int, bool[]> cueCache)
     {
         Indicator? best = null;
         int bestScore = 0;
         var sent = text.AsSpan(sentence.Start, sentence.Length);
         var cl = text.AsSpan(clause.Start, clause.Length);
-        foreach (var ind in indicators.Indicators)
+        // Which indicators have a cue anywhere in the sentence: computed once per sentence, not per figure.
+        if (!cueCache.TryGetValue(si, out var inSentence))
         {
+            inSentence = new bool[indicators.Indicators.Count];
+            for (int k = 0; k < inSentence.Length; k++)
+            {
+                foreach (var cue in indicators.Indicators[k].Cues)
+                {
+                    if (ContainsPhrase(sent, cue))
+                    {
+                        inSentence[k] = true;
+                        break;
+                    }
+                }
+            }
+
+            cueCache[si] = inSentence;
+        }
+
+        for (int k = 0; k < inSentence.Length; k++)
+        {
+            if (!inSentence[k])
+            {
+                continue;
+            }
+
+            var ind = indicators.Indicators[k];
             if (bare is { } v)
             {
                 if (ind.Bare is not { } range || v < range.Min || v > range.Max)
