@@ -82,7 +82,7 @@ internal sealed class FigureAnnotator(IndicatorCatalog indicators, ExchangeRates
             string measure = measures[r] ?? Measure(text, f, sentence, clause, r > 0 ? measures[r - 1] : null, r > 0 && SentenceOf(sentences, recognized[r - 1].Span.Start) == si);
             measures[r] = measure;
             string? period = Period(text, sentence, f.Span, date);
-            string? actor = ActorOf(article, sentence, f.Span) ?? indicator?.Actor;
+            string? actor = indicator?.Actor ?? ActorOf(article, sentence, f.Span);
             double value = Round(f.Value);
             double? usd = null;
             string? conversion = null;

@@ -65,3 +65,17 @@ public sealed class KnowledgeFilesTests
         Assert.Contains(header, l => l.Contains("Federal Reserve", StringComparison.Ordinal));
     }
 }
+
+public sealed class IndicatorActorsTests
+{
+    [Fact]
+    public void EveryIndicatorActorIsAnActorOfTheKnowledgeBase()
+    {
+        var folder = Path.Combine(SharedData.RepoRoot, "knowledge");
+        var kb = KnowledgeLoader.Load(folder);
+        foreach (var ind in IndicatorCatalog.LoadFolder(folder).Indicators.Where(i => i.Actor is not null))
+        {
+            Assert.True(kb.Find(ind.Actor!) is not null, $"indicator '{ind.Id}' names unknown actor '{ind.Actor}'");
+        }
+    }
+}
