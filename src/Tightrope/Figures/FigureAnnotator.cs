@@ -343,9 +343,15 @@ internal sealed class FigureAnnotator(IndicatorCatalog indicators, ExchangeRates
         }
 
         var measure = (Join(head) + suffix).Trim();
-        if (head.Count <= 2 && previousInSentence && previousMeasure is not null && f.Kind is FigureKind.Change or FigureKind.Percent)
+        bool changeWord = head.Exists(w => w is "increase" or "rise" or "decrease" or "decline" or "drop" or "growth" or "hike" or "cut" or "jump" or "fall");
+        if (head.Count <= 2 && changeWord && previousInSentence && previousMeasure is not null && f.Kind is FigureKind.Change or FigureKind.Percent)
         {
             measure = (measure + " of " + previousMeasure).Trim();
+        }
+        else if (head.Count == 0 && suffix.Length == 0 && previousInSentence && previousMeasure is not null)
+        {
+            // "…, about $300 billion": an apposition restating the figure before.
+            measure = previousMeasure;
         }
 
         if (measure.Length == 0 && f.UnitPhrase is { } p2)

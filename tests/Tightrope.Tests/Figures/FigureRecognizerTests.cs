@@ -79,6 +79,8 @@ public sealed class FigureRecognizerTests
     [InlineData("Two F-35A jets landed.")]
     [InlineData("It was his 45th term and the fifth dialogue.")]
     [InlineData("Production moves to the second half of the year.")]
+    [InlineData("Fears grew after 9/11 and the news ran 24/7.")]
+    [InlineData("The alliance has lasted half a century.")]
     public void YearsDatesOrdinalsAndModelNumbersAreNotFigures(string text) => Assert.Empty(Figures(text));
 
     [Theory]
@@ -115,6 +117,9 @@ public sealed class FigureRecognizerTests
 
     [Fact]
     public void ALevelAfterDroppedToIsNotAChange() => Assert.Equal(FigureKind.Percent, Assert.Single(Figures("Approval has dropped to 20%.")).Kind);
+
+    [Fact]
+    public void OverBeforeADurationIsAPeriodNotAQualifier() => Assert.Equal(FigureQualifier.None, Figures("They will spend it over five years.").Single(f => f.Unit == "years").Qualifier);
 
     [Fact]
     public void UrlsAreSkipped() => Assert.Empty(Figures("see https://example.org/a?q=30%25%2020% for more"));

@@ -287,6 +287,17 @@ internal static class FigureRecognizer
                 return null;
             }
 
+            // A share needs "of" after it or a qualifier before it ("1/9 of", "over half", "nearly two-thirds of"):
+            // "9/11", "24/7" and "half a century" are not shares.
+            var (nw, _) = NextWord(s, end);
+            bool share = nw.Equals("of", StringComparison.OrdinalIgnoreCase) && m.Value < 1
+                         || QualifierBefore(s, start, out _) != FigureQualifier.None && m.Value <= 1
+                         || pw.Equals("to", StringComparison.OrdinalIgnoreCase) && m.Value < 1;
+            if (!share)
+            {
+                return null;
+            }
+
             unit = "fraction";
             kind = FigureKind.Fraction;
         }
@@ -297,6 +308,12 @@ internal static class FigureRecognizer
         }
 
         var qualifier = QualifierBefore(s, start, out int qualStart);
+        if (kind == FigureKind.Duration && qualifier == FigureQualifier.MoreThan && PreviousWord(s, start).Text.Equals("over", StringComparison.OrdinalIgnoreCase))
+        {
+            // "spend X over five years": a period, not "more than five years".
+            qualifier = FigureQualifier.None;
+            qualStart = start;
+        }
         if (vague)
         {
             qualifier |= FigureQualifier.Approximate | FigureQualifier.AtLeast;
