@@ -119,7 +119,10 @@ public sealed class FigureRecognizerTests
     public void ALevelAfterDroppedToIsNotAChange() => Assert.Equal(FigureKind.Percent, Assert.Single(Figures("Approval has dropped to 20%.")).Kind);
 
     [Fact]
-    public void OverBeforeADurationIsAPeriodNotAQualifier() => Assert.Equal(FigureQualifier.None, Figures("They will spend it over five years.").Single(f => f.Unit == "years").Qualifier);
+    public void OverBeforeADurationIsAPeriodNotAQualifier() => Assert.Equal(FigureQualifier.None, Figures("They will spend $40 billion over five years.").Single(f => f.Unit == "years").Qualifier);
+
+    [Fact]
+    public void OverBeforeADurationWithNoAmountIsMoreThan() => Assert.Equal(FigureQualifier.MoreThan, Assert.Single(Figures("The alliance is over 70 years old.")).Qualifier);
 
     [Fact]
     public void UrlsAreSkipped() => Assert.Empty(Figures("see https://example.org/a?q=30%25%2020% for more"));

@@ -308,9 +308,10 @@ internal static class FigureRecognizer
         }
 
         var qualifier = QualifierBefore(s, start, out int qualStart);
-        if (kind == FigureKind.Duration && qualifier == FigureQualifier.MoreThan && PreviousWord(s, start).Text.Equals("over", StringComparison.OrdinalIgnoreCase))
+        if (kind == FigureKind.Duration && qualifier == FigureQualifier.MoreThan && PreviousWord(s, start).Text.Equals("over", StringComparison.OrdinalIgnoreCase)
+            && s[Math.Max(0, qualStart - 60)..qualStart].IndexOfAnyInRange('0', '9') >= 0)
         {
-            // "spend X over five years": a period, not "more than five years".
+            // "spend 43 trillion yen over five years": after an amount, a period, not "more than five years".
             qualifier = FigureQualifier.None;
             qualStart = start;
         }
