@@ -18,5 +18,8 @@ internal static class CommandCatalog
         yield return KbCommand.Create();
         yield return ActorsCommand.Create();
         yield return ActorCommand.Create();
+        yield return FiguresCommand.Create();
+        yield return ContradictionsCommand.Create();
+        yield return ExportFiguresCommand.Create();
     }
 }

@@ -36,6 +36,7 @@ public static class EvalScorers
     public static IReadOnlyList<IGoldScorer> All { get; } =
     [
         new ActorScoring(),
+        new FigureGoldScorer(),
     ];
 
     /// <summary>Reads a gold date ("2024-11-08", "2020-10", "2019"): a partial date means the first day of its period.</summary>

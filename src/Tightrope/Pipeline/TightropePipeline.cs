@@ -8,6 +8,8 @@ public sealed record PipelineOptions
     public KnowledgeBase Knowledge { get; init; } = KnowledgeBase.Empty;
     /// <summary>Article date to use when the input has none (the CLI's --date).</summary>
     public DateOnly? DefaultDate { get; init; }
+    /// <summary>The knowledge folder (indicators.yaml, rates/usd-annual.csv); null: none.</summary>
+    public string? KnowledgeFolder { get; init; }
 }
 
 /// <summary>The stages of Tightrope in order. Each capability adds its stage here.</summary>
@@ -17,11 +19,12 @@ public static class TightropePipeline
     {
         ArgumentNullException.ThrowIfNull(options);
         var builder = new PipelineBuilder();
-        // Stages are added here as the capabilities land: clean, text, dedup, dates, actors, figures.
+        // Stages in the order the data flows; dates, events and issues join as they land.
         builder.Use(new Clean.CleanStage());
         builder.Use(new Text.TextStage());
         builder.Use(new Dedup.DedupStage());
         builder.Use(new Actors.ActorsStage(options));
+        builder.Use(Figures.FiguresStage.FromFolder(options.KnowledgeFolder ?? KnowledgeLoader.FindDefaultFolder()));
         return builder;
     }
 

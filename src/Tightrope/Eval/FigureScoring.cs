@@ -1,0 +1,364 @@
+using System.Globalization;
+using Tightrope.Figures;
+using Tightrope.Model;
+
+namespace Tightrope.Eval;
+
+/// <summary>Precision, recall and F1 from counts.</summary>
+public readonly record struct Prf(int TruePositives, int FalsePositives, int FalseNegatives)
+{
+    public double Precision => TruePositives + FalsePositives == 0 ? 1 : (double)TruePositives / (TruePositives + FalsePositives);
+    public double Recall => TruePositives + FalseNegatives == 0 ? 1 : (double)TruePositives / (TruePositives + FalseNegatives);
+    public double F1 => Precision + Recall == 0 ? 0 : 2 * Precision * Recall / (Precision + Recall);
+
+    public static Prf operator +(Prf a, Prf b) =>
+        new(a.TruePositives + b.TruePositives, a.FalsePositives + b.FalsePositives, a.FalseNegatives + b.FalseNegatives);
+
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"P {Precision:0.000} R {Recall:0.000} F1 {F1:0.000} (tp {TruePositives}, fp {FalsePositives}, fn {FalseNegatives})");
+}
+
+/// <summary>The figure scores of one gold file (or a sum of them), with the misses named.</summary>
+public sealed record FigureScore
+{
+    public string File { get; init; } = "";
+    /// <summary>(value, unit) matching; optional and in-noise gold figures neither count when found nor when missed.</summary>
+    public Prf ValueUnit { get; init; }
+    /// <summary>Matched figures whose measure (and indicator name) shares a content keyword with the gold `measures:`.</summary>
+    public int AttachmentCorrect { get; init; }
+    public int AttachmentTotal { get; init; }
+    public double Attachment => AttachmentTotal == 0 ? 1 : (double)AttachmentCorrect / AttachmentTotal;
+    /// <summary>Reported figures that overlap a gold `not_figures:` text (ordinals, model numbers): each is also a false positive.</summary>
+    public int NotFiguresReported { get; init; }
+    /// <summary>Gold inconsistencies with detectable != false, and how many the contradiction check found.</summary>
+    public int ContradictionsExpected { get; init; }
+    public int ContradictionsFound { get; init; }
+    public double ContradictionRecall => ContradictionsExpected == 0 ? 1 : (double)ContradictionsFound / ContradictionsExpected;
+    public IReadOnlyList<string> Missed { get; init; } = [];
+    public IReadOnlyList<string> Spurious { get; init; } = [];
+    public IReadOnlyList<string> BadAttachments { get; init; } = [];
+    public IReadOnlyList<string> MissedContradictions { get; init; } = [];
+
+    public static FigureScore Sum(IEnumerable<FigureScore> scores)
+    {
+        var all = scores.ToList();
+        return new FigureScore
+        {
+            File = "all",
+            ValueUnit = all.Aggregate(default(Prf), (a, s) => a + s.ValueUnit),
+            AttachmentCorrect = all.Sum(s => s.AttachmentCorrect),
+            AttachmentTotal = all.Sum(s => s.AttachmentTotal),
+            NotFiguresReported = all.Sum(s => s.NotFiguresReported),
+            ContradictionsExpected = all.Sum(s => s.ContradictionsExpected),
+            ContradictionsFound = all.Sum(s => s.ContradictionsFound),
+            Missed = [.. all.SelectMany(s => s.Missed.Select(m => $"{s.File}: {m}"))],
+            Spurious = [.. all.SelectMany(s => s.Spurious.Select(m => $"{s.File}: {m}"))],
+            BadAttachments = [.. all.SelectMany(s => s.BadAttachments.Select(m => $"{s.File}: {m}"))],
+            MissedContradictions = [.. all.SelectMany(s => s.MissedContradictions.Select(m => $"{s.File}: {m}"))],
+        };
+    }
+}
+
+/// <summary>
+/// Scores the figures of an article against its gold file.
+/// <list type="bullet">
+/// <item>A gold figure matches a reported one with the same unit (normalised: people = persons, nm = nanometers) and a
+/// value within 0.5 % (fractions within 0.002); among several, the one in the gold sentence wins. Matching is one-to-one.</item>
+/// <item>Gold figures marked <c>optional</c> or <c>in_noise</c> are neutral: found or not, they do not count.</item>
+/// <item>A reported figure that matches no gold figure is a false positive; one overlapping a <c>not_figures</c> text is
+/// also counted in <see cref="FigureScore.NotFiguresReported"/>. Restatements (<see cref="Figure.EquivalentOf"/>) are scored
+/// like any figure, since the gold lists the converted amount too.</item>
+/// <item>Attachment: gold <c>measures:</c> is free text, so a matched figure is attached right when its measure plus its
+/// indicator's name share at least one content keyword with it (lower-cased, stop words dropped, plural/-ed/-ing
+/// stripped). Crude but stated; the keywords of both sides are printed for the misses.</item>
+/// <item>Contradictions: each gold inconsistency with detectable role_conflict / date_conflict / figure_conflict counts as found
+/// when a contradiction of that kind was reported for the article.</item>
+/// </list>
+/// </summary>
+public static class FigureScoring
+{
+    private static readonly HashSet<string> Stop = new(StringComparer.Ordinal)
+    {
+        "the", "of", "a", "an", "to", "in", "on", "for", "and", "or", "by", "at", "as", "is", "was", "from", "with", "that", "this",
+        "its", "it", "be", "are", "were", "has", "have", "had", "s", "between", "over", "under", "about", "per", "than", "which",
+        "not", "no", "their", "his", "her", "he", "she", "they", "all", "now", "then", "so",
+    };
+
+    public static FigureScore Score(GoldFile gold, Article article, IReadOnlyList<Contradiction>? contradictions = null, IndicatorCatalog? indicators = null)
+    {
+        ArgumentNullException.ThrowIfNull(gold);
+        ArgumentNullException.ThrowIfNull(article);
+        var predicted = article.Figures;
+        var used = new bool[predicted.Count];
+        var missed = new List<string>();
+        var badAttach = new List<string>();
+        int tp = 0, fn = 0, attachOk = 0, attachTotal = 0;
+
+        // Strict figures first, so an optional gold figure cannot take a prediction a required one needs.
+        foreach (var g in gold.Figures.OrderBy(g => g.Optional || g.InNoise ? 1 : 0))
+        {
+            bool neutral = g.Optional || g.InNoise;
+            int match = FindMatch(article, predicted, used, g);
+            if (match < 0)
+            {
+                if (!neutral)
+                {
+                    fn++;
+                    missed.Add($"'{g.Text}' = {g.Value.ToString(CultureInfo.InvariantCulture)} {g.Unit}");
+                }
+
+                continue;
+            }
+
+            used[match] = true;
+            if (neutral)
+            {
+                continue;
+            }
+
+            tp++;
+            if (!string.IsNullOrWhiteSpace(g.Measures))
+            {
+                attachTotal++;
+                var p = predicted[match];
+                string mine = (p.Measure ?? "") + " " + (p.IndicatorId is { } id ? indicators?.Find(id)?.Name ?? id.Replace('-', ' ') : "");
+                var a = Keywords(mine);
+                var b = Keywords(g.Measures);
+                if (a.Overlaps(b))
+                {
+                    attachOk++;
+                }
+                else
+                {
+                    badAttach.Add($"'{p.Text}': mine «{mine.Trim()}» vs gold «{g.Measures}»");
+                }
+            }
+        }
+
+        // Reported figures inside a not_figures text.
+        var forbidden = new List<TextSpan>();
+        foreach (var nf in gold.NotFigures)
+        {
+            if (string.IsNullOrEmpty(nf.Text))
+            {
+                continue;
+            }
+
+            int at = 0;
+            while ((at = article.Text.IndexOf(nf.Text, at, StringComparison.Ordinal)) >= 0)
+            {
+                forbidden.Add(new TextSpan(at, at + nf.Text.Length));
+                at += nf.Text.Length;
+            }
+        }
+
+        int fp = 0, notFigures = 0;
+        var spurious = new List<string>();
+        for (int i = 0; i < predicted.Count; i++)
+        {
+            if (used[i])
+            {
+                continue;
+            }
+
+            fp++;
+            var p = predicted[i];
+            bool bad = forbidden.Exists(f => f.Overlaps(p.Span));
+            if (bad)
+            {
+                notFigures++;
+            }
+
+            spurious.Add($"'{p.Text}' = {p.Value.ToString(CultureInfo.InvariantCulture)} {p.Unit}{(bad ? " (a not_figure)" : "")}");
+        }
+
+        // Contradictions the text itself shows.
+        int expected = 0, found = 0;
+        var missedC = new List<string>();
+        var mineC = contradictions ?? [];
+        foreach (var inc in gold.Inconsistencies)
+        {
+            var kind = inc.Detectable switch
+            {
+                "role_conflict" => ContradictionKind.Role,
+                "date_conflict" => ContradictionKind.Date,
+                "figure_conflict" => ContradictionKind.Figure,
+                _ => (ContradictionKind?)null,
+            };
+            if (kind is null)
+            {
+                continue;
+            }
+
+            expected++;
+            if (mineC.Any(c => c.Kind == kind && (c.A.ArticleId == article.Id || c.B.ArticleId == article.Id)))
+            {
+                found++;
+            }
+            else
+            {
+                missedC.Add($"{inc.Detectable}: {inc.Description}");
+            }
+        }
+
+        return new FigureScore
+        {
+            File = Path.GetFileName(gold.Path),
+            ValueUnit = new Prf(tp, fp, fn),
+            AttachmentCorrect = attachOk,
+            AttachmentTotal = attachTotal,
+            NotFiguresReported = notFigures,
+            ContradictionsExpected = expected,
+            ContradictionsFound = found,
+            Missed = missed,
+            Spurious = spurious,
+            BadAttachments = badAttach,
+            MissedContradictions = missedC,
+        };
+    }
+
+    private static int FindMatch(Article article, List<Figure> predicted, bool[] used, GoldFigure g)
+    {
+        int fallback = -1;
+        string? sentenceStart = g.Sentence is { Length: > 0 } s ? string.Join(' ', s.Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(5)) : null;
+        for (int i = 0; i < predicted.Count; i++)
+        {
+            if (used[i] || !SameUnit(predicted[i].Unit, g.Unit) || !SameValue(predicted[i].Value, g.Value, g.Unit))
+            {
+                continue;
+            }
+
+            if (sentenceStart is null)
+            {
+                return i;
+            }
+
+            int from = Math.Max(0, predicted[i].Span.Start - 600);
+            if (article.Text.AsSpan(from, predicted[i].Span.Start - from).Contains(sentenceStart, StringComparison.Ordinal))
+            {
+                return i;
+            }
+
+            fallback = fallback < 0 ? i : fallback;
+        }
+
+        return fallback;
+    }
+
+    internal static string NormaliseUnit(string unit)
+    {
+        var u = unit.Trim().ToLowerInvariant();
+        return u switch
+        {
+            "people" or "person" or "persons" => "persons",
+            "nm" or "nanometer" or "nanometers" => "nanometers",
+            "%" or "percent" or "per cent" => "percent",
+            "soldiers" or "troops" => "troops",
+            _ => u,
+        };
+    }
+
+    private static bool SameUnit(string a, string b) => string.Equals(NormaliseUnit(a), NormaliseUnit(b), StringComparison.Ordinal);
+
+    private static bool SameValue(double mine, double gold, string unit)
+    {
+        if (NormaliseUnit(unit) == "fraction")
+        {
+            return Math.Abs(mine - gold) <= 0.002;
+        }
+
+        return Math.Abs(mine - gold) <= Math.Max(1e-9, Math.Abs(gold) * 0.005);
+    }
+
+    internal static HashSet<string> Keywords(string text)
+    {
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var raw in text.ToLowerInvariant().Split(static c => !char.IsLetterOrDigit(c) && c != '\'' && c != '’'))
+        {
+            var w = raw.Replace("’s", "", StringComparison.Ordinal).Replace("'s", "", StringComparison.Ordinal).Trim('\'', '’');
+            if (w.Length < 2 || Stop.Contains(w) || w.All(char.IsDigit))
+            {
+                continue;
+            }
+
+            set.Add(Stem(w));
+        }
+
+        return set;
+    }
+
+    private static string[] Split(this string s, Func<char, bool> separator)
+    {
+        var parts = new List<string>();
+        int start = 0;
+        for (int i = 0; i <= s.Length; i++)
+        {
+            if (i == s.Length || separator(s[i]))
+            {
+                if (i > start)
+                {
+                    parts.Add(s[start..i]);
+                }
+
+                start = i + 1;
+            }
+        }
+
+        return [.. parts];
+    }
+
+    private static string Stem(string w)
+    {
+        if (w.EndsWith("ies", StringComparison.Ordinal) && w.Length > 4)
+        {
+            return w[..^3] + "y";
+        }
+
+        if (w.EndsWith("ing", StringComparison.Ordinal) && w.Length > 5)
+        {
+            return w[..^3];
+        }
+
+        if (w.EndsWith("ed", StringComparison.Ordinal) && w.Length > 4)
+        {
+            return w[..^2];
+        }
+
+        if (w.EndsWith('s') && !w.EndsWith("ss", StringComparison.Ordinal) && w.Length > 3)
+        {
+            return w[..^1];
+        }
+
+        return w;
+    }
+}
+
+/// <summary>
+/// The figures scorer of <c>tightrope eval</c>: value+unit P/R/F1, attachment (matched figures whose measure shares a
+/// keyword with the gold measure), not_figures reported, and contradiction recall (role conflicts found in the article
+/// with the knowledge base's dated roles).
+/// </summary>
+public sealed class FigureGoldScorer : IGoldScorer
+{
+    private readonly IndicatorCatalog _indicators;
+
+    public FigureGoldScorer(IndicatorCatalog? indicators = null) =>
+        _indicators = indicators ?? (Knowledge.KnowledgeLoader.FindDefaultFolder() is { } folder ? IndicatorCatalog.LoadFolder(folder) : IndicatorCatalog.Empty);
+
+    public string Name => "figures";
+
+    public ArticleScore Score(GoldFile gold, Article article, Knowledge.KnowledgeBase knowledge)
+    {
+        ArgumentNullException.ThrowIfNull(gold);
+        ArgumentNullException.ThrowIfNull(article);
+        ArgumentNullException.ThrowIfNull(knowledge);
+        var s = FigureScoring.Score(gold, article, RoleConflicts.Find(article, knowledge), _indicators);
+        var counts = new Dictionary<string, PrfCount>(StringComparer.Ordinal)
+        {
+            ["value+unit"] = new(s.ValueUnit.TruePositives, s.ValueUnit.FalsePositives, s.ValueUnit.FalseNegatives),
+            ["attachment"] = new(s.AttachmentCorrect, 0, s.AttachmentTotal - s.AttachmentCorrect),
+            ["not-figures"] = new(0, s.NotFiguresReported, 0),
+            ["contradictions"] = new(s.ContradictionsFound, 0, s.ContradictionsExpected - s.ContradictionsFound),
+        };
+        return new ArticleScore(Name, Path.GetFileName(gold.Path), counts, [.. s.Missed, .. s.BadAttachments.Select(b => "attachment " + b), .. s.MissedContradictions], s.Spurious);
+    }
+}
