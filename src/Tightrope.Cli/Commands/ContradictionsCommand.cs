@@ -33,10 +33,11 @@ internal static class ContradictionsCommand
             }
             else
             {
-                var folder = parse.GetValue(CommonOptions.Knowledge) ?? Knowledge.KnowledgeLoader.FindDefaultFolder();
+                var folder = StoreCommandSupport.KnowledgeFolder(parse);
                 var indicators = folder is null ? IndicatorCatalog.Empty : IndicatorCatalog.LoadFolder(folder);
+                var rates = folder is null ? ExchangeRates.Empty : ExchangeRates.LoadFolder(folder);
                 var kb = StoreCommandSupport.LoadKnowledge(parse);
-                list = Compute(store, indicators, kb);
+                list = Compute(store, indicators, kb, rates);
                 store.ReplaceContradictions(list);
             }
 
@@ -55,8 +56,8 @@ internal static class ContradictionsCommand
             foreach (var c in list)
             {
                 AnsiConsole.MarkupLine($"[bold]{c.Kind}[/] {Markup.Escape(c.Subject)} {Markup.Escape(c.Period ?? "")}: {Markup.Escape(c.Description)}");
-                AnsiConsole.MarkupLine($"  A [grey]{Markup.Escape(c.A.ArticleId[..Math.Min(12, c.A.ArticleId.Length)])} {c.A.Span}[/] {Markup.Escape(c.A.Text)}");
-                AnsiConsole.MarkupLine($"  B [grey]{Markup.Escape(c.B.ArticleId[..Math.Min(12, c.B.ArticleId.Length)])} {c.B.Span}[/] {Markup.Escape(c.B.Text)}");
+                AnsiConsole.MarkupLine($"  A {Markup.Escape(DescribeSide(c.A))}");
+                AnsiConsole.MarkupLine($"  B {Markup.Escape(DescribeSide(c.B))}");
             }
 
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{list.Count} contradiction(s)."));
@@ -65,10 +66,39 @@ internal static class ContradictionsCommand
         return command;
     }
 
-    /// <summary>Figure contradictions over every stored figure, then role conflicts article by article.</summary>
-    internal static List<Contradiction> Compute(IArticleStore store, IndicatorCatalog indicators, Knowledge.KnowledgeBase kb)
+    /// <summary>One side as a line: article id, date, span, the figure with its value (and USD with the rate year), the sentence.</summary>
+    internal static string DescribeSide(ContradictionSide side)
     {
-        var result = new List<Contradiction>(new ContradictionFinder(indicators).Find(store.Figures()));
+        var sb = new System.Text.StringBuilder();
+        sb.Append(side.ArticleId.AsSpan(0, Math.Min(12, side.ArticleId.Length)));
+        if (side.ArticleDate is { } d)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $" ({d:yyyy-MM-dd})");
+        }
+
+        sb.Append(CultureInfo.InvariantCulture, $" @{side.Span.Start}-{side.Span.End}");
+        if (side.Figure is not null)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $" '{side.Figure}' = {side.OriginalValue:#,##0.####} {side.OriginalUnit}");
+            if (side.Conversion is { } conv && !string.Equals(side.OriginalUnit, "USD", StringComparison.Ordinal))
+            {
+                sb.Append(CultureInfo.InvariantCulture, $" ≈ USD {side.Value:#,##0} ({conv})");
+            }
+
+            if (side.Period is { } p)
+            {
+                sb.Append(CultureInfo.InvariantCulture, $", period {p}");
+            }
+        }
+
+        sb.Append(CultureInfo.InvariantCulture, $": {side.Text}");
+        return sb.ToString();
+    }
+
+    /// <summary>Figure contradictions over every stored figure, then role conflicts article by article.</summary>
+    internal static List<Contradiction> Compute(IArticleStore store, IndicatorCatalog indicators, Knowledge.KnowledgeBase kb, ExchangeRates? rates = null)
+    {
+        var result = new List<Contradiction>(new ContradictionFinder(indicators, rates).Find(store.Figures()));
         const int page = 500;
         for (int offset = 0; ; offset += page)
         {

@@ -55,7 +55,7 @@ internal static class IngestCommand
         ArticlePipeline pipeline;
         try
         {
-            pipeline = TightropePipeline.Create(new PipelineOptions { Knowledge = knowledge, DefaultDate = defaultDate });
+            pipeline = TightropePipeline.Create(new PipelineOptions { Knowledge = knowledge, DefaultDate = defaultDate, KnowledgeFolder = StoreCommandSupport.KnowledgeFolder(parse) });
         }
         catch (PipelineConfigurationException ex)
         {
@@ -67,6 +67,7 @@ internal static class IngestCommand
         {
             Sources = new SourceOptions { Include = parse.GetValue(includeOpt) ?? [], Exclude = parse.GetValue(excludeOpt) ?? [] },
             Threads = parse.GetValue(threadsOpt) ?? Math.Max(1, Environment.ProcessorCount),
+            Contradictions = StoreCommandSupport.ContradictionUpdater(parse),
         };
 
         using var store = StoreCommandSupport.TryOpen(parse.GetValue(CommonOptions.Db)!);

@@ -68,6 +68,18 @@ internal static class StoreCommandSupport
         return kb;
     }
 
+    /// <summary>The indicators and rates of the knowledge folder, to keep figure contradictions up to date while ingesting.</summary>
+    public static Figures.ContradictionUpdater ContradictionUpdater(ParseResult parse)
+    {
+        var folder = KnowledgeFolder(parse);
+        return folder is null
+            ? new Figures.ContradictionUpdater(Figures.IndicatorCatalog.Empty)
+            : new Figures.ContradictionUpdater(Figures.IndicatorCatalog.LoadFolder(folder), Figures.ExchangeRates.LoadFolder(folder));
+    }
+
+    /// <summary>The knowledge folder: --knowledge, else the repository's knowledge/ (or $TIGHTROPE_KNOWLEDGE).</summary>
+    public static string? KnowledgeFolder(ParseResult parse) => parse.GetValue(CommonOptions.Knowledge) ?? KnowledgeLoader.FindDefaultFolder();
+
     public static bool TryParseDate(string? text, string option, out DateOnly? date)
     {
         date = null;

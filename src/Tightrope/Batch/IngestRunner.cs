@@ -23,6 +23,15 @@ public sealed record IngestOptions
 
     /// <summary>Documents in flight between reading and writing; bounds memory whatever the corpus size.</summary>
     public int InFlight { get; init; } = 1024;
+
+    /// <summary>
+    /// Recomputes the figure contradictions of the indicators that received figures: at the start of a run (work a
+    /// killed run left), after batches (at most once per <see cref="ContradictionInterval"/>) and at the end. Null: not done.
+    /// </summary>
+    public Figures.ContradictionUpdater? Contradictions { get; init; }
+
+    /// <summary>Least time between two contradiction updates during a run (the last one always runs).</summary>
+    public TimeSpan ContradictionInterval { get; init; } = TimeSpan.FromSeconds(1);
 }
 
 /// <summary>An input that could not be stored, with where it is (file, and line for JSON lines) and why.</summary>
@@ -67,6 +76,7 @@ public sealed class IngestRunner
     private readonly ArticlePipeline _pipeline;
     private readonly IArticleStore _store;
     private readonly IngestOptions _options;
+    private TimeSpan _lastContradictions;
 
     public IngestRunner(ArticlePipeline pipeline, IArticleStore store, IngestOptions? options = null)
     {
@@ -84,6 +94,8 @@ public sealed class IngestRunner
     {
         ArgumentNullException.ThrowIfNull(items);
         var clock = Stopwatch.StartNew();
+        _options.Contradictions?.Update(_store);
+        _lastContradictions = clock.Elapsed;
         var order = Channel.CreateBounded<Slot>(new BoundedChannelOptions(_options.InFlight) { SingleReader = true, SingleWriter = true });
         var work = Channel.CreateBounded<Slot>(new BoundedChannelOptions(_options.InFlight) { SingleWriter = true });
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -105,7 +117,7 @@ public sealed class IngestRunner
             {
                 if (!slot.Done.Task.IsCompleted && batch.Count > 0 && clock.Elapsed - batchStarted > _options.MaxBatchDelay)
                 {
-                    Flush(batch, tally, progress);
+                    Flush(batch, tally, progress, clock);
                 }
 
                 var outcome = await slot.Done.Task.ConfigureAwait(false);
@@ -125,7 +137,7 @@ public sealed class IngestRunner
                         batch.Add((article, outcome.Input));
                         if (batch.Count >= _options.BatchSize)
                         {
-                            Flush(batch, tally, progress);
+                            Flush(batch, tally, progress, clock);
                         }
 
                         break;
@@ -135,7 +147,8 @@ public sealed class IngestRunner
                 }
             }
 
-            Flush(batch, tally, progress);
+            Flush(batch, tally, progress, clock);
+            _options.Contradictions?.Update(_store);
         }
         finally
         {
@@ -224,7 +237,7 @@ public sealed class IngestRunner
         }
     }
 
-    private void Flush(List<(Article Article, string Input)> batch, Tally tally, IProgress<IngestProgress>? progress)
+    private void Flush(List<(Article Article, string Input)> batch, Tally tally, IProgress<IngestProgress>? progress, Stopwatch clock)
     {
         if (batch.Count == 0)
         {
@@ -289,6 +302,12 @@ public sealed class IngestRunner
         }
 
         batch.Clear();
+        if (_options.Contradictions is { } updater && clock.Elapsed - _lastContradictions >= _options.ContradictionInterval)
+        {
+            updater.Update(_store);
+            _lastContradictions = clock.Elapsed;
+        }
+
         progress?.Report(tally.Progress());
     }
 

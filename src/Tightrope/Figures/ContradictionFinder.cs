@@ -5,90 +5,272 @@ using Tightrope.Model;
 namespace Tightrope.Figures;
 
 /// <summary>
-/// Finds figure contradictions: two figures on the same indicator and period whose values (USD for money, a share
-/// 0..1 for percentages and fractions) cannot both be true. Each figure becomes an interval: exact values get the
-/// indicator's tolerance, approximate ones three times it, "more than"/"at least" open upwards, "up to"/"less than"
-/// open downwards, ranges keep their bounds. Two figures contradict when their intervals do not overlap.
-/// Restatements (a currency conversion of the same amount) and figures from the same sentence are never compared.
+/// Finds figure contradictions: figures on the same indicator that cannot all be true.
+/// <list type="bullet">
+/// <item>Each figure becomes an interval: its value ± the indicator's tolerance, widened by the rounding its digits
+/// admit (half a unit of its last significant digit; a whole unit when it is "about" or "roughly" so: "about 28,500"
+/// is 28,400–28,600 before the tolerance, "about $5 billion" is $4–6 billion). "More than"/"at least" open it
+/// upwards, "up to"/"less than" downwards; ranges keep their bounds.</item>
+/// <item>Amounts in one currency are compared in that currency. Amounts in different currencies are compared in USD
+/// with an allowance for the exchange rate: the spread of the annual rates over the years involved plus
+/// <see cref="IntraYearRateAllowance"/>, since an article converts at the rate of its own day.</item>
+/// <item>An annual indicator compares figures of the same period. A level indicator (troops stationed) also compares
+/// a figure with the reports just before and after it (within the indicator's horizon): when those two agree with each
+/// other and it agrees with neither, it contradicts both.</item>
+/// <item>Restatements (a conversion of the same amount) and figures of one sentence are never compared.</item>
+/// </list>
 /// </summary>
-public sealed class ContradictionFinder(IndicatorCatalog indicators)
+public sealed class ContradictionFinder(IndicatorCatalog indicators, ExchangeRates? rates = null)
 {
     public const double DefaultTolerance = 0.05;
+
+    /// <summary>Extra relative tolerance between two currencies: annual averages hide the moves within a year.</summary>
+    public const double IntraYearRateAllowance = 0.05;
 
     public IReadOnlyList<Contradiction> Find(IEnumerable<FigureRecord> records)
     {
         ArgumentNullException.ThrowIfNull(records);
-        var groups = new Dictionary<(string Indicator, string Period), List<FigureRecord>>();
+        var byIndicator = new SortedDictionary<string, List<FigureRecord>>(StringComparer.Ordinal);
         foreach (var r in records)
         {
-            if (r.Figure.IndicatorId is null || r.Figure.EquivalentOf is not null)
+            if (r.Figure.IndicatorId is null || r.Figure.EquivalentOf is not null || Normalised(r.Figure) is null)
             {
                 continue;
             }
 
-            string period = r.Figure.Period ?? r.ArticleDate?.Year.ToString(CultureInfo.InvariantCulture) ?? "";
-            if (period.Length == 0)
+            if (!byIndicator.TryGetValue(r.Figure.IndicatorId, out var list))
             {
-                continue;
-            }
-
-            var key = (r.Figure.IndicatorId, period);
-            if (!groups.TryGetValue(key, out var list))
-            {
-                groups[key] = list = [];
+                byIndicator[r.Figure.IndicatorId] = list = [];
             }
 
             list.Add(r);
         }
 
         var result = new List<Contradiction>();
-        foreach (var ((indicatorId, period), list) in groups.OrderBy(g => g.Key.Indicator, StringComparer.Ordinal).ThenBy(g => g.Key.Period, StringComparer.Ordinal))
+        foreach (var (indicatorId, list) in byIndicator)
         {
-            double tolerance = indicators.Find(indicatorId)?.Tolerance ?? DefaultTolerance;
-            for (int i = 0; i < list.Count; i++)
-            {
-                for (int j = i + 1; j < list.Count; j++)
-                {
-                    var a = list[i];
-                    var b = list[j];
-                    if (a.ArticleId == b.ArticleId && a.Figure.Sentence == b.Figure.Sentence && a.Figure.Sentence >= 0)
-                    {
-                        continue;
-                    }
-
-                    if (Normalised(a.Figure) is not { } va || Normalised(b.Figure) is not { } vb)
-                    {
-                        continue;
-                    }
-
-                    var ia = Interval(a.Figure, va, tolerance);
-                    var ib = Interval(b.Figure, vb, tolerance);
-                    if (ia.Lo <= ib.Hi && ib.Lo <= ia.Hi)
-                    {
-                        continue;
-                    }
-
-                    result.Add(new Contradiction(
-                        ContradictionKind.Figure,
-                        indicatorId,
-                        period,
-                        Side(a),
-                        Side(b),
-                        string.Create(CultureInfo.InvariantCulture,
-                            $"{indicatorId} for {period}: {Describe(a.Figure)} vs {Describe(b.Figure)} (tolerance {tolerance:P0}{(IsApproximate(a.Figure) || IsApproximate(b.Figure) ? ", widened for an approximate figure" : "")})")));
-                }
-            }
+            result.AddRange(FindFor(indicatorId, list));
         }
 
         return result;
     }
 
+    /// <summary>The contradictions among the figures of one indicator (the ingest recomputes one indicator at a time).</summary>
+    public IReadOnlyList<Contradiction> FindFor(string indicatorId, IEnumerable<FigureRecord> records)
+    {
+        ArgumentNullException.ThrowIfNull(indicatorId);
+        ArgumentNullException.ThrowIfNull(records);
+        var indicator = indicators.Find(indicatorId);
+        double tolerance = indicator?.Tolerance ?? DefaultTolerance;
+        var usable = records
+            .Where(r => string.Equals(r.Figure.IndicatorId, indicatorId, StringComparison.Ordinal) && r.Figure.EquivalentOf is null && Normalised(r.Figure) is not null)
+            .OrderBy(r => r.ArticleId, StringComparer.Ordinal).ThenBy(r => r.Figure.Span.Start)
+            .ToList();
+        var result = new List<Contradiction>();
+        var reported = new HashSet<(string, int, string, int)>();
+
+        // Same period: any two that do not overlap.
+        var byPeriod = new SortedDictionary<string, List<FigureRecord>>(StringComparer.Ordinal);
+        foreach (var r in usable)
+        {
+            if (PeriodOf(r) is not { } period)
+            {
+                continue;
+            }
+
+            if (!byPeriod.TryGetValue(period, out var list))
+            {
+                byPeriod[period] = list = [];
+            }
+
+            list.Add(r);
+        }
+
+        foreach (var (period, list) in byPeriod)
+        {
+            for (int i = 0; i < list.Count; i++)
+            {
+                for (int j = i + 1; j < list.Count; j++)
+                {
+                    if (Comparable(list[i], list[j]) && !Agree(list[i], list[j], tolerance) && reported.Add(Key(list[i], list[j])))
+                    {
+                        result.Add(Make(indicatorId, period, list[i], list[j], tolerance, null));
+                    }
+                }
+            }
+        }
+
+        if (indicator?.Series == IndicatorSeries.Level)
+        {
+            BracketedLevels(indicator, usable, tolerance, reported, result);
+        }
+
+        return result;
+    }
+
+    /// <summary>A level that differs from the agreeing reports just before and after it (other articles, within the horizon).</summary>
+    private void BracketedLevels(Indicator indicator, List<FigureRecord> usable, double tolerance, HashSet<(string, int, string, int)> reported, List<Contradiction> result)
+    {
+        var dated = usable.Select(r => (Record: r, When: When(r))).Where(x => x.When is not null)
+            .Select(x => (x.Record, When: x.When!.Value))
+            .OrderBy(x => x.When).ThenBy(x => x.Record.ArticleId, StringComparer.Ordinal).ThenBy(x => x.Record.Figure.Span.Start)
+            .ToList();
+        for (int i = 0; i < dated.Count; i++)
+        {
+            var (x, when) = dated[i];
+            var before = Neighbour(dated, i, -1, indicator.Horizon);
+            var after = Neighbour(dated, i, +1, indicator.Horizon);
+            if (before is not { } b || after is not { } a || !Agree(b.Record, a.Record, tolerance)
+                || Agree(x, b.Record, tolerance) || Agree(x, a.Record, tolerance))
+            {
+                continue;
+            }
+
+            string context = string.Create(CultureInfo.InvariantCulture,
+                $"; the level reported before ({b.When:yyyy-MM}, {Describe(b.Record.Figure)}) and after ({a.When:yyyy-MM}, {Describe(a.Record.Figure)}) agree with each other");
+            foreach (var other in new[] { b.Record, a.Record })
+            {
+                if (reported.Add(Key(x, other)))
+                {
+                    result.Add(Make(indicator.Id, PeriodOf(x) ?? when.Year.ToString(CultureInfo.InvariantCulture), x, other, tolerance, context));
+                }
+            }
+        }
+    }
+
+    private static (FigureRecord Record, DateOnly When)? Neighbour(List<(FigureRecord Record, DateOnly When)> dated, int i, int step, int horizonYears)
+    {
+        var (x, when) = dated[i];
+        for (int k = i + step; k >= 0 && k < dated.Count; k += step)
+        {
+            var (r, w) = dated[k];
+            if (Math.Abs(w.DayNumber - when.DayNumber) > horizonYears * 366)
+            {
+                return null;
+            }
+
+            if (w == when || string.Equals(r.ArticleId, x.ArticleId, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            return (r, w);
+        }
+
+        return null;
+    }
+
+    /// <summary>When a level was reported: the article's date when the figure is about the article's year, else the middle of its period's year.</summary>
+    private static DateOnly? When(FigureRecord r)
+    {
+        int? year = PeriodYear(r.Figure.Period);
+        if (r.ArticleDate is { } d && (year is null || year == d.Year))
+        {
+            return d;
+        }
+
+        return year is { } y ? new DateOnly(y, 7, 1) : null;
+    }
+
+    private static string? PeriodOf(FigureRecord r)
+    {
+        string? p = r.Figure.Period ?? r.ArticleDate?.Year.ToString(CultureInfo.InvariantCulture);
+        return string.IsNullOrEmpty(p) ? null : p;
+    }
+
+    private static int? PeriodYear(string? period) =>
+        period is { Length: >= 4 } && int.TryParse(period.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out int y) ? y : null;
+
+    private static (string, int, string, int) Key(FigureRecord a, FigureRecord b) =>
+        string.CompareOrdinal(a.ArticleId, b.ArticleId) < 0 || (a.ArticleId == b.ArticleId && a.Figure.Span.Start <= b.Figure.Span.Start)
+            ? (a.ArticleId, a.Figure.Span.Start, b.ArticleId, b.Figure.Span.Start)
+            : (b.ArticleId, b.Figure.Span.Start, a.ArticleId, a.Figure.Span.Start);
+
+    private static bool Comparable(FigureRecord a, FigureRecord b) =>
+        !(a.ArticleId == b.ArticleId && a.Figure.Sentence == b.Figure.Sentence && a.Figure.Sentence >= 0);
+
+    /// <summary>Whether two figures on one measure can both be true.</summary>
+    internal bool Agree(FigureRecord a, FigureRecord b, double tolerance)
+    {
+        var fa = a.Figure;
+        var fb = b.Figure;
+        if (fa.Kind == FigureKind.Money && fb.Kind == FigureKind.Money && string.Equals(fa.Unit, fb.Unit, StringComparison.OrdinalIgnoreCase))
+        {
+            return Overlap(Interval(fa, fa.Value, tolerance), Interval(fb, fb.Value, tolerance));
+        }
+
+        if (Normalised(fa) is not { } va || Normalised(fb) is not { } vb)
+        {
+            return true;
+        }
+
+        double t = tolerance;
+        if (fa.Kind == FigureKind.Money && fb.Kind == FigureKind.Money)
+        {
+            t += RateAllowance(a, b);
+        }
+
+        return Overlap(Interval(fa, va, t), Interval(fb, vb, t));
+    }
+
+    private static bool Overlap((double Lo, double Hi) a, (double Lo, double Hi) b) => a.Lo <= b.Hi && b.Lo <= a.Hi;
+
+    /// <summary>How much two conversions of one amount can differ: the spread of the annual rates of the years involved, plus the moves within a year.</summary>
+    private double RateAllowance(FigureRecord a, FigureRecord b)
+    {
+        double spread = 0;
+        if (rates is not null)
+        {
+            var years = new[] { PeriodYear(a.Figure.Period), PeriodYear(b.Figure.Period), a.ArticleDate?.Year, b.ArticleDate?.Year }.OfType<int>().ToList();
+            if (years.Count > 0)
+            {
+                foreach (var currency in new[] { a.Figure.Unit, b.Figure.Unit })
+                {
+                    if (string.Equals(currency, "USD", StringComparison.OrdinalIgnoreCase))
+                    {
+                        continue;
+                    }
+
+                    double lo = double.MaxValue, hi = 0;
+                    for (int y = years.Min(); y <= years.Max(); y++)
+                    {
+                        if (rates.ToUsd(1, currency, y) is { } c)
+                        {
+                            lo = Math.Min(lo, c.Rate);
+                            hi = Math.Max(hi, c.Rate);
+                        }
+                    }
+
+                    if (hi > 0)
+                    {
+                        spread += hi / lo - 1;
+                    }
+                }
+            }
+        }
+
+        return spread + IntraYearRateAllowance;
+    }
+
+    private static Contradiction Make(string indicatorId, string period, FigureRecord a, FigureRecord b, double tolerance, string? context) =>
+        new(ContradictionKind.Figure, indicatorId, period, Side(a), Side(b),
+            string.Create(CultureInfo.InvariantCulture,
+                $"{indicatorId} for {period}: {Describe(a.Figure)} vs {Describe(b.Figure)} (tolerance {tolerance:P0}{(IsApproximate(a.Figure) || IsApproximate(b.Figure) ? ", with the rounding an approximate figure allows" : "")}){context}"));
+
     private static ContradictionSide Side(FigureRecord r) =>
-        new(r.ArticleId, r.Figure.Span, r.SentenceText ?? r.Figure.Text, r.Figure.UsdValue ?? r.Figure.Value, r.Figure.UsdValue is not null ? "USD" : r.Figure.Unit, r.Figure.ActorId);
+        new(r.ArticleId, r.Figure.Span, r.SentenceText ?? r.Figure.Text, r.Figure.UsdValue ?? r.Figure.Value, r.Figure.UsdValue is not null ? "USD" : r.Figure.Unit, r.Figure.ActorId)
+        {
+            Figure = r.Figure.Text,
+            OriginalValue = r.Figure.Value,
+            OriginalUnit = r.Figure.Unit,
+            Conversion = r.Figure.Conversion,
+            Period = r.Figure.Period,
+            ArticleDate = r.ArticleDate,
+        };
 
     private static string Describe(Figure f) =>
         f.UsdValue is { } usd && !string.Equals(f.Unit, "USD", StringComparison.Ordinal)
-            ? string.Create(CultureInfo.InvariantCulture, $"'{f.Text}' (≈ USD {usd:N0})")
+            ? string.Create(CultureInfo.InvariantCulture, $"'{f.Text}' (≈ USD {usd:N0}{(f.Conversion is { } c ? $", {c}" : "")})")
             : $"'{f.Text}'";
 
     /// <summary>The value on a common scale: USD for money, a share for percent and fraction, else the value.</summary>
@@ -102,32 +284,57 @@ public sealed class ContradictionFinder(IndicatorCatalog indicators)
     private static double? NormalisedHigh(Figure f, double low) =>
         f.ValueHigh is not { } h ? null : f.Kind switch
         {
-            FigureKind.Money => f.UsdValue is { } u && f.Value != 0 ? u * (h / f.Value) : null,
+            FigureKind.Money => f.Value != 0 ? low * (h / f.Value) : null,
             FigureKind.Percent => h / 100,
             _ => h,
         };
 
     private static bool IsApproximate(Figure f) => (f.Qualifier & FigureQualifier.Approximate) != 0;
 
+    /// <summary>
+    /// The unit of the last significant digit relative to the value: 28,500 → 100/28,500; 1.5192 trillion → 1e8/1.5192e12;
+    /// 0 when the value has no short decimal form (a fraction such as 1/9).
+    /// </summary>
+    internal static double RelativeStep(double value)
+    {
+        double a = Math.Abs(value);
+        if (a == 0 || double.IsNaN(a) || double.IsInfinity(a))
+        {
+            return 0;
+        }
+
+        double place = Math.Pow(10, Math.Floor(Math.Log10(a)));
+        for (int i = 0; i < 12; i++, place /= 10)
+        {
+            double q = a / place;
+            if (Math.Abs(q - Math.Round(q)) <= 1e-6 * q)
+            {
+                return place / a;
+            }
+        }
+
+        return 0;
+    }
+
     internal static (double Lo, double Hi) Interval(Figure f, double v, double tolerance)
     {
-        double t = IsApproximate(f) ? tolerance * 3 : tolerance;
+        // Rounding: an exact figure is good to half a unit of its last digit, an approximate one to a whole unit.
+        double step = RelativeStep(f.Value) * (IsApproximate(f) ? 1 : 0.5);
+        double t = tolerance + step;
         double lo = v * (1 - t), hi = v * (1 + t);
         if (NormalisedHigh(f, v) is { } high)
         {
-            hi = high * (1 + t);
+            hi = high * (1 + tolerance + RelativeStep(f.ValueHigh!.Value) * (IsApproximate(f) ? 1 : 0.5));
         }
 
         if ((f.Qualifier & (FigureQualifier.MoreThan | FigureQualifier.AtLeast)) != 0)
         {
-            lo = v * (1 - t);
             hi = double.PositiveInfinity;
         }
 
         if ((f.Qualifier & (FigureQualifier.AtMost | FigureQualifier.LessThan)) != 0)
         {
             lo = double.NegativeInfinity;
-            hi = v * (1 + t);
         }
 
         return lo <= hi ? (lo, hi) : (hi, lo);

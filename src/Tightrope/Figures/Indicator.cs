@@ -22,6 +22,14 @@ public sealed record Indicator
     /// <summary>Range of bare numbers (no unit written) the indicator claims in a cued sentence.</summary>
     public (double Min, double Max)? Bare { get; init; }
     public double Tolerance { get; init; } = 0.05;
+    /// <summary>
+    /// How figures of the indicator form a series: <see cref="IndicatorSeries.Annual"/> (an amount per year: figures
+    /// contradict only within one period) or <see cref="IndicatorSeries.Level"/> (a standing level such as a troop
+    /// count: also compared with the levels reported before and after it).
+    /// </summary>
+    public IndicatorSeries Series { get; init; } = IndicatorSeries.Annual;
+    /// <summary>For a level: how far apart in years the reports before and after a figure may be and still bracket it.</summary>
+    public int Horizon { get; init; } = 5;
     public string? Origin { get; init; }
 
     /// <summary>Whether a figure of this unit and kind can measure this indicator.</summary>
@@ -33,6 +41,15 @@ public sealed record Indicator
         "share" => kind is FigureKind.Percent or FigureKind.Fraction,
         _ => string.Equals(unit, Unit, StringComparison.OrdinalIgnoreCase) || Units.Contains(unit, StringComparer.OrdinalIgnoreCase),
     };
+}
+
+/// <summary>How the figures of an indicator make a series over time.</summary>
+public enum IndicatorSeries
+{
+    /// <summary>An amount for a period (a year's payment): figures contradict only within the same period.</summary>
+    Annual,
+    /// <summary>A standing level (troops stationed): it holds until it changes, so a report that differs from the agreeing reports before and after it is suspect.</summary>
+    Level,
 }
 
 /// <summary>The loaded indicators, immutable, shared across threads.</summary>
@@ -150,6 +167,18 @@ public sealed class IndicatorCatalog
             throw new FormatException($"indicator '{id}': 'tolerance' must be a number");
         }
 
+        var series = Scalar(map, "series") switch
+        {
+            null or "annual" => IndicatorSeries.Annual,
+            "level" => IndicatorSeries.Level,
+            var other => throw new FormatException($"indicator '{id}': 'series' must be annual or level, not '{other}'"),
+        };
+        int horizon = 5;
+        if (Scalar(map, "horizon") is { } hz && (!int.TryParse(hz, NumberStyles.None, CultureInfo.InvariantCulture, out horizon) || horizon < 1))
+        {
+            throw new FormatException($"indicator '{id}': 'horizon' must be a whole number of years (at least 1)");
+        }
+
         return new Indicator
         {
             Id = id,
@@ -162,6 +191,8 @@ public sealed class IndicatorCatalog
             Exclude = List(map, "exclude"),
             Bare = bare,
             Tolerance = tolerance,
+            Series = series,
+            Horizon = horizon,
             Origin = origin,
         };
     }

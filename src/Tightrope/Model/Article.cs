@@ -53,6 +53,9 @@ public sealed class Article
 
     public List<Figure> Figures { get; } = [];
 
+    /// <summary>What the article contradicts in itself (role conflicts), found by the contradictions stage.</summary>
+    public List<Contradiction> Contradictions { get; } = [];
+
     public List<StageFailure> Failures { get; } = [];
 
     /// <summary>Replaces the text with its cleaned form. Only the clean stage calls this, before any span exists.</summary>

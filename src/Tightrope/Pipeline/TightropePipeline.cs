@@ -25,6 +25,7 @@ public static class TightropePipeline
         builder.Use(new Dedup.DedupStage());
         builder.Use(new Actors.ActorsStage(options));
         builder.Use(Figures.FiguresStage.FromFolder(options.KnowledgeFolder ?? KnowledgeLoader.FindDefaultFolder()));
+        builder.Use(new Figures.ContradictionsStage(options.Knowledge));
         return builder;
     }
 

@@ -115,7 +115,37 @@ public interface IArticleStore : IDisposable
     /// <summary>Replaces every stored contradiction (they are recomputed over the whole store).</summary>
     void ReplaceContradictions(IEnumerable<Contradiction> contradictions);
 
+    /// <summary>
+    /// Replaces the stored contradictions of one scope (<see cref="ContradictionScopes"/>: an indicator's figure
+    /// contradictions, an article's own) and marks the scope done, in one transaction.
+    /// </summary>
+    void ReplaceContradictions(string scope, IEnumerable<Contradiction> contradictions);
+
+    /// <summary>Scopes whose contradictions are out of date: indicators that received figures since they were last computed.</summary>
+    IReadOnlyList<string> PendingContradictionScopes();
+
+    /// <summary>The stored contradictions, ordered by scope and position (the same whatever order the articles came in).</summary>
     IReadOnlyList<Contradiction> Contradictions();
 
     StoreStats Stats();
+}
+
+/// <summary>
+/// Where a stored contradiction belongs, so that it can be recomputed alone: "indicator:&lt;id&gt;" for figure
+/// contradictions across articles, "article:&lt;id&gt;" for what an article contradicts in itself (role conflicts).
+/// </summary>
+public static class ContradictionScopes
+{
+    public const string IndicatorPrefix = "indicator:";
+    public const string ArticlePrefix = "article:";
+
+    public static string Indicator(string indicatorId) => IndicatorPrefix + indicatorId;
+
+    public static string Article(string articleId) => ArticlePrefix + articleId;
+
+    public static string Of(Contradiction contradiction)
+    {
+        ArgumentNullException.ThrowIfNull(contradiction);
+        return contradiction.Kind == ContradictionKind.Figure ? Indicator(contradiction.Subject) : Article(contradiction.A.ArticleId);
+    }
 }

@@ -82,6 +82,25 @@ internal static class SqliteSchema
             -- Merge index segments 8 at a time instead of 4: about a third less indexing work while ingesting.
             INSERT INTO articles_fts (articles_fts, rank) VALUES ('automerge', 8);
             """),
+        new(2, "contradictions kept by scope (an indicator, an article), with each side's figure, conversion and date; pending scopes", """
+            ALTER TABLE contradictions ADD COLUMN scope TEXT NOT NULL DEFAULT '';
+            ALTER TABLE contradictions ADD COLUMN pos INTEGER NOT NULL DEFAULT 0;
+            ALTER TABLE contradictions ADD COLUMN a_figure TEXT;
+            ALTER TABLE contradictions ADD COLUMN a_orig_value REAL;
+            ALTER TABLE contradictions ADD COLUMN a_orig_unit TEXT;
+            ALTER TABLE contradictions ADD COLUMN a_conversion TEXT;
+            ALTER TABLE contradictions ADD COLUMN a_period TEXT;
+            ALTER TABLE contradictions ADD COLUMN a_date TEXT;
+            ALTER TABLE contradictions ADD COLUMN b_figure TEXT;
+            ALTER TABLE contradictions ADD COLUMN b_orig_value REAL;
+            ALTER TABLE contradictions ADD COLUMN b_orig_unit TEXT;
+            ALTER TABLE contradictions ADD COLUMN b_conversion TEXT;
+            ALTER TABLE contradictions ADD COLUMN b_period TEXT;
+            ALTER TABLE contradictions ADD COLUMN b_date TEXT;
+            CREATE INDEX contradictions_scope ON contradictions(scope, pos);
+            -- Scopes whose contradictions must be recomputed, written in the transaction that stores the figures.
+            CREATE TABLE contradiction_pending (scope TEXT PRIMARY KEY) WITHOUT ROWID;
+            """),
     ];
 
     public static int CurrentVersion => Migrations[^1].Version;

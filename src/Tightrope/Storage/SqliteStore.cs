@@ -47,6 +47,8 @@ internal sealed class SqliteStore : IArticleStore
     private readonly SqliteCommand _insertMention;
     private readonly SqliteCommand _insertFigure;
     private readonly SqliteCommand _insertFailure;
+    private readonly SqliteCommand _insertPending;
+    private readonly SqliteCommand _insertContradiction;
 
     public SqliteStore(string path, SqliteStoreOptions? options = null)
     {
@@ -104,6 +106,8 @@ internal sealed class SqliteStore : IArticleStore
             "INSERT INTO figures VALUES ($a, $i, $s, $e, $text, $v, $vh, $unit, $kind, $q, $measure, $ind, $actor, $period, $usd, $conv, $eq, $sent)",
             "$a", "$i", "$s", "$e", "$text", "$v", "$vh", "$unit", "$kind", "$q", "$measure", "$ind", "$actor", "$period", "$usd", "$conv", "$eq", "$sent");
         _insertFailure = Prepare("INSERT INTO failures VALUES ($a, $i, $stage, $msg, $type)", "$a", "$i", "$stage", "$msg", "$type");
+        _insertPending = Prepare("INSERT OR IGNORE INTO contradiction_pending VALUES ($s)", "$s");
+        _insertContradiction = Prepare($"INSERT INTO contradictions ({ContradictionColumns}) VALUES ({string.Join(", ", ContradictionParams)})", ContradictionParams);
     }
 
     public int SchemaVersion { get; }
@@ -219,6 +223,17 @@ internal sealed class SqliteStore : IArticleStore
             var f = article.Figures[i];
             Run(_insertFigure, seq, i, f.Span.Start, f.Span.End, f.Text, f.Value, f.ValueHigh, f.Unit, f.Kind.ToString(), (int)f.Qualifier,
                 f.Measure, f.IndicatorId, f.ActorId, f.Period, f.UsdValue, f.Conversion, f.EquivalentOf, f.Sentence);
+            if (f.IndicatorId is not null && f.EquivalentOf is null)
+            {
+                // The indicator's contradictions are recomputed after the batch; recorded here, in the same
+                // transaction, so that a crash before that recompute leaves the work for the next run.
+                Run(_insertPending, ContradictionScopes.Indicator(f.IndicatorId));
+            }
+        }
+
+        for (int i = 0; i < article.Contradictions.Count; i++)
+        {
+            InsertContradiction(ContradictionScopes.Article(article.Id), i, article.Contradictions[i]);
         }
 
         return SaveOutcome.Stored;
@@ -252,40 +267,108 @@ internal sealed class SqliteStore : IArticleStore
         return (long)_insertArticle.ExecuteScalar()!;
     }
 
+    private const string ContradictionColumns =
+        "idx, kind, subject, period, description, a_article, a_start, a_end, a_text, a_value, a_unit, a_actor, " +
+        "b_article, b_start, b_end, b_text, b_value, b_unit, b_actor, scope, pos, " +
+        "a_figure, a_orig_value, a_orig_unit, a_conversion, a_period, a_date, b_figure, b_orig_value, b_orig_unit, b_conversion, b_period, b_date";
+
+    private static readonly string[] ContradictionParams =
+        ["$i", "$kind", "$subject", "$period", "$desc", "$aa", "$as", "$ae", "$at", "$av", "$au", "$aactor", "$ba", "$bs", "$be", "$bt", "$bv", "$bu", "$bactor",
+         "$scope", "$pos", "$af", "$aov", "$aou", "$aconv", "$aper", "$adate", "$bf", "$bov", "$bou", "$bconv", "$bper", "$bdate"];
+
+    private void InsertContradiction(string scope, int pos, Contradiction c) =>
+        Run(_insertContradiction, null, c.Kind.ToString(), c.Subject, c.Period, c.Description,
+            c.A.ArticleId, c.A.Span.Start, c.A.Span.End, c.A.Text, c.A.Value, c.A.Unit, c.A.ActorId,
+            c.B.ArticleId, c.B.Span.Start, c.B.Span.End, c.B.Text, c.B.Value, c.B.Unit, c.B.ActorId, scope, pos,
+            c.A.Figure, c.A.OriginalValue, c.A.OriginalUnit, c.A.Conversion, c.A.Period, Iso(c.A.ArticleDate),
+            c.B.Figure, c.B.OriginalValue, c.B.OriginalUnit, c.B.Conversion, c.B.Period, Iso(c.B.ArticleDate));
+
     public void ReplaceContradictions(IEnumerable<Contradiction> contradictions)
     {
         ArgumentNullException.ThrowIfNull(contradictions);
+        var byScope = contradictions.GroupBy(ContradictionScopes.Of, StringComparer.Ordinal).ToList();
         lock (_gate)
         {
+            ObjectDisposedException.ThrowIf(_disposed, this);
             using var tx = _db.BeginTransaction();
-            using (var clear = _db.CreateCommand())
+            Bind(tx);
+            try
             {
-                clear.Transaction = tx;
-                clear.CommandText = "DELETE FROM contradictions";
-                clear.ExecuteNonQuery();
-            }
+                using (var clear = _db.CreateCommand())
+                {
+                    clear.Transaction = tx;
+                    clear.CommandText = "DELETE FROM contradictions; DELETE FROM contradiction_pending;";
+                    clear.ExecuteNonQuery();
+                }
 
-            using var insert = _db.CreateCommand();
-            insert.Transaction = tx;
-            insert.CommandText = """
-                INSERT INTO contradictions VALUES ($i, $kind, $subject, $period, $desc,
-                    $aa, $as, $ae, $at, $av, $au, $aactor, $ba, $bs, $be, $bt, $bv, $bu, $bactor)
-                """;
-            foreach (var name in new[] { "$i", "$kind", "$subject", "$period", "$desc", "$aa", "$as", "$ae", "$at", "$av", "$au", "$aactor", "$ba", "$bs", "$be", "$bt", "$bv", "$bu", "$bactor" })
+                foreach (var group in byScope)
+                {
+                    int pos = 0;
+                    foreach (var c in group)
+                    {
+                        InsertContradiction(group.Key, pos++, c);
+                    }
+                }
+
+                tx.Commit();
+            }
+            finally
             {
-                insert.Parameters.Add(new SqliteParameter(name, null));
+                Bind(null);
             }
-
-            int idx = 0;
-            foreach (var c in contradictions)
-            {
-                Run(insert, idx++, c.Kind.ToString(), c.Subject, c.Period, c.Description,
-                    c.A.ArticleId, c.A.Span.Start, c.A.Span.End, c.A.Text, c.A.Value, c.A.Unit, c.A.ActorId,
-                    c.B.ArticleId, c.B.Span.Start, c.B.Span.End, c.B.Text, c.B.Value, c.B.Unit, c.B.ActorId);
-            }
-
-            tx.Commit();
         }
+    }
+
+    public void ReplaceContradictions(string scope, IEnumerable<Contradiction> contradictions)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(contradictions);
+        var list = contradictions.ToList();
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            using var tx = _db.BeginTransaction();
+            Bind(tx);
+            try
+            {
+                using (var clear = _db.CreateCommand())
+                {
+                    clear.Transaction = tx;
+                    clear.CommandText = "DELETE FROM contradictions WHERE scope = $s; DELETE FROM contradiction_pending WHERE scope = $s;";
+                    clear.Parameters.AddWithValue("$s", scope);
+                    clear.ExecuteNonQuery();
+                }
+
+                for (int i = 0; i < list.Count; i++)
+                {
+                    InsertContradiction(scope, i, list[i]);
+                }
+
+                tx.Commit();
+            }
+            finally
+            {
+                Bind(null);
+            }
+        }
+    }
+
+    public IReadOnlyList<string> PendingContradictionScopes()
+    {
+        var list = new List<string>();
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            using var cmd = _db.CreateCommand();
+            cmd.CommandText = "SELECT scope FROM contradiction_pending ORDER BY scope";
+            using var r = cmd.ExecuteReader();
+            while (r.Read())
+            {
+                list.Add(r.GetString(0));
+            }
+        }
+
+        return list;
     }
 
     // ---- lookups used while saving ----
@@ -701,12 +784,18 @@ internal sealed class SqliteStore : IArticleStore
         lock (_gate)
         {
             using var cmd = _db.CreateCommand();
-            cmd.CommandText = "SELECT * FROM contradictions ORDER BY idx";
+            cmd.CommandText = $"SELECT {ContradictionColumns} FROM contradictions ORDER BY scope, pos";
             using var r = cmd.ExecuteReader();
             while (r.Read())
             {
-                var a = new ContradictionSide(r.GetString(5), new TextSpan(r.GetInt32(6), r.GetInt32(7)), r.GetString(8), Dbl(r, 9), Str(r, 10), Str(r, 11));
-                var b = new ContradictionSide(r.GetString(12), new TextSpan(r.GetInt32(13), r.GetInt32(14)), r.GetString(15), Dbl(r, 16), Str(r, 17), Str(r, 18));
+                var a = new ContradictionSide(r.GetString(5), new TextSpan(r.GetInt32(6), r.GetInt32(7)), r.GetString(8), Dbl(r, 9), Str(r, 10), Str(r, 11))
+                {
+                    Figure = Str(r, 21), OriginalValue = Dbl(r, 22), OriginalUnit = Str(r, 23), Conversion = Str(r, 24), Period = Str(r, 25), ArticleDate = ParseDate(Str(r, 26)),
+                };
+                var b = new ContradictionSide(r.GetString(12), new TextSpan(r.GetInt32(13), r.GetInt32(14)), r.GetString(15), Dbl(r, 16), Str(r, 17), Str(r, 18))
+                {
+                    Figure = Str(r, 27), OriginalValue = Dbl(r, 28), OriginalUnit = Str(r, 29), Conversion = Str(r, 30), Period = Str(r, 31), ArticleDate = ParseDate(Str(r, 32)),
+                };
                 list.Add(new Contradiction(Enum.Parse<ContradictionKind>(r.GetString(1)), r.GetString(2), Str(r, 3), a, b, r.GetString(4)));
             }
         }
