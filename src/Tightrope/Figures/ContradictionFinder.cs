@@ -343,8 +343,16 @@ public sealed class ContradictionFinder(IndicatorCatalog indicators, ExchangeRat
 
 /// <summary>
 /// Role conflicts inside one article: the text gives one role (e.g. President of South Korea) to two different
-/// people, while the knowledge base says they never held it at the same time, so both cannot be right at the
-/// article's date. Uses the actors stage's mentions (a title right before a resolved name) and the KB's dated roles.
+/// people for the same time, while the knowledge base's dated roles say they never held it together, so both
+/// cannot be right.
+/// <list type="bullet">
+/// <item>A person is named as a holder by a title right before the name ("South Korean President Yoon", "President
+/// Lee"), unless the title is marked as past ("former President Park", "the late", "then-", "ex-").</item>
+/// <item>The claim is for the year written in its sentence, else for the article's date (or, undated, for the time of
+/// the article as a whole). Two claims for different years are a history, not a conflict.</item>
+/// <item>The headline's subject ("X and Y unveil …") takes part in the article's event: when it is a person known for
+/// a role the body gives, at the article's time, to someone they never shared it with, that is a conflict too.</item>
+/// </list>
 /// </summary>
 public static class RoleConflicts
 {
@@ -354,13 +362,19 @@ public static class RoleConflicts
         "Secretary of State", "Secretary of Defense", "Chairman", "General Secretary", "Supreme Leader", "Premier", "Ambassador",
     ];
 
+    private static readonly string[] PastMarkers = ["former", "late", "ex", "previous", "past", "erstwhile"];
+
+    private sealed record Claim(Actor Actor, string Title, string Org, Actors.Mention Mention, int? Year);
+
     public static IReadOnlyList<Contradiction> Find(Article article, KnowledgeBase knowledge)
     {
         ArgumentNullException.ThrowIfNull(article);
         ArgumentNullException.ThrowIfNull(knowledge);
         DateOnly? date = article.Date?.Date ?? article.Metadata.Published;
-        // (title, org) → the people the text gives it to, with one mention each as evidence.
-        var holders = new Dictionary<(string Title, string Org), List<(string ActorId, Actors.Mention Mention)>>();
+        var sentences = SentenceBounds.Of(article);
+        var text = article.Text;
+        var claims = new List<Claim>();
+        var past = new HashSet<string>(StringComparer.Ordinal);
         foreach (var m in article.Mentions)
         {
             if (m.ActorId is null || knowledge.Find(m.ActorId) is not { } actor || actor.Kind != ActorKind.Person)
@@ -368,66 +382,186 @@ public static class RoleConflicts
                 continue;
             }
 
-            var title = TitleBefore(article.Text, m.Span.Start, m.Kind == Actors.MentionKind.Role ? m.Text : null);
+            if (IsPast(text, m.Span.Start, m.Kind == Actors.MentionKind.Role ? m.Text : null))
+            {
+                past.Add(actor.Id);
+                continue;
+            }
+
+            var title = TitleBefore(text, m.Span.Start, m.Kind == Actors.MentionKind.Role ? m.Text : null);
             if (title is null)
             {
                 continue;
             }
 
+            int? year = YearIn(text, SentenceAt(sentences, m.Span.Start, text.Length));
             foreach (var role in actor.Roles)
             {
-                if (!string.Equals(role.Title, title, StringComparison.OrdinalIgnoreCase) || role.Org is null)
+                if (string.Equals(role.Title, title, StringComparison.OrdinalIgnoreCase) && role.Org is not null
+                    && !claims.Exists(c => c.Actor.Id == actor.Id && c.Year == year && Same(role, c.Title, c.Org)))
                 {
-                    continue;
-                }
-
-                var key = (role.Title, role.Org);
-                if (!holders.TryGetValue(key, out var list))
-                {
-                    holders[key] = list = [];
-                }
-
-                if (!list.Exists(x => x.ActorId == actor.Id))
-                {
-                    list.Add((actor.Id, m));
+                    claims.Add(new Claim(actor, role.Title, role.Org, m, year));
                 }
             }
         }
 
         var result = new List<Contradiction>();
-        foreach (var ((title, org), list) in holders)
+        var seen = new HashSet<(string, string, string)>();
+        for (int i = 0; i < claims.Count; i++)
         {
-            for (int i = 0; i < list.Count; i++)
+            for (int j = i + 1; j < claims.Count; j++)
             {
-                for (int j = i + 1; j < list.Count; j++)
+                var a = claims[i];
+                var b = claims[j];
+                if (a.Actor.Id == b.Actor.Id || !string.Equals(a.Title, b.Title, StringComparison.OrdinalIgnoreCase)
+                    || !string.Equals(a.Org, b.Org, StringComparison.OrdinalIgnoreCase))
                 {
-                    var a = knowledge.Find(list[i].ActorId)!;
-                    var b = knowledge.Find(list[j].ActorId)!;
-                    if (Overlap(a, b, title, org))
-                    {
-                        continue;
-                    }
-
-                    string which = "";
-                    if (date is { } d)
-                    {
-                        bool aHolds = a.Roles.Any(r => Same(r, title, org) && r.HeldOn(d));
-                        bool bHolds = b.Roles.Any(r => Same(r, title, org) && r.HeldOn(d));
-                        which = aHolds == bHolds ? "" : $"; at the article's date ({d:yyyy-MM-dd}) the holder was {(aHolds ? a.Name : b.Name)}";
-                    }
-
-                    result.Add(new Contradiction(
-                        ContradictionKind.Role,
-                        $"{title} of {org}",
-                        date?.ToString("yyyy-MM", CultureInfo.InvariantCulture),
-                        new ContradictionSide(article.Id, list[i].Mention.Span, SentenceText(article, list[i].Mention.Span), ActorId: a.Id),
-                        new ContradictionSide(article.Id, list[j].Mention.Span, SentenceText(article, list[j].Mention.Span), ActorId: b.Id),
-                        $"the text calls both {a.Name} and {b.Name} {title} of {org}, who never held it at the same time{which}"));
+                    continue;
                 }
+
+                // Claims for different years are a history ("President Moon's government in 2018 … President Yoon").
+                int? ya = a.Year ?? date?.Year, yb = b.Year ?? date?.Year;
+                if (ya != yb || Overlap(a.Actor, b.Actor, a.Title, a.Org) || !seen.Add(Key(a.Actor.Id, b.Actor.Id, a.Title + " of " + a.Org)))
+                {
+                    continue;
+                }
+
+                var when = a.Year is null && b.Year is null ? date : null;
+                result.Add(Make(article, sentences, a.Actor, a.Mention, b.Actor, b.Mention, a.Title, a.Org, when ?? (ya is { } y ? new DateOnly(y, 7, 1) : null), when is not null,
+                    $"the text calls both {a.Actor.Name} and {b.Actor.Name} {a.Title} of {a.Org}{(ya is { } yr && when is null ? $" for {yr}" : "")}, who never held it at the same time"));
+            }
+        }
+
+        // The headline's subject against the holders the body names for the article's time.
+        foreach (var (subject, mention) in HeadlineSubjects(article, sentences, knowledge))
+        {
+            if (past.Contains(subject.Id))
+            {
+                continue;
+            }
+
+            foreach (var claim in claims)
+            {
+                if (claim.Actor.Id == subject.Id || claim.Year is { } y && y != date?.Year
+                    || !subject.Roles.Any(r => Same(r, claim.Title, claim.Org)) || claims.Exists(c => c.Actor.Id == subject.Id)
+                    || Overlap(subject, claim.Actor, claim.Title, claim.Org)
+                    || date is { } d && subject.Roles.Any(r => Same(r, claim.Title, claim.Org) && r.HeldOn(d))
+                    || !seen.Add(Key(subject.Id, claim.Actor.Id, claim.Title + " of " + claim.Org)))
+                {
+                    continue;
+                }
+
+                result.Add(Make(article, sentences, subject, mention, claim.Actor, claim.Mention, claim.Title, claim.Org, date, date is not null,
+                    $"the headline names {subject.Name} for the event, while the text calls {claim.Actor.Name} {claim.Title} of {claim.Org}; they never held it at the same time"));
             }
         }
 
         return result;
+    }
+
+    private static (string, string, string) Key(string a, string b, string role) => string.CompareOrdinal(a, b) < 0 ? (a, b, role) : (b, a, role);
+
+    private static Contradiction Make(Article article, List<TextSpan> sentences, Actor a, Actors.Mention ma, Actor b, Actors.Mention mb, string title, string org, DateOnly? when, bool articleDate, string description)
+    {
+        string which = "";
+        if (when is { } d && articleDate)
+        {
+            bool aHolds = a.Roles.Any(r => Same(r, title, org) && r.HeldOn(d));
+            bool bHolds = b.Roles.Any(r => Same(r, title, org) && r.HeldOn(d));
+            which = aHolds == bHolds ? "" : $"; at the article's date ({d:yyyy-MM-dd}) the holder was {(aHolds ? a.Name : b.Name)}";
+        }
+
+        return new Contradiction(
+            ContradictionKind.Role,
+            $"{title} of {org}",
+            when?.ToString("yyyy-MM", CultureInfo.InvariantCulture),
+            new ContradictionSide(article.Id, ma.Span, SentenceText(article, sentences, ma.Span), ActorId: a.Id) { ArticleDate = articleDate ? when : null },
+            new ContradictionSide(article.Id, mb.Span, SentenceText(article, sentences, mb.Span), ActorId: b.Id) { ArticleDate = articleDate ? when : null },
+            description + which);
+    }
+
+    /// <summary>
+    /// People at the start of the headline, before its verb ("Moon and Biden unveil …"): the first sentence when it is a
+    /// line of its own without a full stop. Possessives ("Moon's policy") are not subjects.
+    /// </summary>
+    private static IEnumerable<(Actor Actor, Actors.Mention Mention)> HeadlineSubjects(Article article, List<TextSpan> sentences, KnowledgeBase knowledge)
+    {
+        var text = article.Text;
+        if (sentences.Count < 2)
+        {
+            yield break;
+        }
+
+        var head = sentences[0];
+        var line = text.AsSpan(head.Start, head.Length).TrimEnd();
+        if (line.Length == 0 || line[^1] is '.' || head.End >= text.Length || text.AsSpan(head.End).TrimStart(' ').Length == 0 || text.AsSpan(head.End).TrimStart(' ')[0] is not ('\n' or '\r'))
+        {
+            yield break;
+        }
+
+        int cursor = head.Start;
+        foreach (var m in article.Mentions.Where(m => m.Span.Start >= head.Start && m.Span.End <= head.End).OrderBy(m => m.Span.Start))
+        {
+            // Only "and", commas and other names may come between the start and the subject.
+            foreach (var w in text[cursor..m.Span.Start].Split([' ', ',', '&'], StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (!w.Equals("and", StringComparison.OrdinalIgnoreCase))
+                {
+                    yield break;
+                }
+            }
+
+            cursor = m.Span.End;
+            var after = text.AsSpan(m.Span.End);
+            if (after.StartsWith("'s", StringComparison.Ordinal) || after.StartsWith("’s", StringComparison.Ordinal))
+            {
+                yield break;
+            }
+
+            if (m.ActorId is not null && knowledge.Find(m.ActorId) is { Kind: ActorKind.Person } actor)
+            {
+                yield return (actor, m);
+            }
+        }
+    }
+
+    private static TextSpan SentenceAt(List<TextSpan> sentences, int offset, int length)
+    {
+        foreach (var s in sentences)
+        {
+            if (s.Contains(offset))
+            {
+                return s;
+            }
+        }
+
+        return new TextSpan(0, length);
+    }
+
+    /// <summary>A year (1900–2100) written in the sentence, if exactly one is.</summary>
+    private static int? YearIn(string text, TextSpan sentence)
+    {
+        var s = text.AsSpan(sentence.Start, sentence.Length);
+        int? found = null;
+        for (int i = 0; i + 4 <= s.Length; i++)
+        {
+            if (!char.IsDigit(s[i]) || (i > 0 && (char.IsLetterOrDigit(s[i - 1]) || s[i - 1] is ',' or '.' or '$')) || (i + 4 < s.Length && char.IsLetterOrDigit(s[i + 4])))
+            {
+                continue;
+            }
+
+            if (int.TryParse(s.Slice(i, 4), NumberStyles.None, CultureInfo.InvariantCulture, out int y) && y is >= 1900 and <= 2100)
+            {
+                if (found is { } f && f != y)
+                {
+                    return null;
+                }
+
+                found = y;
+            }
+        }
+
+        return found;
     }
 
     private static bool Same(Role r, string title, string org) =>
@@ -470,9 +604,40 @@ public static class RoleConflicts
         return null;
     }
 
-    private static string SentenceText(Article article, TextSpan span)
+    /// <summary>Whether the title before the name is marked as past: "former President", "the late", "then-President", "ex-".</summary>
+    private static bool IsPast(string text, int start, string? roleMentionText)
     {
-        var sentences = SentenceBounds.Of(article);
+        var before = (roleMentionText ?? text[Math.Max(0, start - 60)..start]).AsSpan();
+        // The words of the title phrase: up to the last sentence or clause break.
+        int cut = before.LastIndexOfAny(".;:(\n");
+        if (cut >= 0)
+        {
+            before = before[(cut + 1)..];
+        }
+
+        if (before.Contains("then-", StringComparison.OrdinalIgnoreCase) || before.Contains("then\u2011", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        var words = before.ToString().Split([' ', '-', '\u2010', '\u2011'], StringSplitOptions.RemoveEmptyEntries);
+        // Only the last few words: "the daughter of former President Park" is past; "former, President Lee" is not one phrase.
+        for (int i = Math.Max(0, words.Length - 5); i < words.Length; i++)
+        {
+            foreach (var marker in PastMarkers)
+            {
+                if (words[i].Equals(marker, StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static string SentenceText(Article article, List<TextSpan> sentences, TextSpan span)
+    {
         foreach (var s in sentences)
         {
             if (s.Contains(span.Start))

@@ -53,6 +53,7 @@ internal sealed class FigureAnnotator(IndicatorCatalog indicators, ExchangeRates
             string? unit = f.Unit;
             var kind = f.Kind;
             Indicator? indicator = null;
+            int? restates = null;
 
             if (f.EquivalentOf is int eq && indexMap[eq] >= 0)
             {
@@ -60,13 +61,31 @@ internal sealed class FigureAnnotator(IndicatorCatalog indicators, ExchangeRates
                 indicator = a.IndicatorId is null ? null : indicators.Find(a.IndicatorId);
                 measures[r] = a.Measure;
             }
+            else if (unit is not null && kind == FigureKind.Money && IsConversion(text, f, clause) && PreviousAmount(recognized, indexMap, figures, r, unit, sentences, si) is int prev)
+            {
+                // "The 2026 figure is roughly equal to $1.13 billion at current exchange rates": the amount of an
+                // earlier sentence in another currency, a restatement rather than a claim of its own.
+                var a = figures[prev];
+                indicator = a.IndicatorId is null ? null : indicators.Find(a.IndicatorId);
+                measures[r] = a.Measure;
+                restates = prev;
+            }
             else if (unit is not null)
             {
                 indicator = Attach(text, sentences, si, sentence, clause, unit, kind, null, cueCache);
+                if (indicator is not null && ElsewhereAfter(text, f, clause, indicator))
+                {
+                    indicator = null;
+                }
             }
             else if (!f.NameLike && f.ValueHigh is null)
             {
                 indicator = Attach(text, sentences, si, sentence, clause, null, kind, f.Value, cueCache);
+                if (indicator is not null && ElsewhereAfter(text, f, clause, indicator))
+                {
+                    indicator = null;
+                }
+
                 if (indicator is not null)
                 {
                     unit = indicator.Unit;
@@ -81,7 +100,7 @@ internal sealed class FigureAnnotator(IndicatorCatalog indicators, ExchangeRates
 
             string measure = measures[r] ?? Measure(text, f, sentence, clause, r > 0 ? measures[r - 1] : null, r > 0 && SentenceOf(sentences, recognized[r - 1].Span.Start) == si);
             measures[r] = measure;
-            string? period = Period(text, sentence, f.Span, date);
+            string? period = restates is int rp ? figures[rp].Period : Period(text, sentence, f.Span, date);
             string? actor = indicator?.Actor ?? ActorOf(article, sentence, f.Span);
             double value = Round(f.Value);
             double? usd = null;
@@ -112,12 +131,113 @@ internal sealed class FigureAnnotator(IndicatorCatalog indicators, ExchangeRates
                 Period = period,
                 UsdValue = usd,
                 Conversion = conversion,
-                EquivalentOf = f.EquivalentOf is int e2 && indexMap[e2] >= 0 ? indexMap[e2] : null,
+                EquivalentOf = f.EquivalentOf is int e2 && indexMap[e2] >= 0 ? indexMap[e2] : restates,
                 Sentence = si,
             });
         }
 
         return figures;
+    }
+
+    private static readonly string[] ConversionBefore = ["equal to", "equivalent to", "equivalent of", "worth", "the same as", "converts to", "or about", "or roughly", "or some"];
+
+    private static readonly string[] ConversionAfter = ["at current exchange rates", "at current exchange rate", "at today's exchange rate", "at today’s exchange rate", "at the current rate", "at current rates", "at the current exchange rate", "at the exchange rate"];
+
+    /// <summary>Whether a money figure is worded as a conversion: "equal to $1.13 billion", "$1.13 billion at current exchange rates".</summary>
+    private static bool IsConversion(string text, RecognizedFigure f, TextSpan clause)
+    {
+        var before = text.AsSpan(clause.Start, Math.Max(0, f.Span.Start - clause.Start)).TrimEnd();
+        foreach (var q in new[] { "roughly", "about", "approximately", "around", "some", "nearly", "almost" })
+        {
+            if (before.EndsWith(q, StringComparison.OrdinalIgnoreCase))
+            {
+                before = before[..^q.Length].TrimEnd();
+            }
+        }
+
+        foreach (var c in ConversionBefore)
+        {
+            if (before.EndsWith(c, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        var after = text.AsSpan(f.Span.End, Math.Max(0, clause.End - f.Span.End)).TrimStart();
+        foreach (var c in ConversionAfter)
+        {
+            if (after.StartsWith(c, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The closest earlier money figure in another currency, in this sentence or the six before, that is not itself a restatement.</summary>
+    private static int? PreviousAmount(List<RecognizedFigure> recognized, int[] indexMap, List<Figure> figures, int r, string unit, List<TextSpan> sentences, int si)
+    {
+        int from = si < 0 ? 0 : sentences[Math.Max(0, si - 6)].Start;
+        for (int k = r - 1; k >= 0 && recognized[k].Span.Start >= from; k--)
+        {
+            if (indexMap[k] < 0)
+            {
+                continue;
+            }
+
+            var f = figures[indexMap[k]];
+            if (f.Kind == FigureKind.Money && f.EquivalentOf is null && !string.Equals(f.Unit, unit, StringComparison.OrdinalIgnoreCase))
+            {
+                return indexMap[k];
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Whether the words right after the figure place it somewhere the indicator is not about: "… in South Korea and
+    /// about 54,000 in Japan", "12,500 troops in Iraq" (a capitalised place after "in" that names none of the
+    /// indicator's context).
+    /// </summary>
+    private static bool ElsewhereAfter(string text, RecognizedFigure f, TextSpan clause, Indicator indicator)
+    {
+        if (indicator.Context.Count == 0)
+        {
+            return false;
+        }
+
+        int from = f.UnitPhrase is { } up && up.End > f.Span.End ? up.End : f.Span.End;
+        var words = Words(text, from, clause.End, 6, stopAtPunctuation: true);
+        int i = 0;
+        // "troops", "American troops", "stationed", "based", "deployed" may come between the figure and "in".
+        while (i < words.Count && i < 3 && !words[i].Equals("in", StringComparison.OrdinalIgnoreCase))
+        {
+            i++;
+        }
+
+        if (i >= words.Count - 1 || !words[i].Equals("in", StringComparison.OrdinalIgnoreCase) || !char.IsUpper(words[i + 1][0]))
+        {
+            return false;
+        }
+
+        var place = new List<string>();
+        for (int k = i + 1; k < words.Count && place.Count < 3 && char.IsUpper(words[k][0]); k++)
+        {
+            place.Add(words[k]);
+        }
+
+        var phrase = string.Join(' ', place);
+        foreach (var c in indicator.Context)
+        {
+            if (ContainsPhrase(phrase, c) || ContainsPhrase(c, phrase))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static double Round(double v) => v == 0 ? 0 : Math.Round(v, Math.Max(0, 10 - (int)Math.Floor(Math.Log10(Math.Abs(v))) - 1));
