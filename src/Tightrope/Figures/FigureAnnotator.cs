@@ -61,7 +61,7 @@ internal sealed class FigureAnnotator(IndicatorCatalog indicators, ExchangeRates
                 indicator = a.IndicatorId is null ? null : indicators.Find(a.IndicatorId);
                 measures[r] = a.Measure;
             }
-            else if (unit is not null && kind == FigureKind.Money && IsConversion(text, f, clause) && PreviousAmount(recognized, indexMap, figures, r, unit, sentences, si) is int prev)
+            else if (unit is not null && kind == FigureKind.Money && IsConversion(text, f, clause) && PreviousAmount(indexMap, figures, r, unit) is int prev)
             {
                 // "The 2026 figure is roughly equal to $1.13 billion at current exchange rates": the amount of an
                 // earlier sentence in another currency, a restatement rather than a claim of its own.
@@ -175,11 +175,10 @@ internal sealed class FigureAnnotator(IndicatorCatalog indicators, ExchangeRates
         return false;
     }
 
-    /// <summary>The closest earlier money figure in another currency, in this sentence or the six before, that is not itself a restatement.</summary>
-    private static int? PreviousAmount(List<RecognizedFigure> recognized, int[] indexMap, List<Figure> figures, int r, string unit, List<TextSpan> sentences, int si)
+    /// <summary>The closest earlier money figure in another currency (a conversion restates an amount already given), not itself a restatement.</summary>
+    private static int? PreviousAmount(int[] indexMap, List<Figure> figures, int r, string unit)
     {
-        int from = si < 0 ? 0 : sentences[Math.Max(0, si - 6)].Start;
-        for (int k = r - 1; k >= 0 && recognized[k].Span.Start >= from; k--)
+        for (int k = r - 1; k >= 0; k--)
         {
             if (indexMap[k] < 0)
             {
