@@ -7,10 +7,10 @@ namespace Tightrope.Figures;
 /// <summary>
 /// Finds figure contradictions: figures on the same indicator that cannot all be true.
 /// <list type="bullet">
-/// <item>Each figure becomes an interval: its value ± the indicator's tolerance, widened by the rounding its digits
-/// admit (half a unit of its last significant digit; a whole unit when it is "about" or "roughly" so: "about 28,500"
-/// is 28,400–28,600 before the tolerance, "about $5 billion" is $4–6 billion). "More than"/"at least" open it
-/// upwards, "up to"/"less than" downwards; ranges keep their bounds.</item>
+/// <item>Each figure becomes an interval: its value ± the indicator's tolerance; an approximate one ("about",
+/// "roughly", "some") is also allowed the rounding its digits admit: half a unit of its last significant digit, at
+/// most <see cref="MaxRounding"/> ("about 28,500" is 28,450–28,550 before the tolerance; "about $5 billion" is
+/// $4.5–5.5 billion). "More than"/"at least" open it upwards, "up to"/"less than" downwards; ranges keep their bounds.</item>
 /// <item>Amounts in one currency are compared in that currency. Amounts in different currencies are compared in USD
 /// with an allowance for the exchange rate: the spread of the annual rates over the years involved plus
 /// <see cref="IntraYearRateAllowance"/>, since an article converts at the rate of its own day.</item>
@@ -304,10 +304,10 @@ public sealed class ContradictionFinder(IndicatorCatalog indicators, ExchangeRat
         }
 
         double place = Math.Pow(10, Math.Floor(Math.Log10(a)));
-        for (int i = 0; i < 12; i++, place /= 10)
+        for (int i = 0; i < 7; i++, place /= 10)
         {
             double q = a / place;
-            if (Math.Abs(q - Math.Round(q)) <= 1e-6 * q)
+            if (Math.Abs(q - Math.Round(q)) <= 1e-9 * Math.Max(1, q))
             {
                 return place / a;
             }
@@ -316,15 +316,20 @@ public sealed class ContradictionFinder(IndicatorCatalog indicators, ExchangeRat
         return 0;
     }
 
+    /// <summary>Most rounding an approximate figure is allowed ("about 5 billion" is 4.5–5.5 billion, not 4–6).</summary>
+    public const double MaxRounding = 0.10;
+
+    /// <summary>The rounding an approximate figure admits: half a unit of its last significant digit, at most <see cref="MaxRounding"/>.</summary>
+    internal static double Rounding(Figure f, double value) => IsApproximate(f) ? Math.Min(MaxRounding, RelativeStep(value) / 2) : 0;
+
     internal static (double Lo, double Hi) Interval(Figure f, double v, double tolerance)
     {
-        // Rounding: an exact figure is good to half a unit of its last digit, an approximate one to a whole unit.
-        double step = RelativeStep(f.Value) * (IsApproximate(f) ? 1 : 0.5);
-        double t = tolerance + step;
+        // An exact figure is taken at its word (± the tolerance); an approximate one also gets its rounding.
+        double t = tolerance + Rounding(f, f.Value);
         double lo = v * (1 - t), hi = v * (1 + t);
         if (NormalisedHigh(f, v) is { } high)
         {
-            hi = high * (1 + tolerance + RelativeStep(f.ValueHigh!.Value) * (IsApproximate(f) ? 1 : 0.5));
+            hi = high * (1 + tolerance + Rounding(f, f.ValueHigh!.Value));
         }
 
         if ((f.Qualifier & (FigureQualifier.MoreThan | FigureQualifier.AtLeast)) != 0)

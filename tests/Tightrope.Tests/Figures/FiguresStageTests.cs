@@ -103,4 +103,25 @@ public sealed class FiguresStageTests
         var builder = Tightrope.Pipeline.TightropePipeline.CreateBuilder(new Tightrope.Pipeline.PipelineOptions { KnowledgeFolder = Knowledge });
         Assert.Contains(builder.Stages, s => s.Name == "figures");
     }
+
+    [Fact]
+    public void AConversionAtCurrentRatesInALaterSentenceRestatesTheEarlierAmount()
+    {
+        var a = Run("Under the new Special Measures Agreement, Seoul will pay 1.7 trillion won in 2031 for the upkeep of US forces. "
+                    + "Negotiators met twice. The 2031 sum is roughly equal to $1.2 billion at current exchange rates.", new DateOnly(2030, 6, 1));
+        var won = a.Figures.First(f => f.Unit == "KRW");
+        var usd = a.Figures.First(f => f.Unit == "USD");
+        Assert.Equal("rok-sma-contribution", won.IndicatorId);
+        Assert.Equal(a.Figures.IndexOf(won), usd.EquivalentOf);
+        Assert.Equal(won.IndicatorId, usd.IndicatorId);
+        Assert.Equal(won.Period, usd.Period);
+    }
+
+    [Fact]
+    public void ATroopCountPlacedInAnotherCountryIsNotTheKoreaTroopLevel()
+    {
+        var a = Run("There are about 27,000 US troops stationed in South Korea and some 50,000 in Japan, officials said.", new DateOnly(2031, 1, 1));
+        Assert.Equal("usfk-troop-level", a.Figures.Single(f => f.Value == 27000).IndicatorId);
+        Assert.DoesNotContain(a.Figures, f => f.Value == 50000 && f.IndicatorId is not null);
+    }
 }
