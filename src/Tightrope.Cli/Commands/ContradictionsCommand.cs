@@ -37,8 +37,8 @@ internal static class ContradictionsCommand
                 var indicators = folder is null ? IndicatorCatalog.Empty : IndicatorCatalog.LoadFolder(folder);
                 var rates = folder is null ? ExchangeRates.Empty : ExchangeRates.LoadFolder(folder);
                 var kb = StoreCommandSupport.LoadKnowledge(parse);
-                list = Compute(store, indicators, kb, rates);
-                store.ReplaceContradictions(list);
+                store.ReplaceContradictions(Compute(store, indicators, kb, rates));
+                list = store.Contradictions();
             }
 
             if (parse.GetValue(CommonOptions.Json))

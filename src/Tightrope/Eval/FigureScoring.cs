@@ -32,6 +32,9 @@ public sealed record FigureScore
     /// <summary>Gold inconsistencies with detectable != false, and how many the contradiction check found.</summary>
     public int ContradictionsExpected { get; init; }
     public int ContradictionsFound { get; init; }
+    /// <summary>Contradictions reported inside the article of a kind the gold lists no detectable inconsistency of.</summary>
+    public int ContradictionsSpurious { get; init; }
+    public IReadOnlyList<string> SpuriousContradictions { get; init; } = [];
     public double ContradictionRecall => ContradictionsExpected == 0 ? 1 : (double)ContradictionsFound / ContradictionsExpected;
     public IReadOnlyList<string> Missed { get; init; } = [];
     public IReadOnlyList<string> Spurious { get; init; } = [];
@@ -50,6 +53,8 @@ public sealed record FigureScore
             NotFiguresReported = all.Sum(s => s.NotFiguresReported),
             ContradictionsExpected = all.Sum(s => s.ContradictionsExpected),
             ContradictionsFound = all.Sum(s => s.ContradictionsFound),
+            ContradictionsSpurious = all.Sum(s => s.ContradictionsSpurious),
+            SpuriousContradictions = [.. all.SelectMany(s => s.SpuriousContradictions.Select(m => $"{s.File}: {m}"))],
             Missed = [.. all.SelectMany(s => s.Missed.Select(m => $"{s.File}: {m}"))],
             Spurious = [.. all.SelectMany(s => s.Spurious.Select(m => $"{s.File}: {m}"))],
             BadAttachments = [.. all.SelectMany(s => s.BadAttachments.Select(m => $"{s.File}: {m}"))],
@@ -200,9 +205,33 @@ public static class FigureScoring
             }
         }
 
+        // Reported contradictions of a kind the gold does not list as detectable in this article.
+        var goldKinds = gold.Inconsistencies.Select(i => i.Detectable).ToHashSet(StringComparer.Ordinal);
+        var spuriousC = new List<string>();
+        foreach (var c in mineC)
+        {
+            if (c.A.ArticleId != article.Id && c.B.ArticleId != article.Id)
+            {
+                continue;
+            }
+
+            string kindName = c.Kind switch
+            {
+                ContradictionKind.Role => "role_conflict",
+                ContradictionKind.Date => "date_conflict",
+                _ => "figure_conflict",
+            };
+            if (!goldKinds.Contains(kindName))
+            {
+                spuriousC.Add($"{kindName}: {c.Description}");
+            }
+        }
+
         return new FigureScore
         {
             File = Path.GetFileName(gold.Path),
+            ContradictionsSpurious = spuriousC.Count,
+            SpuriousContradictions = spuriousC,
             ValueUnit = new Prf(tp, fp, fn),
             AttachmentCorrect = attachOk,
             AttachmentTotal = attachTotal,
@@ -351,14 +380,19 @@ public sealed class FigureGoldScorer : IGoldScorer
         ArgumentNullException.ThrowIfNull(gold);
         ArgumentNullException.ThrowIfNull(article);
         ArgumentNullException.ThrowIfNull(knowledge);
-        var s = FigureScoring.Score(gold, article, RoleConflicts.Find(article, knowledge), _indicators);
+        // What the article contradicts in itself: role conflicts, and figures of one indicator and period that disagree.
+        var records = article.Figures.Select(f => new FigureRecord(article.Id, f, article.Date?.Date ?? article.Metadata.Published, null, article.Metadata.Title));
+        var found = new List<Contradiction>(RoleConflicts.Find(article, knowledge));
+        found.AddRange(new ContradictionFinder(_indicators).Find(records));
+        var s = FigureScoring.Score(gold, article, found, _indicators);
         var counts = new Dictionary<string, PrfCount>(StringComparer.Ordinal)
         {
             ["value+unit"] = new(s.ValueUnit.TruePositives, s.ValueUnit.FalsePositives, s.ValueUnit.FalseNegatives),
             ["attachment"] = new(s.AttachmentCorrect, 0, s.AttachmentTotal - s.AttachmentCorrect),
             ["not-figures"] = new(0, s.NotFiguresReported, 0),
-            ["contradictions"] = new(s.ContradictionsFound, 0, s.ContradictionsExpected - s.ContradictionsFound),
+            ["contradictions"] = new(s.ContradictionsFound, s.ContradictionsSpurious, s.ContradictionsExpected - s.ContradictionsFound),
         };
-        return new ArticleScore(Name, Path.GetFileName(gold.Path), counts, [.. s.Missed, .. s.BadAttachments.Select(b => "attachment " + b), .. s.MissedContradictions], s.Spurious);
+        return new ArticleScore(Name, Path.GetFileName(gold.Path), counts, [.. s.Missed, .. s.BadAttachments.Select(b => "attachment " + b), .. s.MissedContradictions],
+            [.. s.Spurious, .. s.SpuriousContradictions.Select(c => "contradiction " + c)]);
     }
 }

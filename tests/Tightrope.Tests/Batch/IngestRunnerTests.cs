@@ -167,4 +167,72 @@ public sealed class IngestRunnerTests : IDisposable
     {
         public void Report(IngestProgress value) => into.Add(value);
     }
+
+    private static readonly string KnowledgeFolder = Path.Combine(Support.SharedData.RepoRoot, "knowledge");
+
+    private string TroopReports()
+    {
+        var dir = Path.Combine(_folder, "troops");
+        Directory.CreateDirectory(dir);
+        void Write(string name, string title, string body) =>
+            File.WriteAllText(Path.Combine(dir, name), $"---\ntitle: \"{title}\"\ndate: \"2031-06-01\"\n---\n\n{body}\n");
+        Write("a.md", "Troops stay", "About 28,500 US troops are stationed in South Korea, officials in Seoul said on Monday.");
+        Write("b.md", "Embassy note", "Some 28,500 US troops are based in South Korea under the alliance, the embassy said.");
+        Write("c.md", "Report", "A think-tank report claimed that 40,000 US troops were stationed in South Korea.");
+        Write("d.md", "Ministry", "The ministry said 28,500 US troops remain in South Korea; that number has not changed.");
+        return dir;
+    }
+
+    private static ArticlePipeline DatedPipeline() => TightropePipeline.Create(new PipelineOptions { KnowledgeFolder = KnowledgeFolder });
+
+    private static IngestOptions WithContradictions(int batchSize = 1) => new()
+    {
+        Threads = 1,
+        BatchSize = batchSize,
+        ContradictionInterval = TimeSpan.Zero,
+        Contradictions = new Tightrope.Figures.ContradictionUpdater(Tightrope.Figures.IndicatorCatalog.LoadFolder(KnowledgeFolder), Tightrope.Figures.ExchangeRates.LoadFolder(KnowledgeFolder)),
+    };
+
+    [Fact]
+    public async Task ContradictionsAreFoundWhileIngestingWithBothSidesAndReingestingAddsNothing()
+    {
+        var corpus = TroopReports();
+        using var store = Store();
+        await new IngestRunner(DatedPipeline(), store, WithContradictions()).RunAsync([corpus]);
+
+        var found = store.Contradictions();
+        // The 40,000 report disagrees with each of the three 28,500 reports; those agree with one another.
+        Assert.Equal(3, found.Count);
+        Assert.All(found, c =>
+        {
+            Assert.Equal("usfk-troop-level", c.Subject);
+            Assert.Contains(40000.0, new[] { c.A.OriginalValue, c.B.OriginalValue });
+            Assert.NotEqual(c.A.ArticleId, c.B.ArticleId);
+            Assert.False(string.IsNullOrEmpty(c.A.Text));
+        });
+        Assert.Equal(3, store.Stats().Contradictions);
+        Assert.Empty(store.PendingContradictionScopes());
+
+        var before = StoreDump.Of(store);
+        var again = await new IngestRunner(DatedPipeline(), store, WithContradictions()).RunAsync([corpus]);
+        Assert.Equal(0, again.Stored);
+        Assert.Equal(before, StoreDump.Of(store));
+    }
+
+    [Fact]
+    public async Task ARunStoppedBeforeItsContradictionsWereComputedIsCompletedByTheNextRun()
+    {
+        var corpus = TroopReports();
+        using var whole = Store("whole.db");
+        await new IngestRunner(DatedPipeline(), whole, WithContradictions(batchSize: 3)).RunAsync([corpus]);
+
+        // The articles are committed with their pending indicator, but no contradiction was computed (as after a kill).
+        using var stopped = Store("stopped.db");
+        await new IngestRunner(DatedPipeline(), stopped, new IngestOptions { Threads = 1 }).RunAsync([corpus]);
+        Assert.Empty(stopped.Contradictions());
+        Assert.Equal(["indicator:usfk-troop-level"], stopped.PendingContradictionScopes());
+
+        await new IngestRunner(DatedPipeline(), stopped, WithContradictions()).RunAsync([corpus]);
+        Assert.Equal(StoreDump.Of(whole), StoreDump.Of(stopped));
+    }
 }

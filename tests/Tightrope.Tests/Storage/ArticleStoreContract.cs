@@ -340,11 +340,44 @@ public abstract class ArticleStoreContract : IDisposable
         var second = new Contradiction(ContradictionKind.Role, "president:KOR", null, b, a, "two presidents");
 
         store.ReplaceContradictions([first, second]);
-        Assert.Equal([first, second], store.Contradictions());
+        // Listed by scope (an article's own, then an indicator's), whatever the order they were given in.
+        Assert.Equal([second, first], store.Contradictions());
 
         store.ReplaceContradictions([second]);
         Assert.Equal([second], store.Contradictions());
         Assert.Equal(1, store.Stats().Contradictions);
+    }
+
+    [Fact]
+    public void AnIndicatorThatReceivesFiguresIsPendingUntilItsContradictionsAreReplaced()
+    {
+        using var store = NewStore();
+        store.Save(CostArticle());
+        Assert.Contains("indicator:cost-sharing", store.PendingContradictionScopes());
+        var side = new ContradictionSide("x", new TextSpan(0, 1), "t", 1, "USD") { Figure = "$1", OriginalValue = 1, OriginalUnit = "USD", Period = "2026", ArticleDate = new DateOnly(2026, 1, 2) };
+        var mine = new Contradiction(ContradictionKind.Figure, "cost-sharing", "2026", side, side, "d");
+        var other = new Contradiction(ContradictionKind.Figure, "troops", "2026", side, side, "e");
+        store.ReplaceContradictions("indicator:troops", [other]);
+
+        store.ReplaceContradictions("indicator:cost-sharing", [mine]);
+
+        Assert.DoesNotContain("indicator:cost-sharing", store.PendingContradictionScopes());
+        Assert.Equal([mine, other], store.Contradictions());
+        store.ReplaceContradictions("indicator:cost-sharing", []);
+        Assert.Equal([other], store.Contradictions());
+    }
+
+    [Fact]
+    public void AnArticlesOwnContradictionsAreStoredWithIt()
+    {
+        using var store = NewStore();
+        var article = CostArticle();
+        var side = new ContradictionSide(article.Id, new TextSpan(0, 1), "t", ActorId: "p1");
+        article.Contradictions.Add(new Contradiction(ContradictionKind.Role, "President of KOR", "2026-01", side, side with { ActorId = "p2" }, "two holders"));
+        store.Save(article);
+        var c = Assert.Single(store.Contradictions());
+        Assert.Equal(ContradictionKind.Role, c.Kind);
+        Assert.Equal("p2", c.B.ActorId);
     }
 
     [Fact]

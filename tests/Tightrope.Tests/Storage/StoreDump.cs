@@ -4,7 +4,7 @@ using Tightrope.Storage;
 
 namespace Tightrope.Tests.Storage;
 
-/// <summary>Everything a store holds about its articles, as one string (ids sorted), to compare two stores.</summary>
+/// <summary>Everything a store holds about its articles and their contradictions, as one string (ids sorted), to compare two stores.</summary>
 internal static class StoreDump
 {
     private static readonly JsonSerializerOptions Options = new() { WriteIndented = false };
@@ -19,6 +19,12 @@ internal static class StoreDump
             sb.AppendLine(JsonSerializer.Serialize(a, Options));
         }
 
+        foreach (var c in store.Contradictions())
+        {
+            sb.AppendLine(JsonSerializer.Serialize(c, Options));
+        }
+
+        sb.AppendLine(JsonSerializer.Serialize(store.PendingContradictionScopes(), Options));
         sb.AppendLine(JsonSerializer.Serialize(store.Stats(), Options));
         return sb.ToString();
     }
