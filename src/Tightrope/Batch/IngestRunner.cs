@@ -30,7 +30,7 @@ public sealed record IngestOptions
     /// </summary>
     public Figures.ContradictionUpdater? Contradictions { get; init; }
 
-    /// <summary>Least time between two contradiction updates during a run (the last one always runs).</summary>
+    /// <summary>Least time between two contradiction updates during a run (longer when an update is slow; the last one always runs).</summary>
     public TimeSpan ContradictionInterval { get; init; } = TimeSpan.FromSeconds(1);
 }
 
@@ -77,6 +77,7 @@ public sealed class IngestRunner
     private readonly IArticleStore _store;
     private readonly IngestOptions _options;
     private TimeSpan _lastContradictions;
+    private TimeSpan _contradictionWait;
 
     public IngestRunner(ArticlePipeline pipeline, IArticleStore store, IngestOptions? options = null)
     {
@@ -96,6 +97,7 @@ public sealed class IngestRunner
         var clock = Stopwatch.StartNew();
         _options.Contradictions?.Update(_store);
         _lastContradictions = clock.Elapsed;
+        _contradictionWait = _options.ContradictionInterval;
         var order = Channel.CreateBounded<Slot>(new BoundedChannelOptions(_options.InFlight) { SingleReader = true, SingleWriter = true });
         var work = Channel.CreateBounded<Slot>(new BoundedChannelOptions(_options.InFlight) { SingleWriter = true });
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -302,10 +304,15 @@ public sealed class IngestRunner
         }
 
         batch.Clear();
-        if (_options.Contradictions is { } updater && clock.Elapsed - _lastContradictions >= _options.ContradictionInterval)
+        // Amortised: the next update waits at least ten times as long as this one took, so keeping the contradictions
+        // current costs at most about a tenth of the run however large the indicators grow; the last update always runs.
+        if (_options.Contradictions is { } updater && clock.Elapsed - _lastContradictions >= _contradictionWait)
         {
+            var started = clock.Elapsed;
             updater.Update(_store);
             _lastContradictions = clock.Elapsed;
+            var took = _lastContradictions - started;
+            _contradictionWait = took * 10 > _options.ContradictionInterval ? took * 10 : _options.ContradictionInterval;
         }
 
         progress?.Report(tally.Progress());
