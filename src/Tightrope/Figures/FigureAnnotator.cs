@@ -575,10 +575,48 @@ internal sealed class FigureAnnotator(IndicatorCatalog indicators, ExchangeRates
         return result;
     }
 
+    private static readonly (string Phrase, int Offset)[] RelativeYears =
+    [
+        ("this year", 0), ("this year's", 0), ("this year’s", 0), ("current year", 0),
+        ("last year", -1), ("last year's", -1), ("last year’s", -1), ("a year earlier", -1), ("previous year", -1), ("a year ago", -1),
+        ("next year", 1), ("next year's", 1), ("next year’s", 1), ("coming year", 1),
+    ];
+
+    /// <summary>
+    /// The period a figure refers to: the nearest year written in its sentence — "2026", or "this/last/next year"
+    /// against the article's date — that is not a baseline ("from 2025", "since 2018", "than last year's"); else the
+    /// article's year; null when there is neither.
+    /// </summary>
     private static string? Period(string text, TextSpan sentence, TextSpan figure, DateOnly? date)
     {
         var s = text.AsSpan(sentence.Start, sentence.Length);
         int best = -1, bestDist = int.MaxValue;
+        void Consider(ReadOnlySpan<char> sent, int i, int length, int year)
+        {
+            int abs = sentence.Start + i;
+            if (abs < figure.End && abs + length > figure.Start)
+            {
+                return;
+            }
+
+            // A baseline is not the period: "from 2025", "since 2018", "than 2019", "from last year's" — unless it
+            // is the figure's own ("from last year's 960.2 billion won" is the period of 960.2 billion).
+            int gap = abs < figure.Start ? figure.Start - (abs + length) : abs - figure.End;
+            var before = sent[..i].TrimEnd();
+            if (gap > 2 && before.EndsWith("from", StringComparison.OrdinalIgnoreCase) || before.EndsWith("since", StringComparison.OrdinalIgnoreCase)
+                || before.EndsWith("than", StringComparison.OrdinalIgnoreCase) || before.EndsWith("over", StringComparison.OrdinalIgnoreCase))
+            {
+                return;
+            }
+
+            int dist = abs < figure.Start ? figure.Start - (abs + length) : abs - figure.End;
+            if (dist < bestDist)
+            {
+                best = year;
+                bestDist = dist;
+            }
+        }
+
         for (int i = 0; i + 4 <= s.Length; i++)
         {
             if (!char.IsDigit(s[i]) || (i > 0 && char.IsLetterOrDigit(s[i - 1])) || (i + 4 < s.Length && char.IsLetterOrDigit(s[i + 4])))
@@ -586,30 +624,34 @@ internal sealed class FigureAnnotator(IndicatorCatalog indicators, ExchangeRates
                 continue;
             }
 
-            if (!int.TryParse(s.Slice(i, 4), NumberStyles.None, CultureInfo.InvariantCulture, out int y) || y is < 1900 or > 2100)
+            if (int.TryParse(s.Slice(i, 4), NumberStyles.None, CultureInfo.InvariantCulture, out int y) && y is >= 1900 and <= 2100)
             {
-                continue;
+                Consider(s, i, 4, y);
             }
+        }
 
-            int abs = sentence.Start + i;
-            if (abs >= figure.Start && abs < figure.End)
+        if (date is { } d)
+        {
+            foreach (var (phrase, offset) in RelativeYears)
             {
-                continue;
-            }
+                for (int from = 0; from < s.Length;)
+                {
+                    int i = s[from..].IndexOf(phrase, StringComparison.OrdinalIgnoreCase);
+                    if (i < 0)
+                    {
+                        break;
+                    }
 
-            // A baseline is not the period: "from 2025", "since 2018", "than 2019".
-            var before = s[..i].TrimEnd();
-            if (before.EndsWith("from", StringComparison.OrdinalIgnoreCase) || before.EndsWith("since", StringComparison.OrdinalIgnoreCase)
-                || before.EndsWith("than", StringComparison.OrdinalIgnoreCase) || before.EndsWith("over", StringComparison.OrdinalIgnoreCase))
-            {
-                continue;
-            }
+                    i += from;
+                    bool left = i == 0 || !char.IsLetterOrDigit(s[i - 1]);
+                    bool right = i + phrase.Length >= s.Length || !char.IsLetterOrDigit(s[i + phrase.Length]);
+                    if (left && right)
+                    {
+                        Consider(s, i, phrase.Length, d.Year + offset);
+                    }
 
-            int dist = abs < figure.Start ? figure.Start - abs : abs - figure.End;
-            if (dist < bestDist)
-            {
-                best = y;
-                bestDist = dist;
+                    from = i + phrase.Length;
+                }
             }
         }
 
@@ -618,22 +660,7 @@ internal sealed class FigureAnnotator(IndicatorCatalog indicators, ExchangeRates
             return best.ToString(CultureInfo.InvariantCulture);
         }
 
-        if (date is { } d)
-        {
-            if (ContainsPhrase(s, "last year") || ContainsPhrase(s, "a year earlier") || ContainsPhrase(s, "previous year"))
-            {
-                return (d.Year - 1).ToString(CultureInfo.InvariantCulture);
-            }
-
-            if (ContainsPhrase(s, "next year"))
-            {
-                return (d.Year + 1).ToString(CultureInfo.InvariantCulture);
-            }
-
-            return d.Year.ToString(CultureInfo.InvariantCulture);
-        }
-
-        return null;
+        return date?.Year.ToString(CultureInfo.InvariantCulture);
     }
 
     private static int? PeriodYear(string? period) =>

@@ -124,4 +124,12 @@ public sealed class FiguresStageTests
         Assert.Equal("usfk-troop-level", a.Figures.Single(f => f.Value == 27000).IndicatorId);
         Assert.DoesNotContain(a.Figures, f => f.Value == 50000 && f.IndicatorId is not null);
     }
+
+    [Fact]
+    public void ThisYearAndLastYearsAreTheNearestPeriodOfEachFigure()
+    {
+        var a = Run("Under the cost-sharing deal Seoul will pay 1.3 trillion won this year toward the upkeep of US forces, up from last year's 1.2 trillion won.", new DateOnly(2032, 2, 1));
+        Assert.Equal("2032", a.Figures.Single(f => f.Value == 1.3e12).Period);
+        Assert.Equal("2031", a.Figures.Single(f => f.Value == 1.2e12).Period);
+    }
 }
