@@ -50,6 +50,12 @@ internal sealed class FigureAnnotator(IndicatorCatalog indicators, ExchangeRates
             int si = SentenceOf(sentences, f.Span.Start);
             var sentence = si >= 0 ? sentences[si] : new TextSpan(0, text.Length);
             var clause = Clause(recognized, r, sentence);
+            if (r > 0 && recognized[r - 1].Span.End > sentence.Start && IsApposition(text, clause.Start, f.Span.Start))
+            {
+                // An apposition ("pull out about a third of its forces, 12,500 troops"): it restates the figure
+                // before, so that figure's clause is its clause too.
+                clause = new TextSpan(Clause(recognized, r - 1, sentence).Start, clause.End);
+            }
             string? unit = f.Unit;
             var kind = f.Kind;
             Indicator? indicator = null;
@@ -237,6 +243,19 @@ internal sealed class FigureAnnotator(IndicatorCatalog indicators, ExchangeRates
         }
 
         return true;
+    }
+
+    /// <summary>Whether the words between the figure before and this one end in a comma or dash with no verb-like word: "… of its forces, 12,500".</summary>
+    private static bool IsApposition(string text, int from, int to)
+    {
+        var between = text.AsSpan(from, Math.Max(0, to - from)).TrimEnd();
+        if (between.Length == 0 || between[^1] is not (',' or '—' or '–'))
+        {
+            return false;
+        }
+
+        var words = Words(text, from, to, 8, stopAtPunctuation: false);
+        return words.Count <= 5 && !words.Exists(w => StopAfter.Contains(w) || w.EndsWith("ed", StringComparison.OrdinalIgnoreCase));
     }
 
     private static double Round(double v) => v == 0 ? 0 : Math.Round(v, Math.Max(0, 10 - (int)Math.Floor(Math.Log10(Math.Abs(v))) - 1));

@@ -132,4 +132,13 @@ public sealed class FiguresStageTests
         Assert.Equal("2032", a.Figures.Single(f => f.Value == 1.3e12).Period);
         Assert.Equal("2031", a.Figures.Single(f => f.Value == 1.2e12).Period);
     }
+
+    [Fact]
+    public void ANumberOfTroopsWithdrawnIsAChangeNotTheTroopLevel()
+    {
+        var a = Run("The Pentagon said it would withdraw roughly a quarter of its forces, 7,000 troops, from South Korea by 2034.", new DateOnly(2032, 2, 1));
+        Assert.Null(a.Figures.Single(f => f.Value == 7000).IndicatorId);
+        var b = Run("Some 27,000 US troops are stationed in South Korea, the Pentagon said.", new DateOnly(2032, 2, 1));
+        Assert.Equal("usfk-troop-level", b.Figures.Single(f => f.Value == 27000).IndicatorId);
+    }
 }
