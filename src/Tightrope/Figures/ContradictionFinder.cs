@@ -353,8 +353,8 @@ public sealed class ContradictionFinder(IndicatorCatalog indicators, ExchangeRat
 /// <list type="bullet">
 /// <item>A person is named as a holder by a title right before the name ("South Korean President Yoon", "President
 /// Lee"), unless the title is marked as past ("former President Park", "the late", "then-", "ex-").</item>
-/// <item>The claim is for the year written in its sentence, else for the article's date (or, undated, for the time of
-/// the article as a whole). Two claims for different years are a history, not a conflict.</item>
+/// <item>The claim is for the year written in its sentence, else for the article's date. Two claims for different
+/// years are a history, not a conflict; claims with no known time (an undated article, no year) are not compared.</item>
 /// <item>The headline's subject ("X and Y unveil …") takes part in the article's event: when it is a person known for
 /// a role the body gives, at the article's time, to someone they never shared it with, that is a conflict too.</item>
 /// </list>
@@ -425,8 +425,9 @@ public static class RoleConflicts
                 }
 
                 // Claims for different years are a history ("President Moon's government in 2018 … President Yoon").
+                // Undated claims without a year have no known time: an undated retrospective may name many presidents.
                 int? ya = a.Year ?? date?.Year, yb = b.Year ?? date?.Year;
-                if (ya != yb || Overlap(a.Actor, b.Actor, a.Title, a.Org) || !seen.Add(Key(a.Actor.Id, b.Actor.Id, a.Title + " of " + a.Org)))
+                if (ya is null || ya != yb || Overlap(a.Actor, b.Actor, a.Title, a.Org) || !seen.Add(Key(a.Actor.Id, b.Actor.Id, a.Title + " of " + a.Org)))
                 {
                     continue;
                 }

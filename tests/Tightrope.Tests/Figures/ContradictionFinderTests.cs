@@ -211,6 +211,15 @@ public sealed class ContradictionFinderTests
     }
 
     [Fact]
+    public void AnUndatedRetrospectiveNamingTwoHoldersIsNoConflict()
+    {
+        var article = WithMentions("President Alpha opened the harbour. Decades on, President Beta closed it.", null, ("Alpha", "p1"), ("Beta", "p2"));
+        Assert.Empty(RoleConflicts.Find(article, TwoPresidents()));
+        var dated = WithMentions("President Alpha opened the harbour. Decades on, President Beta closed it.", new DateOnly(2036, 1, 1), ("Alpha", "p1"), ("Beta", "p2"));
+        Assert.Single(RoleConflicts.Find(dated, TwoPresidents()));
+    }
+
+    [Fact]
     public void HoldersNamedForDifferentYearsAreAHistoryNotAConflict()
     {
         var article = WithMentions("In 2032 President Alpha began the drills. President Beta resumed them this month.", new DateOnly(2036, 2, 1), ("Alpha", "p1"), ("Beta", "p2"));
