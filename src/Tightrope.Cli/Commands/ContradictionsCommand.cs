@@ -91,6 +91,11 @@ internal static class ContradictionsCommand
             }
         }
 
+        else if (side.ActorId is { } actor)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $" names {actor}");
+        }
+
         sb.Append(CultureInfo.InvariantCulture, $": {side.Text}");
         return sb.ToString();
     }
