@@ -55,8 +55,8 @@ internal static class ContradictionsCommand
             foreach (var c in list)
             {
                 AnsiConsole.MarkupLine($"[bold]{c.Kind}[/] {Markup.Escape(c.Subject)} {Markup.Escape(c.Period ?? "")}: {Markup.Escape(c.Description)}");
-                AnsiConsole.MarkupLine($"  A [grey]{Markup.Escape(c.A.ArticleId[..Math.Min(12, c.A.ArticleId.Length)])} {c.A.Span}[/] {Markup.Escape(c.A.Text)}");
-                AnsiConsole.MarkupLine($"  B [grey]{Markup.Escape(c.B.ArticleId[..Math.Min(12, c.B.ArticleId.Length)])} {c.B.Span}[/] {Markup.Escape(c.B.Text)}");
+                AnsiConsole.MarkupLine($"  A [grey]{Markup.Escape(c.A.ArticleId[..Math.Min(12, c.A.ArticleId.Length)])} {Markup.Escape(c.A.Span.ToString())}[/] {Markup.Escape(c.A.Text)}");
+                AnsiConsole.MarkupLine($"  B [grey]{Markup.Escape(c.B.ArticleId[..Math.Min(12, c.B.ArticleId.Length)])} {Markup.Escape(c.B.Span.ToString())}[/] {Markup.Escape(c.B.Text)}");
             }
 
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{list.Count} contradiction(s)."));
