@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text;
 using Spectre.Console;
+using Tightrope.Storage;
 
 namespace Tightrope.Cli.Commands;
 
@@ -36,7 +37,7 @@ internal static class SearchCommand
             foreach (var hit in hits)
             {
                 AnsiConsole.MarkupLine($"[bold]{StoreCommandSupport.Short(hit.ArticleId)}[/]  {Markup.Escape(hit.Title ?? "")}");
-                AnsiConsole.MarkupLine("  " + Highlight(hit.Snippet.ReplaceLineEndings(" ")));
+                AnsiConsole.MarkupLine("  " + Highlight(hit));
             }
 
             Console.Out.WriteLine($"{hits.Count} hit(s)");
@@ -45,28 +46,22 @@ internal static class SearchCommand
         return command;
     }
 
-    /// <summary>Turns the snippet's [match] marks into highlighting (kept as brackets when there is no colour).</summary>
-    private static string Highlight(string snippet)
+    /// <summary>The snippet with its matches highlighted (in double brackets when there is no colour).</summary>
+    private static string Highlight(SearchHit hit)
     {
         bool colour = StoreCommandSupport.Interactive;
+        var snippet = hit.Snippet;
         var sb = new StringBuilder();
         int i = 0;
-        while (i < snippet.Length)
+        foreach (var m in hit.Matches)
         {
-            int open = snippet.IndexOf('[', i);
-            int close = open < 0 ? -1 : snippet.IndexOf(']', open + 1);
-            if (open < 0 || close < 0)
-            {
-                sb.Append(Markup.Escape(snippet[i..]));
-                break;
-            }
-
-            sb.Append(Markup.Escape(snippet[i..open]));
-            var match = Markup.Escape(snippet[(open + 1)..close]);
-            sb.Append(colour ? $"[black on yellow]{match}[/]" : $"[[{match}]]");
-            i = close + 1;
+            sb.Append(Markup.Escape(snippet[i..m.Start]));
+            var match = Markup.Escape(snippet[m.Start..m.End]);
+            sb.Append(colour ? $"[black on yellow]{match}[/]" : $"[[[[{match}]]]]");
+            i = m.End;
         }
 
-        return sb.ToString();
+        sb.Append(Markup.Escape(snippet[i..]));
+        return sb.ToString().ReplaceLineEndings(" ");
     }
 }

@@ -91,7 +91,7 @@ internal static class ShowCommand
                 var text = r.Text.ReplaceLineEndings(" ");
                 table.AddRow(
                     Markup.Escape(Storage.SqliteStore.KindName(r.Kind)),
-                    r.RawSpan.ToString(),
+                    Markup.Escape(r.RawSpan.ToString()),
                     Markup.Escape(text.Length > 80 ? text[..77] + "…" : text),
                     Markup.Escape(r.Reason ?? ""));
             }

@@ -9,7 +9,7 @@ public enum MentionKind : byte
     Name,
     /// <summary>A surname or given name alone ("Yoon").</summary>
     Partial,
-    /// <summary>A name found through the transliteration bridge ("Yin Xiyue").</summary>
+    /// <summary>A name found through the transliteration bridge ("Jin Dazhong" for 金大中).</summary>
     Transliterated,
     /// <summary>A role or title without a name ("the president", "President Lee").</summary>
     Role,

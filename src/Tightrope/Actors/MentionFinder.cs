@@ -163,7 +163,7 @@ internal sealed class MentionFinder
                 }
             }
 
-            // A surname followed by lower-case syllables ("Lee soo hye"): the bridge may still read it as one name.
+            // A surname followed by lower-case syllables ("Park geun hye"): the bridge may still read it as one name.
             if (capLen == 1 && (len == 0 || onlyPartial) && _bridge.IsSurname(w.Norm) && TryLowerCaseTail(words, i, text, cue, cueCountry, raws) is { } taken)
             {
                 i += taken;
@@ -210,7 +210,7 @@ internal sealed class MentionFinder
                 continue;
             }
 
-            // A lower-case word one letter from a known surname ("pompeio"): kept only if it corefers or follows a title.
+            // A lower-case word one letter from a known surname ("tilerson"): kept only if it corefers or follows a title.
             if (len == 0 && w.Shape == WordShape.Lower && !CommonWords.Contains(w.Norm) && _aliases.NearSurname(w.Norm))
             {
                 raws.Add(new Raw { First = i, Last = i + 1, How = Pending.Candidate, LowerCase = true, Surface = w.Norm, Cue = cue, CountryHint = cueCountry });
@@ -377,7 +377,7 @@ internal sealed class MentionFinder
         return true;
     }
 
-    /// <summary>Consecutive capitalised words in one sentence, with hyphen-joined lower-case parts ("Seok-yue").</summary>
+    /// <summary>Consecutive capitalised words in one sentence, with hyphen-joined lower-case parts ("Dae-jung").</summary>
     private static int CapitalisedRun(List<Word> words, int i, string text)
     {
         int j = i + 1;
@@ -724,7 +724,7 @@ internal sealed class MentionFinder
                 }
             }
 
-            // A misspelt surname of someone already named ("Pompeio" after "Pompeo"): one edit, long words only.
+            // A misspelt surname of someone already named ("Tilerson" after "Tillerson"): one edit, long words only.
             if (word.Length >= 5)
             {
                 for (int k = people.Count - 1; k >= 0; k--)
@@ -738,7 +738,7 @@ internal sealed class MentionFinder
 
             if (raw.Cue is not null)
             {
-                // After a title, a surname one edit from the title holder's at the date ("Secretary of State Pompeio").
+                // After a title, a surname one edit from the title holder's at the date ("Secretary of State Tilerson").
                 var near = HoldersEver(raw.Cue).Where(a => raw.Cue.HeldBy(a, date, raw.CountryHint, _kb)
                     && AliasIndex.Surnames(a).Any(sn => sn.Length >= 4 && TransliterationIndex.EditDistanceAtMostOne(word, sn.ToLowerInvariant()))).ToList();
                 if (near.Count == 1)

@@ -21,7 +21,7 @@ internal enum WordShape : byte
 /// <summary>
 /// Splits text into words for mention finding in one pass: letters and digits; "U.S." and "U.N." stay one word
 /// ("us"); inner apostrophes are folded ("O’Brien" → "obrien"); a possessive 's is dropped and flagged; hyphens
-/// split words but are remembered so "Seok-yue" stays in one name.
+/// split words but are remembered so "Dae-jung" stays in one name.
 /// </summary>
 internal static class WordTokens
 {

@@ -49,7 +49,7 @@ public static class Sources
         ArgumentNullException.ThrowIfNull(raw);
         var (text, found) = raw.Format switch
         {
-            "txt" or "text" => (Decode(raw), null),
+            "txt" or "text" => PlainTextArticle(Decode(raw)),
             "md" => MarkdownText.Convert(Decode(raw)),
             "html" => HtmlExtractor.Extract(Decode(raw), raw.Metadata.Url),
             "jsonl" => JsonLinesSource.Article(raw),
@@ -89,6 +89,9 @@ public static class Sources
             return false;
         }
     }
+
+    private static (string Text, ArticleMetadata? Found) PlainTextArticle(string text) =>
+        (text, PlainText.Headline(text) is { } headline ? new ArticleMetadata { Title = headline } : null);
 
     private static string Decode(RawDocument raw)
     {

@@ -70,32 +70,8 @@ public static class KnowledgeLoader
     public static List<Actor> LoadFile(string file, List<KnowledgeProblem> problems)
     {
         var result = new List<Actor>();
-        var stream = new YamlStream();
-        try
+        if (ReadList(file, "entries", problems) is not { } seq)
         {
-            using var reader = new StreamReader(file);
-            stream.Load(reader);
-        }
-        catch (YamlDotNet.Core.YamlException ex)
-        {
-            problems.Add(new KnowledgeProblem(file, (int)ex.Start.Line, ex.Message));
-            return result;
-        }
-        catch (InvalidOperationException)
-        {
-            // YamlDotNet's scanner fails this way on some malformed input (an unclosed flow sequence); `kb check` finds the line.
-            problems.Add(new KnowledgeProblem(file, 0, "YAML syntax: the file could not be parsed (run 'tightrope kb check')"));
-            return result;
-        }
-
-        if (stream.Documents.Count == 0)
-        {
-            return result;
-        }
-
-        if (stream.Documents[0].RootNode is not YamlSequenceNode seq)
-        {
-            problems.Add(new KnowledgeProblem(file, (int)stream.Documents[0].RootNode.Start.Line, "expected a list of entries"));
             return result;
         }
 
@@ -197,6 +173,44 @@ public static class KnowledgeLoader
         _ => kind.ToString().ToLowerInvariant(),
     };
 
+    /// <summary>
+    /// The top-level list of a YAML file; null (with the problem recorded, naming file and line) when the file does not
+    /// parse or holds something else. An empty file is an empty list.
+    /// </summary>
+    private static YamlSequenceNode? ReadList(string file, string what, List<KnowledgeProblem> problems)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            using var reader = new StreamReader(file);
+            stream.Load(reader);
+        }
+        catch (YamlDotNet.Core.YamlException ex)
+        {
+            problems.Add(new KnowledgeProblem(file, (int)ex.Start.Line, ex.Message));
+            return null;
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner fails this way on some malformed input (an unclosed flow sequence); `kb check` finds the line.
+            problems.Add(new KnowledgeProblem(file, 0, "YAML syntax: the file could not be parsed (run 'tightrope kb check')"));
+            return null;
+        }
+
+        if (stream.Documents.Count == 0)
+        {
+            return [];
+        }
+
+        if (stream.Documents[0].RootNode is not YamlSequenceNode seq)
+        {
+            problems.Add(new KnowledgeProblem(file, (int)stream.Documents[0].RootNode.Start.Line, $"expected a list of {what}"));
+            return null;
+        }
+
+        return seq;
+    }
+
     /// <summary>Reads <c>titles.yaml</c> (the vocabulary of role titles) from the knowledge folder; none when it is absent.</summary>
     public static List<RoleTitle> LoadTitles(string folder, List<KnowledgeProblem>? problems = null)
     {
@@ -208,32 +222,8 @@ public static class KnowledgeLoader
             return result;
         }
 
-        var stream = new YamlStream();
-        try
+        if (ReadList(file, "titles", problems) is not { } seq)
         {
-            using var reader = new StreamReader(file);
-            stream.Load(reader);
-        }
-        catch (YamlDotNet.Core.YamlException ex)
-        {
-            problems.Add(new KnowledgeProblem(file, (int)ex.Start.Line, ex.Message));
-            return result;
-        }
-        catch (InvalidOperationException)
-        {
-            // YamlDotNet's scanner fails this way on some malformed input (an unclosed flow sequence); `kb check` finds the line.
-            problems.Add(new KnowledgeProblem(file, 0, "YAML syntax: the file could not be parsed (run 'tightrope kb check')"));
-            return result;
-        }
-
-        if (stream.Documents.Count == 0)
-        {
-            return result;
-        }
-
-        if (stream.Documents[0].RootNode is not YamlSequenceNode seq)
-        {
-            problems.Add(new KnowledgeProblem(file, (int)stream.Documents[0].RootNode.Start.Line, "expected a list of titles"));
             return result;
         }
 

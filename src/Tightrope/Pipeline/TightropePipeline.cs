@@ -23,6 +23,7 @@ public static class TightropePipeline
         builder.Use(new Clean.CleanStage());
         builder.Use(new Text.TextStage());
         builder.Use(new Dedup.DedupStage());
+        builder.Use(new Dates.ArticleDateStage(options.DefaultDate));
         builder.Use(new Actors.ActorsStage(options));
         builder.Use(Figures.FiguresStage.FromFolder(options.KnowledgeFolder ?? KnowledgeLoader.FindDefaultFolder()));
         builder.Use(new Figures.ContradictionsStage(options.Knowledge));

@@ -39,8 +39,40 @@ public sealed record StoredArticle(
     IReadOnlyList<Figure> Figures,
     IReadOnlyList<StageFailure> Failures);
 
-/// <summary>A full-text hit: the article and a snippet with the matches marked by [ and ].</summary>
-public sealed record SearchHit(string ArticleId, string? Title, string Snippet, double Rank);
+/// <summary>
+/// A full-text hit: the article, a snippet of its text and where in the snippet the query matched (character ranges
+/// into <see cref="Snippet"/>, which is plain text: brackets in it are the article's own).
+/// </summary>
+public sealed record SearchHit(string ArticleId, string? Title, string Snippet, double Rank)
+{
+    public IReadOnlyList<TextSpan> Matches { get; init; } = [];
+
+    /// <summary>Splits a snippet whose matches are wrapped in <paramref name="open"/> and <paramref name="close"/>.</summary>
+    public static (string Snippet, IReadOnlyList<TextSpan> Matches) Unmark(string marked, char open, char close)
+    {
+        var text = new System.Text.StringBuilder(marked.Length);
+        var matches = new List<TextSpan>();
+        int start = -1;
+        foreach (char c in marked)
+        {
+            if (c == open)
+            {
+                start = text.Length;
+            }
+            else if (c == close && start >= 0)
+            {
+                matches.Add(new TextSpan(start, text.Length));
+                start = -1;
+            }
+            else
+            {
+                text.Append(c);
+            }
+        }
+
+        return (text.ToString(), matches);
+    }
+}
 
 /// <summary>An actor with how often and in how many articles it is mentioned (duplicates not counted).</summary>
 public sealed record ActorCount(string ActorId, int Mentions, int Articles);

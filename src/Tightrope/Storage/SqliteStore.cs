@@ -608,7 +608,7 @@ internal sealed class SqliteStore : IArticleStore
         var hits = new List<SearchHit>();
         using var cmd = _db.CreateCommand();
         cmd.CommandText = """
-            SELECT a.id, a.title, snippet(articles_fts, 1, '[', ']', '…', 16), bm25(articles_fts)
+            SELECT a.id, a.title, snippet(articles_fts, 1, char(2), char(3), '…', 16), bm25(articles_fts)
             FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid
             WHERE articles_fts MATCH $q ORDER BY bm25(articles_fts), a.seq LIMIT $n
             """;
@@ -617,7 +617,8 @@ internal sealed class SqliteStore : IArticleStore
         using var r = cmd.ExecuteReader();
         while (r.Read())
         {
-            hits.Add(new SearchHit(r.GetString(0), Str(r, 1), r.GetString(2), r.GetDouble(3)));
+            var (snippet, matches) = SearchHit.Unmark(r.GetString(2), '\u0002', '\u0003');
+            hits.Add(new SearchHit(r.GetString(0), Str(r, 1), snippet, r.GetDouble(3)) { Matches = matches });
         }
 
         return hits;

@@ -147,9 +147,33 @@ public sealed class IngestCommandTests : IDisposable
         Assert.Equal(0, search.Exit);
         using var hits = System.Text.Json.JsonDocument.Parse(search.Out);
         Assert.True(hits.RootElement.GetArrayLength() > 0);
-        Assert.Contains("[troops]", hits.RootElement[0].GetProperty("snippet").GetString(), StringComparison.OrdinalIgnoreCase);
+        var first = hits.RootElement[0];
+        var match = first.GetProperty("matches")[0];
+        var snippet = first.GetProperty("snippet").GetString()!;
+        Assert.Equal("troops", snippet[match.GetProperty("start").GetInt32()..match.GetProperty("end").GetInt32()], ignoreCase: true);
 
         Assert.Equal(1, Run("show", "zzzz", "--db", db).Exit);
+    }
+
+    [Fact]
+    public void BracketsInTheTextAreShownAsTextNotReadAsMarkup()
+    {
+        Directory.CreateDirectory(_folder);
+        var file = Path.Combine(_folder, "brackets.txt");
+        File.WriteAllText(file, "Envoys meet in Geneva [updated]\n\n[Staff report] Envoys of the two allies met in Geneva on Monday [local time] to discuss troops.\n\nCopyright 2024 Example News. All rights reserved.\n");
+        var db = Path.Combine(_folder, "brackets.db");
+        Assert.Equal(0, Run("ingest", file, "--db", db).Exit);
+        using var list = System.Text.Json.JsonDocument.Parse(Run("articles", "--db", db, "--json").Out);
+        var id = list.RootElement[0].GetProperty("id").GetString()!;
+
+        var show = Run("show", id, "--db", db);
+        Assert.True(show.Exit == 0, show.Err);
+        Assert.Contains("[local time]", show.Out, StringComparison.Ordinal);
+        Assert.Contains("copyright", show.Out, StringComparison.Ordinal);
+
+        var search = Run("search", "Geneva", "--db", db);
+        Assert.True(search.Exit == 0, search.Err);
+        Assert.Contains("[[Geneva]]", search.Out, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -7,7 +7,7 @@ public readonly record struct BridgeMatch(string ActorId, double Score, int Matc
 
 /// <summary>
 /// The transliteration bridge: every person with native names, indexed per syllable by every acceptable rendering.
-/// A candidate span ("Yin Xiyue", "Yoon Seok-yue", "KIM jianxi") is split into pieces on spaces, hyphens and
+/// A candidate span ("Jin Dazhong", "Kim Dae-Zhong", "PIAO jinhui") is split into pieces on spaces, hyphens and
 /// case changes, and aligned syllable by syllable with each person's name (a piece may hold several fused
 /// syllables); each syllable may come from any rendering, small spelling errors are allowed, and the match is
 /// scored. Built once from a knowledge base; immutable and thread-safe.
@@ -158,7 +158,7 @@ public sealed class TransliterationIndex
         for (int i = 0; i <= span.Length; i++)
         {
             bool letter = i < span.Length && char.IsAsciiLetter(span[i]);
-            // A lower-to-upper change inside a word starts a new piece ("XiYue"); an all-caps word stays whole.
+            // A lower-to-upper change inside a word starts a new piece ("DaZhong"); an all-caps word stays whole.
             bool caseBreak = letter && start >= 0 && char.IsAsciiLetterUpper(span[i]) && char.IsAsciiLetterLower(span[i - 1]);
             if (start >= 0 && (!letter || caseBreak))
             {
