@@ -269,6 +269,23 @@ internal sealed class MentionFinder
                 len--;
             }
 
+            // "a few trump cards": a lower-case word after a quantifier or an indefinite article is a common noun, not a surname.
+            if (len == 1 && w.Shape == WordShape.Lower && i > 0 && Quantifiers.Contains(words[i - 1].Norm) && !w.SentenceStart)
+            {
+                i++;
+                continue;
+            }
+
+            // "the South Korea and the United States Missile Guidelines": two countries joined before the name of an
+            // agreement or body between them belong to its name.
+            if (len > 0 && JoinedCountriesBefore(raws, words, i, entries!) is { } joinedFirst)
+            {
+                raws.RemoveRange(raws.Count - 2, 2);
+                raws.Add(new Raw { First = joinedFirst, Last = i + len, How = Pending.Alias, Entries = entries, Surface = words[joinedFirst].Norm });
+                i += len;
+                continue;
+            }
+
             if (len > 0)
             {
                 // "US Democratic Party": a country named just before picks among same-named actors.
@@ -407,6 +424,32 @@ internal sealed class MentionFinder
     }
 
     private static readonly FrozenSet<string> ForceNouns = new[] { "troops", "forces", "military", "soldiers", "army", "force" }.ToFrozenSet(StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> Quantifiers = new[]
+    {
+        "a", "an", "few", "many", "several", "some", "any", "no", "every", "each", "two", "three", "four", "five", "more", "most", "fewer",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    private int? JoinedCountriesBefore(List<Raw> raws, List<Word> words, int i, List<AliasEntry> entries)
+    {
+        if (raws.Count < 2 || !words[i].Capitalized || !entries.TrueForAll(e => e.Kind == MentionKind.Name && _kb.Find(e.ActorId)?.Kind is ActorKind.Agreement or ActorKind.Organization))
+        {
+            return null;
+        }
+
+        var (a, b) = (raws[^2], raws[^1]);
+        if (b.Last != i || a.How != Pending.Alias || b.How != Pending.Alias || CountryOf(a.Entries!) is null || CountryOf(b.Entries!) is null
+            || words[i - 1].Possessive || words[a.Last - 1].Possessive)
+        {
+            return null;
+        }
+
+        int gap = b.First - a.Last;
+        bool joined = (gap == 0 && words[b.First].HyphenBefore)
+            || (gap == 1 && words[a.Last].Norm == "and")
+            || (gap == 2 && words[a.Last].Norm == "and" && words[a.Last + 1].Norm == "the");
+        return joined ? a.First : null;
+    }
 
     private static readonly FrozenSet<string> PolicyNouns = new[] { "strategy", "doctrine", "dream", "initiative", "vision" }.ToFrozenSet(StringComparer.Ordinal);
 
