@@ -270,7 +270,8 @@ internal sealed class MentionFinder
             }
 
             // "a few trump cards": a lower-case word after a quantifier or an indefinite article is a common noun, not a surname.
-            if (len == 1 && w.Shape == WordShape.Lower && i > 0 && Quantifiers.Contains(words[i - 1].Norm) && !w.SentenceStart)
+            if (len == 1 && w.Shape == WordShape.Lower && i > 0 && Quantifiers.Contains(words[i - 1].Norm) && !w.SentenceStart
+                && entries!.TrueForAll(e => _kb.Find(e.ActorId)?.Kind == ActorKind.Person))
             {
                 i++;
                 continue;

@@ -128,6 +128,7 @@ public sealed class MentionRulesTests
     {
         var mentions = Find("Tom Bridges toured the valley. The flood left only a few bridges standing.");
         Assert.Single(mentions, m => m.ActorId == "tom-bridges");
+        Assert.Contains(Find("They bought an american radar."), m => m.ActorId == "united-states");
     }
 
     [Fact]
