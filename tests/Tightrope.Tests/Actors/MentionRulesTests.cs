@@ -29,6 +29,7 @@ public sealed class MentionRulesTests
         new Actor { Id = "democratic-party-jpn", Name = "Democratic Party (Japan)", Kind = ActorKind.Party, Country = "JPN" },
         new Actor { Id = "democratic-party-usa", Name = "Democratic Party (United States)", Kind = ActorKind.Party, Country = "USA" },
         new Actor { Id = "harbour-watch", Name = "Harbour Watch Bureau", Kind = ActorKind.Government, Country = "JPN", Descriptions = ["intelligence agency"] },
+        new Actor { Id = "canals-act", Name = "Canals and Lighthouses Act", Kind = ActorKind.Agreement },
         new Actor { Id = "coral-treaty", Name = "Coral Sea Defense Treaty", Kind = ActorKind.Agreement },
         new Actor { Id = "maritime-council", Name = "Maritime Council", Kind = ActorKind.Government, Country = "JPN" },
         new Actor
@@ -144,5 +145,13 @@ public sealed class MentionRulesTests
     {
         var mentions = Find("The chief of the Maritime Council warned of storms.");
         Assert.Contains(mentions, m => m.ActorId == "maritime-council" && m.Text == "Maritime Council");
+    }
+
+    [Fact]
+    public void ALongNameMatchesWithOnePluralWordMadeSingular()
+    {
+        Assert.Contains(Find("Congress amended the Canal and Lighthouses Act again."), m => m.ActorId == "canals-act" && m.Text == "Canal and Lighthouses Act");
+        Assert.Contains(Find("Congress amended the Canals and Lighthouse Act again."), m => m.ActorId == "canals-act");
+        Assert.DoesNotContain(Find("Congress amended the Canal and Lighthouse Act again."), m => m.ActorId == "canals-act");
     }
 }
