@@ -30,6 +30,19 @@ internal sealed class AliasIndex
                 Add(alias, a.Id, IsAcronym(alias) ? MentionKind.Acronym : MentionKind.Name);
             }
 
+            // Translations slip between singular and plural inside long names ("Chip and Science Act" for "CHIPS and
+            // Science Act"): names of three words or more also match with one plural word made singular.
+            if (a.Kind != ActorKind.Person)
+            {
+                foreach (var n in a.Aliases.Prepend(StripParenthetical(a.Name) ?? a.Name).Where(x => !IsAcronym(x)))
+                {
+                    foreach (var variant in SingularVariants(WordTokens.Normalize(n)))
+                    {
+                        AddWords(variant, a.Id, MentionKind.Name, n);
+                    }
+                }
+            }
+
             foreach (var d in a.Demonyms)
             {
                 Add(d, a.Id, MentionKind.Demonym);
@@ -150,9 +163,32 @@ internal sealed class AliasIndex
         return p > 0 ? name[..p] : null;
     }
 
+    private static IEnumerable<string[]> SingularVariants(string[] words)
+    {
+        if (words.Length < 3)
+        {
+            yield break;
+        }
+
+        for (int k = 0; k < words.Length; k++)
+        {
+            var w = words[k];
+            if (w.Length >= 4 && w[^1] == 's' && w[^2] is not ('s' or 'u' or 'i'))
+            {
+                var copy = (string[])words.Clone();
+                copy[k] = w[..^1];
+                yield return copy;
+            }
+        }
+    }
+
     private void Add(string text, string actorId, MentionKind kind)
     {
-        var words = WordTokens.Normalize(text);
+        AddWords(WordTokens.Normalize(text), actorId, kind, text);
+    }
+
+    private void AddWords(string[] words, string actorId, MentionKind kind, string text)
+    {
         if (words.Length == 0)
         {
             return;

@@ -19,6 +19,8 @@ public enum MentionKind : byte
     Metonym,
     /// <summary>An acronym or abbreviation ("ROK", "NIS").</summary>
     Acronym,
+    /// <summary>A common-noun description of the actor ("the South Korean conservative party", "the peninsula").</summary>
+    Description,
 }
 
 /// <summary>

@@ -38,6 +38,8 @@ internal sealed class MentionFinder
     private readonly AliasIndex _aliases;
     private readonly TransliterationIndex _bridge;
     private readonly CueTrie _cues;
+    private readonly DescriptionIndex _descriptions;
+    private readonly Actor[] _countries;
 
     public MentionFinder(KnowledgeBase kb, ActorOptions options)
     {
@@ -45,6 +47,8 @@ internal sealed class MentionFinder
         _options = options;
         _aliases = new AliasIndex(kb);
         _bridge = new TransliterationIndex(kb);
+        _descriptions = new DescriptionIndex(kb);
+        _countries = [.. kb.Actors.Where(a => a.Kind == ActorKind.Country)];
         var cues = RoleCues.From(kb);
         _cues = new CueTrie(cues);
         // Who ever held an office each cue denotes: role-only mentions look only among them.
@@ -64,6 +68,7 @@ internal sealed class MentionFinder
         Candidate,
         RoleOnly,
         Fixed,
+        Description,
     }
 
     private sealed class Raw
@@ -74,6 +79,8 @@ internal sealed class MentionFinder
         public List<AliasEntry>? Entries;
         public BridgeMatch? Bridge;
         public string? FixedId;
+        public MentionKind FixedKind;
+        public Actor[]? Described;
         public RoleCue? Cue;
         public string? CountryHint;
 
@@ -87,11 +94,11 @@ internal sealed class MentionFinder
     {
         var text = article.Text;
         var words = WordTokens.Split(text);
-        var raws = Detect(words, text);
+        var raws = Detect(words, text, date);
         return Resolve(article, words, raws, date);
     }
 
-    private List<Raw> Detect(List<Word> words, string text)
+    private List<Raw> Detect(List<Word> words, string text, DateOnly? date)
     {
         var raws = new List<Raw>();
         RoleCue? cue = null;
@@ -118,10 +125,17 @@ internal sealed class MentionFinder
             {
                 int j = i + c.Length;
                 string? country = CountryBefore(raws, words, i);
+                // "chief of the National Security Office": the organisation inside a title is a mention of its own.
+                var (orgAt, orgEnd) = OrganisationInside(words, i, j);
                 bool lowerName = j < words.Count && words[j].Shape == WordShape.Lower && !CommonWords.Contains(words[j].Norm)
                     && (_aliases.NearSurname(words[j].Norm) || _aliases.Longest(words, j).Length > 0);
-                if (j < words.Count && (words[j].Capitalized || lowerName) && !words[j].SentenceStart && !words[j - 1].Possessive && Gap(text, words[j - 1], words[j]) && _cues.Longest(words, j).Length == 0)
+                if (orgEnd <= j && j < words.Count && (words[j].Capitalized || lowerName) && !words[j].SentenceStart && !words[j - 1].Possessive && Gap(text, words[j - 1], words[j]) && _cues.Longest(words, j).Length == 0)
                 {
+                    if (orgAt >= 0)
+                    {
+                        raws.Add(new Raw { First = orgAt, Last = orgEnd, How = Pending.Alias, Entries = _aliases.Longest(words, orgAt).Entries, Surface = words[orgAt].Norm });
+                    }
+
                     cue = c.Cue;
                     cueEnd = j;
                     cueCountry = country;
@@ -135,6 +149,12 @@ internal sealed class MentionFinder
                     && (country is not null || c.Length >= 2 || c.Cue!.HeadOfState))
                 {
                     raws.Add(new Raw { First = i, Last = j, How = Pending.RoleOnly, Cue = c.Cue, CountryHint = country });
+                }
+
+                if (orgAt >= 0)
+                {
+                    raws.Add(new Raw { First = orgAt, Last = orgEnd, How = Pending.Alias, Entries = _aliases.Longest(words, orgAt).Entries, Surface = words[orgAt].Norm });
+                    j = Math.Max(j, orgEnd);
                 }
 
                 i = j;
@@ -186,12 +206,59 @@ internal sealed class MentionFinder
                 continue;
             }
 
+            // "South Korean conservative party", "US intelligence agencies": a country, then a description of one of its actors.
+            if (len > 0 && DescribedAfterCountry(words, i, len, entries!, date) is { } described)
+            {
+                raws.Add(new Raw { First = i, Last = described.End, How = Pending.Fixed, FixedId = described.Id, FixedKind = MentionKind.Description });
+                i = described.End;
+                continue;
+            }
+
+            // "the conservative party", "Yoon's conservative party", "the peninsula": a definite description, resolved
+            // against the countries the whole article names.
+            if (!_descriptions.IsEmpty && i > 0 && !w.SentenceStart && (words[i - 1].Norm == "the" || words[i - 1].Possessive)
+                && _descriptions.Longest(words, i) is { Length: > 0 } bare && bare.Length >= len)
+            {
+                raws.Add(new Raw { First = i, Last = i + bare.Length, How = Pending.Description, Described = bare.Actors });
+                i += bare.Length;
+                continue;
+            }
+
             // "US troops stationed in South Korea": the forces of one country in another, when the knowledge base
             // has them under a name "<A> Forces <B>" (United States Forces Korea, US Forces Japan).
             if (len > 0 && ForcesIn(words, i, len, entries!) is { } forces)
             {
+                // The two countries inside it are mentions of their own ("U.S." and "South Korea" in "U.S. troops in South Korea").
                 raws.Add(new Raw { First = i, Last = forces.End, How = Pending.Fixed, FixedId = forces.Id });
+                raws.Add(new Raw { First = i, Last = forces.AEnd, How = Pending.Fixed, FixedId = forces.AId, FixedKind = words[i].Shape == WordShape.Upper ? MentionKind.Acronym : MentionKind.Name });
+                raws.Add(new Raw { First = forces.BStart, Last = forces.End, How = Pending.Fixed, FixedId = forces.BId });
                 i = forces.End;
+                continue;
+            }
+
+            // "troops stationed in South Korea": foreign forces in a country, when the knowledge base has exactly one
+            // "<A> Forces <B>" for it.
+            if (len == 0 && ForeignForcesIn(words, i, raws) is { } foreign)
+            {
+                raws.Add(new Raw { First = i, Last = foreign.End, How = Pending.Fixed, FixedId = foreign.Id });
+                raws.Add(new Raw { First = foreign.BStart, Last = foreign.End, How = Pending.Fixed, FixedId = foreign.BId });
+                i = foreign.End;
+                continue;
+            }
+
+            // "US Democratic candidate": a country, then the distinctive word of one of its parties ("Democratic Party").
+            if (len > 0 && PartyAdjective(words, i, len, entries!) is { } party)
+            {
+                raws.Add(new Raw { First = i, Last = i + len + 1, How = Pending.Fixed, FixedId = party });
+                i += len + 1;
+                continue;
+            }
+
+            // A place or country inside the name of a policy or slogan ("Indo-Pacific Strategy", "the American dream",
+            // "'America First'", "pro-American") does not denote the actor.
+            if (len > 0 && InPolicyName(words, i, len, entries!, text))
+            {
+                i += len;
                 continue;
             }
 
@@ -202,10 +269,28 @@ internal sealed class MentionFinder
                 len--;
             }
 
+            // "a few trump cards": a lower-case word after a quantifier or an indefinite article is a common noun, not a surname.
+            if (len == 1 && w.Shape == WordShape.Lower && i > 0 && Quantifiers.Contains(words[i - 1].Norm) && !w.SentenceStart
+                && entries!.TrueForAll(e => _kb.Find(e.ActorId)?.Kind == ActorKind.Person))
+            {
+                i++;
+                continue;
+            }
+
+            // "the South Korea and the United States Missile Guidelines": two countries joined before the name of an
+            // agreement or body between them belong to its name.
+            if (len > 0 && JoinedCountriesBefore(raws, words, i, entries!) is { } joinedFirst)
+            {
+                raws.RemoveRange(raws.Count - 2, 2);
+                raws.Add(new Raw { First = joinedFirst, Last = i + len, How = Pending.Alias, Entries = entries, Surface = words[joinedFirst].Norm });
+                i += len;
+                continue;
+            }
+
             if (len > 0)
             {
                 // "US Democratic Party": a country named just before picks among same-named actors.
-                raws.Add(new Raw { First = i, Last = i + len, How = Pending.Alias, Entries = entries, Cue = cue, CountryHint = cueCountry ?? CountryBefore(raws, words, i), LowerCase = w.Shape == WordShape.Lower, Surface = w.Norm });
+                raws.Add(new Raw { First = i, Last = i + len, How = Pending.Alias, Entries = entries, Cue = cue, CountryHint = cueCountry ?? CountryBefore(raws, words, i) ?? (cue is null ? CountryAfter(words, i + len) : null), LowerCase = w.Shape == WordShape.Lower, Surface = w.Norm });
                 i += len;
                 continue;
             }
@@ -231,13 +316,226 @@ internal sealed class MentionFinder
         return raws;
     }
 
+    /// <summary>The first capitalised organisation name (not a person, not a country) that starts inside a title cue; it may run past the cue ("… of South Korea").</summary>
+    private (int At, int End) OrganisationInside(List<Word> words, int i, int j)
+    {
+        for (int k = i + 1; k < j; k++)
+        {
+            if (!words[k].Capitalized || CommonWords.Contains(words[k].Norm) && words[k].Shape == WordShape.Lower)
+            {
+                continue;
+            }
+
+            var (l, entries) = _aliases.Longest(words, k);
+            if (l > 0 && entries!.TrueForAll(e => e.Kind is MentionKind.Name or MentionKind.Acronym && _kb.Find(e.ActorId)?.Kind is not (ActorKind.Person or ActorKind.Country or null)))
+            {
+                return (k, k + l);
+            }
+        }
+
+        return (-1, -1);
+    }
+
+    private (int End, string Id)? DescribedAfterCountry(List<Word> words, int i, int len, List<AliasEntry> entries, DateOnly? date)
+    {
+        if (_descriptions.IsEmpty || i + len >= words.Count || words[i + len - 1].Possessive || words[i + len].SentenceStart
+            || CountryOf(entries) is not { Country: { } country })
+        {
+            return null;
+        }
+
+        var (dl, actors) = _descriptions.Longest(words, i + len);
+        if (dl == 0)
+        {
+            return null;
+        }
+
+        var fits = actors!.Where(a => string.Equals(a.Country, country, StringComparison.OrdinalIgnoreCase) && DescriptionIndex.ExistsOn(a, date)).ToList();
+        return fits.Count == 1 ? (i + len + dl, fits[0].Id) : null;
+    }
+
+    /// <summary>
+    /// A definite description: among the actors it describes that exist at the date, those whose country the article
+    /// names (for an actor without a country, one whose name contains a word naming a country the article names); the
+    /// most-named country wins, a tie stays unresolved.
+    /// </summary>
+    private (string? Id, double Conf) ResolveDescription(Actor[] actors, Dictionary<string, int> countries, HashSet<string> countryWords, DateOnly? date)
+    {
+        var fits = new List<(Actor A, int N)>();
+        foreach (var a in actors)
+        {
+            if (!DescriptionIndex.ExistsOn(a, date))
+            {
+                continue;
+            }
+
+            if (a.Country is { } c)
+            {
+                if (countries.TryGetValue(c, out var n))
+                {
+                    fits.Add((a, n));
+                }
+            }
+            else if (WordTokens.Normalize(a.Name).Any(countryWords.Contains))
+            {
+                fits.Add((a, 0));
+            }
+        }
+
+        if (fits.Count == 0)
+        {
+            return (null, 0);
+        }
+
+        if (fits.Count == 1)
+        {
+            return (fits[0].A.Id, 0.75);
+        }
+
+        fits.Sort((x, y) => y.N.CompareTo(x.N));
+        return fits[0].N > fits[1].N ? (fits[0].A.Id, 0.65) : (null, 0);
+    }
+
+    /// <summary>The countries the raw mentions name (by name, acronym or demonym) with counts, and the words of their names.</summary>
+    private (Dictionary<string, int> Counts, HashSet<string> Words) CountriesNamed(List<Raw> raws)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        var words = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var r in raws)
+        {
+            if (r.How != Pending.Alias || CountryOf(r.Entries!) is not { Country: { } c } country)
+            {
+                continue;
+            }
+
+            if (counts.TryAdd(c, 1))
+            {
+                foreach (var n in NamesOf(country).Concat(country.Demonyms.Select(WordTokens.Normalize)))
+                {
+                    words.UnionWith(n.Where(x => !CommonWords.Contains(x)));
+                }
+            }
+            else
+            {
+                counts[c]++;
+            }
+        }
+
+        return (counts, words);
+    }
+
     private static readonly FrozenSet<string> ForceNouns = new[] { "troops", "forces", "military", "soldiers", "army", "force" }.ToFrozenSet(StringComparer.Ordinal);
 
-    private (int End, string Id)? ForcesIn(List<Word> words, int i, int len, List<AliasEntry> entries)
+    private static readonly FrozenSet<string> Quantifiers = new[]
+    {
+        "a", "an", "few", "many", "several", "some", "any", "no", "every", "each", "two", "three", "four", "five", "more", "most", "fewer",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    private int? JoinedCountriesBefore(List<Raw> raws, List<Word> words, int i, List<AliasEntry> entries)
+    {
+        if (raws.Count < 2 || !words[i].Capitalized || !entries.TrueForAll(e => e.Kind == MentionKind.Name && _kb.Find(e.ActorId)?.Kind is ActorKind.Agreement or ActorKind.Organization))
+        {
+            return null;
+        }
+
+        var (a, b) = (raws[^2], raws[^1]);
+        if (b.Last != i || a.How != Pending.Alias || b.How != Pending.Alias || CountryOf(a.Entries!) is null || CountryOf(b.Entries!) is null
+            || words[i - 1].Possessive || words[a.Last - 1].Possessive)
+        {
+            return null;
+        }
+
+        int gap = b.First - a.Last;
+        bool joined = (gap == 0 && words[b.First].HyphenBefore)
+            || (gap == 1 && words[a.Last].Norm == "and")
+            || (gap == 2 && words[a.Last].Norm == "and" && words[a.Last + 1].Norm == "the");
+        return joined ? a.First : null;
+    }
+
+    private static readonly FrozenSet<string> PolicyNouns = new[] { "strategy", "doctrine", "dream", "initiative", "vision" }.ToFrozenSet(StringComparer.Ordinal);
+
+    private bool InPolicyName(List<Word> words, int i, int len, List<AliasEntry> entries, string text)
+    {
+        if (!entries.TrueForAll(e => _kb.Find(e.ActorId)?.Kind is ActorKind.Country or ActorKind.Place))
+        {
+            return false;
+        }
+
+        if (i > 0 && words[i].HyphenBefore && words[i - 1].Norm is "pro" or "anti")
+        {
+            return true;
+        }
+
+        int k = i + len;
+        if (k >= words.Count || words[k].SentenceStart || words[k - 1].Possessive)
+        {
+            return false;
+        }
+
+        if (PolicyNouns.Contains(words[k].Norm))
+        {
+            return true;
+        }
+
+        // "America First" as a slogan: quoted.
+        int before = words[i].Start - 1;
+        return words[k].Norm == "first" && before >= 0 && text[before] is '"' or '“' or '‘' or '\'';
+    }
+
+    private string? PartyAdjective(List<Word> words, int i, int len, List<AliasEntry> entries)
+    {
+        int k = i + len;
+        if (k >= words.Count || !words[k].Capitalized || words[k].SentenceStart || words[k - 1].Possessive
+            || (k + 1 < words.Count && words[k + 1].Norm == "party") || CountryOf(entries) is not { Country: { } country })
+        {
+            return null;
+        }
+
+        var ids = _aliases.Named([words[k].Norm, "party"]).Distinct(StringComparer.Ordinal)
+            .Where(id => _kb.Find(id) is { Kind: ActorKind.Party } p && string.Equals(p.Country, country, StringComparison.OrdinalIgnoreCase)).ToList();
+        return ids.Count == 1 ? ids[0] : null;
+    }
+
+    private (int End, string Id, int BStart, string BId)? ForeignForcesIn(List<Word> words, int i, List<Raw> raws)
+    {
+        if (!ForceNouns.Contains(words[i].Norm) || (raws.Count > 0 && raws[^1].Last == i) || i + 3 >= words.Count
+            || words[i + 1].Norm is not ("stationed" or "based" or "deployed") || words[i + 2].Norm != "in")
+        {
+            return null;
+        }
+
+        var (len2, entries2) = _aliases.Longest(words, i + 3);
+        if (len2 == 0 || CountryOf(entries2!) is not { } b)
+        {
+            return null;
+        }
+
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var a in _countries)
+        {
+            if (a.Id == b.Id)
+            {
+                continue;
+            }
+
+            foreach (var an in NamesOf(a))
+            {
+                foreach (var bn in NamesOf(b))
+                {
+                    found.UnionWith(_aliases.Named([.. an, "forces", .. bn]));
+                }
+            }
+        }
+
+        return found.Count == 1 ? (i + 3 + len2, found.First(), i + 3, b.Id) : null;
+    }
+
+    private (int End, string Id, int AEnd, string AId, int BStart, string BId)? ForcesIn(List<Word> words, int i, int len, List<AliasEntry> entries)
     {
         // The country may be the whole alias ("US") or its head when the alias already took the noun ("US military").
         var a = CountryOf(entries);
         int k = i + len;
+        int aEnd = i + len;
         if (a is null)
         {
             for (int l = 1; l < len && a is null; l++)
@@ -248,6 +546,7 @@ internal sealed class MentionFinder
                     if (a is not null)
                     {
                         k = i + l;
+                        aEnd = k;
                     }
                 }
             }
@@ -282,7 +581,7 @@ internal sealed class MentionFinder
             {
                 foreach (var id in _aliases.Named([.. an, "forces", .. bn]))
                 {
-                    return (k + 1 + len2, id);
+                    return (k + 1 + len2, id, aEnd, a.Id, k + 1, b.Id);
                 }
             }
         }
@@ -429,6 +728,29 @@ internal sealed class MentionFinder
         return common * 2 < len;
     }
 
+    /// <summary>"the Democratic Party (government) in the United States": a country named just after, through "in" or "of".</summary>
+    private string? CountryAfter(List<Word> words, int k)
+    {
+        if (k < words.Count && words[k].Shape == WordShape.Lower && words[k].Norm is not ("in" or "of") && !words[k].SentenceStart)
+        {
+            k++;
+        }
+
+        if (k + 1 >= words.Count || words[k].Norm is not ("in" or "of") || words[k].SentenceStart || words[k - 1].Possessive)
+        {
+            return null;
+        }
+
+        k++;
+        if (words[k].Norm == "the" && k + 1 < words.Count)
+        {
+            k++;
+        }
+
+        var (len, entries) = _aliases.Longest(words, k);
+        return len > 0 && entries!.TrueForAll(e => e.Kind != MentionKind.Demonym) && CountryOf(entries) is { } c ? c.Country ?? c.Id : null;
+    }
+
     private string? CountryBefore(List<Raw> raws, List<Word> words, int i)
     {
         if (raws.Count == 0 || raws[^1].Last != i || raws[^1].How != Pending.Alias)
@@ -454,6 +776,8 @@ internal sealed class MentionFinder
         var people = new List<string>(); // persons in order of mention, most recent last
         var countryCounts = new Dictionary<string, int>(StringComparer.Ordinal);
         var roleOnly = new List<(Raw Raw, int Index)>();
+        Dictionary<string, int>? named = null;
+        HashSet<string>? namedWords = null;
 
         foreach (var raw in raws)
         {
@@ -471,13 +795,32 @@ internal sealed class MentionFinder
                     kind = MentionKind.Transliterated;
                     break;
                 case Pending.Alias:
-                    (id, conf, kind) = ResolveAlias(raw, words, people, countryCounts, date, raws);
+                    if (named is null)
+                    {
+                        (named, namedWords) = CountriesNamed(raws);
+                    }
+
+                    (id, conf, kind) = ResolveAlias(raw, words, people, named, date, raws);
                     break;
                 case Pending.Candidate:
                     (id, conf, kind) = ResolveCandidate(raw, words, norm, people, date);
                     break;
                 case Pending.Fixed:
-                    (id, conf, kind) = (raw.FixedId, 0.85, MentionKind.Name);
+                    (id, conf, kind) = (raw.FixedId, 0.85, raw.FixedKind);
+                    break;
+                case Pending.Description:
+                    if (named is null)
+                    {
+                        (named, namedWords) = CountriesNamed(raws);
+                    }
+
+                    (id, conf) = ResolveDescription(raw.Described!, named, namedWords!, date);
+                    kind = MentionKind.Description;
+                    if (id is null)
+                    {
+                        continue;
+                    }
+
                     break;
                 case Pending.RoleOnly:
                     roleOnly.Add((raw, result.Count));
@@ -625,9 +968,10 @@ internal sealed class MentionFinder
             s += 2;
         }
 
+        // The countries the whole article names, relative to the most named one.
         if (a.Country is { } c && countries.TryGetValue(c, out var n))
         {
-            s += Math.Min(n, 5) * 0.1;
+            s += 0.5 * n / countries.Values.Max();
         }
 
         return s;
@@ -754,9 +1098,17 @@ internal sealed class MentionFinder
         return (null, 0, MentionKind.Name);
     }
 
+    private static readonly FrozenSet<string> Locatives = new[] { "to", "in", "at", "from", "into", "near", "outside", "around", "via", "across" }.ToFrozenSet(StringComparer.Ordinal);
+
     private bool GovernmentContext(Raw raw, List<Word> words, List<Raw> raws)
     {
         var last = words[raw.Last - 1];
+        // The object of a preposition of place is the place ("a visit to Beijing is …"), unless it owns something.
+        if (!last.Possessive && raw.First > 0 && !words[raw.First].SentenceStart && Locatives.Contains(words[raw.First - 1].Norm))
+        {
+            return false;
+        }
+
         if (last.Possessive)
         {
             return true;

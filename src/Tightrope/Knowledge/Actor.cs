@@ -67,6 +67,12 @@ public sealed record Actor
     public IReadOnlyList<string> Demonyms { get; init; } = [];
     /// <summary>Places that stand for the actor ("Seoul" for South Korea's government).</summary>
     public IReadOnlyList<string> Metonyms { get; init; } = [];
+    /// <summary>
+    /// Common-noun descriptions that denote the actor in context: after its country ("South Korean <c>conservative
+    /// party</c>", "US <c>intelligence agencies</c>") or as a definite description ("the <c>peninsula</c>") in an article
+    /// that mentions its country. Never names.
+    /// </summary>
+    public IReadOnlyList<string> Descriptions { get; init; } = [];
     /// <summary>ISO 3166 alpha-3 country code.</summary>
     public string? Country { get; init; }
     /// <summary>CAMEO-style sector code: GOV, MIL, LEG, JUD, PTY, COP, MED, BUS…</summary>

@@ -26,7 +26,7 @@ public sealed record KnowledgeCheckReport(IReadOnlyList<KnowledgeProblem> Proble
 public static partial class KnowledgeChecker
 {
     private static readonly FrozenSet<string> KnownFields = FrozenSet.ToFrozenSet(
-        ["id", "name", "kind", "native", "aliases", "demonyms", "metonyms", "country", "sector", "roles", "from", "to", "signed", "sources"], StringComparer.Ordinal);
+        ["id", "name", "kind", "native", "aliases", "demonyms", "metonyms", "descriptions", "country", "sector", "roles", "from", "to", "signed", "sources"], StringComparer.Ordinal);
 
     private static readonly FrozenSet<string> TitleFields = FrozenSet.ToFrozenSet(["title", "function", "single", "cues"], StringComparer.Ordinal);
 
@@ -267,6 +267,7 @@ public static partial class KnowledgeChecker
 
         _ = Strings(map, "demonyms", file, label, problems);
         _ = Strings(map, "metonyms", file, label, problems);
+        _ = Strings(map, "descriptions", file, label, problems);
 
         if (Optional(map, "country", file, label, problems) is { } countryNode && !CountryCodes.Contains(countryNode.Value!))
         {

@@ -146,6 +146,7 @@ public static class KnowledgeLoader
             Aliases = List(map, "aliases"),
             Demonyms = List(map, "demonyms"),
             Metonyms = List(map, "metonyms"),
+            Descriptions = List(map, "descriptions"),
             Country = Scalar(map, "country"),
             Sector = Scalar(map, "sector"),
             Roles = roles,

@@ -85,6 +85,28 @@ public sealed class TransliterationIndex
     /// <summary>The best match of a candidate span above <see cref="Threshold"/>, or null.</summary>
     public BridgeMatch? Match(string span)
     {
+        ArgumentNullException.ThrowIfNull(span);
+        if (_matches.TryGetValue(span, out var cached))
+        {
+            return cached;
+        }
+
+        var result = MatchUncached(span);
+        // Names recur across a corpus: remember each distinct span's answer, up to a bound on memory.
+        if (_matches.Count < MaxCachedSpans)
+        {
+            _matches.TryAdd(span, result);
+        }
+
+        return result;
+    }
+
+    private const int MaxCachedSpans = 200_000;
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, BridgeMatch?> _matches = new(StringComparer.Ordinal);
+
+    private BridgeMatch? MatchUncached(string span)
+    {
         var best = default(BridgeMatch);
         bool found = false;
         foreach (var m in Candidates(span))

@@ -140,4 +140,15 @@ public sealed class TransliterationIndexTests
     [InlineData("abcd", "ab", false)]
     public void EditDistanceAllowsOneChange(string a, string b, bool expected) =>
         Assert.Equal(expected, TransliterationIndex.EditDistanceAtMostOne(a, b));
+
+    [Fact]
+    public void ASpanAskedAgainGetsTheSameAnswerFromTheCache()
+    {
+        var index = new TransliterationIndex(new KnowledgeBase(People));
+        var first = index.Match("No Mu-hyon");
+        Assert.Equal("roh-moo-hyun", first?.ActorId);
+        Assert.Equal(first, index.Match("No Mu-hyon"));
+        Assert.Null(index.Match("Quentin Blake"));
+        Assert.Null(index.Match("Quentin Blake"));
+    }
 }
