@@ -19,9 +19,20 @@ internal static class EvalCommand
         var corpus = new Option<string?>("--corpus") { Description = "Folder of the gold articles (default: <gold>/../corpus/seeds)" };
         var only = new Option<string[]>("--only") { Description = "Run only these scorers: " + string.Join(", ", EvalScorers.All.Select(s => s.Name)), AllowMultipleArgumentsPerToken = true };
         var verbose = new Option<bool>("--misses") { Description = "List the misses and false positives of each article" };
-        var command = new Command("eval", "Score the pipeline against gold annotations (precision, recall, F1)") { gold, corpus, only, verbose };
+        var recognizers = new Option<string?>("--recognizers")
+        {
+            Description = "Instead: score the figures recogniser on the Recognizers-Text English specs in this folder "
+                + "(Number, NumberRange, Percent, Currency; e.g. ../shared/external/recognizers-text)",
+            HelpName = "DIR",
+        };
+        var command = new Command("eval", "Score the pipeline against gold annotations (precision, recall, F1)") { gold, corpus, only, verbose, recognizers };
         command.SetAction(parse =>
         {
+            if (parse.GetValue(recognizers) is { } specs)
+            {
+                return Recognizers(specs, parse.GetValue(CommonOptions.Json), parse.GetValue(verbose));
+            }
+
             var goldDir = parse.GetValue(gold) ?? DefaultGold();
             if (goldDir is null || !Directory.Exists(goldDir))
             {
@@ -59,6 +70,77 @@ internal static class EvalCommand
             return report.Problems.Count == 0 ? ExitCodes.Ok : ExitCodes.SomeFailed;
         });
         return command;
+    }
+
+    private static int Recognizers(string folder, bool json, bool misses)
+    {
+        if (!Directory.Exists(folder))
+        {
+            Console.Error.WriteLine($"tightrope eval: Recognizers-Text spec folder not found: {folder}");
+            return ExitCodes.Usage;
+        }
+
+        IReadOnlyList<RecognizersModelScore> scores;
+        try
+        {
+            scores = RecognizersScoring.ScoreFolder(folder);
+        }
+        catch (Exception ex) when (ex is IOException or JsonException)
+        {
+            Console.Error.WriteLine($"tightrope eval: {folder}: {ex.Message}");
+            return ExitCodes.SomeFailed;
+        }
+
+        if (json)
+        {
+            Console.WriteLine(JsonSerializer.Serialize(scores.Select(s => new
+            {
+                model = s.Model,
+                cases = s.Cases,
+                scored = s.Scored,
+                precision = Math.Round(s.Score.Precision, 4),
+                recall = Math.Round(s.Score.Recall, 4),
+                f1 = Math.Round(s.Score.F1, 4),
+                left_out = s.LeftOut,
+            }), JsonOptions.Indented));
+            return ExitCodes.Ok;
+        }
+
+        var table = new Table().Title("Recognizers-Text (span + value, + unit for currency)")
+            .AddColumns("model", "cases", "scored", "left out", "P", "R", "F1");
+        foreach (var s in scores)
+        {
+            table.AddRow(
+                s.Model,
+                s.Cases.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                s.Scored.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                (s.Cases - s.Scored).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                s.Score.Precision.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture),
+                s.Score.Recall.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture),
+                s.Score.F1.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        AnsiConsole.Write(table);
+        foreach (var s in scores)
+        {
+            foreach (var (reason, count) in s.LeftOut)
+            {
+                AnsiConsole.MarkupLine($"[grey]{s.Model} left out {count}:[/] {Markup.Escape(reason)}");
+            }
+        }
+
+        if (misses)
+        {
+            foreach (var s in scores)
+            {
+                foreach (var e in s.Errors)
+                {
+                    AnsiConsole.MarkupLine($"[bold]{s.Model}[/] {Markup.Escape(e)}");
+                }
+            }
+        }
+
+        return ExitCodes.Ok;
     }
 
     private static string? DefaultGold()
