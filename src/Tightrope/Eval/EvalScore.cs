@@ -1,7 +1,7 @@
 namespace Tightrope.Eval;
 
 /// <summary>True/false positives and false negatives, with precision, recall and F1.</summary>
-public sealed record PrfCount(int TruePositives, int FalsePositives, int FalseNegatives)
+public readonly record struct PrfCount(int TruePositives, int FalsePositives, int FalseNegatives)
 {
     public double Precision => TruePositives + FalsePositives == 0 ? 1 : (double)TruePositives / (TruePositives + FalsePositives);
     public double Recall => TruePositives + FalseNegatives == 0 ? 1 : (double)TruePositives / (TruePositives + FalseNegatives);
@@ -13,6 +13,8 @@ public sealed record PrfCount(int TruePositives, int FalsePositives, int FalseNe
     public static PrfCount Zero { get; } = new(0, 0, 0);
 
     public PrfCount Add(PrfCount other) => this + other;
+
+    public override string ToString() => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"P {Precision:0.000} R {Recall:0.000} F1 {F1:0.000} (tp {TruePositives}, fp {FalsePositives}, fn {FalseNegatives})");
 }
 
 /// <summary>What one scorer found on one article: named counts ("pairs/person") and the misses, for the report.</summary>

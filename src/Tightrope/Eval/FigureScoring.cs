@@ -4,25 +4,12 @@ using Tightrope.Model;
 
 namespace Tightrope.Eval;
 
-/// <summary>Precision, recall and F1 from counts.</summary>
-public readonly record struct Prf(int TruePositives, int FalsePositives, int FalseNegatives)
-{
-    public double Precision => TruePositives + FalsePositives == 0 ? 1 : (double)TruePositives / (TruePositives + FalsePositives);
-    public double Recall => TruePositives + FalseNegatives == 0 ? 1 : (double)TruePositives / (TruePositives + FalseNegatives);
-    public double F1 => Precision + Recall == 0 ? 0 : 2 * Precision * Recall / (Precision + Recall);
-
-    public static Prf operator +(Prf a, Prf b) =>
-        new(a.TruePositives + b.TruePositives, a.FalsePositives + b.FalsePositives, a.FalseNegatives + b.FalseNegatives);
-
-    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"P {Precision:0.000} R {Recall:0.000} F1 {F1:0.000} (tp {TruePositives}, fp {FalsePositives}, fn {FalseNegatives})");
-}
-
 /// <summary>The figure scores of one gold file (or a sum of them), with the misses named.</summary>
 public sealed record FigureScore
 {
     public string File { get; init; } = "";
     /// <summary>(value, unit) matching; optional and in-noise gold figures neither count when found nor when missed.</summary>
-    public Prf ValueUnit { get; init; }
+    public PrfCount ValueUnit { get; init; }
     /// <summary>Matched figures whose measure (and indicator name) shares a content keyword with the gold `measures:`.</summary>
     public int AttachmentCorrect { get; init; }
     public int AttachmentTotal { get; init; }
@@ -47,7 +34,7 @@ public sealed record FigureScore
         return new FigureScore
         {
             File = "all",
-            ValueUnit = all.Aggregate(default(Prf), (a, s) => a + s.ValueUnit),
+            ValueUnit = all.Aggregate(default(PrfCount), (a, s) => a + s.ValueUnit),
             AttachmentCorrect = all.Sum(s => s.AttachmentCorrect),
             AttachmentTotal = all.Sum(s => s.AttachmentTotal),
             NotFiguresReported = all.Sum(s => s.NotFiguresReported),
@@ -232,7 +219,7 @@ public static class FigureScoring
             File = Path.GetFileName(gold.Path),
             ContradictionsSpurious = spuriousC.Count,
             SpuriousContradictions = spuriousC,
-            ValueUnit = new Prf(tp, fp, fn),
+            ValueUnit = new PrfCount(tp, fp, fn),
             AttachmentCorrect = attachOk,
             AttachmentTotal = attachTotal,
             NotFiguresReported = notFigures,

@@ -7,7 +7,7 @@ using Tightrope.Figures.Recognition;
 namespace Tightrope.Eval;
 
 /// <summary>The score of one Recognizers-Text model on the subset a news reader meets, with what was left out and why.</summary>
-public sealed record RecognizersModelScore(string Model, Prf Score, int Cases, int Scored, IReadOnlyDictionary<string, int> LeftOut, IReadOnlyList<string> Errors);
+public sealed record RecognizersModelScore(string Model, PrfCount Score, int Cases, int Scored, IReadOnlyDictionary<string, int> LeftOut, IReadOnlyList<string> Errors);
 
 /// <summary>
 /// Scores the figures recogniser against the English spec files of Microsoft Recognizers-Text
@@ -33,7 +33,7 @@ public static partial class RecognizersScoring
         using var doc = JsonDocument.Parse(File.ReadAllText(file));
         var leftOut = new Dictionary<string, int>(StringComparer.Ordinal);
         var errors = new List<string>();
-        var total = default(Prf);
+        var total = default(PrfCount);
         int cases = 0, scored = 0;
         foreach (var c in doc.RootElement.EnumerateArray())
         {
@@ -92,7 +92,7 @@ public static partial class RecognizersScoring
                 errors.Add($"{input.Trim()} → expected [{string.Join("; ", expected.Select(e => $"{Safe(input, e.Start, e.End + 1)}={e.Value} {e.Unit}"))}] got [{string.Join("; ", mine.Select(m => $"{Safe(input, m.Start, m.End)}={m.Value.ToString(CultureInfo.InvariantCulture)}{(m.High is { } h ? "-" + h.ToString(CultureInfo.InvariantCulture) : "")} {m.Unit}"))}]");
             }
 
-            total += new Prf(tp, fp, fn);
+            total += new PrfCount(tp, fp, fn);
         }
 
         return new RecognizersModelScore(model, total, cases, scored, leftOut, errors);

@@ -29,7 +29,7 @@ public sealed class FigureScoringTests
             ],
         };
         var score = FigureScoring.Score(gold, Processed("a", "About 28,500 US troops serve in Korea during a five-year term."));
-        Assert.Equal(new Prf(1, 0, 0), score.ValueUnit);
+        Assert.Equal(new PrfCount(1, 0, 0), score.ValueUnit);
         Assert.Equal(1, score.AttachmentCorrect);
     }
 

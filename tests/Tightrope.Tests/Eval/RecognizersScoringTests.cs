@@ -18,7 +18,7 @@ public sealed class RecognizersScoringTests
         Assert.True(scores["NumberRange"].Score.F1 >= 0.90, scores["NumberRange"].Score.ToString());
         Assert.True(scores["Percent"].Score.F1 >= 0.90, scores["Percent"].Score.ToString());
         Assert.True(scores["Currency"].Score.F1 >= 0.90, scores["Currency"].Score.ToString());
-        var total = scores.Values.Aggregate(default(Prf), (a, s) => a + s.Score);
+        var total = scores.Values.Aggregate(default(PrfCount), (a, s) => a + s.Score);
         Assert.True(total.F1 >= 0.92, total.ToString());
         // Most cases are scored: leaving out is the exception.
         Assert.True(scores.Values.Sum(s => s.Scored) * 2 > scores.Values.Sum(s => s.Cases));
