@@ -33,20 +33,21 @@ internal sealed class SqliteStore : IArticleStore
     private readonly string _connectionString;
     private readonly SqliteStoreOptions _options;
     private readonly ConcurrentBag<(SqliteConnection Connection, SqliteCommand Exists)> _readers = [];
-    private readonly List<SqliteCommand> _prepared = [];
+    private readonly List<RawStatement> _prepared = [];
     private bool _disposed;
 
-    private readonly SqliteCommand _exists;
-    private readonly SqliteCommand _byHash;
-    private readonly SqliteCommand _bandLookup;
-    private readonly SqliteCommand _insertArticle;
-    private readonly SqliteCommand _insertFts;
-    private readonly SqliteCommand _insertBand;
-    private readonly SqliteCommand _insertRemoved;
-    private readonly SqliteCommand _insertSentence;
-    private readonly SqliteCommand _insertMention;
-    private readonly SqliteCommand _insertFigure;
-    private readonly SqliteCommand _insertFailure;
+    // The write path binds by position through SQLitePCL (RawStatement): an article writes about a hundred rows.
+    private readonly RawStatement _exists;
+    private readonly RawStatement _byHash;
+    private readonly RawStatement _bandLookup;
+    private readonly RawStatement _insertArticle;
+    private readonly RawStatement _insertFts;
+    private readonly RawStatement _insertBand;
+    private readonly RawStatement _insertRemoved;
+    private readonly RawStatement _insertSentence;
+    private readonly RawStatement _insertMention;
+    private readonly RawStatement _insertFigure;
+    private readonly RawStatement _insertFailure;
 
     public SqliteStore(string path, SqliteStoreOptions? options = null)
     {
@@ -64,9 +65,9 @@ internal sealed class SqliteStore : IArticleStore
         Execute(_db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-32768;");
         SchemaVersion = SqliteSchema.Migrate(_db);
 
-        _exists = Prepare("SELECT 1 FROM articles WHERE id = $id", "$id");
-        _byHash = Prepare("SELECT coalesce(duplicate_of, id) FROM articles WHERE text_hash = $h ORDER BY seq LIMIT 1", "$h");
-        var bandParams = Enumerable.Range(0, TextFingerprint.Bands).Select(i => $"$k{i}").ToArray();
+        _exists = Prepare("SELECT 1 FROM articles WHERE id = ?1");
+        _byHash = Prepare("SELECT coalesce(duplicate_of, id) FROM articles WHERE text_hash = ?1 ORDER BY seq LIMIT 1");
+        var bandParams = Enumerable.Range(1, TextFingerprint.Bands).Select(i => $"?{i}").ToArray();
         // Candidates sharing the most bands first, their signatures with them. Each band contributes at most 32
         // articles, so a band that very many texts share (templated copy) cannot make a lookup slow.
         var perBand = string.Join(" UNION ALL ", bandParams.Select(p => $"SELECT article FROM (SELECT article FROM lsh_bands WHERE key = {p} LIMIT 32)"));
@@ -77,33 +78,21 @@ internal sealed class SqliteStore : IArticleStore
                 GROUP BY article ORDER BY shared DESC, article LIMIT {_options.MaxNearDuplicateCandidates}) c
             JOIN articles a ON a.seq = c.article
             ORDER BY c.shared DESC, c.article
-            """,
-            bandParams);
+            """);
         _insertArticle = Prepare("""
             INSERT INTO articles (id, title, source, author, url, published, origin, format, date, date_source, date_confidence,
                 date_evidence, text, raw_text, offset_map, text_hash, signature, duplicate_of, length)
-            VALUES ($id, $title, $source, $author, $url, $published, $origin, $format, $date, $dsource, $dconf,
-                $devidence, $text, $raw, $map, $hash, $sig, $dup, $len)
-            RETURNING seq
-            """,
-            "$id", "$title", "$source", "$author", "$url", "$published", "$origin", "$format", "$date", "$dsource", "$dconf",
-            "$devidence", "$text", "$raw", "$map", "$hash", "$sig", "$dup", "$len");
-        _insertFts = Prepare("INSERT INTO articles_fts (rowid, title, text) VALUES ($seq, $title, $text)", "$seq", "$title", "$text");
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)
+            """);
+        _insertFts = Prepare("INSERT INTO articles_fts (rowid, title, text) VALUES (?1, ?2, ?3)");
         // One statement for all the bands of an article: one call instead of one per band.
         _insertBand = Prepare(
-            $"INSERT OR IGNORE INTO lsh_bands (key, article) VALUES {string.Join(", ", Enumerable.Range(0, TextFingerprint.Bands).Select(i => $"($k{i}, $a)"))}",
-            [.. bandParams, "$a"]);
-        _insertRemoved = Prepare(
-            "INSERT INTO removed_segments VALUES ($a, $i, $kind, $rs, $re, $co, $text, $reason)",
-            "$a", "$i", "$kind", "$rs", "$re", "$co", "$text", "$reason");
-        _insertSentence = Prepare("INSERT INTO sentences VALUES ($a, $i, $s, $e, $t)", "$a", "$i", "$s", "$e", "$t");
-        _insertMention = Prepare(
-            "INSERT INTO mentions VALUES ($a, $i, $s, $e, $text, $actor, $kind, $conf, $norm, $sent)",
-            "$a", "$i", "$s", "$e", "$text", "$actor", "$kind", "$conf", "$norm", "$sent");
-        _insertFigure = Prepare(
-            "INSERT INTO figures VALUES ($a, $i, $s, $e, $text, $v, $vh, $unit, $kind, $q, $measure, $ind, $actor, $period, $usd, $conv, $eq, $sent)",
-            "$a", "$i", "$s", "$e", "$text", "$v", "$vh", "$unit", "$kind", "$q", "$measure", "$ind", "$actor", "$period", "$usd", "$conv", "$eq", "$sent");
-        _insertFailure = Prepare("INSERT INTO failures VALUES ($a, $i, $stage, $msg, $type)", "$a", "$i", "$stage", "$msg", "$type");
+            $"INSERT OR IGNORE INTO lsh_bands (key, article) VALUES {string.Join(", ", bandParams.Select(p => $"({p}, ?{TextFingerprint.Bands + 1})"))}");
+        _insertRemoved = Prepare("INSERT INTO removed_segments VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+        _insertSentence = Prepare("INSERT INTO sentences VALUES (?1, ?2, ?3, ?4, ?5)");
+        _insertMention = Prepare("INSERT INTO mentions VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+        _insertFigure = Prepare("INSERT INTO figures VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)");
+        _insertFailure = Prepare("INSERT INTO failures VALUES (?1, ?2, ?3, ?4, ?5)");
     }
 
     public int SchemaVersion { get; }
@@ -124,20 +113,12 @@ internal sealed class SqliteStore : IArticleStore
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
             using var tx = _db.BeginTransaction();
-            Bind(tx);
-            try
+            for (int i = 0; i < articles.Count; i++)
             {
-                for (int i = 0; i < articles.Count; i++)
-                {
-                    outcomes[i] = SaveCore(articles[i]);
-                }
+                outcomes[i] = SaveCore(articles[i]);
+            }
 
-                tx.Commit();
-            }
-            finally
-            {
-                Bind(null);
-            }
+            tx.Commit();
         }
 
         return outcomes;
@@ -172,13 +153,14 @@ internal sealed class SqliteStore : IArticleStore
         for (int i = 0; i < article.Removed.Count; i++)
         {
             var r = article.Removed[i];
-            Run(_insertRemoved, seq, i, KindName(r.Kind), r.RawSpan.Start, r.RawSpan.End, r.CleanOffset, r.Text, r.Reason);
+            _insertRemoved.Bind(1, seq).Bind(2, i).Bind(3, KindName(r.Kind)).Bind(4, r.RawSpan.Start).Bind(5, r.RawSpan.End)
+                .Bind(6, r.CleanOffset).Bind(7, r.Text).Bind(8, r.Reason).Run();
         }
 
         for (int i = 0; i < article.Failures.Count; i++)
         {
             var f = article.Failures[i];
-            Run(_insertFailure, seq, i, f.Stage, f.Message, f.ExceptionType);
+            _insertFailure.Bind(1, seq).Bind(2, i).Bind(3, f.Stage).Bind(4, f.Message).Bind(5, f.ExceptionType).Run();
         }
 
         if (duplicateOf is not null)
@@ -186,7 +168,7 @@ internal sealed class SqliteStore : IArticleStore
             return SaveOutcome.Duplicate;
         }
 
-        Run(_insertFts, seq, article.Metadata.Title, article.Text);
+        _insertFts.Bind(1, seq).Bind(2, article.Metadata.Title).Bind(3, article.Text).Run();
         if (article.Signature is { } signature)
         {
             var keys = TextFingerprint.BandKeys(signature);
@@ -194,31 +176,33 @@ internal sealed class SqliteStore : IArticleStore
             {
                 for (int i = 0; i < keys.Length; i++)
                 {
-                    _insertBand.Parameters[i].Value = keys[i];
+                    _insertBand.Bind(i + 1, keys[i]);
                 }
 
-                _insertBand.Parameters[keys.Length].Value = seq;
-                _insertBand.ExecuteNonQuery();
+                _insertBand.Bind(keys.Length + 1, seq).Run();
             }
         }
 
         for (int i = 0; i < article.Sentences.Count; i++)
         {
             var s = article.Sentences[i];
-            Run(_insertSentence, seq, i, s.Span.Start, s.Span.End, s.Truncated ? 1 : 0);
+            _insertSentence.Bind(1, seq).Bind(2, i).Bind(3, s.Span.Start).Bind(4, s.Span.End).Bind(5, s.Truncated ? 1 : 0).Run();
         }
 
         for (int i = 0; i < article.Mentions.Count; i++)
         {
             var m = article.Mentions[i];
-            Run(_insertMention, seq, i, m.Span.Start, m.Span.End, m.Text, m.ActorId, m.Kind.ToString(), m.Confidence, m.Normalized, m.Sentence);
+            _insertMention.Bind(1, seq).Bind(2, i).Bind(3, m.Span.Start).Bind(4, m.Span.End).Bind(5, m.Text).Bind(6, m.ActorId)
+                .Bind(7, MentionKindName(m.Kind)).Bind(8, m.Confidence).Bind(9, m.Normalized).Bind(10, m.Sentence).Run();
         }
 
         for (int i = 0; i < article.Figures.Count; i++)
         {
             var f = article.Figures[i];
-            Run(_insertFigure, seq, i, f.Span.Start, f.Span.End, f.Text, f.Value, f.ValueHigh, f.Unit, f.Kind.ToString(), (int)f.Qualifier,
-                f.Measure, f.IndicatorId, f.ActorId, f.Period, f.UsdValue, f.Conversion, f.EquivalentOf, f.Sentence);
+            _insertFigure.Bind(1, seq).Bind(2, i).Bind(3, f.Span.Start).Bind(4, f.Span.End).Bind(5, f.Text).Bind(6, f.Value)
+                .Bind(7, f.ValueHigh).Bind(8, f.Unit).Bind(9, FigureKindName(f.Kind)).Bind(10, (int)f.Qualifier).Bind(11, f.Measure)
+                .Bind(12, f.IndicatorId).Bind(13, f.ActorId).Bind(14, f.Period).Bind(15, f.UsdValue).Bind(16, f.Conversion)
+                .Bind(17, f.EquivalentOf).Bind(18, f.Sentence).Run();
         }
 
         return SaveOutcome.Stored;
@@ -229,27 +213,31 @@ internal sealed class SqliteStore : IArticleStore
         var m = a.Metadata;
         var date = a.Date?.Date ?? m.Published;
         bool rawDiffers = !string.Equals(a.RawText, a.Text, StringComparison.Ordinal);
-        var p = _insertArticle.Parameters;
-        Set(p[0], a.Id);
-        Set(p[1], m.Title);
-        Set(p[2], m.Source);
-        Set(p[3], m.Author);
-        Set(p[4], m.Url);
-        Set(p[5], Iso(m.Published));
-        Set(p[6], m.Origin);
-        Set(p[7], m.Format);
-        Set(p[8], Iso(date));
-        Set(p[9], a.Date?.Source.ToString());
-        Set(p[10], a.Date?.Confidence);
-        Set(p[11], a.Date?.Evidence);
-        Set(p[12], a.Text);
-        Set(p[13], rawDiffers ? a.RawText : null);
-        Set(p[14], rawDiffers ? EncodeOffsets(a.Offsets) : null);
-        Set(p[15], a.TextHash);
-        Set(p[16], a.Signature is { } s ? MemoryMarshal.AsBytes(s.AsSpan()).ToArray() : null);
-        Set(p[17], a.DuplicateOf);
-        Set(p[18], a.Text.Length);
-        return (long)_insertArticle.ExecuteScalar()!;
+        var p = _insertArticle;
+        p.Bind(1, a.Id).Bind(2, m.Title).Bind(3, m.Source).Bind(4, m.Author).Bind(5, m.Url).Bind(6, Iso(m.Published)).Bind(7, m.Origin)
+            .Bind(8, m.Format).Bind(9, Iso(date)).Bind(10, a.Date?.Source.ToString()).Bind(11, a.Date?.Confidence).Bind(12, a.Date?.Evidence)
+            .Bind(13, a.Text).Bind(14, rawDiffers ? a.RawText : null);
+        if (rawDiffers)
+        {
+            p.Bind(15, EncodeOffsets(a.Offsets));
+        }
+        else
+        {
+            p.BindNull(15);
+        }
+
+        p.Bind(16, a.TextHash);
+        if (a.Signature is { } s)
+        {
+            p.Bind(17, MemoryMarshal.AsBytes(s.AsSpan()));
+        }
+        else
+        {
+            p.BindNull(17);
+        }
+
+        p.Bind(18, a.DuplicateOf).Bind(19, a.Text.Length).Run();
+        return p.LastInsertRowId;
     }
 
     public void ReplaceContradictions(IEnumerable<Contradiction> contradictions)
@@ -335,17 +323,9 @@ internal sealed class SqliteStore : IArticleStore
         }
     }
 
-    private bool ExistsCore(string id)
-    {
-        _exists.Parameters[0].Value = id;
-        return _exists.ExecuteScalar() is not null;
-    }
+    private bool ExistsCore(string id) => _exists.Bind(1, id).Any();
 
-    private string? FindByTextHashCore(string textHash)
-    {
-        _byHash.Parameters[0].Value = textHash;
-        return _byHash.ExecuteScalar() as string;
-    }
+    private string? FindByTextHashCore(string textHash) => _byHash.Bind(1, textHash).FirstText();
 
     /// <summary>The stored original most similar to the signature at or above the threshold (ties: the earliest).</summary>
     private string? FindNearDuplicateCore(ulong[] signature)
@@ -358,26 +338,31 @@ internal sealed class SqliteStore : IArticleStore
         var keys = TextFingerprint.BandKeys(signature);
         for (int i = 0; i < keys.Length; i++)
         {
-            _bandLookup.Parameters[i].Value = keys[i];
+            _bandLookup.Bind(i + 1, keys[i]);
         }
 
         string? best = null;
         double bestScore = -1;
-        using var reader = _bandLookup.ExecuteReader();
-        while (reader.Read())
+        try
         {
-            if (reader.IsDBNull(1))
+            while (_bandLookup.Step())
             {
-                continue;
-            }
+                if (_bandLookup.IsNull(1))
+                {
+                    continue;
+                }
 
-            var bytes = (byte[])reader.GetValue(1);
-            double score = TextFingerprint.Similarity(signature, MemoryMarshal.Cast<byte, ulong>(bytes));
-            if (score >= _options.NearDuplicateThreshold && score > bestScore)
-            {
-                best = reader.GetString(0);
-                bestScore = score;
+                double score = TextFingerprint.Similarity(signature, MemoryMarshal.Cast<byte, ulong>(_bandLookup.Blob(1)));
+                if (score >= _options.NearDuplicateThreshold && score > bestScore)
+                {
+                    best = _bandLookup.Text(0);
+                    bestScore = score;
+                }
             }
+        }
+        finally
+        {
+            _bandLookup.Reset();
         }
 
         return best;
@@ -769,25 +754,11 @@ internal sealed class SqliteStore : IArticleStore
 
     // ---- helpers ----
 
-    private SqliteCommand Prepare(string sql, params string[] names)
+    private RawStatement Prepare(string sql)
     {
-        var cmd = _db.CreateCommand();
-        cmd.CommandText = sql;
-        foreach (var name in names)
-        {
-            cmd.Parameters.Add(new SqliteParameter(name, null));
-        }
-
-        _prepared.Add(cmd);
-        return cmd;
-    }
-
-    private void Bind(SqliteTransaction? tx)
-    {
-        foreach (var cmd in _prepared)
-        {
-            cmd.Transaction = tx;
-        }
+        var statement = new RawStatement(_db, sql);
+        _prepared.Add(statement);
+        return statement;
     }
 
     private static void Run(SqliteCommand cmd, params object?[] values)
@@ -859,6 +830,14 @@ internal sealed class SqliteStore : IArticleStore
 
     private static DateOnly? ParseDate(string? s) =>
         s is not null && DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+
+    private static readonly Dictionary<MentionKind, string> MentionKinds = Enum.GetValues<MentionKind>().ToDictionary(k => k, k => k.ToString());
+    private static readonly Dictionary<FigureKind, string> FigureKinds = Enum.GetValues<FigureKind>().ToDictionary(k => k, k => k.ToString());
+
+    /// <summary>Enum names as stored, without formatting one for every row.</summary>
+    private static string MentionKindName(MentionKind kind) => MentionKinds.TryGetValue(kind, out var name) ? name : kind.ToString();
+
+    private static string FigureKindName(FigureKind kind) => FigureKinds.TryGetValue(kind, out var name) ? name : kind.ToString();
 
     /// <summary>Removal kinds as stored and shown: snake_case ("html_artifact", "related_links").</summary>
     internal static string KindName(RemovalKind kind) => kind switch
