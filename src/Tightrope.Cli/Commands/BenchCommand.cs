@@ -164,6 +164,11 @@ internal static class BenchCommand
     {
         public List<Measure> Stages { get; init; } = [];
 
+        /// <summary>Time the garbage collector paused the process during the end-to-end run.</summary>
+        public TimeSpan GcPause { get; init; }
+
+        public int Gen2Collections { get; init; }
+
         public object ToJson() => new
         {
             pipeline = Pipeline,
@@ -177,6 +182,8 @@ internal static class BenchCommand
             peakWorkingSetMB = PeakWorkingSet / 1e6,
             peakGcHeapMB = PeakHeap / 1e6,
             storeMB = StoreMB,
+            gcPauseSeconds = GcPause.TotalSeconds,
+            gen2Collections = Gen2Collections,
             stages = Stages.Select(s => s.ToJson()),
         };
     }
@@ -196,6 +203,8 @@ internal static class BenchCommand
         GC.WaitForPendingFinalizers();
         using var sampler = new MemorySampler();
         var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
+        var gcPause0 = GC.GetTotalPauseDuration();
+        int gen2 = GC.CollectionCount(2);
         IngestResult result;
         using (var store = ArticleStore.Open(db))
         {
@@ -204,9 +213,15 @@ internal static class BenchCommand
         }
 
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu0;
+        var gcPause = GC.GetTotalPauseDuration() - gcPause0;
+        gen2 = GC.CollectionCount(2) - gen2;
         var measure = new Measure($"end to end ({name})", result.Bytes, result.Read, result.Elapsed, cpu);
         double storeMB = new[] { db, db + "-wal" }.Where(File.Exists).Sum(f => new FileInfo(f).Length) / 1e6;
-        return new RunReport(name, string.Join(" → ", pipeline.Stages.Select(st => st.Name)), result, measure, sampler.PeakWorkingSet, sampler.PeakHeap, storeMB);
+        return new RunReport(name, string.Join(" → ", pipeline.Stages.Select(st => st.Name)), result, measure, sampler.PeakWorkingSet, sampler.PeakHeap, storeMB)
+        {
+            GcPause = gcPause,
+            Gen2Collections = gen2,
+        };
     }
 
     private static List<Measure> TimeStages(string corpus, ArticlePipeline pipeline, string db, CancellationToken ct)
@@ -338,7 +353,7 @@ internal static class BenchCommand
         }
 
         AnsiConsole.Write(table);
-        Console.Out.WriteLine(string.Create(ci, $"end to end: peak working set {report.PeakWorkingSet / 1e6:N0} MB, peak GC heap {report.PeakHeap / 1e6:N0} MB (sampled every 50 ms); store file {report.StoreMB:N0} MB"));
+        Console.Out.WriteLine(string.Create(ci, $"end to end: peak working set {report.PeakWorkingSet / 1e6:N0} MB, peak GC heap {report.PeakHeap / 1e6:N0} MB (sampled every 50 ms); GC pauses {report.GcPause.TotalSeconds:N2} s ({report.Gen2Collections} gen-2 collections); store file {report.StoreMB:N0} MB"));
         Console.Out.WriteLine("per core = per CPU-second of the process (end to end) or of the timing thread (stage rows: one thread, each stage timed alone over the whole corpus)");
 
         static string F(double v, string format) => v.ToString(format, CultureInfo.InvariantCulture);

@@ -40,6 +40,8 @@ internal sealed class SqliteStore : IArticleStore
     private readonly RawStatement _exists;
     private readonly RawStatement _byHash;
     private readonly RawStatement _bandLookup;
+    private readonly RawStatement _signatureOf;
+    private readonly Dictionary<long, int> _candidateCounts = [];
     private readonly RawStatement _insertArticle;
     private readonly RawStatement _insertFts;
     private readonly RawStatement _insertBand;
@@ -62,23 +64,15 @@ internal sealed class SqliteStore : IArticleStore
         }.ToString();
         _db = new SqliteConnection(_connectionString);
         _db.Open();
-        Execute(_db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-32768;");
+        Execute(_db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-32768;" + Environment.GetEnvironmentVariable("TR_PRAGMA"));
         SchemaVersion = SqliteSchema.Migrate(_db);
 
         _exists = Prepare("SELECT 1 FROM articles WHERE id = ?1");
         _byHash = Prepare("SELECT coalesce(duplicate_of, id) FROM articles WHERE text_hash = ?1 ORDER BY seq LIMIT 1");
-        var bandParams = Enumerable.Range(1, TextFingerprint.Bands).Select(i => $"?{i}").ToArray();
-        // Candidates sharing the most bands first, their signatures with them. Each band contributes at most 32
-        // articles, so a band that very many texts share (templated copy) cannot make a lookup slow.
-        var perBand = string.Join(" UNION ALL ", bandParams.Select(p => $"SELECT article FROM (SELECT article FROM lsh_bands WHERE key = {p} LIMIT 32)"));
-        _bandLookup = Prepare(
-            $"""
-            SELECT a.id, a.signature FROM (
-                SELECT article, count(*) AS shared FROM ({perBand})
-                GROUP BY article ORDER BY shared DESC, article LIMIT {_options.MaxNearDuplicateCandidates}) c
-            JOIN articles a ON a.seq = c.article
-            ORDER BY c.shared DESC, c.article
-            """);
+        // Near-duplicate candidates: the articles of each band (at most 32 a band, so that a band very many texts
+        // share, templated copy, cannot make a lookup slow), counted in memory; then the signatures of the best.
+        _bandLookup = Prepare("SELECT article FROM lsh_bands WHERE key = ?1 ORDER BY article LIMIT 32");
+        _signatureOf = Prepare("SELECT id, signature FROM articles WHERE seq = ?1");
         _insertArticle = Prepare("""
             INSERT INTO articles (id, title, source, author, url, published, origin, format, date, date_source, date_confidence,
                 date_evidence, text, raw_text, offset_map, text_hash, signature, duplicate_of, length)
@@ -87,7 +81,7 @@ internal sealed class SqliteStore : IArticleStore
         _insertFts = Prepare("INSERT INTO articles_fts (rowid, title, text) VALUES (?1, ?2, ?3)");
         // One statement for all the bands of an article: one call instead of one per band.
         _insertBand = Prepare(
-            $"INSERT OR IGNORE INTO lsh_bands (key, article) VALUES {string.Join(", ", bandParams.Select(p => $"({p}, ?{TextFingerprint.Bands + 1})"))}");
+            $"INSERT OR IGNORE INTO lsh_bands (key, article) VALUES {string.Join(", ", Enumerable.Range(1, TextFingerprint.Bands).Select(i => $"(?{i}, ?{TextFingerprint.Bands + 1})"))}");
         _insertRemoved = Prepare("INSERT INTO removed_segments VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
         _insertSentence = Prepare("INSERT INTO sentences VALUES (?1, ?2, ?3, ?4, ?5)");
         _insertMention = Prepare("INSERT INTO mentions VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
@@ -137,9 +131,10 @@ internal sealed class SqliteStore : IArticleStore
             duplicateOf = FindByTextHashCore(article.TextHash);
         }
 
-        if (duplicateOf is null && article.Signature is not null)
+        var keys = article.Signature is { Length: TextFingerprint.SignatureLength } sig ? TextFingerprint.BandKeys(sig) : null;
+        if (duplicateOf is null && keys is not null)
         {
-            duplicateOf = FindNearDuplicateCore(article.Signature);
+            duplicateOf = FindNearDuplicateCore(article.Signature!, keys);
         }
 
         if (string.Equals(duplicateOf, article.Id, StringComparison.Ordinal))
@@ -169,9 +164,8 @@ internal sealed class SqliteStore : IArticleStore
         }
 
         _insertFts.Bind(1, seq).Bind(2, article.Metadata.Title).Bind(3, article.Text).Run();
-        if (article.Signature is { } signature)
+        if (keys is not null)
         {
-            var keys = TextFingerprint.BandKeys(signature);
             if (keys.Length == TextFingerprint.Bands)
             {
                 for (int i = 0; i < keys.Length; i++)
@@ -328,41 +322,63 @@ internal sealed class SqliteStore : IArticleStore
     private string? FindByTextHashCore(string textHash) => _byHash.Bind(1, textHash).FirstText();
 
     /// <summary>The stored original most similar to the signature at or above the threshold (ties: the earliest).</summary>
-    private string? FindNearDuplicateCore(ulong[] signature)
+    private string? FindNearDuplicateCore(ulong[] signature) =>
+        signature.Length == TextFingerprint.SignatureLength ? FindNearDuplicateCore(signature, TextFingerprint.BandKeys(signature)) : null;
+
+    /// <summary>
+    /// The candidates sharing the most bands first (ties: the earliest), at most
+    /// <see cref="SqliteStoreOptions.MaxNearDuplicateCandidates"/> of them; the best at or above the threshold wins.
+    /// </summary>
+    private string? FindNearDuplicateCore(ulong[] signature, long[] keys)
     {
-        if (signature.Length != TextFingerprint.SignatureLength)
+        var counts = _candidateCounts;
+        counts.Clear();
+        foreach (var key in keys)
+        {
+            _bandLookup.Bind(1, key);
+            try
+            {
+                while (_bandLookup.Step())
+                {
+                    long article = _bandLookup.Int64(0);
+                    counts[article] = counts.GetValueOrDefault(article) + 1;
+                }
+            }
+            finally
+            {
+                _bandLookup.Reset();
+            }
+        }
+
+        if (counts.Count == 0)
         {
             return null;
         }
 
-        var keys = TextFingerprint.BandKeys(signature);
-        for (int i = 0; i < keys.Length; i++)
-        {
-            _bandLookup.Bind(i + 1, keys[i]);
-        }
-
+        var candidates = counts.OrderByDescending(c => c.Value).ThenBy(c => c.Key).Take(_options.MaxNearDuplicateCandidates);
         string? best = null;
         double bestScore = -1;
-        try
+        foreach (var (article, _) in candidates)
         {
-            while (_bandLookup.Step())
+            _signatureOf.Bind(1, article);
+            try
             {
-                if (_bandLookup.IsNull(1))
+                if (!_signatureOf.Step() || _signatureOf.IsNull(1))
                 {
                     continue;
                 }
 
-                double score = TextFingerprint.Similarity(signature, MemoryMarshal.Cast<byte, ulong>(_bandLookup.Blob(1)));
+                double score = TextFingerprint.Similarity(signature, MemoryMarshal.Cast<byte, ulong>(_signatureOf.Blob(1)));
                 if (score >= _options.NearDuplicateThreshold && score > bestScore)
                 {
-                    best = _bandLookup.Text(0);
+                    best = _signatureOf.Text(0);
                     bestScore = score;
                 }
             }
-        }
-        finally
-        {
-            _bandLookup.Reset();
+            finally
+            {
+                _signatureOf.Reset();
+            }
         }
 
         return best;
