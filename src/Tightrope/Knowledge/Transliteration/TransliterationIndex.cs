@@ -85,6 +85,30 @@ public sealed class TransliterationIndex
     /// <summary>The best match of a candidate span above <see cref="Threshold"/>, or null.</summary>
     public BridgeMatch? Match(string span)
     {
+        ArgumentNullException.ThrowIfNull(span);
+        if (_matches.TryGetValue(span, out var cached))
+        {
+            return cached;
+        }
+
+        var match = MatchCore(span);
+        // Names recur across articles: remember the answer for each span, within a bound that keeps memory flat.
+        if (_matches.Count >= MaxCachedMatches)
+        {
+            _matches.Clear();
+        }
+
+        _matches[span] = match;
+        return match;
+    }
+
+    /// <summary>Most spans whose match is remembered (about a few megabytes).</summary>
+    internal const int MaxCachedMatches = 20_000;
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, BridgeMatch?> _matches = new(StringComparer.Ordinal);
+
+    private BridgeMatch? MatchCore(string span)
+    {
         var best = default(BridgeMatch);
         bool found = false;
         foreach (var m in Candidates(span))
