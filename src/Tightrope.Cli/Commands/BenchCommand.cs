@@ -208,7 +208,7 @@ internal static class BenchCommand
         IngestResult result;
         using (var store = ArticleStore.Open(db))
         {
-            var runner = new IngestRunner(pipeline, store, new IngestOptions { Threads = threads, InFlight = int.Parse(Environment.GetEnvironmentVariable("TR_INFLIGHT") ?? "1024", CultureInfo.InvariantCulture), BatchSize = int.Parse(Environment.GetEnvironmentVariable("TR_BATCH") ?? "1024", CultureInfo.InvariantCulture) });
+            var runner = new IngestRunner(pipeline, store, new IngestOptions { Threads = threads });
             result = await runner.RunAsync([corpus], null, ct).ConfigureAwait(false);
         }
 

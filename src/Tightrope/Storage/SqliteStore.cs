@@ -64,7 +64,7 @@ internal sealed class SqliteStore : IArticleStore
         }.ToString();
         _db = new SqliteConnection(_connectionString);
         _db.Open();
-        Execute(_db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-32768;" + Environment.GetEnvironmentVariable("TR_PRAGMA"));
+        Execute(_db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-32768;");
         SchemaVersion = SqliteSchema.Migrate(_db);
 
         _exists = Prepare("SELECT 1 FROM articles WHERE id = ?1");
