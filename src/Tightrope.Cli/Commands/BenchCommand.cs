@@ -11,9 +11,9 @@ using Tightrope.Storage;
 namespace Tightrope.Cli.Commands;
 
 /// <summary>
-/// `tightrope bench`: generates (or reads) a synthetic corpus, ingests it end to end into a fresh store, then times
-/// each stage alone over the same corpus. Reports throughput (MB/s and articles/s, in total and per CPU-second)
-/// and peak memory.
+/// `tightrope bench`: generates (or reads) a synthetic corpus, ingests it end to end into a fresh store with the
+/// foundation pipeline (clean, text, dedup) and with the full default pipeline, then times each stage alone over the
+/// same corpus. Reports throughput (MB/s and articles/s, in total and per core, i.e. per CPU-second) and peak memory.
 /// </summary>
 internal static class BenchCommand
 {
@@ -23,26 +23,43 @@ internal static class BenchCommand
         var dir = new Option<string?>("--articles-dir") { Description = "Folder of the corpus: generated there when empty or missing, read as it is otherwise (default: a temporary folder, deleted after)" };
         var threads = new Option<int?>("--threads") { Description = "Pipeline threads for the end-to-end run (default: one per core)" };
         var skipStages = new Option<bool>("--no-stages") { Description = "Only the end-to-end run, not each stage alone" };
+        var pipelineKind = new Option<string>("--pipeline")
+        {
+            Description = "Which pipeline: foundation (clean, text, dedup), full (every default stage), or both",
+            DefaultValueFactory = _ => "both",
+        };
+        pipelineKind.AcceptOnlyFromAmong("foundation", "full", "both");
+        var warmup = new Option<int>("--warmup")
+        {
+            Description = "Documents run through the pipeline and a scratch store before timing, so that the timed runs measure compiled code (0: none)",
+            DefaultValueFactory = _ => 500,
+        };
         var command = new Command("bench", """
             Measure throughput: ingest a deterministic synthetic corpus end to end (read, pipeline, store), then each
             stage alone. The store is a temporary file unless --db is given.
             """)
         {
-            size, dir, threads, skipStages,
+            size, dir, threads, skipStages, pipelineKind, warmup,
         };
-        command.SetAction((parse, ct) => RunAsync(parse, size, dir, threads, skipStages, ct));
+        command.SetAction((parse, ct) => RunAsync(parse, new BenchOptions(size, dir, threads, skipStages, pipelineKind, warmup), ct));
         return command;
     }
 
-    private static async Task<int> RunAsync(ParseResult parse, Option<string> sizeOpt, Option<string?> dirOpt, Option<int?> threadsOpt, Option<bool> noStagesOpt, CancellationToken ct)
+    private sealed record BenchOptions(
+        Option<string> Size, Option<string?> Dir, Option<int?> Threads, Option<bool> NoStages, Option<string> Pipeline, Option<int> Warmup);
+
+    /// <summary>The stages of the foundation: everything up to and including dedup.</summary>
+    internal static readonly string[] FoundationStages = ["clean", "text", "dedup"];
+
+    private static async Task<int> RunAsync(ParseResult parse, BenchOptions o, CancellationToken ct)
     {
-        if (!TryParseSize(parse.GetValue(sizeOpt)!, out long size))
+        if (!TryParseSize(parse.GetValue(o.Size)!, out long size))
         {
-            Console.Error.WriteLine($"tightrope: --size expects a size such as 100MB or 1GB, not '{parse.GetValue(sizeOpt)}'");
+            Console.Error.WriteLine($"tightrope: --size expects a size such as 100MB or 1GB, not '{parse.GetValue(o.Size)}'");
             return ExitCodes.Usage;
         }
 
-        int threads = parse.GetValue(threadsOpt) ?? Environment.ProcessorCount;
+        int threads = parse.GetValue(o.Threads) ?? Environment.ProcessorCount;
         if (threads < 1)
         {
             Console.Error.WriteLine("tightrope: --threads must be at least 1");
@@ -51,7 +68,7 @@ internal static class BenchCommand
 
         bool json = parse.GetValue(CommonOptions.Json);
         var scratch = Path.Combine(Path.GetTempPath(), "tightrope-bench-" + Guid.NewGuid().ToString("N")[..8]);
-        var corpus = parse.GetValue(dirOpt) ?? Path.Combine(scratch, "corpus");
+        var corpus = parse.GetValue(o.Dir) ?? Path.Combine(scratch, "corpus");
         var dbResult = parse.GetResult(CommonOptions.Db);
         var db = dbResult is null || dbResult.Implicit ? Path.Combine(scratch, "bench.db") : parse.GetValue(CommonOptions.Db)!;
         try
@@ -68,31 +85,49 @@ internal static class BenchCommand
             }
 
             var knowledge = StoreCommandSupport.LoadKnowledge(parse);
-            var pipelineOptions = new PipelineOptions { Knowledge = knowledge };
-            var pipeline = TightropePipeline.Create(pipelineOptions);
+            var builder = TightropePipeline.CreateBuilder(new PipelineOptions { Knowledge = knowledge });
+            var full = builder.Build();
+            foreach (var stage in full.Stages.Where(st => !FoundationStages.Contains(st.Name, StringComparer.Ordinal)))
+            {
+                builder.Remove(stage.Name);
+            }
 
-            // End to end.
-            if (File.Exists(db))
+            var foundation = builder.Build();
+            var kind = parse.GetValue(o.Pipeline)!;
+            var runs = new List<(string Name, ArticlePipeline Pipeline)>();
+            if (kind is "foundation" or "both")
+            {
+                runs.Add(("foundation", foundation));
+            }
+
+            if (kind is "full" or "both")
+            {
+                runs.Add(("full", full));
+            }
+
+            if (parse.GetValue(o.Warmup) is > 0 and var warm)
+            {
+                var w = Stopwatch.StartNew();
+                await WarmUpAsync(corpus, full, Path.Combine(scratch, "warmup.db"), warm, ct).ConfigureAwait(false);
+                Log(json, string.Create(CultureInfo.InvariantCulture, $"warm-up: {warm:N0} documents through the full pipeline and a scratch store in {w.Elapsed.TotalSeconds:N1} s (not counted)"));
+            }
+
+            bool useGivenDb = dbResult is not null && !dbResult.Implicit;
+            if (useGivenDb && File.Exists(db))
             {
                 Log(json, $"note: {db} exists; articles already in it are skipped");
             }
 
-            using var sampler = new MemorySampler();
-            var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
-            IngestResult result;
-            using (var store = ArticleStore.Open(db))
+            var reports = new List<RunReport>();
+            foreach (var (name, pipeline) in runs)
             {
-                var runner = new IngestRunner(pipeline, store, new IngestOptions { Threads = threads });
-                result = await runner.RunAsync([corpus], null, ct).ConfigureAwait(false);
+                var runDb = useGivenDb ? db : Path.Combine(scratch, $"bench-{name}.db");
+                reports.Add(await EndToEndAsync(name, corpus, pipeline, runDb, threads, ct).ConfigureAwait(false));
+                if (!parse.GetValue(o.NoStages))
+                {
+                    reports[^1] = reports[^1] with { Stages = TimeStages(corpus, pipeline, Path.Combine(scratch, $"stages-{name}.db"), ct) };
+                }
             }
-
-            var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu0;
-            var endToEnd = new Measure("end to end (read, pipeline, store)", result.Bytes, result.Read, result.Elapsed, cpu);
-            long peakWorkingSet = Process.GetCurrentProcess().PeakWorkingSet64;
-            long peakHeap = sampler.PeakHeap;
-
-            // Each stage alone, one thread.
-            var stages = parse.GetValue(noStagesOpt) ? [] : TimeStages(corpus, pipeline, Path.Combine(scratch, "stages.db"), ct);
 
             if (json)
             {
@@ -101,20 +136,15 @@ internal static class BenchCommand
                     corpus,
                     threads,
                     cores = Environment.ProcessorCount,
-                    result.Read,
-                    result.Stored,
-                    result.Duplicates,
-                    result.AlreadyPresent,
-                    result.Failed,
-                    endToEnd = endToEnd.ToJson(),
-                    peakWorkingSetMB = peakWorkingSet / 1e6,
-                    peakGcHeapMB = peakHeap / 1e6,
-                    stages = stages.Select(s => s.ToJson()),
+                    runs = reports.Select(r => r.ToJson()),
                 });
             }
             else
             {
-                Print(endToEnd, stages, result, threads, peakWorkingSet, peakHeap);
+                foreach (var report in reports)
+                {
+                    Print(report, threads);
+                }
             }
 
             return ExitCodes.Ok;
@@ -130,11 +160,75 @@ internal static class BenchCommand
 
     private static readonly int StageBatch = new IngestOptions().BatchSize;
 
+    private sealed record RunReport(string Pipeline, string StageList, IngestResult Result, Measure EndToEnd, long PeakWorkingSet, long PeakHeap, double StoreMB)
+    {
+        public List<Measure> Stages { get; init; } = [];
+
+        /// <summary>Time the garbage collector paused the process during the end-to-end run.</summary>
+        public TimeSpan GcPause { get; init; }
+
+        public int Gen2Collections { get; init; }
+
+        public object ToJson() => new
+        {
+            pipeline = Pipeline,
+            stageList = StageList,
+            Result.Read,
+            Result.Stored,
+            Result.Duplicates,
+            Result.AlreadyPresent,
+            Result.Failed,
+            endToEnd = EndToEnd.ToJson(),
+            peakWorkingSetMB = PeakWorkingSet / 1e6,
+            peakGcHeapMB = PeakHeap / 1e6,
+            storeMB = StoreMB,
+            gcPauseSeconds = GcPause.TotalSeconds,
+            gen2Collections = Gen2Collections,
+            stages = Stages.Select(s => s.ToJson()),
+        };
+    }
+
+    /// <summary>Runs the first documents of the corpus through the pipeline and a scratch store, so that the timed
+    /// runs measure compiled code rather than the JIT's first tiers.</summary>
+    private static async Task WarmUpAsync(string corpus, ArticlePipeline pipeline, string db, int documents, CancellationToken ct)
+    {
+        using var store = ArticleStore.Open(db);
+        var runner = new IngestRunner(pipeline, store, new IngestOptions { BatchSize = 128 });
+        await runner.RunAsync(Sources.Open([corpus], new SourceOptions(), ct).Take(documents), null, ct).ConfigureAwait(false);
+    }
+
+    private static async Task<RunReport> EndToEndAsync(string name, string corpus, ArticlePipeline pipeline, string db, int threads, CancellationToken ct)
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        using var sampler = new MemorySampler();
+        var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
+        var gcPause0 = GC.GetTotalPauseDuration();
+        int gen2 = GC.CollectionCount(2);
+        IngestResult result;
+        using (var store = ArticleStore.Open(db))
+        {
+            var runner = new IngestRunner(pipeline, store, new IngestOptions { Threads = threads });
+            result = await runner.RunAsync([corpus], null, ct).ConfigureAwait(false);
+        }
+
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu0;
+        var gcPause = GC.GetTotalPauseDuration() - gcPause0;
+        gen2 = GC.CollectionCount(2) - gen2;
+        var measure = new Measure($"end to end ({name})", result.Bytes, result.Read, result.Elapsed, cpu);
+        double storeMB = new[] { db, db + "-wal" }.Where(File.Exists).Sum(f => new FileInfo(f).Length) / 1e6;
+        return new RunReport(name, string.Join(" → ", pipeline.Stages.Select(st => st.Name)), result, measure, sampler.PeakWorkingSet, sampler.PeakHeap, storeMB)
+        {
+            GcPause = gcPause,
+            Gen2Collections = gen2,
+        };
+    }
+
     private static List<Measure> TimeStages(string corpus, ArticlePipeline pipeline, string db, CancellationToken ct)
     {
-        var names = new List<string> { "read files", "decode (Sources.ToArticle)" };
+        var names = new List<string> { "read files", "decode" };
         names.AddRange(pipeline.Stages.Select(s => $"stage '{s.Name}'"));
-        names.Add($"store (SQLite, batches of {StageBatch})");
+        names.Add($"store ({StageBatch}/tx)");
         var wall = new long[names.Count];
         var cpu = new long[names.Count];
         long bytes = 0;
@@ -242,23 +336,25 @@ internal static class BenchCommand
         public static extern int getrusage(int who, out RUsage usage);
     }
 
-    private static void Print(Measure endToEnd, List<Measure> stages, IngestResult result, int threads, long peakWorkingSet, long peakHeap)
+    private static void Print(RunReport report, int threads)
     {
         var ci = CultureInfo.InvariantCulture;
+        var result = report.Result;
+        Console.Out.WriteLine();
         Console.Out.WriteLine(string.Create(ci,
-            $"{result.Read:N0} articles, {result.Bytes / 1e6:N1} MB: stored {result.Stored - result.Duplicates:N0}, duplicates {result.Duplicates:N0}, already present {result.AlreadyPresent:N0}, failed {result.Failed:N0}; {threads} pipeline thread(s) on {Environment.ProcessorCount} core(s)"));
+            $"{report.Pipeline} pipeline ({report.StageList}): {result.Read:N0} articles, {result.Bytes / 1e6:N1} MB: stored {result.Stored - result.Duplicates:N0}, duplicates {result.Duplicates:N0}, already present {result.AlreadyPresent:N0}, failed {result.Failed:N0}; {threads} pipeline thread(s) + 1 writer on {Environment.ProcessorCount} core(s)"));
         var table = new Table().AddColumn("what").AddColumn(new TableColumn("seconds").RightAligned()).AddColumn(new TableColumn("MB/s").RightAligned())
             .AddColumn(new TableColumn("articles/s").RightAligned()).AddColumn(new TableColumn("CPU s").RightAligned())
-            .AddColumn(new TableColumn("MB per CPU-s").RightAligned()).AddColumn(new TableColumn("articles per CPU-s").RightAligned());
-        foreach (var m in stages.Prepend(endToEnd))
+            .AddColumn(new TableColumn("MB/s per core").RightAligned()).AddColumn(new TableColumn("articles/s per core").RightAligned());
+        foreach (var m in report.Stages.Prepend(report.EndToEnd))
         {
             table.AddRow(Markup.Escape(m.Name), F(m.Elapsed.TotalSeconds, "N2"), F(m.MBps, "N1"), F(m.ArticlesPerSecond, "N0"),
                 F(m.Cpu.TotalSeconds, "N2"), F(m.MBPerCpuSecond, "N1"), F(m.ArticlesPerCpuSecond, "N0"));
         }
 
         AnsiConsole.Write(table);
-        Console.Out.WriteLine(string.Create(ci, $"peak working set {peakWorkingSet / 1e6:N0} MB; peak GC heap {peakHeap / 1e6:N0} MB (sampled every 50 ms during the end-to-end run)"));
-        Console.Out.WriteLine("stage rows: one thread, each stage timed alone over the whole corpus; CPU s is that thread's CPU time (the machine may be shared)");
+        Console.Out.WriteLine(string.Create(ci, $"end to end: peak working set {report.PeakWorkingSet / 1e6:N0} MB, peak GC heap {report.PeakHeap / 1e6:N0} MB (sampled every 50 ms); GC pauses {report.GcPause.TotalSeconds:N2} s ({report.Gen2Collections} gen-2 collections); store file {report.StoreMB:N0} MB"));
+        Console.Out.WriteLine("per core = per CPU-second of the process (end to end) or of the timing thread (stage rows: one thread, each stage timed alone over the whole corpus)");
 
         static string F(double v, string format) => v.ToString(format, CultureInfo.InvariantCulture);
     }
@@ -323,6 +419,7 @@ internal static class BenchCommand
     {
         private readonly Timer _timer;
         private long _peak;
+        private long _peakWorkingSet;
 
         public MemorySampler() => _timer = new Timer(_ => Sample(), null, 0, 50);
 
@@ -335,11 +432,25 @@ internal static class BenchCommand
             }
         }
 
+        public long PeakWorkingSet
+        {
+            get
+            {
+                Sample();
+                return Interlocked.Read(ref _peakWorkingSet);
+            }
+        }
+
         private void Sample()
         {
-            long heap = GC.GetTotalMemory(forceFullCollection: false);
+            Raise(ref _peak, GC.GetTotalMemory(forceFullCollection: false));
+            Raise(ref _peakWorkingSet, Environment.WorkingSet);
+        }
+
+        private static void Raise(ref long peak, long value)
+        {
             long current;
-            while (heap > (current = Interlocked.Read(ref _peak)) && Interlocked.CompareExchange(ref _peak, heap, current) != current)
+            while (value > (current = Interlocked.Read(ref peak)) && Interlocked.CompareExchange(ref peak, value, current) != current)
             {
             }
         }

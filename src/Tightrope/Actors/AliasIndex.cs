@@ -266,6 +266,11 @@ internal sealed class AliasIndex
         return (bestLen, best);
     }
 
+    /// <summary>
+    /// The entries whose case fits the words; the node's own list when all of them do (callers only read it), null
+    /// when none does. What depends only on the words is worked out once, not once per entry: a common surname has
+    /// many entries.
+    /// </summary>
     private static List<AliasEntry>? Fit(List<AliasEntry> entries, List<Word> words, int start, int end)
     {
         bool allLower = true;
@@ -274,36 +279,37 @@ internal sealed class AliasIndex
             allLower &= words[k].Shape == WordShape.Lower;
         }
 
-        List<AliasEntry>? fit = null;
-        foreach (var e in entries)
+        // Lower-case common words are not a name ("the north"), whatever the knowledge base lists.
+        // A lower-case single word is a name only when long and not a common word ("esper", not "us" or "x").
+        if (allLower && (AllCommon(words, start, end) || end - start == 1 && words[start].Norm.Length < 4))
         {
-            if (e.RequiresUpper && !AllUpper(words, start, end))
-            {
-                continue;
-            }
-
-            // Lower-case common words are not a name ("the north"), whatever the knowledge base lists.
-            if (allLower && AllCommon(words, start, end))
-            {
-                continue;
-            }
-
-            // A lower-case single word is a name only when long and not a common word ("esper", not "us" or "x").
-            if (allLower && end - start == 1 && (CommonWords.Contains(words[start].Norm) || words[start].Norm.Length < 4))
-            {
-                continue;
-            }
-
-            // A surname alone is not a common word ("No", "May"); lower-case, it resolves only through coreference.
-            if (e.Kind == MentionKind.Partial && CommonWords.Contains(words[start].Norm))
-            {
-                continue;
-            }
-
-            (fit ??= []).Add(e);
+            return null;
         }
 
-        return fit;
+        bool? allUpper = null;
+        bool firstCommon = CommonWords.Contains(words[start].Norm);
+        List<AliasEntry>? fit = null;
+        for (int n = 0; n < entries.Count; n++)
+        {
+            var e = entries[n];
+            bool fits = !(e.RequiresUpper && !(allUpper ??= AllUpper(words, start, end)))
+                // A surname alone is not a common word ("No", "May"); lower-case, it resolves only through coreference.
+                && !(e.Kind == MentionKind.Partial && firstCommon);
+            if (fits)
+            {
+                fit?.Add(e);
+            }
+            else if (fit is null)
+            {
+                fit = new List<AliasEntry>(entries.Count);
+                for (int k = 0; k < n; k++)
+                {
+                    fit.Add(entries[k]);
+                }
+            }
+        }
+
+        return fit is null ? (entries.Count > 0 ? entries : null) : (fit.Count > 0 ? fit : null);
     }
 
     private static bool AllCommon(List<Word> words, int start, int end)

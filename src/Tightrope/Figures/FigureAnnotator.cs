@@ -558,7 +558,7 @@ internal sealed class FigureAnnotator(IndicatorCatalog indicators, ExchangeRates
     /// <summary>Words (and , ; ( ) : as words) in [from, to); punctuation ends the list when <paramref name="stopAtPunctuation"/>.</summary>
     private static List<string> Words(string text, int from, int to, int max, bool stopAtPunctuation)
     {
-        var result = new List<string>();
+        var result = new List<string>(Math.Min(max, Math.Max(0, to - from) / 4 + 1));
         int i = from;
         while (i < to && result.Count < max)
         {

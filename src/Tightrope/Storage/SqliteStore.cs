@@ -33,22 +33,25 @@ internal sealed class SqliteStore : IArticleStore
     private readonly string _connectionString;
     private readonly SqliteStoreOptions _options;
     private readonly ConcurrentBag<(SqliteConnection Connection, SqliteCommand Exists)> _readers = [];
-    private readonly List<SqliteCommand> _prepared = [];
+    private readonly List<RawStatement> _prepared = [];
     private bool _disposed;
 
-    private readonly SqliteCommand _exists;
-    private readonly SqliteCommand _byHash;
-    private readonly SqliteCommand _bandLookup;
-    private readonly SqliteCommand _insertArticle;
-    private readonly SqliteCommand _insertFts;
-    private readonly SqliteCommand _insertBand;
-    private readonly SqliteCommand _insertRemoved;
-    private readonly SqliteCommand _insertSentence;
-    private readonly SqliteCommand _insertMention;
-    private readonly SqliteCommand _insertFigure;
-    private readonly SqliteCommand _insertFailure;
-    private readonly SqliteCommand _insertPending;
-    private readonly SqliteCommand _insertContradiction;
+    // The write path binds by position through SQLitePCL (RawStatement): an article writes about a hundred rows.
+    private readonly RawStatement _exists;
+    private readonly RawStatement _byHash;
+    private readonly RawStatement _bandLookup;
+    private readonly RawStatement _signatureOf;
+    private readonly Dictionary<long, int> _candidateCounts = [];
+    private readonly RawStatement _insertArticle;
+    private readonly RawStatement _insertFts;
+    private readonly RawStatement _insertBand;
+    private readonly RawStatement _insertRemoved;
+    private readonly RawStatement _insertSentence;
+    private readonly RawStatement _insertMention;
+    private readonly RawStatement _insertFigure;
+    private readonly RawStatement _insertFailure;
+    private readonly RawStatement _insertPending;
+    private readonly RawStatement _insertContradiction;
 
     public SqliteStore(string path, SqliteStoreOptions? options = null)
     {
@@ -66,48 +69,29 @@ internal sealed class SqliteStore : IArticleStore
         Execute(_db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-32768;");
         SchemaVersion = SqliteSchema.Migrate(_db);
 
-        _exists = Prepare("SELECT 1 FROM articles WHERE id = $id", "$id");
-        _byHash = Prepare("SELECT coalesce(duplicate_of, id) FROM articles WHERE text_hash = $h ORDER BY seq LIMIT 1", "$h");
-        var bandParams = Enumerable.Range(0, TextFingerprint.Bands).Select(i => $"$k{i}").ToArray();
-        // Candidates sharing the most bands first, their signatures with them. Each band contributes at most 32
-        // articles, so a band that very many texts share (templated copy) cannot make a lookup slow.
-        var perBand = string.Join(" UNION ALL ", bandParams.Select(p => $"SELECT article FROM (SELECT article FROM lsh_bands WHERE key = {p} LIMIT 32)"));
-        _bandLookup = Prepare(
-            $"""
-            SELECT a.id, a.signature FROM (
-                SELECT article, count(*) AS shared FROM ({perBand})
-                GROUP BY article ORDER BY shared DESC, article LIMIT {_options.MaxNearDuplicateCandidates}) c
-            JOIN articles a ON a.seq = c.article
-            ORDER BY c.shared DESC, c.article
-            """,
-            bandParams);
+        _exists = Prepare("SELECT 1 FROM articles WHERE id = ?1");
+        _byHash = Prepare("SELECT coalesce(duplicate_of, id) FROM articles WHERE text_hash = ?1 ORDER BY seq LIMIT 1");
+        // Near-duplicate candidates: the articles of each band (at most 32 a band, so that a band very many texts
+        // share, templated copy, cannot make a lookup slow), counted in memory; then the signatures of the best.
+        _bandLookup = Prepare("SELECT article FROM lsh_bands WHERE key = ?1 ORDER BY article LIMIT 32");
+        _signatureOf = Prepare("SELECT id, signature FROM articles WHERE seq = ?1");
         _insertArticle = Prepare("""
             INSERT INTO articles (id, title, source, author, url, published, origin, format, date, date_source, date_confidence,
                 date_evidence, text, raw_text, offset_map, text_hash, signature, duplicate_of, length)
-            VALUES ($id, $title, $source, $author, $url, $published, $origin, $format, $date, $dsource, $dconf,
-                $devidence, $text, $raw, $map, $hash, $sig, $dup, $len)
-            RETURNING seq
-            """,
-            "$id", "$title", "$source", "$author", "$url", "$published", "$origin", "$format", "$date", "$dsource", "$dconf",
-            "$devidence", "$text", "$raw", "$map", "$hash", "$sig", "$dup", "$len");
-        _insertFts = Prepare("INSERT INTO articles_fts (rowid, title, text) VALUES ($seq, $title, $text)", "$seq", "$title", "$text");
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)
+            """);
+        _insertFts = Prepare("INSERT INTO articles_fts (rowid, title, text) VALUES (?1, ?2, ?3)");
         // One statement for all the bands of an article: one call instead of one per band.
         _insertBand = Prepare(
-            $"INSERT OR IGNORE INTO lsh_bands (key, article) VALUES {string.Join(", ", Enumerable.Range(0, TextFingerprint.Bands).Select(i => $"($k{i}, $a)"))}",
-            [.. bandParams, "$a"]);
-        _insertRemoved = Prepare(
-            "INSERT INTO removed_segments VALUES ($a, $i, $kind, $rs, $re, $co, $text, $reason)",
-            "$a", "$i", "$kind", "$rs", "$re", "$co", "$text", "$reason");
-        _insertSentence = Prepare("INSERT INTO sentences VALUES ($a, $i, $s, $e, $t)", "$a", "$i", "$s", "$e", "$t");
-        _insertMention = Prepare(
-            "INSERT INTO mentions VALUES ($a, $i, $s, $e, $text, $actor, $kind, $conf, $norm, $sent)",
-            "$a", "$i", "$s", "$e", "$text", "$actor", "$kind", "$conf", "$norm", "$sent");
-        _insertFigure = Prepare(
-            "INSERT INTO figures VALUES ($a, $i, $s, $e, $text, $v, $vh, $unit, $kind, $q, $measure, $ind, $actor, $period, $usd, $conv, $eq, $sent)",
-            "$a", "$i", "$s", "$e", "$text", "$v", "$vh", "$unit", "$kind", "$q", "$measure", "$ind", "$actor", "$period", "$usd", "$conv", "$eq", "$sent");
-        _insertFailure = Prepare("INSERT INTO failures VALUES ($a, $i, $stage, $msg, $type)", "$a", "$i", "$stage", "$msg", "$type");
-        _insertPending = Prepare("INSERT OR IGNORE INTO contradiction_pending VALUES ($s)", "$s");
-        _insertContradiction = Prepare($"INSERT INTO contradictions ({ContradictionColumns}) VALUES ({string.Join(", ", ContradictionParams)})", ContradictionParams);
+            $"INSERT OR IGNORE INTO lsh_bands (key, article) VALUES {string.Join(", ", Enumerable.Range(1, TextFingerprint.Bands).Select(i => $"(?{i}, ?{TextFingerprint.Bands + 1})"))}");
+        _insertRemoved = Prepare("INSERT INTO removed_segments VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+        _insertSentence = Prepare("INSERT INTO sentences VALUES (?1, ?2, ?3, ?4, ?5)");
+        _insertMention = Prepare("INSERT INTO mentions VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+        _insertFigure = Prepare("INSERT INTO figures VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)");
+        _insertFailure = Prepare("INSERT INTO failures VALUES (?1, ?2, ?3, ?4, ?5)");
+        _insertPending = Prepare("INSERT OR IGNORE INTO contradiction_pending VALUES (?1)");
+        _insertContradiction = Prepare(
+            $"INSERT INTO contradictions ({ContradictionColumns}) VALUES ({string.Join(", ", Enumerable.Range(1, ContradictionColumnCount).Select(i => $"?{i}"))})");
     }
 
     public int SchemaVersion { get; }
@@ -128,20 +112,12 @@ internal sealed class SqliteStore : IArticleStore
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
             using var tx = _db.BeginTransaction();
-            Bind(tx);
-            try
+            for (int i = 0; i < articles.Count; i++)
             {
-                for (int i = 0; i < articles.Count; i++)
-                {
-                    outcomes[i] = SaveCore(articles[i]);
-                }
+                outcomes[i] = SaveCore(articles[i]);
+            }
 
-                tx.Commit();
-            }
-            finally
-            {
-                Bind(null);
-            }
+            tx.Commit();
         }
 
         return outcomes;
@@ -160,9 +136,10 @@ internal sealed class SqliteStore : IArticleStore
             duplicateOf = FindByTextHashCore(article.TextHash);
         }
 
-        if (duplicateOf is null && article.Signature is not null)
+        var keys = article.Signature is { Length: TextFingerprint.SignatureLength } sig ? TextFingerprint.BandKeys(sig) : null;
+        if (duplicateOf is null && keys is not null)
         {
-            duplicateOf = FindNearDuplicateCore(article.Signature);
+            duplicateOf = FindNearDuplicateCore(article.Signature!, keys);
         }
 
         if (string.Equals(duplicateOf, article.Id, StringComparison.Ordinal))
@@ -176,13 +153,14 @@ internal sealed class SqliteStore : IArticleStore
         for (int i = 0; i < article.Removed.Count; i++)
         {
             var r = article.Removed[i];
-            Run(_insertRemoved, seq, i, KindName(r.Kind), r.RawSpan.Start, r.RawSpan.End, r.CleanOffset, r.Text, r.Reason);
+            _insertRemoved.Bind(1, seq).Bind(2, i).Bind(3, KindName(r.Kind)).Bind(4, r.RawSpan.Start).Bind(5, r.RawSpan.End)
+                .Bind(6, r.CleanOffset).Bind(7, r.Text).Bind(8, r.Reason).Run();
         }
 
         for (int i = 0; i < article.Failures.Count; i++)
         {
             var f = article.Failures[i];
-            Run(_insertFailure, seq, i, f.Stage, f.Message, f.ExceptionType);
+            _insertFailure.Bind(1, seq).Bind(2, i).Bind(3, f.Stage).Bind(4, f.Message).Bind(5, f.ExceptionType).Run();
         }
 
         if (duplicateOf is not null)
@@ -190,44 +168,45 @@ internal sealed class SqliteStore : IArticleStore
             return SaveOutcome.Duplicate;
         }
 
-        Run(_insertFts, seq, article.Metadata.Title, article.Text);
-        if (article.Signature is { } signature)
+        _insertFts.Bind(1, seq).Bind(2, article.Metadata.Title).Bind(3, article.Text).Run();
+        if (keys is not null)
         {
-            var keys = TextFingerprint.BandKeys(signature);
             if (keys.Length == TextFingerprint.Bands)
             {
                 for (int i = 0; i < keys.Length; i++)
                 {
-                    _insertBand.Parameters[i].Value = keys[i];
+                    _insertBand.Bind(i + 1, keys[i]);
                 }
 
-                _insertBand.Parameters[keys.Length].Value = seq;
-                _insertBand.ExecuteNonQuery();
+                _insertBand.Bind(keys.Length + 1, seq).Run();
             }
         }
 
         for (int i = 0; i < article.Sentences.Count; i++)
         {
             var s = article.Sentences[i];
-            Run(_insertSentence, seq, i, s.Span.Start, s.Span.End, s.Truncated ? 1 : 0);
+            _insertSentence.Bind(1, seq).Bind(2, i).Bind(3, s.Span.Start).Bind(4, s.Span.End).Bind(5, s.Truncated ? 1 : 0).Run();
         }
 
         for (int i = 0; i < article.Mentions.Count; i++)
         {
             var m = article.Mentions[i];
-            Run(_insertMention, seq, i, m.Span.Start, m.Span.End, m.Text, m.ActorId, m.Kind.ToString(), m.Confidence, m.Normalized, m.Sentence);
+            _insertMention.Bind(1, seq).Bind(2, i).Bind(3, m.Span.Start).Bind(4, m.Span.End).Bind(5, m.Text).Bind(6, m.ActorId)
+                .Bind(7, MentionKindName(m.Kind)).Bind(8, m.Confidence).Bind(9, m.Normalized).Bind(10, m.Sentence).Run();
         }
 
         for (int i = 0; i < article.Figures.Count; i++)
         {
             var f = article.Figures[i];
-            Run(_insertFigure, seq, i, f.Span.Start, f.Span.End, f.Text, f.Value, f.ValueHigh, f.Unit, f.Kind.ToString(), (int)f.Qualifier,
-                f.Measure, f.IndicatorId, f.ActorId, f.Period, f.UsdValue, f.Conversion, f.EquivalentOf, f.Sentence);
+            _insertFigure.Bind(1, seq).Bind(2, i).Bind(3, f.Span.Start).Bind(4, f.Span.End).Bind(5, f.Text).Bind(6, f.Value)
+                .Bind(7, f.ValueHigh).Bind(8, f.Unit).Bind(9, FigureKindName(f.Kind)).Bind(10, (int)f.Qualifier).Bind(11, f.Measure)
+                .Bind(12, f.IndicatorId).Bind(13, f.ActorId).Bind(14, f.Period).Bind(15, f.UsdValue).Bind(16, f.Conversion)
+                .Bind(17, f.EquivalentOf).Bind(18, f.Sentence).Run();
             if (f.IndicatorId is not null && f.EquivalentOf is null)
             {
                 // The indicator's contradictions are recomputed after the batch; recorded here, in the same
                 // transaction, so that a crash before that recompute leaves the work for the next run.
-                Run(_insertPending, ContradictionScopes.Indicator(f.IndicatorId));
+                _insertPending.Bind(1, ContradictionScopes.Indicator(f.IndicatorId)).Run();
             }
         }
 
@@ -244,27 +223,31 @@ internal sealed class SqliteStore : IArticleStore
         var m = a.Metadata;
         var date = a.Date?.Date ?? m.Published;
         bool rawDiffers = !string.Equals(a.RawText, a.Text, StringComparison.Ordinal);
-        var p = _insertArticle.Parameters;
-        Set(p[0], a.Id);
-        Set(p[1], m.Title);
-        Set(p[2], m.Source);
-        Set(p[3], m.Author);
-        Set(p[4], m.Url);
-        Set(p[5], Iso(m.Published));
-        Set(p[6], m.Origin);
-        Set(p[7], m.Format);
-        Set(p[8], Iso(date));
-        Set(p[9], a.Date?.Source.ToString());
-        Set(p[10], a.Date?.Confidence);
-        Set(p[11], a.Date?.Evidence);
-        Set(p[12], a.Text);
-        Set(p[13], rawDiffers ? a.RawText : null);
-        Set(p[14], rawDiffers ? EncodeOffsets(a.Offsets) : null);
-        Set(p[15], a.TextHash);
-        Set(p[16], a.Signature is { } s ? MemoryMarshal.AsBytes(s.AsSpan()).ToArray() : null);
-        Set(p[17], a.DuplicateOf);
-        Set(p[18], a.Text.Length);
-        return (long)_insertArticle.ExecuteScalar()!;
+        var p = _insertArticle;
+        p.Bind(1, a.Id).Bind(2, m.Title).Bind(3, m.Source).Bind(4, m.Author).Bind(5, m.Url).Bind(6, Iso(m.Published)).Bind(7, m.Origin)
+            .Bind(8, m.Format).Bind(9, Iso(date)).Bind(10, a.Date?.Source.ToString()).Bind(11, a.Date?.Confidence).Bind(12, a.Date?.Evidence)
+            .Bind(13, a.Text).Bind(14, rawDiffers ? a.RawText : null);
+        if (rawDiffers)
+        {
+            p.Bind(15, EncodeOffsets(a.Offsets));
+        }
+        else
+        {
+            p.BindNull(15);
+        }
+
+        p.Bind(16, a.TextHash);
+        if (a.Signature is { } s)
+        {
+            p.Bind(17, MemoryMarshal.AsBytes(s.AsSpan()));
+        }
+        else
+        {
+            p.BindNull(17);
+        }
+
+        p.Bind(18, a.DuplicateOf).Bind(19, a.Text.Length).Run();
+        return p.LastInsertRowId;
     }
 
     private const string ContradictionColumns =
@@ -272,16 +255,16 @@ internal sealed class SqliteStore : IArticleStore
         "b_article, b_start, b_end, b_text, b_value, b_unit, b_actor, scope, pos, " +
         "a_figure, a_orig_value, a_orig_unit, a_conversion, a_period, a_date, b_figure, b_orig_value, b_orig_unit, b_conversion, b_period, b_date";
 
-    private static readonly string[] ContradictionParams =
-        ["$i", "$kind", "$subject", "$period", "$desc", "$aa", "$as", "$ae", "$at", "$av", "$au", "$aactor", "$ba", "$bs", "$be", "$bt", "$bv", "$bu", "$bactor",
-         "$scope", "$pos", "$af", "$aov", "$aou", "$aconv", "$aper", "$adate", "$bf", "$bov", "$bou", "$bconv", "$bper", "$bdate"];
+    private const int ContradictionColumnCount = 33;
 
     private void InsertContradiction(string scope, int pos, Contradiction c) =>
-        Run(_insertContradiction, null, c.Kind.ToString(), c.Subject, c.Period, c.Description,
-            c.A.ArticleId, c.A.Span.Start, c.A.Span.End, c.A.Text, c.A.Value, c.A.Unit, c.A.ActorId,
-            c.B.ArticleId, c.B.Span.Start, c.B.Span.End, c.B.Text, c.B.Value, c.B.Unit, c.B.ActorId, scope, pos,
-            c.A.Figure, c.A.OriginalValue, c.A.OriginalUnit, c.A.Conversion, c.A.Period, Iso(c.A.ArticleDate),
-            c.B.Figure, c.B.OriginalValue, c.B.OriginalUnit, c.B.Conversion, c.B.Period, Iso(c.B.ArticleDate));
+        _insertContradiction.BindNull(1).Bind(2, c.Kind.ToString()).Bind(3, c.Subject).Bind(4, c.Period).Bind(5, c.Description)
+            .Bind(6, c.A.ArticleId).Bind(7, c.A.Span.Start).Bind(8, c.A.Span.End).Bind(9, c.A.Text).Bind(10, c.A.Value).Bind(11, c.A.Unit).Bind(12, c.A.ActorId)
+            .Bind(13, c.B.ArticleId).Bind(14, c.B.Span.Start).Bind(15, c.B.Span.End).Bind(16, c.B.Text).Bind(17, c.B.Value).Bind(18, c.B.Unit).Bind(19, c.B.ActorId)
+            .Bind(20, scope).Bind(21, pos)
+            .Bind(22, c.A.Figure).Bind(23, c.A.OriginalValue).Bind(24, c.A.OriginalUnit).Bind(25, c.A.Conversion).Bind(26, c.A.Period).Bind(27, Iso(c.A.ArticleDate))
+            .Bind(28, c.B.Figure).Bind(29, c.B.OriginalValue).Bind(30, c.B.OriginalUnit).Bind(31, c.B.Conversion).Bind(32, c.B.Period).Bind(33, Iso(c.B.ArticleDate))
+            .Run();
 
     public void ReplaceContradictions(IEnumerable<Contradiction> contradictions)
     {
@@ -291,8 +274,6 @@ internal sealed class SqliteStore : IArticleStore
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
             using var tx = _db.BeginTransaction();
-            Bind(tx);
-            try
             {
                 using (var clear = _db.CreateCommand())
                 {
@@ -312,10 +293,6 @@ internal sealed class SqliteStore : IArticleStore
 
                 tx.Commit();
             }
-            finally
-            {
-                Bind(null);
-            }
         }
     }
 
@@ -328,8 +305,6 @@ internal sealed class SqliteStore : IArticleStore
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
             using var tx = _db.BeginTransaction();
-            Bind(tx);
-            try
             {
                 using (var clear = _db.CreateCommand())
                 {
@@ -345,10 +320,6 @@ internal sealed class SqliteStore : IArticleStore
                 }
 
                 tx.Commit();
-            }
-            finally
-            {
-                Bind(null);
             }
         }
     }
@@ -418,48 +389,67 @@ internal sealed class SqliteStore : IArticleStore
         }
     }
 
-    private bool ExistsCore(string id)
-    {
-        _exists.Parameters[0].Value = id;
-        return _exists.ExecuteScalar() is not null;
-    }
+    private bool ExistsCore(string id) => _exists.Bind(1, id).Any();
 
-    private string? FindByTextHashCore(string textHash)
-    {
-        _byHash.Parameters[0].Value = textHash;
-        return _byHash.ExecuteScalar() as string;
-    }
+    private string? FindByTextHashCore(string textHash) => _byHash.Bind(1, textHash).FirstText();
 
     /// <summary>The stored original most similar to the signature at or above the threshold (ties: the earliest).</summary>
-    private string? FindNearDuplicateCore(ulong[] signature)
+    private string? FindNearDuplicateCore(ulong[] signature) =>
+        signature.Length == TextFingerprint.SignatureLength ? FindNearDuplicateCore(signature, TextFingerprint.BandKeys(signature)) : null;
+
+    /// <summary>
+    /// The candidates sharing the most bands first (ties: the earliest), at most
+    /// <see cref="SqliteStoreOptions.MaxNearDuplicateCandidates"/> of them; the best at or above the threshold wins.
+    /// </summary>
+    private string? FindNearDuplicateCore(ulong[] signature, long[] keys)
     {
-        if (signature.Length != TextFingerprint.SignatureLength)
+        var counts = _candidateCounts;
+        counts.Clear();
+        foreach (var key in keys)
+        {
+            _bandLookup.Bind(1, key);
+            try
+            {
+                while (_bandLookup.Step())
+                {
+                    long article = _bandLookup.Int64(0);
+                    counts[article] = counts.GetValueOrDefault(article) + 1;
+                }
+            }
+            finally
+            {
+                _bandLookup.Reset();
+            }
+        }
+
+        if (counts.Count == 0)
         {
             return null;
         }
 
-        var keys = TextFingerprint.BandKeys(signature);
-        for (int i = 0; i < keys.Length; i++)
-        {
-            _bandLookup.Parameters[i].Value = keys[i];
-        }
-
+        var candidates = counts.OrderByDescending(c => c.Value).ThenBy(c => c.Key).Take(_options.MaxNearDuplicateCandidates);
         string? best = null;
         double bestScore = -1;
-        using var reader = _bandLookup.ExecuteReader();
-        while (reader.Read())
+        foreach (var (article, _) in candidates)
         {
-            if (reader.IsDBNull(1))
+            _signatureOf.Bind(1, article);
+            try
             {
-                continue;
-            }
+                if (!_signatureOf.Step() || _signatureOf.IsNull(1))
+                {
+                    continue;
+                }
 
-            var bytes = (byte[])reader.GetValue(1);
-            double score = TextFingerprint.Similarity(signature, MemoryMarshal.Cast<byte, ulong>(bytes));
-            if (score >= _options.NearDuplicateThreshold && score > bestScore)
+                double score = TextFingerprint.Similarity(signature, MemoryMarshal.Cast<byte, ulong>(_signatureOf.Blob(1)));
+                if (score >= _options.NearDuplicateThreshold && score > bestScore)
+                {
+                    best = _signatureOf.Text(0);
+                    bestScore = score;
+                }
+            }
+            finally
             {
-                best = reader.GetString(0);
-                bestScore = score;
+                _signatureOf.Reset();
             }
         }
 
@@ -859,38 +849,12 @@ internal sealed class SqliteStore : IArticleStore
 
     // ---- helpers ----
 
-    private SqliteCommand Prepare(string sql, params string[] names)
+    private RawStatement Prepare(string sql)
     {
-        var cmd = _db.CreateCommand();
-        cmd.CommandText = sql;
-        foreach (var name in names)
-        {
-            cmd.Parameters.Add(new SqliteParameter(name, null));
-        }
-
-        _prepared.Add(cmd);
-        return cmd;
+        var statement = new RawStatement(_db, sql);
+        _prepared.Add(statement);
+        return statement;
     }
-
-    private void Bind(SqliteTransaction? tx)
-    {
-        foreach (var cmd in _prepared)
-        {
-            cmd.Transaction = tx;
-        }
-    }
-
-    private static void Run(SqliteCommand cmd, params object?[] values)
-    {
-        for (int i = 0; i < values.Length; i++)
-        {
-            Set(cmd.Parameters[i], values[i]);
-        }
-
-        cmd.ExecuteNonQuery();
-    }
-
-    private static void Set(SqliteParameter p, object? value) => p.Value = value ?? DBNull.Value;
 
     private void ForEach(string sql, long seq, Action<SqliteDataReader> read)
     {
@@ -949,6 +913,14 @@ internal sealed class SqliteStore : IArticleStore
 
     private static DateOnly? ParseDate(string? s) =>
         s is not null && DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+
+    private static readonly Dictionary<MentionKind, string> MentionKinds = Enum.GetValues<MentionKind>().ToDictionary(k => k, k => k.ToString());
+    private static readonly Dictionary<FigureKind, string> FigureKinds = Enum.GetValues<FigureKind>().ToDictionary(k => k, k => k.ToString());
+
+    /// <summary>Enum names as stored, without formatting one for every row.</summary>
+    private static string MentionKindName(MentionKind kind) => MentionKinds.TryGetValue(kind, out var name) ? name : kind.ToString();
+
+    private static string FigureKindName(FigureKind kind) => FigureKinds.TryGetValue(kind, out var name) ? name : kind.ToString();
 
     /// <summary>Removal kinds as stored and shown: snake_case ("html_artifact", "related_links").</summary>
     internal static string KindName(RemovalKind kind) => kind switch

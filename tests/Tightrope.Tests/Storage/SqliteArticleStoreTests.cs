@@ -19,6 +19,28 @@ public sealed class SqliteArticleStoreTests : ArticleStoreContract
     }
 
     [Fact]
+    public void OfSeveralNearDuplicateCandidatesTheMostSimilarWinsNotTheFirstStored()
+    {
+        var path = Path.Combine(_folder, "candidates.db");
+        var text = string.Join(' ', Enumerable.Range(0, 60).Select(i => $"Sentence {i} of the long report on troop levels and cost sharing talks in Seoul."));
+        var edited = string.Join(' ', Enumerable.Range(0, 60).Select(i => i % 6 == 0
+            ? $"Line {i} in the revised account of base costs and burden sharing near Pyeongtaek."
+            : $"Sentence {i} of the long report on troop levels and cost sharing talks in Seoul."));
+        var first = Annotated("a0000000000000000000000000000001", text);
+        var second = Annotated("b0000000000000000000000000000002", edited);
+        // A strict store keeps both as originals; both then are candidates for a text close to the second.
+        using (var strict = ArticleStore.Open(path, new SqliteStoreOptions { NearDuplicateThreshold = 0.999 }))
+        {
+            Assert.Equal([SaveOutcome.Stored, SaveOutcome.Stored], strict.SaveMany([first, second]));
+        }
+
+        var query = Annotated("c0000000000000000000000000000003", edited.Replace("Sentence 59 of", "Item 59 of", StringComparison.Ordinal));
+        using var store = ArticleStore.Open(path, new SqliteStoreOptions { NearDuplicateThreshold = 0.5 });
+        Assert.Equal(second.Id, store.FindNearDuplicate(query.Signature!));
+        Assert.Equal(first.Id, store.FindNearDuplicate(first.Signature!));
+    }
+
+    [Fact]
     public void OpeningCreatesTheFolderAndTheSchema()
     {
         var path = Path.Combine(_folder, "new", "deeper", "store.db");

@@ -91,21 +91,23 @@ public sealed class TransliterationIndex
             return cached;
         }
 
-        var result = MatchUncached(span);
-        // Names recur across a corpus: remember each distinct span's answer, up to a bound on memory.
-        if (_matches.Count < MaxCachedSpans)
+        var match = MatchCore(span);
+        // Names recur across articles: remember the answer for each span, within a bound that keeps memory flat.
+        if (_matches.Count >= MaxCachedMatches)
         {
-            _matches.TryAdd(span, result);
+            _matches.Clear();
         }
 
-        return result;
+        _matches[span] = match;
+        return match;
     }
 
-    private const int MaxCachedSpans = 200_000;
+    /// <summary>Most spans whose match is remembered (some megabytes).</summary>
+    internal const int MaxCachedMatches = 50_000;
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, BridgeMatch?> _matches = new(StringComparer.Ordinal);
 
-    private BridgeMatch? MatchUncached(string span)
+    private BridgeMatch? MatchCore(string span)
     {
         var best = default(BridgeMatch);
         bool found = false;
