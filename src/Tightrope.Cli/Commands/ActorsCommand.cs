@@ -24,7 +24,7 @@ internal static class ActorsCommand
             {
                 id = c.ActorId,
                 name = kb.Find(c.ActorId)?.Name,
-                kind = kb.Find(c.ActorId)?.Kind.ToString().ToLowerInvariant(),
+                kind = kb.Find(c.ActorId)?.Kind is { } k ? Knowledge.KnowledgeLoader.KindName(k) : null,
                 mentions = c.Mentions,
                 articles = c.Articles,
             }).ToList();
@@ -83,7 +83,7 @@ internal static class ActorCommand
                 {
                     id = actorId,
                     name = actor?.Name,
-                    kind = actor?.Kind.ToString().ToLowerInvariant(),
+                    kind = actor?.Kind is { } k ? Knowledge.KnowledgeLoader.KindName(k) : null,
                     aliases = actor?.Aliases,
                     roles = actor?.Roles.Select(r => new { title = r.Title, org = r.Org, from = StoreCommandSupport.Iso(r.From), to = StoreCommandSupport.Iso(r.To) }),
                     formsSeen = seen,
@@ -93,7 +93,7 @@ internal static class ActorCommand
                 return ExitCodes.Ok;
             }
 
-            AnsiConsole.MarkupLine($"[bold]{Markup.Escape(actor?.Name ?? actorId)}[/] ({Markup.Escape(actorId)}, {actor?.Kind.ToString().ToLowerInvariant() ?? "not in the knowledge base"})");
+            AnsiConsole.MarkupLine($"[bold]{Markup.Escape(actor?.Name ?? actorId)}[/] ({Markup.Escape(actorId)}, {(actor is null ? "not in the knowledge base" : Knowledge.KnowledgeLoader.KindName(actor.Kind))})");
             if (actor is not null)
             {
                 if (actor.Aliases.Count > 0)

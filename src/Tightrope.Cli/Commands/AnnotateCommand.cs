@@ -36,52 +36,99 @@ internal static class AnnotateCommand
                 day = parsed;
             }
 
-            string text;
-            try
+            var options = new Ingest.SourceOptions();
+            IEnumerable<Ingest.SourceItem> items;
+            if (path == "-")
             {
-                text = path == "-" ? Console.In.ReadToEnd() : File.ReadAllText(path, Encoding.UTF8);
+                // Standard input: read up to one byte past the size limit, so that an over-long stream is refused.
+                using var stdin = Console.OpenStandardInput();
+                using var buffer = new MemoryStream();
+                var chunk = new byte[81920];
+                int n;
+                while (buffer.Length <= options.MaxBytes && (n = stdin.Read(chunk, 0, chunk.Length)) > 0)
+                {
+                    buffer.Write(chunk, 0, n);
+                }
+
+                items = Ingest.Sources.Read("stdin", buffer.ToArray(), options);
             }
-            catch (IOException ex)
+            else
             {
-                Console.Error.WriteLine($"tightrope annotate: {path}: {ex.Message}");
-                return ExitCodes.SomeFailed;
-            }
-            catch (UnauthorizedAccessException ex)
-            {
-                Console.Error.WriteLine($"tightrope annotate: {path}: {ex.Message}");
-                return ExitCodes.SomeFailed;
+                // A file (any format ingest reads: text, markdown, HTML, JSON lines, a feed) or a URL, read exactly as
+                // `tightrope ingest` reads it.
+                items = Ingest.Sources.Open([path], options);
             }
 
             var kb = KnowledgeOptions.Load(parse.GetValue(CommonOptions.Knowledge));
             var pipeline = TightropePipeline.Create(new PipelineOptions { Knowledge = kb, DefaultDate = day });
-            var id = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
-            var article = new Article(id, text, new ArticleMetadata { Origin = path == "-" ? "stdin" : path, Format = "txt" });
-            pipeline.Process(article);
-
-            if (parse.GetValue(CommonOptions.Json))
+            bool json = parse.GetValue(CommonOptions.Json);
+            var annotated = new List<object>();
+            int failed = 0, done = 0;
+            foreach (var item in items)
             {
-                Console.WriteLine(JsonSerializer.Serialize(ToJson(article, kb, day), AnnotateJson.Options));
-            }
-            else
-            {
-                Print(article, kb, day);
+                Article? article = null;
+                if (item is Ingest.SourceItem.Failure failure)
+                {
+                    Console.Error.WriteLine($"tightrope annotate: {failure}");
+                    failed++;
+                }
+                else if (item is Ingest.SourceItem.Document document)
+                {
+                    if (Ingest.Sources.TryToArticle(document.Raw, out article, out var bad))
+                    {
+                        pipeline.Process(article);
+                    }
+                    else
+                    {
+                        Console.Error.WriteLine($"tightrope annotate: {bad}");
+                        failed++;
+                    }
+                }
+
+                if (article is null)
+                {
+                    continue;
+                }
+
+                done++;
+                if (json)
+                {
+                    annotated.Add(ToJson(article, kb, day));
+                }
+                else
+                {
+                    Print(article, kb, day);
+                }
+
+                foreach (var f in article.Failures)
+                {
+                    Console.Error.WriteLine($"tightrope annotate: {article.Metadata.Origin}: stage '{f.Stage}': {f.Message}");
+                    failed++;
+                }
             }
 
-            foreach (var f in article.Failures)
+            if (json && annotated.Count > 0)
             {
-                Console.Error.WriteLine($"tightrope annotate: {path}: stage '{f.Stage}': {f.Message}");
+                // One input, one object; an input holding several articles (JSON lines, a feed) gives an array.
+                object output = annotated.Count == 1 ? annotated[0] : annotated;
+                Console.WriteLine(JsonSerializer.Serialize(output, AnnotateJson.Options));
             }
 
-            return article.Failures.Count == 0 ? ExitCodes.Ok : ExitCodes.SomeFailed;
+            return failed == 0 && done > 0 ? ExitCodes.Ok : ExitCodes.SomeFailed;
         });
         return command;
     }
 
     private static object ToJson(Article a, Knowledge.KnowledgeBase kb, DateOnly? fallback) => new
     {
+        id = a.Id,
+        title = a.Metadata.Title,
+        source = a.Metadata.Source,
+        url = a.Metadata.Url,
+        origin = a.Metadata.Origin,
         text = a.Text,
         date = (a.Date?.Date ?? fallback)?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        removed = a.Removed.Select(r => new { kind = r.Kind.ToString().ToLowerInvariant(), start = r.RawSpan.Start, end = r.RawSpan.End, clean_offset = r.CleanOffset, text = r.Text, reason = r.Reason }),
+        removed = a.Removed.Select(r => new { kind = RemovalKindNames.Name(r.Kind), start = r.RawSpan.Start, end = r.RawSpan.End, clean_offset = r.CleanOffset, text = r.Text, reason = r.Reason }),
         mentions = a.Mentions.Select(m => new
         {
             start = m.Span.Start,
@@ -98,6 +145,11 @@ internal static class AnnotateCommand
 
     private static void Print(Article a, Knowledge.KnowledgeBase kb, DateOnly? fallback)
     {
+        if (a.Metadata.Title is { } title)
+        {
+            AnsiConsole.MarkupLine($"[bold]{Markup.Escape(title)}[/]");
+        }
+
         AnsiConsole.MarkupLine($"[bold]date[/] {(a.Date?.Date ?? fallback)?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "unknown"}");
         foreach (var r in a.Removed)
         {

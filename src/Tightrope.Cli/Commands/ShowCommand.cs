@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Spectre.Console;
+using Tightrope.Model;
 using Tightrope.Storage;
 
 namespace Tightrope.Cli.Commands;
@@ -90,7 +91,7 @@ internal static class ShowCommand
             {
                 var text = r.Text.ReplaceLineEndings(" ");
                 table.AddRow(
-                    Markup.Escape(Storage.SqliteStore.KindName(r.Kind)),
+                    Markup.Escape(RemovalKindNames.Name(r.Kind)),
                     Markup.Escape(r.RawSpan.ToString()),
                     Markup.Escape(text.Length > 80 ? text[..77] + "…" : text),
                     Markup.Escape(r.Reason ?? ""));

@@ -15,7 +15,9 @@ internal static class LineRules
             "copyright", "©", "all rights reserved", "not be reproduced", "may not be republished", "not be redistributed",
             "reproduced without", "reproduction without", "without authorization", "without authorisation",
             "without prior permission", "without permission", "prohibited from reproduc", "reprint without",
-            "legal liability", "무단전재", "무단 전재", "재배포 금지", "재배포금지", "저작권", "版权所有", "版權所有",
+            "legal liability", "republished here", "republished under", "republished with", "reprinted with permission",
+            "reprinted here", "content-sharing arrangement", "content-sharing agreement", "content sharing agreement",
+            "무단전재", "무단 전재", "재배포 금지", "재배포금지", "저작권", "版权所有", "版權所有",
             "未经授权", "未經授權", "不得转载", "禁止转载", "转载请注明", "無断転載", "無断複製", "著作権",
         ];
 
@@ -262,8 +264,25 @@ internal static class LineRules
             }
         }
 
+        // "More from The Herald:", "More on North Korea", "Related coverage:": a header phrase and a short name.
+        if (t.Length < line.Trim().Length || !Words.EndsSentence(line.Trim()))
+        {
+            foreach (var h in RelatedHeaderStarts)
+            {
+                if (t.StartsWith(h, StringComparison.OrdinalIgnoreCase) && t.Length > h.Length && t[h.Length] == ' '
+                    && t.Count(' ') <= 8)
+                {
+                    return true;
+                }
+            }
+        }
+
         return false;
     }
+
+    /// <summary>Header phrases that are followed by a name: "More from The Herald", "More on North Korea".</summary>
+    private static readonly string[] RelatedHeaderStarts =
+        ["more from", "more on", "more stories from", "more news from", "related coverage", "related", "read more from", "also from", "latest from"];
 
     /// <summary>The length of a list-bullet marker at the start of a line ("- ", "* ", "• "), or 0.</summary>
     public static int BulletLength(ReadOnlySpan<char> line)

@@ -21,6 +21,26 @@ public static class Sources
         return OpenCore(inputs, options, null, cancellationToken);
     }
 
+    /// <summary>
+    /// Reads documents from bytes that came without a file name (standard input), telling their kind (HTML, feed,
+    /// markdown, JSON lines, a list of URLs, plain text) from the content. Failures are yielded, never thrown.
+    /// </summary>
+    public static IEnumerable<SourceItem> Read(string origin, ReadOnlyMemory<byte> bytes, SourceOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(origin);
+        ArgumentNullException.ThrowIfNull(options);
+        return ReadCore(origin, bytes, options, cancellationToken);
+    }
+
+    private static IEnumerable<SourceItem> ReadCore(string origin, ReadOnlyMemory<byte> bytes, SourceOptions options, CancellationToken cancellationToken)
+    {
+        using var reader = new SourceReader(options);
+        foreach (var item in reader.ReadBytes(origin, bytes, cancellationToken))
+        {
+            yield return item;
+        }
+    }
+
     /// <summary>Like <see cref="Open"/>, with the way files are opened replaced (tests inject failures with it).</summary>
     internal static IEnumerable<SourceItem> OpenCore(IEnumerable<string> inputs, SourceOptions options, Func<string, Stream>? open, CancellationToken cancellationToken)
     {

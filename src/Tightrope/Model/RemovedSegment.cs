@@ -12,6 +12,20 @@ public enum RemovalKind
     Truncated,
 }
 
+/// <summary>Removal kinds as stored, shown and exported: snake_case ("html_artifact", "related_links").</summary>
+public static class RemovalKindNames
+{
+    public static string Name(RemovalKind kind) => kind switch
+    {
+        RemovalKind.HtmlArtifact => "html_artifact",
+        RemovalKind.RelatedLinks => "related_links",
+        _ => kind.ToString().ToLowerInvariant(),
+    };
+
+    public static RemovalKind Parse(string name) =>
+        Enum.Parse<RemovalKind>(name.Replace("_", string.Empty, StringComparison.Ordinal), ignoreCase: true);
+}
+
 /// <summary>
 /// A segment of the raw (extracted) text that cleaning removed or marked. <see cref="RawSpan"/> points into
 /// <see cref="Article.RawText"/>; <see cref="CleanOffset"/> is where it would sit in the cleaned text.

@@ -922,15 +922,9 @@ internal sealed class SqliteStore : IArticleStore
 
     private static string FigureKindName(FigureKind kind) => FigureKinds.TryGetValue(kind, out var name) ? name : kind.ToString();
 
-    /// <summary>Removal kinds as stored and shown: snake_case ("html_artifact", "related_links").</summary>
-    internal static string KindName(RemovalKind kind) => kind switch
-    {
-        RemovalKind.HtmlArtifact => "html_artifact",
-        RemovalKind.RelatedLinks => "related_links",
-        _ => kind.ToString().ToLowerInvariant(),
-    };
+    internal static string KindName(RemovalKind kind) => RemovalKindNames.Name(kind);
 
-    private static RemovalKind ParseKind(string name) => Enum.Parse<RemovalKind>(name.Replace("_", string.Empty, StringComparison.Ordinal), ignoreCase: true);
+    private static RemovalKind ParseKind(string name) => RemovalKindNames.Parse(name);
 
     /// <summary>Offset map runs as little-endian int triples.</summary>
     private static byte[] EncodeOffsets(OffsetMap map)

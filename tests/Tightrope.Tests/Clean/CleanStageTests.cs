@@ -82,6 +82,8 @@ public sealed class CleanStageTests
     [InlineData("ⓒ 예시뉴스, 무단전재 및 재배포 금지")]
     [InlineData("版权所有，未经授权不得转载。")]
     [InlineData("This material may not be reproduced without permission.")]
+    [InlineData("This story first ran in the Example Ledger and is republished here under a content-sharing agreement.")]
+    [InlineData("Reprinted with permission of the Example Gazette.")]
     public void CopyrightNoticesInAnyLanguageAreRemoved(string notice)
     {
         var a = Clean(Body + "\n\n" + notice);
@@ -148,6 +150,27 @@ public sealed class CleanStageTests
         var a = Clean(Body + "\n" + Body2 + "\n" + links);
         Assert.Equal(4, a.Removed.Count(r => r.Kind == RemovalKind.RelatedLinks));
         Assert.Equal(Body + "\n" + Body2, a.Text);
+    }
+
+    [Theory]
+    [InlineData("More from Example Ledger:")]
+    [InlineData("More on North Korea")]
+    [InlineData("Latest from the Example Gazette:")]
+    public void AHeaderNamingThePublicationOpensARelatedLinksListEvenWithoutBullets(string header)
+    {
+        var links = "Navy chief visits port city ahead of drills\nChipmaker expands plant in Texas\nExchange rate hits two-year low";
+        var a = Clean(Body + "\n" + Body2 + "\n\n" + header + "\n" + links);
+        Assert.Equal(4, a.Removed.Count(r => r.Kind == RemovalKind.RelatedLinks));
+        Assert.Equal(Body + "\n" + Body2, a.Text);
+    }
+
+    [Fact]
+    public void ASentenceThatOpensLikeAHeaderButEndsTheBodyIsKept()
+    {
+        var closing = "More on the talks is expected next week.";
+        var a = Clean(Body + "\n\n" + Body2 + "\n\n" + closing);
+        Assert.Empty(a.Removed);
+        Assert.EndsWith(closing, a.Text, StringComparison.Ordinal);
     }
 
     [Fact]
