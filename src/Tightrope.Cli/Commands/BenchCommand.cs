@@ -34,19 +34,29 @@ internal static class BenchCommand
             Description = "Documents run through the pipeline and a scratch store before timing, so that the timed runs measure compiled code (0: none)",
             DefaultValueFactory = _ => 500,
         };
+        var batch = new Option<int>("--batch")
+        {
+            Description = "Articles written in one transaction in the end-to-end run",
+            DefaultValueFactory = _ => new IngestOptions().BatchSize,
+        };
+        var cache = new Option<int>("--cache-mb")
+        {
+            Description = "SQLite page cache of the writer, in MB",
+            DefaultValueFactory = _ => new SqliteStoreOptions().CacheMegabytes,
+        };
         var command = new Command("bench", """
             Measure throughput: ingest a deterministic synthetic corpus end to end (read, pipeline, store), then each
             stage alone. The store is a temporary file unless --db is given.
             """)
         {
-            size, dir, threads, skipStages, pipelineKind, warmup,
+            size, dir, threads, skipStages, pipelineKind, warmup, batch, cache,
         };
-        command.SetAction((parse, ct) => RunAsync(parse, new BenchOptions(size, dir, threads, skipStages, pipelineKind, warmup), ct));
+        command.SetAction((parse, ct) => RunAsync(parse, new BenchOptions(size, dir, threads, skipStages, pipelineKind, warmup, batch, cache), ct));
         return command;
     }
 
     private sealed record BenchOptions(
-        Option<string> Size, Option<string?> Dir, Option<int?> Threads, Option<bool> NoStages, Option<string> Pipeline, Option<int> Warmup);
+        Option<string> Size, Option<string?> Dir, Option<int?> Threads, Option<bool> NoStages, Option<string> Pipeline, Option<int> Warmup, Option<int> Batch, Option<int> Cache);
 
     /// <summary>The stages of the foundation: everything up to and including dedup.</summary>
     internal static readonly string[] FoundationStages = ["clean", "text", "dedup"];
@@ -63,6 +73,12 @@ internal static class BenchCommand
         if (threads < 1)
         {
             Console.Error.WriteLine("tightrope: --threads must be at least 1");
+            return ExitCodes.Usage;
+        }
+
+        if (parse.GetValue(o.Batch) < 1 || parse.GetValue(o.Cache) < 1)
+        {
+            Console.Error.WriteLine("tightrope: --batch and --cache-mb must be at least 1");
             return ExitCodes.Usage;
         }
 
@@ -122,7 +138,7 @@ internal static class BenchCommand
             foreach (var (name, pipeline) in runs)
             {
                 var runDb = useGivenDb ? db : Path.Combine(scratch, $"bench-{name}.db");
-                reports.Add(await EndToEndAsync(name, corpus, pipeline, runDb, threads, ct).ConfigureAwait(false));
+                reports.Add(await EndToEndAsync(name, corpus, pipeline, runDb, threads, parse.GetValue(o.Batch), parse.GetValue(o.Cache), ct).ConfigureAwait(false));
                 if (!parse.GetValue(o.NoStages))
                 {
                     reports[^1] = reports[^1] with { Stages = TimeStages(corpus, pipeline, Path.Combine(scratch, $"stages-{name}.db"), ct) };
@@ -197,7 +213,7 @@ internal static class BenchCommand
         await runner.RunAsync(Sources.Open([corpus], new SourceOptions(), ct).Take(documents), null, ct).ConfigureAwait(false);
     }
 
-    private static async Task<RunReport> EndToEndAsync(string name, string corpus, ArticlePipeline pipeline, string db, int threads, CancellationToken ct)
+    private static async Task<RunReport> EndToEndAsync(string name, string corpus, ArticlePipeline pipeline, string db, int threads, int batch, int cacheMB, CancellationToken ct)
     {
         GC.Collect();
         GC.WaitForPendingFinalizers();
@@ -206,9 +222,9 @@ internal static class BenchCommand
         var gcPause0 = GC.GetTotalPauseDuration();
         int gen2 = GC.CollectionCount(2);
         IngestResult result;
-        using (var store = ArticleStore.Open(db))
+        using (var store = ArticleStore.Open(db, new SqliteStoreOptions { CacheMegabytes = cacheMB }))
         {
-            var runner = new IngestRunner(pipeline, store, new IngestOptions { Threads = threads });
+            var runner = new IngestRunner(pipeline, store, new IngestOptions { Threads = threads, BatchSize = batch });
             result = await runner.RunAsync([corpus], null, ct).ConfigureAwait(false);
         }
 

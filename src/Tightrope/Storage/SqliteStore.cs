@@ -17,6 +17,9 @@ public sealed record SqliteStoreOptions
 
     /// <summary>Most LSH candidates checked per lookup (an index of very similar boilerplate stays cheap).</summary>
     public int MaxNearDuplicateCandidates { get; init; } = 64;
+
+    /// <summary>SQLite's page cache for the writing connection, in megabytes.</summary>
+    public int CacheMegabytes { get; init; } = 32;
 }
 
 /// <summary>
@@ -66,7 +69,8 @@ internal sealed class SqliteStore : IArticleStore
         }.ToString();
         _db = new SqliteConnection(_connectionString);
         _db.Open();
-        Execute(_db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-32768;");
+        Execute(_db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000; PRAGMA temp_store=MEMORY;");
+        Execute(_db, string.Create(CultureInfo.InvariantCulture, $"PRAGMA cache_size=-{Math.Max(1, _options.CacheMegabytes) * 1024};"));
         SchemaVersion = SqliteSchema.Migrate(_db);
 
         _exists = Prepare("SELECT 1 FROM articles WHERE id = ?1");

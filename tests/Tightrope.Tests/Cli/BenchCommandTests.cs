@@ -34,4 +34,11 @@ public sealed class BenchCommandTests
         Assert.Contains(first, a => a.Kind == SyntheticKind.NearDuplicate);
         Assert.True(first.Select(a => a.Text).Distinct().Count() > first.Count * 9 / 10);
     }
+
+    [Theory]
+    [InlineData("--batch", "0")]
+    [InlineData("--cache-mb", "0")]
+    [InlineData("--threads", "0")]
+    public void ANonPositiveSettingIsAUsageError(string option, string value) =>
+        Assert.Equal(2, Tightrope.Cli.Cli.Run(["bench", "--size", "1KB", option, value, "--warmup", "0"]));
 }
