@@ -282,7 +282,7 @@ internal static class LineRules
 
     /// <summary>Header phrases that are followed by a name: "More from The Herald", "More on North Korea".</summary>
     private static readonly string[] RelatedHeaderStarts =
-        ["more from", "more on", "more stories from", "more news from", "related coverage", "related", "read more from", "also from", "latest from"];
+        ["more from", "more on", "more stories from", "more news from", "related", "read more from", "also from", "latest from"];
 
     /// <summary>The length of a list-bullet marker at the start of a line ("- ", "* ", "• "), or 0.</summary>
     public static int BulletLength(ReadOnlySpan<char> line)

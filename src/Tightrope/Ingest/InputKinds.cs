@@ -28,13 +28,7 @@ internal static class InputKinds
     /// <summary>Refines a text or unknown file by its content: a list of URLs, a feed, HTML, or plain text.</summary>
     public static InputKind Sniff(ReadOnlySpan<byte> bytes, InputKind kind)
     {
-        var start = bytes[..Math.Min(bytes.Length, 4096)];
-        if (start.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
-        {
-            start = start[3..];
-        }
-
-        start = start.TrimStart(" \t\r\n"u8);
+        var start = Head(bytes);
         if (IsUrlList(bytes))
         {
             return InputKind.UrlList;
@@ -46,6 +40,33 @@ internal static class InputKinds
         }
 
         return InputKind.Text;
+    }
+
+    /// <summary>
+    /// The kind of bytes that came without a name (standard input), told by the content alone: JSON lines when the first
+    /// character is '{', markdown when it opens with front matter, else as <see cref="Sniff"/> says.
+    /// </summary>
+    public static InputKind OfContent(ReadOnlySpan<byte> bytes)
+    {
+        var start = Head(bytes);
+        if (start.StartsWith("{"u8))
+        {
+            return InputKind.JsonLines;
+        }
+
+        return start.StartsWith("---\n"u8) || start.StartsWith("---\r\n"u8) ? InputKind.Markdown : Sniff(bytes, InputKind.Unknown);
+    }
+
+    /// <summary>The first 4 kB, without a UTF-8 byte order mark and leading white space.</summary>
+    private static ReadOnlySpan<byte> Head(ReadOnlySpan<byte> bytes)
+    {
+        var start = bytes[..Math.Min(bytes.Length, 4096)];
+        if (start.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            start = start[3..];
+        }
+
+        return start.TrimStart(" \t\r\n"u8);
     }
 
     public static InputKind OfMediaType(string? mediaType, ReadOnlySpan<byte> body)

@@ -111,45 +111,18 @@ internal sealed class SourceReader : IDisposable
         return ByKind(path, bytes, kind, cancellationToken);
     }
 
-    /// <summary>
-    /// Bytes that came without a name (standard input): the kind is told by the content alone — JSON lines when the
-    /// first character is '{', markdown when it opens with front matter, else as <see cref="InputKinds.Sniff"/> says.
-    /// </summary>
-    public IEnumerable<SourceItem> ReadBytes(string origin, ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken)
-    {
-        if (bytes.Length > _options.MaxBytes)
-        {
-            return [new SourceItem.Failure(origin, null, $"input is over the {_options.MaxBytes:N0}-byte limit (not read)")];
-        }
-
-        if (bytes.IsEmpty)
-        {
-            return [new SourceItem.Failure(origin, null, "empty input")];
-        }
-
-        var start = bytes.Span;
-        if (start.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
-        {
-            start = start[3..];
-        }
-
-        start = start.TrimStart(" \t\r\n"u8);
-        if (start.StartsWith("{"u8))
-        {
-            return JsonLinesSource.Read(origin, new MemoryStream(bytes.ToArray(), writable: false), _options.MaxBytes, cancellationToken);
-        }
-
-        var kind = start.StartsWith("---\n"u8) || start.StartsWith("---\r\n"u8)
-            ? InputKind.Markdown
-            : InputKinds.Sniff(bytes.Span, InputKind.Unknown);
-        return ByKind(origin, bytes, kind, cancellationToken);
-    }
+    /// <summary>Bytes that came without a name (standard input), read by the kind their content shows.</summary>
+    public IEnumerable<SourceItem> ReadBytes(string origin, ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken) =>
+        bytes.Length > _options.MaxBytes
+            ? [new SourceItem.Failure(origin, null, $"input is over the {_options.MaxBytes:N0}-byte limit (not read)")]
+            : ByKind(origin, bytes, InputKinds.OfContent(bytes.Span), cancellationToken);
 
     private IEnumerable<SourceItem> ByKind(string origin, ReadOnlyMemory<byte> bytes, InputKind kind, CancellationToken cancellationToken)
     {
         var metadata = new ArticleMetadata { Origin = origin };
         return kind switch
         {
+            InputKind.JsonLines => JsonLinesSource.Read(origin, new MemoryStream(bytes.ToArray(), writable: false), _options.MaxBytes, cancellationToken),
             InputKind.Feed => FeedSource.Read(origin, bytes, null, cancellationToken),
             InputKind.UrlList => Urls.ReadList(origin, bytes, cancellationToken),
             InputKind.Markdown => [Document(origin, bytes, "md", null, metadata)],

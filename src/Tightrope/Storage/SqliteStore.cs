@@ -95,7 +95,7 @@ internal sealed class SqliteStore : IArticleStore
         _insertFailure = Prepare("INSERT INTO failures VALUES (?1, ?2, ?3, ?4, ?5)");
         _insertPending = Prepare("INSERT OR IGNORE INTO contradiction_pending VALUES (?1)");
         _insertContradiction = Prepare(
-            $"INSERT INTO contradictions ({ContradictionColumns}) VALUES ({string.Join(", ", Enumerable.Range(1, ContradictionColumnCount).Select(i => $"?{i}"))})");
+            $"INSERT INTO contradictions ({ContradictionColumns}) VALUES ({string.Join(", ", Enumerable.Range(1, ContradictionColumns.Split(',').Length).Select(i => $"?{i}"))})");
     }
 
     public int SchemaVersion { get; }
@@ -258,8 +258,6 @@ internal sealed class SqliteStore : IArticleStore
         "idx, kind, subject, period, description, a_article, a_start, a_end, a_text, a_value, a_unit, a_actor, " +
         "b_article, b_start, b_end, b_text, b_value, b_unit, b_actor, scope, pos, " +
         "a_figure, a_orig_value, a_orig_unit, a_conversion, a_period, a_date, b_figure, b_orig_value, b_orig_unit, b_conversion, b_period, b_date";
-
-    private const int ContradictionColumnCount = 33;
 
     private void InsertContradiction(string scope, int pos, Contradiction c) =>
         _insertContradiction.BindNull(1).Bind(2, c.Kind.ToString()).Bind(3, c.Subject).Bind(4, c.Period).Bind(5, c.Description)

@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Text.Json;
+using Tightrope.Tests.Support;
 
 namespace Tightrope.Tests.Cli;
 
@@ -23,30 +23,7 @@ public sealed class AnnotateCommandTests : IDisposable
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
-    private static (int Exit, string Out, string Err) Run(string? stdin, params string[] args)
-    {
-        var info = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-        };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "tightrope.dll"));
-        foreach (var a in args)
-        {
-            info.ArgumentList.Add(a);
-        }
-
-        info.Environment["TIGHTROPE_KNOWLEDGE"] = "";
-        using var p = Process.Start(info)!;
-        var stdout = p.StandardOutput.ReadToEndAsync();
-        var stderr = p.StandardError.ReadToEndAsync();
-        p.StandardInput.Write(stdin ?? "");
-        p.StandardInput.Close();
-        Assert.True(p.WaitForExit(TimeSpan.FromMinutes(2)), "tightrope did not finish");
-        return (p.ExitCode, stdout.Result, stderr.Result);
-    }
+    private static (int Exit, string Out, string Err) Run(string? stdin, params string[] args) => CliProcess.Run(stdin ?? "", args);
 
     private string Write(string name, string content)
     {

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Tightrope.Batch;
 using Tightrope.Storage;
 using Tightrope.Tests.Storage;
+using Tightrope.Tests.Support;
 
 namespace Tightrope.Tests.Cli;
 
@@ -18,35 +19,9 @@ public sealed class IngestCommandTests : IDisposable
         }
     }
 
-    private static string Executable => Path.Combine(AppContext.BaseDirectory, "tightrope.dll");
+    private static Process Start(params string[] args) => CliProcess.Start(withInput: false, args);
 
-    private static Process Start(params string[] args)
-    {
-        var info = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        info.ArgumentList.Add(Executable);
-        foreach (var a in args)
-        {
-            info.ArgumentList.Add(a);
-        }
-
-        // No knowledge base from the environment: the runs compared must see the same (empty) one.
-        info.Environment["TIGHTROPE_KNOWLEDGE"] = "";
-        return Process.Start(info)!;
-    }
-
-    private static (int Exit, string Out, string Err) Run(params string[] args)
-    {
-        using var p = Start(args);
-        var stdout = p.StandardOutput.ReadToEndAsync();
-        var stderr = p.StandardError.ReadToEndAsync();
-        Assert.True(p.WaitForExit(TimeSpan.FromMinutes(2)), "tightrope did not finish");
-        return (p.ExitCode, stdout.Result, stderr.Result);
-    }
+    private static (int Exit, string Out, string Err) Run(params string[] args) => CliProcess.Run(null, args);
 
     private static string Dump(string db)
     {
