@@ -79,6 +79,7 @@ public static partial class KnowledgeChecker
         }
 
         CheckAcross(entries, titles, problems);
+        problems.AddRange(LanguageData.CheckFolder(folder));
 
         var byKind = new SortedDictionary<ActorKind, int>();
         foreach (var e in entries)

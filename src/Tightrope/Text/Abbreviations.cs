@@ -10,33 +10,20 @@ internal enum AbbreviationKind : byte
     MayEnd,
 }
 
-/// <summary>English abbreviations that keep their full stop.</summary>
+/// <summary>English abbreviations that keep their full stop (knowledge/lang/en/abbreviations-*.yaml).</summary>
 internal static class Abbreviations
 {
-    private static readonly string[] Prefixes =
-    [
-        "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Lt", "Col", "Maj", "Capt", "Cpt", "Sgt", "Cpl", "Pvt", "Adm", "Cmdr",
-        "Brig", "Gov", "Sen", "Rep", "Reps", "Pres", "Amb", "Rev", "Hon", "Gens", "St", "Mt", "Ft", "No", "Nos", "Vol",
-        "vs", "v", "cf", "Fig", "fig", "approx", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct",
-        "Nov", "Dec", "Ave", "Blvd", "Dept", "Univ", "Messrs", "Msgr", "Supt", "Insp",
-    ];
-
-    private static readonly string[] MayEnd =
-    [
-        "Inc", "Co", "Corp", "Ltd", "Bros", "Jr", "Sr", "etc", "al", "Esq", "p.m", "a.m", "P.M", "A.M",
-    ];
-
     private static readonly Dictionary<string, AbbreviationKind>.AlternateLookup<ReadOnlySpan<char>> Known = BuildKnown();
 
     private static Dictionary<string, AbbreviationKind>.AlternateLookup<ReadOnlySpan<char>> BuildKnown()
     {
         var d = new Dictionary<string, AbbreviationKind>(StringComparer.Ordinal);
-        foreach (var p in Prefixes)
+        foreach (var p in Knowledge.LanguageData.English["abbreviations-prefix"].Words)
         {
             d[p] = AbbreviationKind.Prefix;
         }
 
-        foreach (var p in MayEnd)
+        foreach (var p in Knowledge.LanguageData.English["abbreviations-may-end"].Words)
         {
             d[p] = AbbreviationKind.MayEnd;
         }
