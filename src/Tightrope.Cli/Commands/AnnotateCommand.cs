@@ -5,6 +5,8 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Spectre.Console;
+using Tightrope.Figures;
+using Tightrope.Actors;
 using Tightrope.Model;
 using Tightrope.Pipeline;
 

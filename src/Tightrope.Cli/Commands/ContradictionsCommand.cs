@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Spectre.Console;
+using Tightrope.Actors;
 using Tightrope.Figures;
 using Tightrope.Model;
 using Tightrope.Storage;

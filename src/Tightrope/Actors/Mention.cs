@@ -39,3 +39,16 @@ public sealed record Mention
     /// <summary>Index of the sentence that contains the mention.</summary>
     public int Sentence { get; init; } = -1;
 }
+
+/// <summary>The actors capability's records on an article.</summary>
+public static class ActorAnnotations
+{
+    /// <summary>Actor mentions in text order.</summary>
+    public static readonly AnnotationKey<List<Mention>> MentionsKey = new("mentions", () => []);
+
+    extension(Article article)
+    {
+        /// <summary>The article's actor mentions (the actors stage fills them).</summary>
+        public List<Mention> Mentions => article.Get(MentionsKey);
+    }
+}

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Tightrope.Actors;
 using Tightrope.Knowledge;
 using Tightrope.Model;
 

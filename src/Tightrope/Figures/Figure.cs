@@ -56,3 +56,22 @@ public sealed record Figure
     public int? EquivalentOf { get; init; }
     public int Sentence { get; init; } = -1;
 }
+
+/// <summary>The figures capability's records on an article.</summary>
+public static class FigureAnnotations
+{
+    /// <summary>Figures in text order.</summary>
+    public static readonly AnnotationKey<List<Figure>> FiguresKey = new("figures", () => []);
+
+    /// <summary>What the article contradicts in itself (role conflicts), found by the contradictions stage.</summary>
+    public static readonly AnnotationKey<List<Contradiction>> ContradictionsKey = new("contradictions", () => []);
+
+    extension(Article article)
+    {
+        /// <summary>The article's figures (the figures stage fills them).</summary>
+        public List<Figure> Figures => article.Get(FiguresKey);
+
+        /// <summary>What the article contradicts in itself.</summary>
+        public List<Contradiction> Contradictions => article.Get(ContradictionsKey);
+    }
+}

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Tightrope.Actors;
 using Tightrope.Figures.Recognition;
 using Tightrope.Model;
 

@@ -1,5 +1,4 @@
-using Tightrope.Actors;
-using Tightrope.Figures;
+using System.Collections;
 
 namespace Tightrope.Model;
 
@@ -49,19 +48,69 @@ public sealed class Article
 
     public ArticleDate? Date { get; set; }
 
-    public List<Mention> Mentions { get; } = [];
-
-    public List<Figure> Figures { get; } = [];
-
-    /// <summary>What the article contradicts in itself (role conflicts), found by the contradictions stage.</summary>
-    public List<Contradiction> Contradictions { get; } = [];
-
     public List<StageFailure> Failures { get; } = [];
+
+    private object?[] _slots = [];
+
+    /// <summary>
+    /// The records a capability keeps on this article under <paramref name="key"/> (created empty on first use).
+    /// Capabilities expose theirs as extension properties in their own folder (<c>article.Mentions</c>).
+    /// </summary>
+    public T Get<T>(AnnotationKey<T> key)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        if (key.Index >= _slots.Length)
+        {
+            Array.Resize(ref _slots, Math.Max(key.Index + 1, AnnotationKey.Count));
+        }
+
+        return (T)(_slots[key.Index] ??= key.Create());
+    }
+
+    /// <summary>The records under <paramref name="key"/> if any were made, without creating the slot.</summary>
+    public T? Find<T>(AnnotationKey<T> key)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return key.Index < _slots.Length ? (T?)_slots[key.Index] : null;
+    }
+
+    /// <summary>Replaces the records under <paramref name="key"/> (null empties the slot).</summary>
+    public void Set<T>(AnnotationKey<T> key, T? value)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        if (key.Index >= _slots.Length)
+        {
+            Array.Resize(ref _slots, Math.Max(key.Index + 1, AnnotationKey.Count));
+        }
+
+        _slots[key.Index] = value;
+    }
+
+    private bool AnySpans()
+    {
+        if (Sentences.Count > 0 || Tokens.Count > 0)
+        {
+            return true;
+        }
+
+        foreach (var slot in _slots)
+        {
+            if (slot is ICollection { Count: > 0 })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Replaces the text with its cleaned form. Only the clean stage calls this, before any span exists.</summary>
     public void SetCleanText(string text, OffsetMap offsets)
     {
-        if (Sentences.Count > 0 || Tokens.Count > 0 || Mentions.Count > 0 || Figures.Count > 0)
+        if (AnySpans())
         {
             throw new InvalidOperationException("The text cannot change once spans point into it.");
         }
