@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using Spectre.Console;
+using Tightrope.Figures;
+using Tightrope.Actors;
 using Tightrope.Model;
 using Tightrope.Storage;
 
@@ -53,7 +55,7 @@ internal static class ShowCommand
         return command;
     }
 
-    private static void Print(StoredArticle a)
+    private static void Print(Article a)
     {
         var m = a.Metadata;
         var grid = new Grid().AddColumn().AddColumn();

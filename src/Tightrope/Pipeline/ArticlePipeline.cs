@@ -10,9 +10,16 @@ public sealed class ArticlePipeline
 {
     private readonly IStage[] _stages;
 
-    internal ArticlePipeline(IStage[] stages) => _stages = stages;
+    internal ArticlePipeline(IStage[] stages, ILayerCodec[] layers)
+    {
+        _stages = stages;
+        Layers = layers;
+    }
 
     public IReadOnlyList<IStage> Stages => _stages;
+
+    /// <summary>The layers its articles carry (what a store keeps of them).</summary>
+    public IReadOnlyList<ILayerCodec> Layers { get; }
 
     public Article Process(Article article)
     {

@@ -1,11 +1,61 @@
+using Tightrope.Model;
+
 namespace Tightrope.Pipeline;
 
 /// <summary>Mutable list of stages; <see cref="Build"/> checks it and freezes it into a <see cref="ArticlePipeline"/>.</summary>
 public sealed class PipelineBuilder
 {
     private readonly List<IStage> _stages = [];
+    private readonly List<ILayerCodec> _layers = [];
+    private readonly List<string> _modules = [];
+
+    public PipelineBuilder(PipelineOptions? options = null) => Options = options ?? new PipelineOptions();
+
+    /// <summary>What modules read when they set themselves up (knowledge base, default date, knowledge folder).</summary>
+    public PipelineOptions Options { get; }
 
     public IReadOnlyList<IStage> Stages => _stages;
+
+    /// <summary>The layers the pipeline's articles carry, as stores, exports and JSON see them.</summary>
+    public IReadOnlyList<ILayerCodec> Layers => _layers;
+
+    /// <summary>Names of the modules set up so far.</summary>
+    public IReadOnlyList<string> Modules => _modules;
+
+    /// <summary>Lets a module add its stages and layers, once (a module used twice is set up once).</summary>
+    public PipelineBuilder Use(IModule module)
+    {
+        ArgumentNullException.ThrowIfNull(module);
+        if (!_modules.Contains(module.Name, StringComparer.Ordinal))
+        {
+            _modules.Add(module.Name);
+            foreach (var layer in module.Layers)
+            {
+                AddLayer(layer);
+            }
+
+            module.Setup(this);
+        }
+
+        return this;
+    }
+
+    /// <summary>Declares a layer (idempotent by name; two different layers of one name are a configuration error).</summary>
+    public PipelineBuilder AddLayer(ILayerCodec layer)
+    {
+        ArgumentNullException.ThrowIfNull(layer);
+        var same = _layers.Find(l => string.Equals(l.Name, layer.Name, StringComparison.Ordinal));
+        if (same is null)
+        {
+            _layers.Add(layer);
+        }
+        else if (!ReferenceEquals(same, layer))
+        {
+            throw new PipelineConfigurationException($"two different layers are named '{layer.Name}'");
+        }
+
+        return this;
+    }
 
     /// <summary>Appends a stage; a stage of the same name is not added twice.</summary>
     public PipelineBuilder Use(IStage stage)
@@ -59,7 +109,7 @@ public sealed class PipelineBuilder
             throw new PipelineConfigurationException(string.Join("; ", errors));
         }
 
-        return new ArticlePipeline([.. _stages]);
+        return new ArticlePipeline([.. _stages], [.. _layers]);
     }
 }
 

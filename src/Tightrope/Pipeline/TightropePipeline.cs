@@ -12,21 +12,30 @@ public sealed record PipelineOptions
     public string? KnowledgeFolder { get; init; }
 }
 
-/// <summary>The stages of Tightrope in order. Each capability adds its stage here.</summary>
+/// <summary>Tightrope's capabilities in order; each registers its stages and layers (<see cref="IModule"/>).</summary>
 public static class TightropePipeline
 {
+    /// <summary>The modules of the default pipeline, in the order the data flows. A new capability adds one line here.</summary>
+    public static IReadOnlyList<IModule> Modules { get; } =
+    [
+        FoundationModule.Instance,
+        Actors.ActorsModule.Instance,
+        Figures.FiguresModule.Instance,
+        Figures.ContradictionsModule.Instance,
+    ];
+
+    /// <summary>Every layer the default modules keep on an article (what a store reads back), without building a stage.</summary>
+    public static IReadOnlyList<Model.ILayerCodec> Layers { get; } = [.. Modules.SelectMany(m => m.Layers)];
+
     public static PipelineBuilder CreateBuilder(PipelineOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var builder = new PipelineBuilder();
-        // Stages in the order the data flows; dates, events and issues join as they land.
-        builder.Use(new Clean.CleanStage());
-        builder.Use(new Text.TextStage());
-        builder.Use(new Dedup.DedupStage());
-        builder.Use(new Dates.ArticleDateStage(options.DefaultDate));
-        builder.Use(new Actors.ActorsStage(options));
-        builder.Use(Figures.FiguresStage.FromFolder(options.KnowledgeFolder ?? KnowledgeLoader.FindDefaultFolder()));
-        builder.Use(new Figures.ContradictionsStage(options.Knowledge));
+        var builder = new PipelineBuilder(options);
+        foreach (var module in Modules)
+        {
+            builder.Use(module);
+        }
+
         return builder;
     }
 

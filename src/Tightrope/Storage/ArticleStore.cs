@@ -1,18 +1,521 @@
+using System.Runtime.InteropServices;
+using Tightrope.Actors;
+using Tightrope.Dedup;
+using Tightrope.Figures;
+using Tightrope.Model;
+using Tightrope.Pipeline;
+
 namespace Tightrope.Storage;
 
-/// <summary>Opens stores.</summary>
-public static class ArticleStore
+/// <summary>Settings of the core store, whatever the backend.</summary>
+public sealed record ArticleStoreOptions
 {
-    /// <summary>Opens (creating it and its folder if needed) the SQLite store at <paramref name="path"/>.</summary>
-    public static IArticleStore Open(string path, SqliteStoreOptions? options = null)
+    /// <summary>Estimated Jaccard similarity from which an article is a near-duplicate of a stored one.</summary>
+    public double NearDuplicateThreshold { get; init; } = 0.8;
+
+    /// <summary>Most LSH candidates checked per lookup (an index of very similar boilerplate stays cheap).</summary>
+    public int MaxNearDuplicateCandidates { get; init; } = 64;
+
+    /// <summary>Articles taken per LSH band in a lookup (earliest first).</summary>
+    public int CandidatesPerBand { get; init; } = 32;
+
+    /// <summary>The modules whose layers and store rules apply (default: Tightrope's).</summary>
+    public IReadOnlyList<IModule>? Modules { get; init; }
+
+    /// <summary>Settings of the SQLite backend, when the location names one.</summary>
+    public SqliteStoreOptions? Sqlite { get; init; }
+}
+
+/// <summary>
+/// The store as the pipeline and the front ends see it, over any <see cref="IStoreBackend"/>: the cross-article rules
+/// (which stored article a new one duplicates, which scopes a batch makes pending) and every capability's packing and
+/// reading live here, once, so that a backend only stores and finds. Thread-safe for one writer and many readers.
+/// </summary>
+public sealed class ArticleStore : IArticleStore
+{
+    private readonly IStoreBackend _backend;
+    private readonly ArticleStoreOptions _options;
+    private readonly ILayerCodec[] _layers;
+    private readonly IStoreContributor[] _contributors;
+    private readonly Lock _writeGate = new();
+    private readonly Dictionary<long, int> _candidateCounts = [];
+
+    public ArticleStore(IStoreBackend backend, ArticleStoreOptions? options = null)
     {
-        ArgumentException.ThrowIfNullOrEmpty(path);
+        ArgumentNullException.ThrowIfNull(backend);
+        _backend = backend;
+        _options = options ?? new ArticleStoreOptions();
+        var modules = _options.Modules ?? TightropePipeline.Modules;
+        _layers = [.. modules.SelectMany(m => m.Layers)];
+        _contributors = [.. modules.OfType<IStoreContributor>()];
+    }
+
+    /// <summary>
+    /// Opens (creating it if needed) the store at <paramref name="location"/>: a file path or <c>sqlite:PATH</c> for the
+    /// embedded SQLite store. Other schemes name backends of their own assemblies.
+    /// </summary>
+    public static ArticleStore Open(string location, ArticleStoreOptions? options = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(location);
+        return new ArticleStore(OpenBackend(location, options?.Sqlite), options);
+    }
+
+    /// <summary>Opens the SQLite store at <paramref name="path"/> with these SQLite settings.</summary>
+    public static ArticleStore Open(string path, SqliteStoreOptions? sqlite) => Open(path, new ArticleStoreOptions { Sqlite = sqlite });
+
+    private static SqliteBackend OpenBackend(string location, SqliteStoreOptions? sqlite)
+    {
+        var scheme = location.IndexOf(':', StringComparison.Ordinal) is int colon and > 1 ? location[..colon].ToLowerInvariant() : null;
+        var path = location;
+        if (scheme is "sqlite" or "file")
+        {
+            path = location[(scheme.Length + 1)..];
+            if (path.StartsWith("//", StringComparison.Ordinal))
+            {
+                path = path[2..];
+            }
+        }
+        else if (scheme is not null)
+        {
+            throw new NotSupportedException(
+                $"No store backend for '{scheme}:' in this build (known: a file path or sqlite:PATH). PostgreSQL comes with its own assembly.");
+        }
+
         var full = Path.GetFullPath(path);
         if (Path.GetDirectoryName(full) is { Length: > 0 } folder)
         {
             Directory.CreateDirectory(folder);
         }
 
-        return new SqliteStore(full, options);
+        return new SqliteBackend(full, sqlite);
     }
+
+    public string Location => _backend.Location;
+
+    public int SchemaVersion => _backend.SchemaVersion;
+
+    /// <summary>The layers this store packs and reads back.</summary>
+    public IReadOnlyList<ILayerCodec> Layers => _layers;
+
+    // ---- writing ----
+
+    public SaveOutcome Save(Article article)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        return SaveMany([article])[0];
+    }
+
+    public IReadOnlyList<SaveOutcome> SaveMany(IReadOnlyList<Article> articles)
+    {
+        ArgumentNullException.ThrowIfNull(articles);
+        var outcomes = new SaveOutcome[articles.Count];
+        lock (_writeGate)
+        {
+            var batch = new StoreBatch();
+            var local = new BatchIndex();
+            for (int i = 0; i < articles.Count; i++)
+            {
+                outcomes[i] = Prepare(articles[i], batch, local);
+            }
+
+            if (batch.Articles.Count > 0 || batch.Pending.Count > 0)
+            {
+                _backend.Write(batch);
+            }
+        }
+
+        return outcomes;
+    }
+
+    private SaveOutcome Prepare(Article article, StoreBatch batch, BatchIndex local)
+    {
+        if (local.Ids.Contains(article.Id) || _backend.Contains(article.Id))
+        {
+            return SaveOutcome.AlreadyPresent;
+        }
+
+        string? duplicateOf = article.DuplicateOf;
+        if (duplicateOf is null && article.TextHash is { } hash)
+        {
+            duplicateOf = local.ByHash.GetValueOrDefault(hash) ?? _backend.OriginalOfTextHash(hash);
+        }
+
+        var signature = article.Signature is { Length: TextFingerprint.SignatureLength } sig ? sig : null;
+        var bands = signature is not null ? TextFingerprint.BandKeys(signature) : null;
+        if (duplicateOf is null && signature is not null)
+        {
+            duplicateOf = NearDuplicate(signature, bands!, local);
+        }
+
+        if (string.Equals(duplicateOf, article.Id, StringComparison.Ordinal))
+        {
+            duplicateOf = null;
+        }
+
+        article.DuplicateOf = duplicateOf;
+        bool duplicate = duplicateOf is not null;
+        var record = new ArticleRecord
+        {
+            Id = article.Id,
+            Metadata = article.Metadata,
+            Date = article.Date,
+            Text = article.Text,
+            RawDiff = RawTextDiff.Encode(article.RawText, article.Text, article.Offsets),
+            TextHash = article.TextHash,
+            Signature = signature is not null ? MemoryMarshal.AsBytes(signature.AsSpan()).ToArray() : null,
+            DuplicateOf = duplicateOf,
+            Layers = LayerPack.Pack(article, _layers, duplicate),
+        };
+        batch.Articles.Add(new BatchArticle(record, Keys(article, duplicate), duplicate ? null : bands));
+        foreach (var contributor in _contributors)
+        {
+            contributor.Contribute(article, duplicate, batch);
+        }
+
+        local.Add(article, duplicate, signature, bands);
+        return duplicate ? SaveOutcome.Duplicate : SaveOutcome.Stored;
+    }
+
+    /// <summary>The article's keys, counted: its capabilities' keys (not for a duplicate) and one per non-empty layer.</summary>
+    private List<KeyCount> Keys(Article article, bool duplicate)
+    {
+        var keys = new List<IndexKey>();
+        foreach (var layer in _layers)
+        {
+            if (duplicate && !layer.KeptForDuplicates)
+            {
+                continue;
+            }
+
+            int n = layer.Count(article);
+            for (int i = 0; i < n; i++)
+            {
+                keys.Add(new IndexKey(LayerKey, layer.Name));
+            }
+
+            if (!duplicate)
+            {
+                layer.AddKeys(article, keys);
+            }
+        }
+
+        var counted = new Dictionary<IndexKey, int>();
+        foreach (var k in keys)
+        {
+            counted[k] = counted.GetValueOrDefault(k) + 1;
+        }
+
+        return [.. counted.Select(kv => new KeyCount(kv.Key, kv.Value))];
+    }
+
+    /// <summary>The key that every article with records in a layer carries, counting them: ("layer", "mentions").</summary>
+    public const string LayerKey = "layer";
+
+    /// <summary>
+    /// The stored (or earlier in the batch) original most similar to the signature at or above the threshold: the
+    /// candidates sharing the most bands first (ties: the earliest), at most <see cref="ArticleStoreOptions.MaxNearDuplicateCandidates"/>.
+    /// </summary>
+    private string? NearDuplicate(ulong[] signature, long[] bands, BatchIndex? local)
+    {
+        var counts = _candidateCounts;
+        counts.Clear();
+        _backend.CountBandCandidates(bands, _options.CandidatesPerBand, counts);
+        local?.CountCandidates(bands, _options.CandidatesPerBand, counts);
+        if (counts.Count == 0)
+        {
+            return null;
+        }
+
+        string? best = null;
+        double bestScore = -1;
+        foreach (var (seq, _) in counts.OrderByDescending(c => c.Value).ThenBy(c => c.Key).Take(_options.MaxNearDuplicateCandidates))
+        {
+            (string Id, ReadOnlyMemory<ulong> Signature)? candidate = BatchIndex.IsLocal(seq)
+                ? local!.Signature(seq)
+                : _backend.SignatureOf(seq) is { } stored ? (stored.Id, MemoryMarshal.Cast<byte, ulong>(stored.Signature).ToArray()) : null;
+            if (candidate is not { } c)
+            {
+                continue;
+            }
+
+            double score = TextFingerprint.Similarity(signature, c.Signature.Span);
+            if (score >= _options.NearDuplicateThreshold && score > bestScore)
+            {
+                best = c.Id;
+                bestScore = score;
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>What the articles already prepared in a batch look like to the duplicate rules (they are not stored yet).</summary>
+    private sealed class BatchIndex
+    {
+        private const long Base = long.MaxValue / 2;
+        private readonly List<(string Id, ulong[] Signature)> _originals = [];
+        private readonly Dictionary<long, List<long>> _bands = [];
+
+        public HashSet<string> Ids { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<string, string> ByHash { get; } = new(StringComparer.Ordinal);
+
+        public static bool IsLocal(long seq) => seq >= Base;
+
+        public void Add(Article article, bool duplicate, ulong[]? signature, long[]? bands)
+        {
+            Ids.Add(article.Id);
+            if (article.TextHash is { } hash)
+            {
+                ByHash.TryAdd(hash, article.DuplicateOf ?? article.Id);
+            }
+
+            if (duplicate || signature is null || bands is null)
+            {
+                return;
+            }
+
+            long seq = Base + _originals.Count;
+            _originals.Add((article.Id, signature));
+            foreach (var key in bands)
+            {
+                if (!_bands.TryGetValue(key, out var list))
+                {
+                    _bands[key] = list = [];
+                }
+
+                list.Add(seq);
+            }
+        }
+
+        public void CountCandidates(long[] bands, int perBand, Dictionary<long, int> counts)
+        {
+            // Stored articles come first in each band's earliest-first cut; the batch's own follow (the backend already
+            // gave at most perBand; the cut per band across both is not needed for the ranking to match).
+            foreach (var key in bands)
+            {
+                if (_bands.TryGetValue(key, out var list))
+                {
+                    for (int i = 0; i < list.Count && i < perBand; i++)
+                    {
+                        counts[list[i]] = counts.GetValueOrDefault(list[i]) + 1;
+                    }
+                }
+            }
+        }
+
+        public (string Id, ReadOnlyMemory<ulong> Signature) Signature(long seq) => _originals[(int)(seq - Base)] is var o ? (o.Id, o.Signature) : default;
+    }
+
+    // ---- lookups ----
+
+    public IReadOnlyList<string> IdsStartingWith(string prefix, int limit = 10) => _backend.IdsStartingWith(prefix, limit);
+
+    public bool Contains(string articleId) => _backend.Contains(articleId);
+
+    public string? FindByTextHash(string textHash) => _backend.OriginalOfTextHash(textHash);
+
+    public string? FindNearDuplicate(ulong[] signature)
+    {
+        ArgumentNullException.ThrowIfNull(signature);
+        if (signature.Length != TextFingerprint.SignatureLength)
+        {
+            return null;
+        }
+
+        lock (_writeGate)
+        {
+            return NearDuplicate(signature, TextFingerprint.BandKeys(signature), null);
+        }
+    }
+
+    // ---- reading ----
+
+    public Article? GetArticle(string id)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        return _backend.Get(id) is { } stored ? Restore(stored.Record, _layers) : null;
+    }
+
+    /// <summary>Rebuilds an article from its record, reading back only <paramref name="layers"/>.</summary>
+    public static Article Restore(ArticleRecord record, IReadOnlyList<ILayerCodec> layers)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        Article article;
+        if (record.RawDiff is { } diff)
+        {
+            var (raw, offsets) = RawTextDiff.Decode(diff, record.Text);
+            article = new Article(record.Id, raw, record.Metadata);
+            article.SetCleanText(record.Text, offsets);
+        }
+        else
+        {
+            article = new Article(record.Id, record.Text, record.Metadata);
+        }
+
+        article.Date = record.Date;
+        article.TextHash = record.TextHash;
+        article.DuplicateOf = record.DuplicateOf;
+        if (record.Signature is { } sig)
+        {
+            article.Signature = MemoryMarshal.Cast<byte, ulong>(sig).ToArray();
+        }
+
+        LayerPack.Unpack(record.Layers, article, layers);
+        return article;
+    }
+
+    public Page<ArticleSummary> ListArticles(ArticleQuery query) => _backend.ListArticles(query);
+
+    public Page<SearchHit> Search(string query, int limit = 20, int offset = 0) => _backend.Search(query, limit, offset);
+
+    public Page<ActorCount> ActorCounts(int limit = int.MaxValue, int offset = 0)
+    {
+        var page = _backend.KeyTotals(MentionLayer.ActorKey, limit, offset);
+        return new Page<ActorCount>([.. page.Items.Select(k => new ActorCount(k.Value, k.Count, k.Articles))], page.Total, offset);
+    }
+
+    private static readonly ILayerCodec[] MentionLayers = [FoundationLayers.Sentences, MentionLayer.Layer];
+    private static readonly ILayerCodec[] FigureLayersRead = [FoundationLayers.Sentences, FigureLayers.Figures];
+
+    public Page<MentionRecord> MentionsOf(string actorId, int limit = 50, int offset = 0)
+    {
+        ArgumentNullException.ThrowIfNull(actorId);
+        // Mentions in article-date order; the page cuts mentions, so walk the articles until it is full.
+        var list = new List<MentionRecord>();
+        int total = 0, skipped = 0;
+        const int Chunk = 64;
+        for (int at = 0; ; at += Chunk)
+        {
+            var page = _backend.ArticlesWithKey(MentionLayer.ActorKey, actorId, ArticleOrder.Date, Chunk, at);
+            foreach (var stored in page.Items)
+            {
+                var article = Restore(stored.Record, MentionLayers);
+                foreach (var m in article.Mentions)
+                {
+                    if (!string.Equals(m.ActorId, actorId, StringComparison.Ordinal))
+                    {
+                        continue;
+                    }
+
+                    total++;
+                    if (skipped < offset)
+                    {
+                        skipped++;
+                    }
+                    else if (list.Count < limit)
+                    {
+                        list.Add(new MentionRecord(article.Id, m, SentenceText(article, m.Sentence), article.Date?.Date ?? article.Metadata.Published));
+                    }
+                }
+            }
+
+            if (at + Chunk >= page.Total)
+            {
+                break;
+            }
+        }
+
+        return new Page<MentionRecord>(list, total, offset);
+    }
+
+    private static string? SentenceText(Article article, int sentence) =>
+        sentence >= 0 && sentence < article.Sentences.Count ? article[article.Sentences[sentence].Span] : null;
+
+    public IReadOnlyList<CandidateGroup> UnresolvedCandidates(int limit = 100)
+    {
+        var result = new List<CandidateGroup>();
+        foreach (var group in _backend.KeyTotals(MentionLayer.UnresolvedKey, limit, 0).Items)
+        {
+            var forms = new SortedSet<string>(StringComparer.Ordinal);
+            var sentences = new List<string>();
+            foreach (var stored in _backend.ArticlesWithKey(MentionLayer.UnresolvedKey, group.Value, ArticleOrder.Stored, 20, 0).Items)
+            {
+                var article = Restore(stored.Record, MentionLayers);
+                foreach (var m in article.Mentions)
+                {
+                    if (m.ActorId is not null || !string.Equals(m.Normalized, group.Value, StringComparison.Ordinal))
+                    {
+                        continue;
+                    }
+
+                    forms.Add(m.Text);
+                    if (sentences.Count < 3 && SentenceText(article, m.Sentence) is { } s && !sentences.Contains(s, StringComparer.Ordinal))
+                    {
+                        sentences.Add(s);
+                    }
+                }
+            }
+
+            result.Add(new CandidateGroup(group.Value, group.Count, group.Articles, [.. forms.Take(20)], sentences));
+        }
+
+        return result;
+    }
+
+    public IReadOnlyList<FigureRecord> Figures(string? indicatorId = null)
+    {
+        var (name, value) = indicatorId is null ? (LayerKey, FigureLayers.Figures.Name) : (FigureLayers.IndicatorKey, indicatorId);
+        var list = new List<FigureRecord>();
+        const int Chunk = 256;
+        for (int at = 0; ; at += Chunk)
+        {
+            var page = _backend.ArticlesWithKey(name, value, ArticleOrder.Stored, Chunk, at);
+            foreach (var stored in page.Items)
+            {
+                var article = Restore(stored.Record, FigureLayersRead);
+                foreach (var f in article.Figures)
+                {
+                    if (indicatorId is null || string.Equals(f.IndicatorId, indicatorId, StringComparison.Ordinal))
+                    {
+                        list.Add(new FigureRecord(article.Id, f, article.Date?.Date ?? article.Metadata.Published, SentenceText(article, f.Sentence), article.Metadata.Title));
+                    }
+                }
+            }
+
+            if (at + Chunk >= page.Total)
+            {
+                break;
+            }
+        }
+
+        return list;
+    }
+
+    public void ReplaceContradictions(IEnumerable<Contradiction> contradictions)
+    {
+        ArgumentNullException.ThrowIfNull(contradictions);
+        var scopes = contradictions.GroupBy(ContradictionScopes.Of, StringComparer.Ordinal)
+            .Select(g => ScopedPack.Pack(g.Key, g.ToList(), FigureLayers.ContradictionCodec)).ToList();
+        _backend.ReplaceScoped(ContradictionsModule.Kind, scopes, all: true);
+    }
+
+    public void ReplaceContradictions(string scope, IEnumerable<Contradiction> contradictions)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(contradictions);
+        _backend.ReplaceScoped(ContradictionsModule.Kind, [ScopedPack.Pack(scope, contradictions.ToList(), FigureLayers.ContradictionCodec)], all: false);
+    }
+
+    public IReadOnlyList<string> PendingContradictionScopes() => _backend.PendingScopes(ContradictionsModule.Kind);
+
+    public IReadOnlyList<Contradiction> Contradictions() =>
+        [.. _backend.Scoped(ContradictionsModule.Kind).SelectMany(s => ScopedPack.Unpack(s, FigureLayers.ContradictionCodec))];
+
+    public StoreStats Stats()
+    {
+        var totals = _backend.Totals();
+        var layerRows = _backend.KeyTotals(LayerKey, int.MaxValue, 0).Items.ToDictionary(k => k.Value, k => k.Count, StringComparer.Ordinal);
+        int resolved = _backend.KeyTotals(MentionLayer.ActorKey, int.MaxValue, 0).Items.Sum(k => k.Count);
+        int contradictions = _backend.Scoped(ContradictionsModule.Kind).Sum(s => s.Count);
+        return new StoreStats(totals.Articles, totals.Duplicates, layerRows.GetValueOrDefault(MentionLayer.Layer.Name), resolved,
+            layerRows.GetValueOrDefault(FigureLayers.Figures.Name), contradictions, layerRows.GetValueOrDefault(FoundationLayers.Failures.Name))
+        {
+            Sources = totals.Sources,
+            From = totals.From,
+            To = totals.To,
+        };
+    }
+
+    public void Dispose() => _backend.Dispose();
 }

@@ -26,19 +26,6 @@ public sealed record ArticleQuery
     public int Offset { get; init; }
 }
 
-/// <summary>An article as stored, with every layer.</summary>
-public sealed record StoredArticle(
-    string Id,
-    ArticleMetadata Metadata,
-    string Text,
-    ArticleDate? Date,
-    string? DuplicateOf,
-    IReadOnlyList<RemovedSegment> Removed,
-    IReadOnlyList<Sentence> Sentences,
-    IReadOnlyList<Mention> Mentions,
-    IReadOnlyList<Figure> Figures,
-    IReadOnlyList<StageFailure> Failures);
-
 /// <summary>
 /// A full-text hit: the article, a snippet of its text and where in the snippet the query matched (character ranges
 /// into <see cref="Snippet"/>, which is plain text: brackets in it are the article's own).
@@ -95,29 +82,22 @@ public sealed record StoreStats(int Articles, int Duplicates, int Mentions, int 
 }
 
 /// <summary>
-/// The store of articles and their layers. Writes are one transaction per article, keyed by content id, so
-/// saving the same article again changes nothing and a crash loses at most the article in flight. One test
-/// suite runs against every implementation (SQLite now, PostgreSQL later).
+/// The store of articles and their layers, as the pipeline and the front ends use it: one implementation in the core
+/// (<see cref="ArticleStore"/>) over any <see cref="IStoreBackend"/>. Writes are one transaction per batch, keyed by
+/// content id, so saving the same article again changes nothing and a crash loses at most the batch in flight.
 /// </summary>
 public interface IArticleStore : IDisposable
 {
+    /// <summary>Where the store is ("sqlite:/path").</summary>
+    string Location { get; }
+
     SaveOutcome Save(Article article);
 
     /// <summary>
-    /// Saves articles in order, in as few transactions as the store likes; each article is all-or-nothing and a
-    /// crash loses at most the articles of the transaction in flight, never part of one.
+    /// Saves articles in order, in one transaction; each article is all-or-nothing and a crash loses at most the
+    /// articles of the transaction in flight, never part of one.
     /// </summary>
-    IReadOnlyList<SaveOutcome> SaveMany(IReadOnlyList<Article> articles)
-    {
-        ArgumentNullException.ThrowIfNull(articles);
-        var outcomes = new SaveOutcome[articles.Count];
-        for (int i = 0; i < articles.Count; i++)
-        {
-            outcomes[i] = Save(articles[i]);
-        }
-
-        return outcomes;
-    }
+    IReadOnlyList<SaveOutcome> SaveMany(IReadOnlyList<Article> articles);
 
     /// <summary>Ids of stored articles that start with <paramref name="prefix"/> (for short ids on the command line).</summary>
     IReadOnlyList<string> IdsStartingWith(string prefix, int limit = 10);
@@ -130,15 +110,16 @@ public interface IArticleStore : IDisposable
     /// <summary>The id of a stored article whose near-duplicate signature is close to this one, if any.</summary>
     string? FindNearDuplicate(ulong[] signature);
 
-    StoredArticle? GetArticle(string id);
+    /// <summary>The stored article with every layer, as the pipeline left it (raw text, offsets and all).</summary>
+    Article? GetArticle(string id);
 
-    IReadOnlyList<ArticleSummary> ListArticles(ArticleQuery query);
+    Page<ArticleSummary> ListArticles(ArticleQuery query);
 
-    IReadOnlyList<SearchHit> Search(string query, int limit = 20);
+    Page<SearchHit> Search(string query, int limit = 20, int offset = 0);
 
-    IReadOnlyList<ActorCount> ActorCounts();
+    Page<ActorCount> ActorCounts(int limit = int.MaxValue, int offset = 0);
 
-    IReadOnlyList<MentionRecord> MentionsOf(string actorId, int limit = 50);
+    Page<MentionRecord> MentionsOf(string actorId, int limit = 50, int offset = 0);
 
     IReadOnlyList<CandidateGroup> UnresolvedCandidates(int limit = 100);
 

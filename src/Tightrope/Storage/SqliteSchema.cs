@@ -101,6 +101,21 @@ internal static class SqliteSchema
             -- Scopes whose contradictions must be recomputed, written in the transaction that stores the figures.
             CREATE TABLE contradiction_pending (scope TEXT PRIMARY KEY) WITHOUT ROWID;
             """),
+        new(3, "architecture v2: layers packed per article, raw text as a difference, keys, scoped records, recent LSH bands", """
+            ALTER TABLE articles ADD COLUMN layers BLOB;
+            ALTER TABLE articles ADD COLUMN raw_diff BLOB;
+            -- What queries find articles by: (name, value) -> articles, with how many of the article's records carry it.
+            CREATE TABLE article_keys (
+                name TEXT NOT NULL, value TEXT NOT NULL, article INTEGER NOT NULL, count INTEGER NOT NULL,
+                PRIMARY KEY (name, value, article)) WITHOUT ROWID;
+            -- Records kept per scope (contradictions of one indicator), packed; and the scopes to recompute.
+            CREATE TABLE scoped (kind TEXT NOT NULL, scope TEXT NOT NULL, count INTEGER NOT NULL, data BLOB NOT NULL,
+                PRIMARY KEY (kind, scope)) WITHOUT ROWID;
+            CREATE TABLE scoped_pending (kind TEXT NOT NULL, scope TEXT NOT NULL, PRIMARY KEY (kind, scope)) WITHOUT ROWID;
+            -- Band keys of recent articles, merged into lsh_bands in key order every so often: a B-tree keyed by random
+            -- values takes its inserts in bulk, instead of every commit dirtying pages all over it.
+            CREATE TABLE lsh_recent (key INTEGER NOT NULL, article INTEGER NOT NULL, PRIMARY KEY (key, article)) WITHOUT ROWID;
+            """),
     ];
 
     public static int CurrentVersion => Migrations[^1].Version;

@@ -29,13 +29,13 @@ public sealed class SqliteArticleStoreTests : ArticleStoreContract
         var first = Annotated("a0000000000000000000000000000001", text);
         var second = Annotated("b0000000000000000000000000000002", edited);
         // A strict store keeps both as originals; both then are candidates for a text close to the second.
-        using (var strict = ArticleStore.Open(path, new SqliteStoreOptions { NearDuplicateThreshold = 0.999 }))
+        using (var strict = ArticleStore.Open(path, new ArticleStoreOptions { NearDuplicateThreshold = 0.999 }))
         {
             Assert.Equal([SaveOutcome.Stored, SaveOutcome.Stored], strict.SaveMany([first, second]));
         }
 
         var query = Annotated("c0000000000000000000000000000003", edited.Replace("Sentence 59 of", "Item 59 of", StringComparison.Ordinal));
-        using var store = ArticleStore.Open(path, new SqliteStoreOptions { NearDuplicateThreshold = 0.5 });
+        using var store = ArticleStore.Open(path, new ArticleStoreOptions { NearDuplicateThreshold = 0.5 });
         Assert.Equal(second.Id, store.FindNearDuplicate(query.Signature!));
         Assert.Equal(first.Id, store.FindNearDuplicate(first.Signature!));
     }

@@ -1,0 +1,145 @@
+using Tightrope.Model;
+
+namespace Tightrope.Storage;
+
+/// <summary>What a backend keeps of one article: its row, with the layers packed (<see cref="LayerPack"/>).</summary>
+public sealed record ArticleRecord
+{
+    public required string Id { get; init; }
+
+    public required ArticleMetadata Metadata { get; init; }
+
+    public ArticleDate? Date { get; init; }
+
+    /// <summary>The cleaned text, which full-text search covers.</summary>
+    public required string Text { get; init; }
+
+    /// <summary>The raw text as a difference from the cleaned text (<see cref="RawTextDiff"/>); null when they are equal.</summary>
+    public byte[]? RawDiff { get; init; }
+
+    public string? TextHash { get; init; }
+
+    /// <summary>The near-duplicate signature, packed (<see cref="Dedup.TextFingerprint"/>).</summary>
+    public byte[]? Signature { get; init; }
+
+    public string? DuplicateOf { get; init; }
+
+    /// <summary>Every layer of the article (<see cref="LayerPack"/>).</summary>
+    public required byte[] Layers { get; init; }
+}
+
+/// <summary>A key an article is indexed by, with how many of its records carry it.</summary>
+public readonly record struct KeyCount(IndexKey Key, int Count);
+
+/// <summary>One article of a batch: its record, the keys to index it by, and its LSH band keys (null: not indexed).</summary>
+public sealed record BatchArticle(ArticleRecord Record, IReadOnlyList<KeyCount> Keys, long[]? Bands);
+
+/// <summary>Records kept per scope (the contradictions of one indicator), packed as one section.</summary>
+public sealed record ScopedRecords(string Scope, int Count, byte[] Data);
+
+/// <summary>What one atomic write holds: articles with their keys, and scopes made out of date by them.</summary>
+public sealed class StoreBatch
+{
+    public List<BatchArticle> Articles { get; } = [];
+
+    /// <summary>(kind, scope) pairs to mark pending in the same transaction (recomputed after the batch).</summary>
+    public HashSet<(string Kind, string Scope)> Pending { get; } = [];
+
+    /// <summary>Scoped records written with the batch (an article's own contradictions), replacing what the scope held.</summary>
+    public List<(string Kind, ScopedRecords Records)> Scoped { get; } = [];
+}
+
+/// <summary>A page of a list, with the total the list would have without paging ("5 of 49"). Enumerates its items.</summary>
+public sealed record Page<T>(IReadOnlyList<T> Items, int Total, int Offset = 0) : IReadOnlyList<T>
+{
+    public static Page<T> Empty { get; } = new([], 0);
+
+    public int Count => Items.Count;
+
+    public T this[int index] => Items[index];
+
+    public IEnumerator<T> GetEnumerator() => Items.GetEnumerator();
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+}
+
+/// <summary>A key's value with how many records carry it and in how many articles.</summary>
+public sealed record KeyTotal(string Value, int Count, int Articles);
+
+/// <summary>How <see cref="IStoreBackend.ArticlesWithKey"/> orders its articles.</summary>
+public enum ArticleOrder
+{
+    /// <summary>In the order they were stored.</summary>
+    Stored,
+    /// <summary>By article date (undated first), then stored order.</summary>
+    Date,
+}
+
+/// <summary>A stored article record with the backend's sequence number (store order).</summary>
+public sealed record StoredRecord(long Seq, ArticleRecord Record);
+
+/// <summary>Totals of a store that do not depend on any capability.</summary>
+public sealed record BackendTotals(int Articles, int Duplicates, int Sources, DateOnly? From, DateOnly? To);
+
+/// <summary>
+/// The storage contract: what a backend (SQLite, PostgreSQL) implements. It only stores and finds — articles with
+/// their packed layers, keys, band keys, full-text, scoped records — and knows no capability: duplicate ranking,
+/// contradiction bookkeeping and every capability's reading live in the core (<see cref="ArticleStore"/>).
+/// One contract test suite runs against every backend.
+/// </summary>
+public interface IStoreBackend : IDisposable
+{
+    /// <summary>Where the store is ("sqlite:/path/to/file.db").</summary>
+    string Location { get; }
+
+    int SchemaVersion { get; }
+
+    // ---- the write side ----
+
+    /// <summary>Writes the batch in one transaction: all of it or nothing.</summary>
+    void Write(StoreBatch batch);
+
+    bool Contains(string articleId);
+
+    StoredRecord? Get(string articleId);
+
+    IReadOnlyList<string> IdsStartingWith(string prefix, int limit);
+
+    // ---- lookups the core's cross-article rules use ----
+
+    /// <summary>The original (not a duplicate) of the earliest stored article whose cleaned text has this hash.</summary>
+    string? OriginalOfTextHash(string textHash);
+
+    /// <summary>Adds one to <paramref name="counts"/>[seq] for each stored article sharing a band key (at most <paramref name="perBand"/> a key, earliest first).</summary>
+    void CountBandCandidates(ReadOnlySpan<long> bandKeys, int perBand, Dictionary<long, int> counts);
+
+    /// <summary>The id and packed signature of the article stored as <paramref name="seq"/>.</summary>
+    (string Id, byte[] Signature)? SignatureOf(long seq);
+
+    // ---- reading ----
+
+    Page<ArticleSummary> ListArticles(ArticleQuery query);
+
+    Page<SearchHit> Search(string query, int limit, int offset);
+
+    /// <summary>The values of key <paramref name="name"/> by number of records (most first, then value).</summary>
+    Page<KeyTotal> KeyTotals(string name, int limit, int offset);
+
+    /// <summary>The articles indexed under (<paramref name="name"/>, <paramref name="value"/>).</summary>
+    Page<StoredRecord> ArticlesWithKey(string name, string value, ArticleOrder order, int limit, int offset);
+
+    BackendTotals Totals();
+
+    // ---- records kept per scope (cross-article results) ----
+
+    /// <summary>The stored scopes of <paramref name="kind"/>, ordered by scope.</summary>
+    IReadOnlyList<ScopedRecords> Scoped(string kind);
+
+    /// <summary>
+    /// Replaces the records of the given scopes (all scopes of the kind when <paramref name="all"/>) and clears their
+    /// pending marks, in one transaction.
+    /// </summary>
+    void ReplaceScoped(string kind, IReadOnlyList<ScopedRecords> scopes, bool all);
+
+    IReadOnlyList<string> PendingScopes(string kind);
+}

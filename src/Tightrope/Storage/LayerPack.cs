@@ -1,0 +1,423 @@
+using System.Buffers.Binary;
+using System.Text;
+using System.Text.Json;
+using Tightrope.Model;
+
+namespace Tightrope.Storage;
+
+/// <summary>
+/// The compact binary form of an article's layers, as every blob-keeping store writes them: one blob per article,
+/// each layer a section (name, codec version, row count, bytes) so that a reader decodes only the layers it needs.
+/// Values: integers as zig-zag varints, reals as integers or thousandths when exact, texts as UTF-8 once per section
+/// and referenced afterwards, a record's quoted text as a reference to the article's text. Round trips are exact.
+/// </summary>
+public static class LayerPack
+{
+    /// <summary>Packs the layers of <paramref name="article"/> that have records (and that a duplicate keeps, if it is one).</summary>
+    public static byte[] Pack(Article article, IReadOnlyList<ILayerCodec> layers, bool duplicate)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        ArgumentNullException.ThrowIfNull(layers);
+        var writer = new PackWriter(article.Text);
+        var sections = new List<(ILayerCodec Layer, int Rows, int Start, int End)>(layers.Count);
+        foreach (var layer in layers)
+        {
+            if (duplicate && !layer.KeptForDuplicates)
+            {
+                continue;
+            }
+
+            int rows = layer.Count(article);
+            if (rows == 0)
+            {
+                continue;
+            }
+
+            writer.BeginSection();
+            int start = writer.Length;
+            layer.WriteRows(article, writer);
+            sections.Add((layer, rows, start, writer.Length));
+        }
+
+        var output = new Buffer(writer.Length + 16 * sections.Count + 8);
+        output.VarUInt((ulong)sections.Count);
+        foreach (var (layer, rows, start, end) in sections)
+        {
+            output.Utf8(layer.Name);
+            output.VarUInt((ulong)layer.Version);
+            output.VarUInt((ulong)rows);
+            output.VarUInt((ulong)(end - start));
+            output.Bytes(writer.Span(start, end));
+        }
+
+        return output.ToArray();
+    }
+
+    /// <summary>
+    /// Reads back into <paramref name="article"/> the sections of <paramref name="blob"/> whose layer is in
+    /// <paramref name="layers"/> (others are skipped: a reader needs only what it asks for).
+    /// </summary>
+    public static void Unpack(ReadOnlySpan<byte> blob, Article article, IReadOnlyList<ILayerCodec> layers)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        ArgumentNullException.ThrowIfNull(layers);
+        if (blob.IsEmpty)
+        {
+            return;
+        }
+
+        int pos = 0;
+        int count = (int)ReadVarUInt(blob, ref pos);
+        for (int s = 0; s < count; s++)
+        {
+            string name = ReadUtf8(blob, ref pos);
+            int version = (int)ReadVarUInt(blob, ref pos);
+            int rows = (int)ReadVarUInt(blob, ref pos);
+            int length = (int)ReadVarUInt(blob, ref pos);
+            var section = blob.Slice(pos, length);
+            pos += length;
+            ILayerCodec? layer = null;
+            foreach (var l in layers)
+            {
+                if (string.Equals(l.Name, name, StringComparison.Ordinal))
+                {
+                    layer = l;
+                    break;
+                }
+            }
+
+            if (layer is null)
+            {
+                continue;
+            }
+
+            if (layer.Version != version)
+            {
+                throw new InvalidDataException(
+                    $"Stored layer '{name}' of article {article.Id} is version {version}; this Tightrope reads version {layer.Version}.");
+            }
+
+            layer.ReadRows(article, rows, new PackReader(section.ToArray(), article.Text));
+        }
+    }
+
+    /// <summary>Writes the layers' records as JSON properties (<c>"mentions": [{...}, ...]</c>) of the current object.</summary>
+    public static void WriteJson(Article article, IEnumerable<ILayerCodec> layers, Utf8JsonWriter json)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        ArgumentNullException.ThrowIfNull(layers);
+        ArgumentNullException.ThrowIfNull(json);
+        foreach (var layer in layers)
+        {
+            json.WritePropertyName(layer.Name);
+            json.WriteStartArray();
+            layer.WriteRows(article, new JsonRowWriter(json, layer.Columns));
+            json.WriteEndArray();
+        }
+    }
+
+    internal static ulong ReadVarUInt(ReadOnlySpan<byte> data, ref int pos)
+    {
+        ulong value = 0;
+        int shift = 0;
+        while (true)
+        {
+            byte b = data[pos++];
+            value |= (ulong)(b & 0x7F) << shift;
+            if (b < 0x80)
+            {
+                return value;
+            }
+
+            shift += 7;
+        }
+    }
+
+    internal static string ReadUtf8(ReadOnlySpan<byte> data, ref int pos)
+    {
+        int length = (int)ReadVarUInt(data, ref pos);
+        var s = Encoding.UTF8.GetString(data.Slice(pos, length));
+        pos += length;
+        return s;
+    }
+
+    /// <summary>A growable byte buffer with varint writes.</summary>
+    internal sealed class Buffer(int capacity)
+    {
+        private byte[] _data = new byte[Math.Max(16, capacity)];
+
+        public int Length { get; private set; }
+
+        public ReadOnlySpan<byte> Span(int start, int end) => _data.AsSpan(start, end - start);
+
+        public byte[] ToArray() => _data.AsSpan(0, Length).ToArray();
+
+        private Span<byte> Reserve(int n)
+        {
+            if (Length + n > _data.Length)
+            {
+                Array.Resize(ref _data, Math.Max(_data.Length * 2, Length + n));
+            }
+
+            var span = _data.AsSpan(Length, n);
+            Length += n;
+            return span;
+        }
+
+        public void Byte(byte b) => Reserve(1)[0] = b;
+
+        public void VarUInt(ulong value)
+        {
+            while (value >= 0x80)
+            {
+                Byte((byte)(value | 0x80));
+                value >>= 7;
+            }
+
+            Byte((byte)value);
+        }
+
+        public void Bytes(ReadOnlySpan<byte> bytes) => bytes.CopyTo(Reserve(bytes.Length));
+
+        public void Double(double value) => BinaryPrimitives.WriteDoubleLittleEndian(Reserve(8), value);
+
+        public void Utf8(string s)
+        {
+            int n = Encoding.UTF8.GetByteCount(s);
+            VarUInt((ulong)n);
+            Encoding.UTF8.GetBytes(s, Reserve(n));
+        }
+    }
+
+    /// <summary>Rows to bytes. Texts are kept once per section (actor ids, kinds and units repeat within an article).</summary>
+    internal sealed class PackWriter(string articleText) : IRowWriter
+    {
+        private readonly Buffer _out = new(1024);
+        private readonly Dictionary<string, int> _strings = new(StringComparer.Ordinal);
+
+        public int Length => _out.Length;
+
+        public ReadOnlySpan<byte> Span(int start, int end) => _out.Span(start, end);
+
+        public void BeginSection() => _strings.Clear();
+
+        public void Integer(long? value) => _out.VarUInt(value is { } v ? ZigZag(v) + 1 : 0);
+
+        public void Real(double? value)
+        {
+            switch (value)
+            {
+                case null:
+                    _out.Byte(0);
+                    break;
+                case { } v when Math.Abs(v) < 1e15 && Math.Round(v) == v:
+                    _out.Byte(1);
+                    _out.VarUInt(ZigZag((long)v));
+                    break;
+                case { } v when Math.Abs(v) < 1e12 && Math.Round(v * 1000) / 1000 == v:
+                    _out.Byte(2);
+                    _out.VarUInt(ZigZag((long)Math.Round(v * 1000)));
+                    break;
+                case { } v:
+                    _out.Byte(3);
+                    _out.Double(v);
+                    break;
+            }
+        }
+
+        public void Text(string? value)
+        {
+            if (value is null)
+            {
+                _out.VarUInt(0);
+            }
+            else
+            {
+                WriteString(value, 1);
+            }
+        }
+
+        public void SpanText(string value, int start, int end)
+        {
+            if (start >= 0 && end <= articleText.Length && start <= end && articleText.AsSpan(start, end - start).SequenceEqual(value))
+            {
+                _out.VarUInt(0);
+            }
+            else
+            {
+                WriteString(value, 1);
+            }
+        }
+
+        /// <summary><paramref name="fresh"/>: a new string follows; above it: a reference to the n-th string of the section.</summary>
+        private void WriteString(string value, ulong fresh)
+        {
+            if (_strings.TryGetValue(value, out int index))
+            {
+                _out.VarUInt(fresh + 1 + (ulong)index);
+                return;
+            }
+
+            _strings[value] = _strings.Count;
+            _out.VarUInt(fresh);
+            _out.Utf8(value);
+        }
+
+        public void EndRow()
+        {
+        }
+
+        private static ulong ZigZag(long v) => (ulong)((v << 1) ^ (v >> 63));
+    }
+
+    /// <summary>Bytes to rows: the mirror of <see cref="PackWriter"/>.</summary>
+    internal sealed class PackReader(byte[] data, string articleText) : IRowReader
+    {
+        private readonly List<string> _strings = [];
+        private int _pos;
+
+        public long? Integer()
+        {
+            ulong raw = ReadVarUInt(data, ref _pos);
+            return raw == 0 ? null : UnZigZag(raw - 1);
+        }
+
+        public double? Real()
+        {
+            byte tag = data[_pos++];
+            return tag switch
+            {
+                0 => null,
+                1 => UnZigZag(ReadVarUInt(data, ref _pos)),
+                2 => UnZigZag(ReadVarUInt(data, ref _pos)) / 1000.0,
+                _ => ReadDouble(),
+            };
+        }
+
+        private double ReadDouble()
+        {
+            double v = BinaryPrimitives.ReadDoubleLittleEndian(data.AsSpan(_pos, 8));
+            _pos += 8;
+            return v;
+        }
+
+        public string? Text()
+        {
+            ulong tag = ReadVarUInt(data, ref _pos);
+            return tag == 0 ? null : ReadString(tag, 1);
+        }
+
+        public string SpanText(int start, int end)
+        {
+            ulong tag = ReadVarUInt(data, ref _pos);
+            return tag == 0 ? articleText[start..end] : ReadString(tag, 1);
+        }
+
+        private string ReadString(ulong tag, ulong fresh)
+        {
+            if (tag > fresh)
+            {
+                return _strings[(int)(tag - fresh - 1)];
+            }
+
+            var s = ReadUtf8(data, ref _pos);
+            _strings.Add(s);
+            return s;
+        }
+
+        private static long UnZigZag(ulong v) => (long)(v >> 1) ^ -(long)(v & 1);
+    }
+
+    /// <summary>Rows to JSON objects named by the codec's columns.</summary>
+    internal sealed class JsonRowWriter(Utf8JsonWriter json, IReadOnlyList<Column> columns) : IRowWriter
+    {
+        private int _column;
+
+        private void Name()
+        {
+            if (_column == 0)
+            {
+                json.WriteStartObject();
+            }
+
+            json.WritePropertyName(columns[_column++].Name);
+        }
+
+        public void Integer(long? value)
+        {
+            Name();
+            if (value is { } v)
+            {
+                json.WriteNumberValue(v);
+            }
+            else
+            {
+                json.WriteNullValue();
+            }
+        }
+
+        public void Real(double? value)
+        {
+            Name();
+            if (value is { } v && double.IsFinite(v))
+            {
+                json.WriteNumberValue(v);
+            }
+            else
+            {
+                json.WriteNullValue();
+            }
+        }
+
+        public void Text(string? value)
+        {
+            Name();
+            json.WriteStringValue(value);
+        }
+
+        public void SpanText(string value, int start, int end) => Text(value);
+
+        public void EndRow()
+        {
+            if (_column == 0)
+            {
+                json.WriteStartObject();
+            }
+
+            json.WriteEndObject();
+            _column = 0;
+        }
+    }
+}
+
+/// <summary>Records kept per scope, packed with their codec (one section, no article text to quote).</summary>
+public static class ScopedPack
+{
+    public static ScopedRecords Pack<T>(string scope, IReadOnlyList<T> records, RecordCodec<T> codec)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        ArgumentNullException.ThrowIfNull(codec);
+        var writer = new LayerPack.PackWriter(string.Empty);
+        writer.BeginSection();
+        foreach (var r in records)
+        {
+            codec.Write(r, writer);
+        }
+
+        return new ScopedRecords(scope, records.Count, writer.Span(0, writer.Length).ToArray());
+    }
+
+    public static List<T> Unpack<T>(ScopedRecords scoped, RecordCodec<T> codec)
+    {
+        ArgumentNullException.ThrowIfNull(scoped);
+        ArgumentNullException.ThrowIfNull(codec);
+        var reader = new LayerPack.PackReader(scoped.Data, string.Empty);
+        var list = new List<T>(scoped.Count);
+        for (int i = 0; i < scoped.Count; i++)
+        {
+            list.Add(codec.Read(reader));
+        }
+
+        return list;
+    }
+}

@@ -1,0 +1,559 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using Tightrope.Dedup;
+using Tightrope.Model;
+
+namespace Tightrope.Storage;
+
+/// <summary>Settings of a SQLite store.</summary>
+public sealed record SqliteStoreOptions
+{
+    /// <summary>SQLite's page cache for the writing connection, in megabytes.</summary>
+    public int CacheMegabytes { get; init; } = 32;
+
+    /// <summary>Band keys gathered in <c>lsh_recent</c> before they are merged, in key order, into <c>lsh_bands</c>.</summary>
+    public int RecentBandRows { get; init; } = 1 << 18;
+}
+
+/// <summary>
+/// The embedded backend: one SQLite file in WAL mode, schema migrated on open (<see cref="SqliteSchema"/>). An article
+/// is one row (metadata, cleaned text, raw text as a difference, packed layers), one FTS5 entry over title and text,
+/// its keys and band keys. Writes go through one connection with statements prepared once and bound by position;
+/// a batch is one transaction. Thread-safe; <see cref="Contains"/> reads on pooled connections beside the writer.
+/// </summary>
+internal sealed class SqliteBackend : IStoreBackend
+{
+    private readonly SqliteConnection _db;
+    private readonly Lock _gate = new();
+    private readonly string _connectionString;
+    private readonly SqliteStoreOptions _options;
+    private readonly ConcurrentBag<(SqliteConnection Connection, SqliteCommand Exists)> _readers = [];
+    private readonly List<RawStatement> _prepared = [];
+    private readonly RawStatement _exists;
+    private readonly RawStatement _byHash;
+    private readonly RawStatement _bandLookup;
+    private readonly RawStatement _signatureOf;
+    private readonly RawStatement _insertArticle;
+    private readonly RawStatement _insertFts;
+    private readonly RawStatement _insertBands;
+    private readonly RawStatement _insertKey;
+    private readonly RawStatement _insertPending;
+    private readonly RawStatement _replaceScoped;
+    private long _recentRows;
+    private bool _disposed;
+
+    private const string ArticleColumns =
+        "a.seq, a.id, a.title, a.source, a.author, a.url, a.published, a.origin, a.format, a.date, a.date_source, a.date_confidence, " +
+        "a.date_evidence, a.text, a.raw_diff, a.text_hash, a.signature, a.duplicate_of, a.layers";
+
+    public SqliteBackend(string path, SqliteStoreOptions? options = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        _options = options ?? new SqliteStoreOptions();
+        Location = "sqlite:" + path;
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = false,
+            DefaultTimeout = 30,
+        }.ToString();
+        _db = new SqliteConnection(_connectionString);
+        _db.Open();
+        Execute(_db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000; PRAGMA temp_store=MEMORY;");
+        Execute(_db, string.Create(CultureInfo.InvariantCulture, $"PRAGMA cache_size=-{Math.Max(1, _options.CacheMegabytes) * 1024};"));
+        SchemaVersion = SqliteSchema.Migrate(_db);
+
+        _exists = Prepare("SELECT 1 FROM articles WHERE id = ?1");
+        _byHash = Prepare("SELECT coalesce(duplicate_of, id) FROM articles WHERE text_hash = ?1 ORDER BY seq LIMIT 1");
+        _bandLookup = Prepare("""
+            SELECT article FROM (SELECT article FROM lsh_bands WHERE key = ?1 UNION ALL SELECT article FROM lsh_recent WHERE key = ?1)
+            ORDER BY article LIMIT ?2
+            """);
+        _signatureOf = Prepare("SELECT id, signature FROM articles WHERE seq = ?1");
+        _insertArticle = Prepare("""
+            INSERT INTO articles (id, title, source, author, url, published, origin, format, date, date_source, date_confidence,
+                date_evidence, text, raw_diff, text_hash, signature, duplicate_of, length, layers)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)
+            """);
+        _insertFts = Prepare("INSERT INTO articles_fts (rowid, title, text) VALUES (?1, ?2, ?3)");
+        _insertBands = Prepare(
+            $"INSERT OR IGNORE INTO lsh_recent (key, article) VALUES {string.Join(", ", Enumerable.Range(1, TextFingerprint.Bands).Select(i => $"(?{i}, ?{TextFingerprint.Bands + 1})"))}");
+        _insertKey = Prepare("INSERT INTO article_keys (name, value, article, count) VALUES (?1, ?2, ?3, ?4)");
+        _insertPending = Prepare("INSERT OR IGNORE INTO scoped_pending (kind, scope) VALUES (?1, ?2)");
+        _replaceScoped = Prepare("INSERT OR REPLACE INTO scoped (kind, scope, count, data) VALUES (?1, ?2, ?3, ?4)");
+        using var count = _db.CreateCommand();
+        count.CommandText = "SELECT count(*) FROM lsh_recent";
+        _recentRows = Convert.ToInt64(count.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
+    public string Location { get; }
+
+    public int SchemaVersion { get; }
+
+    // ---- the write side ----
+
+    public void Write(StoreBatch batch)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            using (var tx = _db.BeginTransaction())
+            {
+                foreach (var a in batch.Articles)
+                {
+                    WriteArticle(a);
+                }
+
+                foreach (var (kind, scope) in batch.Pending)
+                {
+                    _insertPending.Bind(1, kind).Bind(2, scope).Run();
+                }
+
+                foreach (var (kind, records) in batch.Scoped)
+                {
+                    _replaceScoped.Bind(1, kind).Bind(2, records.Scope).Bind(3, records.Count).Bind(4, records.Data.AsSpan()).Run();
+                }
+
+                tx.Commit();
+            }
+
+            if (_recentRows >= _options.RecentBandRows)
+            {
+                MergeRecentBands();
+            }
+        }
+    }
+
+    private void WriteArticle(BatchArticle a)
+    {
+        var r = a.Record;
+        var m = r.Metadata;
+        var date = r.Date?.Date ?? m.Published;
+        var p = _insertArticle;
+        p.Bind(1, r.Id).Bind(2, m.Title).Bind(3, m.Source).Bind(4, m.Author).Bind(5, m.Url).Bind(6, Iso(m.Published)).Bind(7, m.Origin)
+            .Bind(8, m.Format).Bind(9, Iso(date)).Bind(10, r.Date?.Source.ToString()).Bind(11, r.Date?.Confidence).Bind(12, r.Date?.Evidence)
+            .Bind(13, r.Text);
+        BindBlob(p, 14, r.RawDiff);
+        p.Bind(15, r.TextHash);
+        BindBlob(p, 16, r.Signature);
+        p.Bind(17, r.DuplicateOf).Bind(18, r.Text.Length);
+        BindBlob(p, 19, r.Layers);
+        p.Run();
+        long seq = p.LastInsertRowId;
+        foreach (var k in a.Keys)
+        {
+            _insertKey.Bind(1, k.Key.Name).Bind(2, k.Key.Value).Bind(3, seq).Bind(4, k.Count).Run();
+        }
+
+        if (r.DuplicateOf is not null)
+        {
+            return;
+        }
+
+        _insertFts.Bind(1, seq).Bind(2, m.Title).Bind(3, r.Text).Run();
+        if (a.Bands is { Length: TextFingerprint.Bands } bands)
+        {
+            for (int i = 0; i < bands.Length; i++)
+            {
+                _insertBands.Bind(i + 1, bands[i]);
+            }
+
+            _insertBands.Bind(bands.Length + 1, seq).Run();
+            _recentRows += bands.Length;
+        }
+    }
+
+    /// <summary>Moves the recent band keys into the main index in key order, in one transaction.</summary>
+    private void MergeRecentBands()
+    {
+        using var tx = _db.BeginTransaction();
+        using var cmd = _db.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = "INSERT OR IGNORE INTO lsh_bands (key, article) SELECT key, article FROM lsh_recent ORDER BY key, article; DELETE FROM lsh_recent;";
+        cmd.ExecuteNonQuery();
+        tx.Commit();
+        _recentRows = 0;
+    }
+
+    private static void BindBlob(RawStatement p, int index, byte[]? value)
+    {
+        if (value is null)
+        {
+            p.BindNull(index);
+        }
+        else
+        {
+            p.Bind(index, value.AsSpan());
+        }
+    }
+
+    public bool Contains(string articleId)
+    {
+        ArgumentNullException.ThrowIfNull(articleId);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        // Readers run beside the writer (WAL): checking an id never waits for a batch being written.
+        if (!_readers.TryTake(out var reader))
+        {
+            var connection = new SqliteConnection(_connectionString);
+            connection.Open();
+            Execute(connection, "PRAGMA busy_timeout=10000;");
+            var exists = connection.CreateCommand();
+            exists.CommandText = "SELECT 1 FROM articles WHERE id = $id";
+            exists.Parameters.Add(new SqliteParameter("$id", null));
+            reader = (connection, exists);
+        }
+
+        try
+        {
+            reader.Exists.Parameters[0].Value = articleId;
+            return reader.Exists.ExecuteScalar() is not null;
+        }
+        finally
+        {
+            _readers.Add(reader);
+        }
+    }
+
+    public StoredRecord? Get(string articleId)
+    {
+        ArgumentNullException.ThrowIfNull(articleId);
+        return Query($"SELECT {ArticleColumns} FROM articles a WHERE a.id = $id", c => c.Parameters.AddWithValue("$id", articleId), ReadRecord)
+            .FirstOrDefault();
+    }
+
+    public IReadOnlyList<string> IdsStartingWith(string prefix, int limit)
+    {
+        ArgumentNullException.ThrowIfNull(prefix);
+        var p = prefix.ToLowerInvariant();
+        // Ids are lower-case hex: a range scan on the unique index finds a prefix.
+        return Query("SELECT id FROM articles WHERE id >= $p AND id < $q ORDER BY id LIMIT $n", c =>
+        {
+            c.Parameters.AddWithValue("$p", p);
+            c.Parameters.AddWithValue("$q", p + "\uffff");
+            c.Parameters.AddWithValue("$n", limit);
+        }, r => r.GetString(0));
+    }
+
+    // ---- lookups for the core's rules ----
+
+    public string? OriginalOfTextHash(string textHash)
+    {
+        ArgumentNullException.ThrowIfNull(textHash);
+        lock (_gate)
+        {
+            return _byHash.Bind(1, textHash).FirstText();
+        }
+    }
+
+    public void CountBandCandidates(ReadOnlySpan<long> bandKeys, int perBand, Dictionary<long, int> counts)
+    {
+        ArgumentNullException.ThrowIfNull(counts);
+        lock (_gate)
+        {
+            foreach (var key in bandKeys)
+            {
+                _bandLookup.Bind(1, key).Bind(2, perBand);
+                try
+                {
+                    while (_bandLookup.Step())
+                    {
+                        long article = _bandLookup.Int64(0);
+                        counts[article] = counts.GetValueOrDefault(article) + 1;
+                    }
+                }
+                finally
+                {
+                    _bandLookup.Reset();
+                }
+            }
+        }
+    }
+
+    public (string Id, byte[] Signature)? SignatureOf(long seq)
+    {
+        lock (_gate)
+        {
+            _signatureOf.Bind(1, seq);
+            try
+            {
+                return _signatureOf.Step() && !_signatureOf.IsNull(1) ? (_signatureOf.Text(0), _signatureOf.Blob(1).ToArray()) : null;
+            }
+            finally
+            {
+                _signatureOf.Reset();
+            }
+        }
+    }
+
+    // ---- reading ----
+
+    public Page<ArticleSummary> ListArticles(ArticleQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        const string Where = """
+            WHERE ($source IS NULL OR source = $source COLLATE NOCASE)
+              AND ($from IS NULL OR date >= $from) AND ($to IS NULL OR date <= $to)
+            """;
+        void Bind(SqliteCommand c)
+        {
+            c.Parameters.AddWithValue("$source", (object?)query.Source ?? DBNull.Value);
+            c.Parameters.AddWithValue("$from", (object?)Iso(query.From) ?? DBNull.Value);
+            c.Parameters.AddWithValue("$to", (object?)Iso(query.To) ?? DBNull.Value);
+            c.Parameters.AddWithValue("$limit", query.Limit);
+            c.Parameters.AddWithValue("$offset", query.Offset);
+        }
+
+        var items = Query($"SELECT id, title, source, date, origin, length, duplicate_of FROM articles {Where} ORDER BY seq LIMIT $limit OFFSET $offset", Bind,
+            r => new ArticleSummary(r.GetString(0), Str(r, 1), Str(r, 2), ParseDate(Str(r, 3)), Str(r, 4), r.GetInt32(5), Str(r, 6)));
+        int total = Query($"SELECT count(*) FROM articles {Where}", Bind, r => r.GetInt32(0))[0];
+        return new Page<ArticleSummary>(items, total, query.Offset);
+    }
+
+    public Page<SearchHit> Search(string query, int limit, int offset)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        if (string.IsNullOrWhiteSpace(query))
+        {
+            return Page<SearchHit>.Empty;
+        }
+
+        try
+        {
+            return SearchCore(query, limit, offset);
+        }
+        catch (SqliteException)
+        {
+            // Not valid FTS5 query syntax ("Kim Jong-un", a stray quote): search for the words as given.
+            return SearchCore(QuoteTerms(query), limit, offset);
+        }
+    }
+
+    private Page<SearchHit> SearchCore(string match, int limit, int offset)
+    {
+        var hits = Query("""
+            SELECT a.id, a.title, snippet(articles_fts, 1, char(2), char(3), '…', 16), bm25(articles_fts)
+            FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid
+            WHERE articles_fts MATCH $q ORDER BY bm25(articles_fts), a.seq LIMIT $n OFFSET $o
+            """, c =>
+        {
+            c.Parameters.AddWithValue("$q", match);
+            c.Parameters.AddWithValue("$n", limit);
+            c.Parameters.AddWithValue("$o", offset);
+        }, r =>
+        {
+            var (snippet, matches) = SearchHit.Unmark(r.GetString(2), '\u0002', '\u0003');
+            return new SearchHit(r.GetString(0), Str(r, 1), snippet, r.GetDouble(3)) { Matches = matches };
+        });
+        int total = Query("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH $q", c => c.Parameters.AddWithValue("$q", match), r => r.GetInt32(0))[0];
+        return new Page<SearchHit>(hits, total, offset);
+    }
+
+    private static string QuoteTerms(string query)
+    {
+        var terms = query.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        return string.Join(' ', terms.Select(t => "\"" + t.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""));
+    }
+
+    public Page<KeyTotal> KeyTotals(string name, int limit, int offset)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var items = Query("""
+            SELECT value, sum(count), count(*) FROM article_keys WHERE name = $name
+            GROUP BY value ORDER BY 2 DESC, 1 LIMIT $n OFFSET $o
+            """, c =>
+        {
+            c.Parameters.AddWithValue("$name", name);
+            c.Parameters.AddWithValue("$n", limit);
+            c.Parameters.AddWithValue("$o", offset);
+        }, r => new KeyTotal(r.GetString(0), r.GetInt32(1), r.GetInt32(2)));
+        int total = Query("SELECT count(DISTINCT value) FROM article_keys WHERE name = $name", c => c.Parameters.AddWithValue("$name", name), r => r.GetInt32(0))[0];
+        return new Page<KeyTotal>(items, total, offset);
+    }
+
+    public Page<StoredRecord> ArticlesWithKey(string name, string value, ArticleOrder order, int limit, int offset)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(value);
+        void Bind(SqliteCommand c)
+        {
+            c.Parameters.AddWithValue("$name", name);
+            c.Parameters.AddWithValue("$value", value);
+            c.Parameters.AddWithValue("$n", limit);
+            c.Parameters.AddWithValue("$o", offset);
+        }
+
+        var orderBy = order == ArticleOrder.Date ? "a.date, a.seq" : "a.seq";
+        var items = Query($"""
+            SELECT {ArticleColumns} FROM article_keys k JOIN articles a ON a.seq = k.article
+            WHERE k.name = $name AND k.value = $value ORDER BY {orderBy} LIMIT $n OFFSET $o
+            """, Bind, ReadRecord);
+        int total = Query("SELECT count(*) FROM article_keys WHERE name = $name AND value = $value", Bind, r => r.GetInt32(0))[0];
+        return new Page<StoredRecord>(items, total, offset);
+    }
+
+    public BackendTotals Totals() => Query("""
+        SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL),
+               (SELECT count(DISTINCT source) FROM articles), (SELECT min(date) FROM articles), (SELECT max(date) FROM articles)
+        """, null, r => new BackendTotals(r.GetInt32(0), r.GetInt32(1), r.GetInt32(2), ParseDate(Str(r, 3)), ParseDate(Str(r, 4))))[0];
+
+    // ---- scoped records ----
+
+    public IReadOnlyList<ScopedRecords> Scoped(string kind) =>
+        Query("SELECT scope, count, data FROM scoped WHERE kind = $k ORDER BY scope", c => c.Parameters.AddWithValue("$k", kind),
+            r => new ScopedRecords(r.GetString(0), r.GetInt32(1), (byte[])r.GetValue(2)));
+
+    public void ReplaceScoped(string kind, IReadOnlyList<ScopedRecords> scopes, bool all)
+    {
+        ArgumentNullException.ThrowIfNull(kind);
+        ArgumentNullException.ThrowIfNull(scopes);
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            using var tx = _db.BeginTransaction();
+            using var cmd = _db.CreateCommand();
+            cmd.Transaction = tx;
+            if (all)
+            {
+                cmd.CommandText = "DELETE FROM scoped WHERE kind = $k; DELETE FROM scoped_pending WHERE kind = $k;";
+                cmd.Parameters.AddWithValue("$k", kind);
+                cmd.ExecuteNonQuery();
+            }
+
+            using var clear = _db.CreateCommand();
+            clear.Transaction = tx;
+            clear.CommandText = "DELETE FROM scoped WHERE kind = $k AND scope = $s; DELETE FROM scoped_pending WHERE kind = $k AND scope = $s;";
+            var ck = clear.Parameters.AddWithValue("$k", kind);
+            var cs = clear.Parameters.Add(new SqliteParameter("$s", null));
+            using var insert = _db.CreateCommand();
+            insert.Transaction = tx;
+            insert.CommandText = "INSERT INTO scoped (kind, scope, count, data) VALUES ($k, $s, $n, $d)";
+            insert.Parameters.AddWithValue("$k", kind);
+            var s = insert.Parameters.Add(new SqliteParameter("$s", null));
+            var n = insert.Parameters.Add(new SqliteParameter("$n", null));
+            var d = insert.Parameters.Add(new SqliteParameter("$d", null));
+            foreach (var scope in scopes)
+            {
+                cs.Value = scope.Scope;
+                clear.ExecuteNonQuery();
+                if (scope.Count == 0)
+                {
+                    continue;
+                }
+
+                s.Value = scope.Scope;
+                n.Value = scope.Count;
+                d.Value = scope.Data;
+                insert.ExecuteNonQuery();
+            }
+
+            tx.Commit();
+        }
+    }
+
+    public IReadOnlyList<string> PendingScopes(string kind) =>
+        Query("SELECT scope FROM scoped_pending WHERE kind = $k ORDER BY scope", c => c.Parameters.AddWithValue("$k", kind), r => r.GetString(0));
+
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            foreach (var cmd in _prepared)
+            {
+                cmd.Dispose();
+            }
+
+            while (_readers.TryTake(out var reader))
+            {
+                reader.Exists.Dispose();
+                reader.Connection.Dispose();
+            }
+
+            _db.Dispose();
+        }
+    }
+
+    // ---- helpers ----
+
+    private List<T> Query<T>(string sql, Action<SqliteCommand>? bind, Func<SqliteDataReader, T> read)
+    {
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            using var cmd = _db.CreateCommand();
+            cmd.CommandText = sql;
+            bind?.Invoke(cmd);
+            using var r = cmd.ExecuteReader();
+            var list = new List<T>();
+            while (r.Read())
+            {
+                list.Add(read(r));
+            }
+
+            return list;
+        }
+    }
+
+    private static StoredRecord ReadRecord(SqliteDataReader r)
+    {
+        var meta = new ArticleMetadata
+        {
+            Title = Str(r, 2),
+            Source = Str(r, 3),
+            Author = Str(r, 4),
+            Url = Str(r, 5),
+            Published = ParseDate(Str(r, 6)),
+            Origin = Str(r, 7),
+            Format = Str(r, 8),
+        };
+        ArticleDate? date = null;
+        if (Str(r, 10) is { } source && ParseDate(Str(r, 9)) is { } d)
+        {
+            date = new ArticleDate(d, Enum.Parse<DateSource>(source), r.GetDouble(11), Str(r, 12));
+        }
+
+        return new StoredRecord(r.GetInt64(0), new ArticleRecord
+        {
+            Id = r.GetString(1),
+            Metadata = meta,
+            Date = date,
+            Text = r.GetString(13),
+            RawDiff = Blob(r, 14),
+            TextHash = Str(r, 15),
+            Signature = Blob(r, 16),
+            DuplicateOf = Str(r, 17),
+            Layers = Blob(r, 18) ?? [],
+        });
+    }
+
+    private RawStatement Prepare(string sql)
+    {
+        var statement = new RawStatement(_db, sql);
+        _prepared.Add(statement);
+        return statement;
+    }
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = sql;
+        cmd.ExecuteNonQuery();
+    }
+
+    private static string? Str(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
+
+    private static byte[]? Blob(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : (byte[])r.GetValue(i);
+
+    private static string? Iso(DateOnly? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static DateOnly? ParseDate(string? s) =>
+        s is not null && DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+}
