@@ -15,6 +15,12 @@ if (args is ["ingest-quick", ..])
     return;
 }
 
+if (args is ["store-quick", var folder, ..])
+{
+    Tightrope.Bench.StoreQuick.Run(folder, args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 5000);
+    return;
+}
+
 if (args is ["actors-quick"])
 {
     Tightrope.Bench.ActorsBenchmarks.Quick();

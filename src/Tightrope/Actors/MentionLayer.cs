@@ -43,23 +43,34 @@ public static class MentionLayer
             row.Text(m.ActorId);
             row.Text(KindName(m.Kind));
             row.Real(m.Confidence);
-            row.Text(m.Normalized);
+            row.Derived(m.Normalized, DefaultNormalized(m.Text));
             row.Integer(m.Sentence);
         }
 
         public override Mention Read(IRowReader row)
         {
             int start = (int)row.Integer()!, end = (int)row.Integer()!;
+            var text = row.SpanText(start, end);
             return new Mention
             {
                 Span = new TextSpan(start, end),
-                Text = row.SpanText(start, end),
+                Text = text,
                 ActorId = row.Text(),
                 Kind = ParseKind(row.Text()!),
                 Confidence = row.Real() ?? 0,
-                Normalized = row.Text(),
+                Normalized = row.Derived(DefaultNormalized(text)),
                 Sentence = (int)row.Integer()!,
             };
         }
+
+        /// <summary>What a mention's normalised form usually is (lower case, hyphens as spaces): stored as a mark when it is.</summary>
+        private static string DefaultNormalized(string text) => string.Create(text.Length, text, static (span, t) =>
+        {
+            for (int i = 0; i < t.Length; i++)
+            {
+                char c = t[i];
+                span[i] = c == '-' ? ' ' : char.ToLowerInvariant(c);
+            }
+        });
     }
 }

@@ -23,10 +23,25 @@ public static class FigureLayers
 
     private static readonly string[] FigureKindNames = [.. Enum.GetValues<FigureKind>().Select(k => k.ToString())];
 
+    /// <summary>Qualifier flags as snake_case names joined by commas ("approximate", "at_least"; "none").</summary>
+    private static readonly string[] QualifierNames = [.. Enumerable.Range(0, 32).Select(i => Name((FigureQualifier)i))];
+
+    private static string Name(FigureQualifier q) => q == FigureQualifier.None
+        ? "none"
+        : string.Join(',', Enum.GetValues<FigureQualifier>().Where(f => f != FigureQualifier.None && q.HasFlag(f)).Select(f => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(f.ToString())));
+
+    private static string QualifierName(FigureQualifier q) => (int)q < QualifierNames.Length ? QualifierNames[(int)q] : Name(q);
+
+    private static FigureQualifier ParseQualifier(string name)
+    {
+        int i = Array.IndexOf(QualifierNames, name);
+        return i >= 0 ? (FigureQualifier)i : FigureQualifier.None;
+    }
+
     private sealed class FigureCodec() : RecordCodec<Figure>("figures", 1,
         new("start", ColumnType.Integer), new("end", ColumnType.Integer), new("text", ColumnType.SpanText),
         new("value", ColumnType.Real), new("value_high", ColumnType.Real, Nullable: true), new("unit", ColumnType.Text),
-        new("kind", ColumnType.Text), new("qualifier", ColumnType.Integer), new("measure", ColumnType.Text, Nullable: true),
+        new("kind", ColumnType.Text), new("qualifier", ColumnType.Text), new("measure", ColumnType.Text, Nullable: true),
         new("indicator_id", ColumnType.Text, Nullable: true), new("actor_id", ColumnType.Text, Nullable: true),
         new("period", ColumnType.Text, Nullable: true), new("usd_value", ColumnType.Real, Nullable: true),
         new("conversion", ColumnType.Text, Nullable: true), new("equivalent_of", ColumnType.Integer, Nullable: true),
@@ -41,7 +56,7 @@ public static class FigureLayers
             row.Real(f.ValueHigh);
             row.Text(f.Unit);
             row.Text((int)f.Kind < FigureKindNames.Length ? FigureKindNames[(int)f.Kind] : f.Kind.ToString());
-            row.Integer((int)f.Qualifier);
+            row.Text(QualifierName(f.Qualifier));
             row.Text(f.Measure);
             row.Text(f.IndicatorId);
             row.Text(f.ActorId);
@@ -63,7 +78,7 @@ public static class FigureLayers
                 ValueHigh = row.Real(),
                 Unit = row.Text()!,
                 Kind = Enum.Parse<FigureKind>(row.Text()!),
-                Qualifier = (FigureQualifier)(row.Integer() ?? 0),
+                Qualifier = ParseQualifier(row.Text()!),
                 Measure = row.Text(),
                 IndicatorId = row.Text(),
                 ActorId = row.Text(),

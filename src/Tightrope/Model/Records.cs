@@ -28,6 +28,9 @@ public interface IRowWriter
     /// <summary>A text that quotes the article's text at [start, end) when it equals it.</summary>
     void SpanText(string value, int start, int end);
 
+    /// <summary>A text that usually equals <paramref name="derived"/>, which the reader can work out again (stored as a mark then).</summary>
+    void Derived(string? value, string derived);
+
     /// <summary>The row is complete.</summary>
     void EndRow();
 }
@@ -42,6 +45,9 @@ public interface IRowReader
     string? Text();
 
     string SpanText(int start, int end);
+
+    /// <summary>The text written with <see cref="IRowWriter.Derived"/>, given the same <paramref name="derived"/>.</summary>
+    string? Derived(string derived);
 }
 
 /// <summary>

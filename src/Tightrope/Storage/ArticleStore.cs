@@ -39,6 +39,8 @@ public sealed class ArticleStore : IArticleStore
     private readonly IStoreContributor[] _contributors;
     private readonly Lock _writeGate = new();
     private readonly Dictionary<long, int> _candidateCounts = [];
+    private readonly List<IndexKey> _keyScratch = [];
+    private readonly Dictionary<IndexKey, int> _keyCounts = [];
 
     public ArticleStore(IStoreBackend backend, ArticleStoreOptions? options = null)
     {
@@ -162,7 +164,7 @@ public sealed class ArticleStore : IArticleStore
             Text = article.Text,
             RawDiff = RawTextDiff.Encode(article.RawText, article.Text, article.Offsets),
             TextHash = article.TextHash,
-            Signature = signature is not null ? MemoryMarshal.AsBytes(signature.AsSpan()).ToArray() : null,
+            Signature = signature is not null ? PackSignature(signature) : null,
             DuplicateOf = duplicateOf,
             Layers = LayerPack.Pack(article, _layers, duplicate),
         };
@@ -179,7 +181,8 @@ public sealed class ArticleStore : IArticleStore
     /// <summary>The article's keys, counted: its capabilities' keys (not for a duplicate) and one per non-empty layer.</summary>
     private List<KeyCount> Keys(Article article, bool duplicate)
     {
-        var keys = new List<IndexKey>();
+        var result = new List<KeyCount>();
+        var keys = _keyScratch;
         foreach (var layer in _layers)
         {
             if (duplicate && !layer.KeptForDuplicates)
@@ -187,10 +190,9 @@ public sealed class ArticleStore : IArticleStore
                 continue;
             }
 
-            int n = layer.Count(article);
-            for (int i = 0; i < n; i++)
+            if (layer.Count(article) is > 0 and var n)
             {
-                keys.Add(new IndexKey(LayerKey, layer.Name));
+                result.Add(new KeyCount(new IndexKey(LayerKey, layer.Name), n));
             }
 
             if (!duplicate)
@@ -199,13 +201,24 @@ public sealed class ArticleStore : IArticleStore
             }
         }
 
-        var counted = new Dictionary<IndexKey, int>();
-        foreach (var k in keys)
+        if (keys.Count > 0)
         {
-            counted[k] = counted.GetValueOrDefault(k) + 1;
+            var counted = _keyCounts;
+            counted.Clear();
+            foreach (var k in keys)
+            {
+                counted[k] = counted.GetValueOrDefault(k) + 1;
+            }
+
+            foreach (var (key, count) in counted)
+            {
+                result.Add(new KeyCount(key, count));
+            }
+
+            keys.Clear();
         }
 
-        return [.. counted.Select(kv => new KeyCount(kv.Key, kv.Value))];
+        return result;
     }
 
     /// <summary>The key that every article with records in a layer carries, counting them: ("layer", "mentions").</summary>
@@ -230,18 +243,25 @@ public sealed class ArticleStore : IArticleStore
         double bestScore = -1;
         foreach (var (seq, _) in counts.OrderByDescending(c => c.Value).ThenBy(c => c.Key).Take(_options.MaxNearDuplicateCandidates))
         {
-            (string Id, ReadOnlyMemory<ulong> Signature)? candidate = BatchIndex.IsLocal(seq)
-                ? local!.Signature(seq)
-                : _backend.SignatureOf(seq) is { } stored ? (stored.Id, MemoryMarshal.Cast<byte, ulong>(stored.Signature).ToArray()) : null;
-            if (candidate is not { } c)
+            string id;
+            double score;
+            if (BatchIndex.IsLocal(seq))
+            {
+                var c = local!.Signature(seq);
+                (id, score) = (c.Id, TextFingerprint.Similarity(signature, c.Signature.Span));
+            }
+            else if (_backend.SignatureOf(seq) is { } stored)
+            {
+                (id, score) = (stored.Id, PackedSimilarity(signature, stored.Signature));
+            }
+            else
             {
                 continue;
             }
 
-            double score = TextFingerprint.Similarity(signature, c.Signature.Span);
             if (score >= _options.NearDuplicateThreshold && score > bestScore)
             {
-                best = c.Id;
+                best = id;
                 bestScore = score;
             }
         }
@@ -358,7 +378,7 @@ public sealed class ArticleStore : IArticleStore
         article.DuplicateOf = record.DuplicateOf;
         if (record.Signature is { } sig)
         {
-            article.Signature = MemoryMarshal.Cast<byte, ulong>(sig).ToArray();
+            article.Signature = UnpackSignature(sig);
         }
 
         LayerPack.Unpack(record.Layers, article, layers);
@@ -518,4 +538,49 @@ public sealed class ArticleStore : IArticleStore
     }
 
     public void Dispose() => _backend.Dispose();
+
+    // A signature is stored as the low 32 bits of each of its values: two values that differ agree there once in 2^32,
+    // so the estimated similarity is the same, at half the bytes.
+    private static byte[] PackSignature(ulong[] signature)
+    {
+        var low = new uint[signature.Length];
+        for (int i = 0; i < signature.Length; i++)
+        {
+            low[i] = (uint)signature[i];
+        }
+
+        return MemoryMarshal.AsBytes(low.AsSpan()).ToArray();
+    }
+
+    private static ulong[] UnpackSignature(byte[] packed)
+    {
+        var low = MemoryMarshal.Cast<byte, uint>(packed);
+        var values = new ulong[low.Length];
+        for (int i = 0; i < low.Length; i++)
+        {
+            values[i] = low[i];
+        }
+
+        return values;
+    }
+
+    private static double PackedSimilarity(ulong[] signature, byte[] packed)
+    {
+        var low = MemoryMarshal.Cast<byte, uint>(packed);
+        if (low.Length != signature.Length || low.Length == 0)
+        {
+            return 0;
+        }
+
+        int same = 0;
+        for (int i = 0; i < low.Length; i++)
+        {
+            if ((uint)signature[i] == low[i])
+            {
+                same++;
+            }
+        }
+
+        return (double)same / low.Length;
+    }
 }

@@ -18,7 +18,7 @@ public static class LayerPack
     {
         ArgumentNullException.ThrowIfNull(article);
         ArgumentNullException.ThrowIfNull(layers);
-        var writer = new PackWriter(article.Text);
+        var writer = PackWriter.Rent(article.Text);
         var sections = new List<(ILayerCodec Layer, int Rows, int Start, int End)>(layers.Count);
         foreach (var layer in layers)
         {
@@ -148,6 +148,8 @@ public static class LayerPack
 
         public int Length { get; private set; }
 
+        public void Clear() => Length = 0;
+
         public ReadOnlySpan<byte> Span(int start, int end) => _data.AsSpan(start, end - start);
 
         public byte[] ToArray() => _data.AsSpan(0, Length).ToArray();
@@ -190,10 +192,24 @@ public static class LayerPack
     }
 
     /// <summary>Rows to bytes. Texts are kept once per section (actor ids, kinds and units repeat within an article).</summary>
-    internal sealed class PackWriter(string articleText) : IRowWriter
+    internal sealed class PackWriter(string text) : IRowWriter
     {
-        private readonly Buffer _out = new(1024);
+        [ThreadStatic]
+        private static PackWriter? t_cached;
+
+        private readonly Buffer _out = new(4096);
+        private string articleText = text;
         private readonly Dictionary<string, int> _strings = new(StringComparer.Ordinal);
+
+        /// <summary>This thread's writer, emptied, for the article text given (packing allocates nothing else).</summary>
+        public static PackWriter Rent(string articleText)
+        {
+            var w = t_cached ??= new PackWriter(articleText);
+            w.articleText = articleText;
+            w._out.Clear();
+            w._strings.Clear();
+            return w;
+        }
 
         public int Length => _out.Length;
 
@@ -246,6 +262,23 @@ public static class LayerPack
             else
             {
                 WriteString(value, 1);
+            }
+        }
+
+        /// <summary>0: null; 1: the derived text; 2: a new string follows; above: a reference.</summary>
+        public void Derived(string? value, string derived)
+        {
+            if (value is null)
+            {
+                _out.VarUInt(0);
+            }
+            else if (string.Equals(value, derived, StringComparison.Ordinal))
+            {
+                _out.VarUInt(1);
+            }
+            else
+            {
+                WriteString(value, 2);
             }
         }
 
@@ -313,6 +346,17 @@ public static class LayerPack
             return tag == 0 ? articleText[start..end] : ReadString(tag, 1);
         }
 
+        public string? Derived(string derived)
+        {
+            ulong tag = ReadVarUInt(data, ref _pos);
+            return tag switch
+            {
+                0 => null,
+                1 => derived,
+                _ => ReadString(tag, 2),
+            };
+        }
+
         private string ReadString(ulong tag, ulong fresh)
         {
             if (tag > fresh)
@@ -376,6 +420,8 @@ public static class LayerPack
         }
 
         public void SpanText(string value, int start, int end) => Text(value);
+
+        public void Derived(string? value, string derived) => Text(value);
 
         public void EndRow()
         {

@@ -33,11 +33,15 @@ internal sealed class SqliteBackend : IStoreBackend
     private readonly RawStatement _exists;
     private readonly RawStatement _byHash;
     private readonly RawStatement _bandLookup;
+    private readonly RawStatement _recentLookup;
     private readonly RawStatement _signatureOf;
     private readonly RawStatement _insertArticle;
     private readonly RawStatement _insertFts;
     private readonly RawStatement _insertBands;
     private readonly RawStatement _insertKey;
+    private readonly RawStatement _keyId;
+    private readonly RawStatement _insertKeyValue;
+    private readonly Dictionary<IndexKey, long> _keyIds = [];
     private readonly RawStatement _insertPending;
     private readonly RawStatement _replaceScoped;
     private long _recentRows;
@@ -67,10 +71,10 @@ internal sealed class SqliteBackend : IStoreBackend
 
         _exists = Prepare("SELECT 1 FROM articles WHERE id = ?1");
         _byHash = Prepare("SELECT coalesce(duplicate_of, id) FROM articles WHERE text_hash = ?1 ORDER BY seq LIMIT 1");
-        _bandLookup = Prepare("""
-            SELECT article FROM (SELECT article FROM lsh_bands WHERE key = ?1 UNION ALL SELECT article FROM lsh_recent WHERE key = ?1)
-            ORDER BY article LIMIT ?2
-            """);
+        // Every article in lsh_recent was stored after every article in lsh_bands: the earliest of a key are those of
+        // lsh_bands, then those of lsh_recent.
+        _bandLookup = Prepare("SELECT article FROM lsh_bands WHERE key = ?1 ORDER BY article LIMIT ?2");
+        _recentLookup = Prepare("SELECT article FROM lsh_recent WHERE key = ?1 ORDER BY article LIMIT ?2");
         _signatureOf = Prepare("SELECT id, signature FROM articles WHERE seq = ?1");
         _insertArticle = Prepare("""
             INSERT INTO articles (id, title, source, author, url, published, origin, format, date, date_source, date_confidence,
@@ -80,7 +84,9 @@ internal sealed class SqliteBackend : IStoreBackend
         _insertFts = Prepare("INSERT INTO articles_fts (rowid, title, text) VALUES (?1, ?2, ?3)");
         _insertBands = Prepare(
             $"INSERT OR IGNORE INTO lsh_recent (key, article) VALUES {string.Join(", ", Enumerable.Range(1, TextFingerprint.Bands).Select(i => $"(?{i}, ?{TextFingerprint.Bands + 1})"))}");
-        _insertKey = Prepare("INSERT INTO article_keys (name, value, article, count) VALUES (?1, ?2, ?3, ?4)");
+        _insertKey = Prepare("INSERT INTO article_keys (key, article, count) VALUES (?1, ?2, ?3)");
+        _keyId = Prepare("SELECT id FROM key_values WHERE name = ?1 AND value = ?2");
+        _insertKeyValue = Prepare("INSERT INTO key_values (name, value) VALUES (?1, ?2)");
         _insertPending = Prepare("INSERT OR IGNORE INTO scoped_pending (kind, scope) VALUES (?1, ?2)");
         _replaceScoped = Prepare("INSERT OR REPLACE INTO scoped (kind, scope, count, data) VALUES (?1, ?2, ?3, ?4)");
         using var count = _db.CreateCommand();
@@ -102,9 +108,18 @@ internal sealed class SqliteBackend : IStoreBackend
             ObjectDisposedException.ThrowIf(_disposed, this);
             using (var tx = _db.BeginTransaction())
             {
-                foreach (var a in batch.Articles)
+                try
                 {
-                    WriteArticle(a);
+                    foreach (var a in batch.Articles)
+                    {
+                        WriteArticle(a);
+                    }
+                }
+                catch
+                {
+                    // Key numbers given inside the failed transaction are rolled back with it.
+                    _keyIds.Clear();
+                    throw;
                 }
 
                 foreach (var (kind, scope) in batch.Pending)
@@ -145,7 +160,7 @@ internal sealed class SqliteBackend : IStoreBackend
         long seq = p.LastInsertRowId;
         foreach (var k in a.Keys)
         {
-            _insertKey.Bind(1, k.Key.Name).Bind(2, k.Key.Value).Bind(3, seq).Bind(4, k.Count).Run();
+            _insertKey.Bind(1, KeyId(k.Key)).Bind(2, seq).Bind(3, k.Count).Run();
         }
 
         if (r.DuplicateOf is not null)
@@ -164,6 +179,39 @@ internal sealed class SqliteBackend : IStoreBackend
             _insertBands.Bind(bands.Length + 1, seq).Run();
             _recentRows += bands.Length;
         }
+    }
+
+    /// <summary>The number of a key, given once (cached: keys are few — actors, indicators — or rare).</summary>
+    private long KeyId(IndexKey key)
+    {
+        if (_keyIds.TryGetValue(key, out long id))
+        {
+            return id;
+        }
+
+        _keyId.Bind(1, key.Name).Bind(2, key.Value);
+        try
+        {
+            id = _keyId.Step() ? _keyId.Int64(0) : -1;
+        }
+        finally
+        {
+            _keyId.Reset();
+        }
+
+        if (id < 0)
+        {
+            _insertKeyValue.Bind(1, key.Name).Bind(2, key.Value).Run();
+            id = _insertKeyValue.LastInsertRowId;
+        }
+
+        if (_keyIds.Count >= 1 << 17)
+        {
+            _keyIds.Clear();
+        }
+
+        _keyIds[key] = id;
+        return id;
     }
 
     /// <summary>Moves the recent band keys into the main index in key order, in one transaction.</summary>
@@ -194,6 +242,19 @@ internal sealed class SqliteBackend : IStoreBackend
     {
         ArgumentNullException.ThrowIfNull(articleId);
         ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_gate.TryEnter())
+        {
+            // The writer is idle (the core store asks while it prepares a batch): its prepared statement is cheapest.
+            try
+            {
+                return _exists.Bind(1, articleId).Any();
+            }
+            finally
+            {
+                _gate.Exit();
+            }
+        }
+
         // Readers run beside the writer (WAL): checking an id never waits for a batch being written.
         if (!_readers.TryTake(out var reader))
         {
@@ -255,21 +316,34 @@ internal sealed class SqliteBackend : IStoreBackend
         {
             foreach (var key in bandKeys)
             {
-                _bandLookup.Bind(1, key).Bind(2, perBand);
-                try
+                int found = Count(_bandLookup, key, perBand, counts);
+                if (found < perBand && _recentRows > 0)
                 {
-                    while (_bandLookup.Step())
-                    {
-                        long article = _bandLookup.Int64(0);
-                        counts[article] = counts.GetValueOrDefault(article) + 1;
-                    }
-                }
-                finally
-                {
-                    _bandLookup.Reset();
+                    Count(_recentLookup, key, perBand - found, counts);
                 }
             }
         }
+    }
+
+    private static int Count(RawStatement lookup, long key, int limit, Dictionary<long, int> counts)
+    {
+        int found = 0;
+        lookup.Bind(1, key).Bind(2, limit);
+        try
+        {
+            while (lookup.Step())
+            {
+                long article = lookup.Int64(0);
+                counts[article] = counts.GetValueOrDefault(article) + 1;
+                found++;
+            }
+        }
+        finally
+        {
+            lookup.Reset();
+        }
+
+        return found;
     }
 
     public (string Id, byte[] Signature)? SignatureOf(long seq)
@@ -361,15 +435,16 @@ internal sealed class SqliteBackend : IStoreBackend
     {
         ArgumentNullException.ThrowIfNull(name);
         var items = Query("""
-            SELECT value, sum(count), count(*) FROM article_keys WHERE name = $name
-            GROUP BY value ORDER BY 2 DESC, 1 LIMIT $n OFFSET $o
+            SELECT v.value, sum(k.count), count(*) FROM key_values v JOIN article_keys k ON k.key = v.id WHERE v.name = $name
+            GROUP BY v.id ORDER BY 2 DESC, 1 LIMIT $n OFFSET $o
             """, c =>
         {
             c.Parameters.AddWithValue("$name", name);
             c.Parameters.AddWithValue("$n", limit);
             c.Parameters.AddWithValue("$o", offset);
         }, r => new KeyTotal(r.GetString(0), r.GetInt32(1), r.GetInt32(2)));
-        int total = Query("SELECT count(DISTINCT value) FROM article_keys WHERE name = $name", c => c.Parameters.AddWithValue("$name", name), r => r.GetInt32(0))[0];
+        int total = Query("SELECT count(*) FROM key_values v WHERE v.name = $name AND EXISTS (SELECT 1 FROM article_keys k WHERE k.key = v.id)",
+            c => c.Parameters.AddWithValue("$name", name), r => r.GetInt32(0))[0];
         return new Page<KeyTotal>(items, total, offset);
     }
 
@@ -387,10 +462,12 @@ internal sealed class SqliteBackend : IStoreBackend
 
         var orderBy = order == ArticleOrder.Date ? "a.date, a.seq" : "a.seq";
         var items = Query($"""
-            SELECT {ArticleColumns} FROM article_keys k JOIN articles a ON a.seq = k.article
-            WHERE k.name = $name AND k.value = $value ORDER BY {orderBy} LIMIT $n OFFSET $o
+            SELECT {ArticleColumns} FROM key_values v JOIN article_keys k ON k.key = v.id JOIN articles a ON a.seq = k.article
+            WHERE v.name = $name AND v.value = $value ORDER BY {orderBy} LIMIT $n OFFSET $o
             """, Bind, ReadRecord);
-        int total = Query("SELECT count(*) FROM article_keys WHERE name = $name AND value = $value", Bind, r => r.GetInt32(0))[0];
+        int total = Query("""
+            SELECT count(*) FROM key_values v JOIN article_keys k ON k.key = v.id WHERE v.name = $name AND v.value = $value
+            """, Bind, r => r.GetInt32(0))[0];
         return new Page<StoredRecord>(items, total, offset);
     }
 

@@ -104,10 +104,12 @@ internal static class SqliteSchema
         new(3, "architecture v2: layers packed per article, raw text as a difference, keys, scoped records, recent LSH bands", """
             ALTER TABLE articles ADD COLUMN layers BLOB;
             ALTER TABLE articles ADD COLUMN raw_diff BLOB;
-            -- What queries find articles by: (name, value) -> articles, with how many of the article's records carry it.
+            -- What queries find articles by: a key (name, value), numbered once, -> articles, with how many of the
+            -- article's records carry it.
+            CREATE TABLE key_values (id INTEGER PRIMARY KEY, name TEXT NOT NULL, value TEXT NOT NULL, UNIQUE (name, value));
             CREATE TABLE article_keys (
-                name TEXT NOT NULL, value TEXT NOT NULL, article INTEGER NOT NULL, count INTEGER NOT NULL,
-                PRIMARY KEY (name, value, article)) WITHOUT ROWID;
+                key INTEGER NOT NULL, article INTEGER NOT NULL, count INTEGER NOT NULL,
+                PRIMARY KEY (key, article)) WITHOUT ROWID;
             -- Records kept per scope (contradictions of one indicator), packed; and the scopes to recompute.
             CREATE TABLE scoped (kind TEXT NOT NULL, scope TEXT NOT NULL, count INTEGER NOT NULL, data BLOB NOT NULL,
                 PRIMARY KEY (kind, scope)) WITHOUT ROWID;

@@ -1,0 +1,132 @@
+using System.Diagnostics;
+using Tightrope.Knowledge;
+using Tightrope.Model;
+using Tightrope.Pipeline;
+using Tightrope.Storage;
+
+namespace Tightrope.Bench;
+
+/// <summary>
+/// Where the store's time goes: the corpus through the full pipeline (not timed), then, by CPU time of this thread,
+/// packing layers, the raw-text difference, the core store over a backend that keeps nothing, and the SQLite store.
+/// </summary>
+internal static class StoreQuick
+{
+    public static void Run(string folder, int limit)
+    {
+        var files = Directory.EnumerateFiles(folder, "*.txt", SearchOption.AllDirectories).Order(StringComparer.Ordinal).Take(limit).ToList();
+        var kb = KnowledgeLoader.Load(KnowledgeLoader.FindDefaultFolder()!);
+        var pipeline = TightropePipeline.Create(new PipelineOptions { Knowledge = kb, KnowledgeFolder = KnowledgeLoader.FindDefaultFolder() });
+        var articles = files.Select((f, i) => pipeline.Process(new Article(i.ToString("x32", System.Globalization.CultureInfo.InvariantCulture), File.ReadAllText(f), new ArticleMetadata { Title = Path.GetFileName(f) }))).ToList();
+        long bytes = files.Sum(f => new FileInfo(f).Length);
+        Console.WriteLine($"{articles.Count} articles, {bytes / 1e6:N1} MB");
+        var layers = TightropePipeline.Layers;
+        for (int warm = 0; warm < 2; warm++)
+        {
+            // The first round runs partly unoptimised code (the JIT's tiers): only the second is measured.
+            foreach (var a in articles.Take(3000))
+            {
+                LayerPack.Pack(a, layers, false);
+                RawTextDiff.Encode(a.RawText, a.Text, a.Offsets);
+            }
+        }
+
+        Save(new ArticleStore(new NullBackend()), articles);
+        long packed = 0;
+        Measure("pack layers", bytes, () => { foreach (var a in articles) { packed += LayerPack.Pack(a, layers, false).Length; } });
+        Console.WriteLine($"  packed layers: {packed / 1e6:N1} MB ({packed / (double)articles.Count:N0} B an article)");
+        foreach (var layer in layers)
+        {
+            long size = articles.Sum(a => (long)LayerPack.Pack(a, [layer], false).Length);
+            long rows = articles.Sum(a => (long)layer.Count(a));
+            Console.WriteLine($"    {layer.Name,-12} {size / (double)articles.Count,8:N0} B an article, {rows / (double)articles.Count,6:N1} rows, {size / (double)Math.Max(1, rows),6:N1} B a row");
+        }
+        var blobs = articles.Select(a => LayerPack.Pack(a, layers, false)).ToList();
+        foreach (var (name, make) in new (string, Func<Stream, Stream>)[]
+        {
+            ("deflate fastest", o => new System.IO.Compression.DeflateStream(o, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true)),
+            ("brotli q1", o => new System.IO.Compression.BrotliStream(o, new System.IO.Compression.BrotliCompressionOptions { Quality = 1 }, leaveOpen: true)),
+        })
+        {
+            long outBytes = 0;
+            var ms = new MemoryStream();
+            Measure(name, bytes, () =>
+            {
+                foreach (var b in blobs)
+                {
+                    ms.SetLength(0);
+                    using (var z = make(ms))
+                    {
+                        z.Write(b);
+                    }
+
+                    outBytes += ms.Length;
+                }
+            });
+            Console.WriteLine($"  {name}: {outBytes / (double)blobs.Sum(b => (long)b.Length):P0} of the layers");
+        }
+
+        long diff = 0;
+        Measure("raw text diff", bytes, () => { foreach (var a in articles) { diff += RawTextDiff.Encode(a.RawText, a.Text, a.Offsets)?.Length ?? 0; } });
+        Console.WriteLine($"  raw diffs: {diff / 1e6:N1} MB");
+        Measure("core store, null backend", bytes, () => Save(new ArticleStore(new NullBackend()), articles));
+        var db = Path.Combine(Path.GetTempPath(), "tightrope-storequick-" + Guid.NewGuid().ToString("N") + ".db");
+        var warmDb = db + ".warm";
+        Save(ArticleStore.Open(warmDb), articles.Take(2000).ToList());
+        Measure("sqlite store", bytes, () => Save(ArticleStore.Open(db), articles));
+        Console.WriteLine($"  store file: {new[] { db, db + "-wal" }.Where(File.Exists).Sum(f => new FileInfo(f).Length) / 1e6:N1} MB");
+        foreach (var f in new[] { db, db + "-wal", db + "-shm", warmDb, warmDb + "-wal", warmDb + "-shm" }.Where(File.Exists))
+        {
+            File.Delete(f);
+        }
+    }
+
+    private static void Save(IArticleStore store, List<Article> articles)
+    {
+        using (store)
+        {
+            foreach (var chunk in articles.Chunk(1024))
+            {
+                foreach (var a in chunk)
+                {
+                    a.DuplicateOf = null;
+                }
+
+                store.SaveMany(chunk);
+            }
+        }
+    }
+
+    private static void Measure(string name, long bytes, Action action)
+    {
+        var cpu = ThreadCpu();
+        var sw = Stopwatch.StartNew();
+        action();
+        double s = ThreadCpu() - cpu;
+        Console.WriteLine($"{name,-28} cpu {s,7:N2} s  wall {sw.Elapsed.TotalSeconds,7:N2} s  {bytes / 1e6 / s,8:N1} MB/s per core");
+    }
+
+    private static double ThreadCpu() => Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
+
+    private sealed class NullBackend : IStoreBackend
+    {
+        public string Location => "null:";
+        public int SchemaVersion => 0;
+        public void Write(StoreBatch batch) { }
+        public bool Contains(string articleId) => false;
+        public StoredRecord? Get(string articleId) => null;
+        public IReadOnlyList<string> IdsStartingWith(string prefix, int limit) => [];
+        public string? OriginalOfTextHash(string textHash) => null;
+        public void CountBandCandidates(ReadOnlySpan<long> bandKeys, int perBand, Dictionary<long, int> counts) { }
+        public (string Id, byte[] Signature)? SignatureOf(long seq) => null;
+        public Page<ArticleSummary> ListArticles(ArticleQuery query) => Page<ArticleSummary>.Empty;
+        public Page<SearchHit> Search(string query, int limit, int offset) => Page<SearchHit>.Empty;
+        public Page<KeyTotal> KeyTotals(string name, int limit, int offset) => Page<KeyTotal>.Empty;
+        public Page<StoredRecord> ArticlesWithKey(string name, string value, ArticleOrder order, int limit, int offset) => Page<StoredRecord>.Empty;
+        public BackendTotals Totals() => new(0, 0, 0, null, null);
+        public IReadOnlyList<ScopedRecords> Scoped(string kind) => [];
+        public void ReplaceScoped(string kind, IReadOnlyList<ScopedRecords> scopes, bool all) { }
+        public IReadOnlyList<string> PendingScopes(string kind) => [];
+        public void Dispose() { }
+    }
+}
