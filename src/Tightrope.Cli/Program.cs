@@ -1,4 +1,3 @@
-using System.CommandLine;
 using Tightrope.Cli;
 
-return Cli.Run(args);
+return Cli.Entry(args);

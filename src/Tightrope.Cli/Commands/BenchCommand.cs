@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using System.Text;
 using Spectre.Console;
 using Tightrope.Batch;
 using Tightrope.Ingest;
@@ -19,9 +20,9 @@ internal static class BenchCommand
 {
     public static Command Create()
     {
-        var size = new Option<string>("--size") { Description = "Corpus size to generate: 100MB, 1GB, 500KB", DefaultValueFactory = _ => "100MB" };
-        var dir = new Option<string?>("--articles-dir") { Description = "Folder of the corpus: generated there when empty or missing, read as it is otherwise (default: a temporary folder, deleted after)" };
-        var threads = new Option<int?>("--threads") { Description = "Pipeline threads for the end-to-end run (default: one per core)" };
+        var size = new Option<string>("--size") { Description = "Corpus size to generate: 100MB, 1GB, 500KB", DefaultValueFactory = _ => "100MB", HelpName = "SIZE" };
+        var dir = new Option<string?>("--articles-dir") { Description = "Folder of the corpus: generated there when empty or missing, read as it is otherwise (default: a temporary folder, deleted after)", HelpName = "DIR" };
+        var threads = new Option<int?>("--threads") { Description = "Pipeline threads for the end-to-end run (default: one per core)", HelpName = "N" };
         var skipStages = new Option<bool>("--no-stages") { Description = "Only the end-to-end run, not each stage alone" };
         var pipelineKind = new Option<string>("--pipeline")
         {
@@ -33,30 +34,43 @@ internal static class BenchCommand
         {
             Description = "Documents run through the pipeline and a scratch store before timing, so that the timed runs measure compiled code (0: none)",
             DefaultValueFactory = _ => 500,
+            HelpName = "N",
         };
         var batch = new Option<int>("--batch")
         {
             Description = "Articles written in one transaction in the end-to-end run",
             DefaultValueFactory = _ => new IngestOptions().BatchSize,
+            HelpName = "N",
         };
         var cache = new Option<int>("--cache-mb")
         {
             Description = "SQLite page cache of the writer, in MB",
             DefaultValueFactory = _ => new SqliteStoreOptions().CacheMegabytes,
+            HelpName = "MB",
+        };
+        var peers = new Option<bool>("--peers")
+        {
+            Description = "Also time compromise (npm) extracting people, organisations and places from the same files, next to the actors stage (needs Node.js)",
+        };
+        var peersDir = new Option<string?>("--peers-dir")
+        {
+            Description = $"Folder where compromise is installed (npm install --prefix DIR compromise; default: ${CompromisePeer.EnvVar}, else {CompromisePeer.DefaultDir})",
+            HelpName = "DIR",
         };
         var command = new Command("bench", """
             Measure throughput: ingest a deterministic synthetic corpus end to end (read, pipeline, store), then each
-            stage alone. The store is a temporary file unless --db is given.
+            stage alone. The store is a temporary file unless --db is given. On a terminal, progress is shown while it runs.
             """)
         {
-            size, dir, threads, skipStages, pipelineKind, warmup, batch, cache,
+            size, dir, threads, skipStages, pipelineKind, warmup, batch, cache, peers, peersDir,
         };
-        command.SetAction((parse, ct) => RunAsync(parse, new BenchOptions(size, dir, threads, skipStages, pipelineKind, warmup, batch, cache), ct));
+        command.SetAction((parse, ct) => RunAsync(parse, new BenchOptions(size, dir, threads, skipStages, pipelineKind, warmup, batch, cache, peers, peersDir), ct));
         return command;
     }
 
     private sealed record BenchOptions(
-        Option<string> Size, Option<string?> Dir, Option<int?> Threads, Option<bool> NoStages, Option<string> Pipeline, Option<int> Warmup, Option<int> Batch, Option<int> Cache);
+        Option<string> Size, Option<string?> Dir, Option<int?> Threads, Option<bool> NoStages, Option<string> Pipeline, Option<int> Warmup, Option<int> Batch, Option<int> Cache,
+        Option<bool> Peers, Option<string?> PeersDir);
 
     /// <summary>The stages of the foundation: everything up to and including dedup.</summary>
     internal static readonly string[] FoundationStages = ["clean", "text", "dedup"];
@@ -84,85 +98,11 @@ internal static class BenchCommand
 
         bool json = parse.GetValue(CommonOptions.Json);
         var scratch = Path.Combine(Path.GetTempPath(), "tightrope-bench-" + Guid.NewGuid().ToString("N")[..8]);
-        var corpus = parse.GetValue(o.Dir) ?? Path.Combine(scratch, "corpus");
-        var dbResult = parse.GetResult(CommonOptions.Db);
-        var db = dbResult is null || dbResult.Implicit ? Path.Combine(scratch, "bench.db") : parse.GetValue(CommonOptions.Db)!;
         try
         {
-            if (!Directory.Exists(corpus) || !Directory.EnumerateFileSystemEntries(corpus).Any())
-            {
-                var gen = Stopwatch.StartNew();
-                var (files, chars) = SyntheticCorpus.WriteTo(corpus, size);
-                Log(json, string.Create(CultureInfo.InvariantCulture, $"generated {files:N0} articles, {chars / 1e6:N1} M characters in {corpus} ({gen.Elapsed.TotalSeconds:N1} s)"));
-            }
-            else
-            {
-                Log(json, $"reading the corpus in {corpus}");
-            }
+            var outcome = await StepProgress.RunAsync(json, progress => MeasureAsync(parse, o, size, threads, scratch, progress, ct)).ConfigureAwait(false);
 
-            var knowledge = StoreCommandSupport.LoadKnowledge(parse);
-            var builder = TightropePipeline.CreateBuilder(new PipelineOptions { Knowledge = knowledge });
-            var full = builder.Build();
-            foreach (var stage in full.Stages.Where(st => !FoundationStages.Contains(st.Name, StringComparer.Ordinal)))
-            {
-                builder.Remove(stage.Name);
-            }
-
-            var foundation = builder.Build();
-            var kind = parse.GetValue(o.Pipeline)!;
-            var runs = new List<(string Name, ArticlePipeline Pipeline)>();
-            if (kind is "foundation" or "both")
-            {
-                runs.Add(("foundation", foundation));
-            }
-
-            if (kind is "full" or "both")
-            {
-                runs.Add(("full", full));
-            }
-
-            if (parse.GetValue(o.Warmup) is > 0 and var warm)
-            {
-                var w = Stopwatch.StartNew();
-                await WarmUpAsync(corpus, full, Path.Combine(scratch, "warmup.db"), warm, ct).ConfigureAwait(false);
-                Log(json, string.Create(CultureInfo.InvariantCulture, $"warm-up: {warm:N0} documents through the full pipeline and a scratch store in {w.Elapsed.TotalSeconds:N1} s (not counted)"));
-            }
-
-            bool useGivenDb = dbResult is not null && !dbResult.Implicit;
-            if (useGivenDb && File.Exists(db))
-            {
-                Log(json, $"note: {db} exists; articles already in it are skipped");
-            }
-
-            var reports = new List<RunReport>();
-            foreach (var (name, pipeline) in runs)
-            {
-                var runDb = useGivenDb ? db : Path.Combine(scratch, $"bench-{name}.db");
-                reports.Add(await EndToEndAsync(name, corpus, pipeline, runDb, threads, parse.GetValue(o.Batch), parse.GetValue(o.Cache), ct).ConfigureAwait(false));
-                if (!parse.GetValue(o.NoStages))
-                {
-                    reports[^1] = reports[^1] with { Stages = TimeStages(corpus, pipeline, Path.Combine(scratch, $"stages-{name}.db"), ct) };
-                }
-            }
-
-            if (json)
-            {
-                StoreCommandSupport.WriteJson(new
-                {
-                    corpus,
-                    threads,
-                    cores = Environment.ProcessorCount,
-                    runs = reports.Select(r => r.ToJson()),
-                });
-            }
-            else
-            {
-                foreach (var report in reports)
-                {
-                    Print(report, threads);
-                }
-            }
-
+            Report(outcome, threads, json);
             return ExitCodes.Ok;
         }
         finally
@@ -170,6 +110,130 @@ internal static class BenchCommand
             if (Directory.Exists(scratch))
             {
                 Directory.Delete(scratch, recursive: true);
+            }
+        }
+    }
+
+    /// <summary>What a bench run measured: the runs of each pipeline, and the peers when asked for.</summary>
+    private sealed record BenchOutcome(string Corpus, List<RunReport> Runs, PeerReport? Peers);
+
+    private static async Task<BenchOutcome> MeasureAsync(ParseResult parse, BenchOptions o, long size, int threads, string scratch, IStepProgress progress, CancellationToken ct)
+    {
+        var corpus = parse.GetValue(o.Dir) ?? Path.Combine(scratch, "corpus");
+        var dbResult = parse.GetResult(CommonOptions.Db);
+        bool useGivenDb = dbResult is not null && !dbResult.Implicit;
+        var db = useGivenDb ? parse.GetValue(CommonOptions.Db)! : Path.Combine(scratch, "bench.db");
+        PrepareCorpus(corpus, size, progress);
+        long corpusBytes = progress.Live ? CorpusBytes(corpus) : 0;
+
+        var (runs, full) = Pipelines(parse, parse.GetValue(o.Pipeline)!);
+        if (parse.GetValue(o.Warmup) is > 0 and var warm)
+        {
+            progress.Start($"warm-up ({warm:N0} documents)", 0);
+            var w = Stopwatch.StartNew();
+            await WarmUpAsync(corpus, full, Path.Combine(scratch, "warmup.db"), warm, ct).ConfigureAwait(false);
+            progress.Log(string.Create(CultureInfo.InvariantCulture, $"warm-up: {warm:N0} documents through the full pipeline and a scratch store in {w.Elapsed.TotalSeconds:N1} s (not counted)"));
+        }
+
+        if (useGivenDb && File.Exists(db))
+        {
+            progress.Log($"note: {db} exists; articles already in it are skipped");
+        }
+
+        var reports = new List<RunReport>();
+        foreach (var (name, pipeline) in runs)
+        {
+            var runDb = useGivenDb ? db : Path.Combine(scratch, $"bench-{name}.db");
+            progress.Start($"end to end ({name})", corpusBytes);
+            reports.Add(await EndToEndAsync(name, corpus, pipeline, runDb, threads, parse.GetValue(o.Batch), parse.GetValue(o.Cache), progress, ct).ConfigureAwait(false));
+            if (!parse.GetValue(o.NoStages))
+            {
+                progress.Start($"each stage alone ({name})", corpusBytes);
+                reports[^1] = reports[^1] with { Stages = TimeStages(corpus, pipeline, Path.Combine(scratch, $"stages-{name}.db"), progress, ct) };
+            }
+        }
+
+        PeerReport? peers = null;
+        if (parse.GetValue(o.Peers))
+        {
+            var peersDir = parse.GetValue(o.PeersDir) ?? CompromisePeer.ConfiguredDir();
+            progress.Start("compromise (npm) on the same files", corpusBytes);
+            peers = await CompromisePeer.RunAsync(peersDir, corpus, scratch, progress, ct).ConfigureAwait(false);
+        }
+
+        return new BenchOutcome(corpus, reports, peers);
+    }
+
+    private static void PrepareCorpus(string corpus, long size, IStepProgress progress)
+    {
+        if (!Directory.Exists(corpus) || !Directory.EnumerateFileSystemEntries(corpus).Any())
+        {
+            progress.Start(string.Create(CultureInfo.InvariantCulture, $"generating a {size / 1e6:N1} MB corpus"), 0);
+            var gen = Stopwatch.StartNew();
+            var (files, chars) = SyntheticCorpus.WriteTo(corpus, size);
+            progress.Log(string.Create(CultureInfo.InvariantCulture, $"generated {files:N0} articles, {chars / 1e6:N1} M characters in {corpus} ({gen.Elapsed.TotalSeconds:N1} s)"));
+        }
+        else
+        {
+            progress.Log($"reading the corpus in {corpus}");
+        }
+    }
+
+    /// <summary>The pipelines to run, foundation first, and the full pipeline (the warm-up runs it whichever are timed).</summary>
+    private static (List<(string Name, ArticlePipeline Pipeline)> Runs, ArticlePipeline Full) Pipelines(ParseResult parse, string kind)
+    {
+        var knowledge = StoreCommandSupport.LoadKnowledge(parse);
+        var builder = TightropePipeline.CreateBuilder(new PipelineOptions { Knowledge = knowledge });
+        var full = builder.Build();
+        foreach (var stage in full.Stages.Where(st => !FoundationStages.Contains(st.Name, StringComparer.Ordinal)))
+        {
+            builder.Remove(stage.Name);
+        }
+
+        var foundation = builder.Build();
+        var runs = new List<(string Name, ArticlePipeline Pipeline)>();
+        if (kind is "foundation" or "both")
+        {
+            runs.Add(("foundation", foundation));
+        }
+
+        if (kind is "full" or "both")
+        {
+            runs.Add(("full", full));
+        }
+
+        return (runs, full);
+    }
+
+    private static long CorpusBytes(string corpus) =>
+        Directory.EnumerateFiles(corpus, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length);
+
+    private static void Report(BenchOutcome outcome, int threads, bool json)
+    {
+        if (json)
+        {
+            StoreCommandSupport.WriteJson(new
+            {
+                corpus = outcome.Corpus,
+                threads,
+                cores = Environment.ProcessorCount,
+                runs = outcome.Runs.Select(r => r.ToJson()),
+                peers = outcome.Peers?.ToJson(outcome.Runs),
+            });
+            return;
+        }
+
+        foreach (var report in outcome.Runs)
+        {
+            Print(report, threads);
+        }
+
+        if (outcome.Peers is { } peers)
+        {
+            Console.Out.WriteLine();
+            foreach (var line in peers.Describe(outcome.Runs))
+            {
+                Console.Out.WriteLine(line);
             }
         }
     }
@@ -213,7 +277,8 @@ internal static class BenchCommand
         await runner.RunAsync(Sources.Open([corpus], new SourceOptions(), ct).Take(documents), null, ct).ConfigureAwait(false);
     }
 
-    private static async Task<RunReport> EndToEndAsync(string name, string corpus, ArticlePipeline pipeline, string db, int threads, int batch, int cacheMB, CancellationToken ct)
+    private static async Task<RunReport> EndToEndAsync(
+        string name, string corpus, ArticlePipeline pipeline, string db, int threads, int batch, int cacheMB, IStepProgress progress, CancellationToken ct)
     {
         GC.Collect();
         GC.WaitForPendingFinalizers();
@@ -225,7 +290,7 @@ internal static class BenchCommand
         using (var store = ArticleStore.Open(db, new SqliteStoreOptions { CacheMegabytes = cacheMB }))
         {
             var runner = new IngestRunner(pipeline, store, new IngestOptions { Threads = threads, BatchSize = batch });
-            result = await runner.RunAsync([corpus], null, ct).ConfigureAwait(false);
+            result = await runner.RunAsync([corpus], progress.Live ? new IngestProgressReporter(progress) : null, ct).ConfigureAwait(false);
         }
 
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu0;
@@ -240,7 +305,7 @@ internal static class BenchCommand
         };
     }
 
-    private static List<Measure> TimeStages(string corpus, ArticlePipeline pipeline, string db, CancellationToken ct)
+    internal static List<Measure> TimeStages(string corpus, ArticlePipeline pipeline, string db, IStepProgress progress, CancellationToken ct)
     {
         var names = new List<string> { "read files", "decode" };
         names.AddRange(pipeline.Stages.Select(s => $"stage '{s.Name}'"));
@@ -304,6 +369,11 @@ internal static class BenchCommand
                 Time(names.Count - 1, () => store.SaveMany(batch));
                 batch.Clear();
             }
+
+            if ((articles & 63) == 0)
+            {
+                progress.Advance(bytes);
+            }
         }
 
         if (batch.Count > 0)
@@ -311,6 +381,7 @@ internal static class BenchCommand
             Time(names.Count - 1, () => store.SaveMany(batch));
         }
 
+        progress.Advance(bytes);
         return [.. names.Select((n, i) => new Measure(n, bytes, articles, TimeSpan.FromTicks(wall[i]), TimeSpan.FromTicks(cpu[i])))];
     }
 
@@ -364,26 +435,15 @@ internal static class BenchCommand
             .AddColumn(new TableColumn("MB/s per core").RightAligned()).AddColumn(new TableColumn("articles/s per core").RightAligned());
         foreach (var m in report.Stages.Prepend(report.EndToEnd))
         {
-            table.AddRow(Markup.Escape(m.Name), F(m.Elapsed.TotalSeconds, "N2"), F(m.MBps, "N1"), F(m.ArticlesPerSecond, "N0"),
-                F(m.Cpu.TotalSeconds, "N2"), F(m.MBPerCpuSecond, "N1"), F(m.ArticlesPerCpuSecond, "N0"));
+            table.AddRow([Markup.Escape(m.Name), .. m.Cells()]);
         }
 
         AnsiConsole.Write(table);
         Console.Out.WriteLine(string.Create(ci, $"end to end: peak working set {report.PeakWorkingSet / 1e6:N0} MB, peak GC heap {report.PeakHeap / 1e6:N0} MB (sampled every 50 ms); GC pauses {report.GcPause.TotalSeconds:N2} s ({report.Gen2Collections} gen-2 collections); store file {report.StoreMB:N0} MB"));
         Console.Out.WriteLine("per core = per CPU-second of the process (end to end) or of the timing thread (stage rows: one thread, each stage timed alone over the whole corpus)");
-
-        static string F(double v, string format) => v.ToString(format, CultureInfo.InvariantCulture);
-    }
-
-    private static void Log(bool json, string line)
-    {
-        if (json)
+        if (report.Stages.Prepend(report.EndToEnd).Any(m => m.Cpu < Measure.Shortest || m.Elapsed < Measure.Shortest))
         {
-            Console.Error.WriteLine(line);
-        }
-        else
-        {
-            Console.Out.WriteLine(line);
+            Console.Out.WriteLine("— = too short to give a rate (under 1 ms in all)");
         }
     }
 
@@ -411,12 +471,29 @@ internal static class BenchCommand
         return true;
     }
 
-    private sealed record Measure(string Name, long Bytes, int Articles, TimeSpan Elapsed, TimeSpan Cpu)
+    /// <summary>
+    /// One timed row. A rate is only given when its time is at least <see cref="Shortest"/>: a stage that costs almost
+    /// nothing (the article-date stage) sums to a few microseconds of CPU time over a whole corpus, within the
+    /// resolution of the clock, and bytes divided by that would read as millions of MB/s.
+    /// </summary>
+    internal sealed record Measure(string Name, long Bytes, int Articles, TimeSpan Elapsed, TimeSpan Cpu)
     {
-        public double MBps => Bytes / 1e6 / Math.Max(Elapsed.TotalSeconds, 1e-9);
-        public double ArticlesPerSecond => Articles / Math.Max(Elapsed.TotalSeconds, 1e-9);
-        public double MBPerCpuSecond => Bytes / 1e6 / Math.Max(Cpu.TotalSeconds, 1e-9);
-        public double ArticlesPerCpuSecond => Articles / Math.Max(Cpu.TotalSeconds, 1e-9);
+        public static readonly TimeSpan Shortest = TimeSpan.FromMilliseconds(1);
+
+        public double? MBps => Rate(Bytes / 1e6, Elapsed);
+        public double? ArticlesPerSecond => Rate(Articles, Elapsed);
+        public double? MBPerCpuSecond => Rate(Bytes / 1e6, Cpu);
+        public double? ArticlesPerCpuSecond => Rate(Articles, Cpu);
+
+        private static double? Rate(double amount, TimeSpan time) => time < Shortest ? null : amount / time.TotalSeconds;
+
+        /// <summary>The table cells after the name: seconds, MB/s, articles/s, CPU s, MB/s per core, articles/s per core.</summary>
+        public string[] Cells() =>
+            [Seconds(Elapsed), F(MBps, "N1"), F(ArticlesPerSecond, "N0"), Seconds(Cpu), F(MBPerCpuSecond, "N1"), F(ArticlesPerCpuSecond, "N0")];
+
+        private static string Seconds(TimeSpan t) => t.TotalSeconds < 0.005 ? "<0.01" : t.TotalSeconds.ToString("N2", CultureInfo.InvariantCulture);
+
+        private static string F(double? v, string format) => v is { } x ? x.ToString(format, CultureInfo.InvariantCulture) : "—";
 
         public object ToJson() => new
         {
@@ -428,6 +505,182 @@ internal static class BenchCommand
             mbPerCpuSecond = MBPerCpuSecond,
             articlesPerCpuSecond = ArticlesPerCpuSecond,
         };
+    }
+
+    private sealed class IngestProgressReporter(IStepProgress progress) : IProgress<IngestProgress>
+    {
+        public void Report(IngestProgress value) => progress.Advance(value.Bytes);
+    }
+
+    /// <summary>What compromise did on the corpus: its version, what it read and found, its time.</summary>
+    internal sealed record PeerResult(string Version, int Files, long Bytes, int People, int Organizations, int Places, double Seconds, double CpuSeconds)
+    {
+        public double? MBPerCpuSecond => CpuSeconds < Measure.Shortest.TotalSeconds ? null : Bytes / 1e6 / CpuSeconds;
+    }
+
+    /// <summary>The peer measured in the run, or why it was not.</summary>
+    private sealed record PeerReport(PeerResult? Compromise, string? Missing)
+    {
+        /// <summary>Tightrope per CPU-second: the actors stage alone, and clean → text → actors (compromise tokenises and tags itself).</summary>
+        private static (double? Actors, double? WithText) Tightrope(IEnumerable<RunReport> runs)
+        {
+            var stages = runs.LastOrDefault(r => r.Stages.Exists(m => m.Name == "stage 'actors'"))?.Stages;
+            if (stages is null)
+            {
+                return (null, null);
+            }
+
+            var path = stages.Where(m => m.Name is "stage 'clean'" or "stage 'text'" or "stage 'actors'").ToList();
+            var cpu = TimeSpan.FromTicks(path.Sum(m => m.Cpu.Ticks));
+            return (stages.First(m => m.Name == "stage 'actors'").MBPerCpuSecond, new Measure("", path[0].Bytes, path[0].Articles, cpu, cpu).MBPerCpuSecond);
+        }
+
+        public IEnumerable<string> Describe(IEnumerable<RunReport> runs)
+        {
+            var ci = CultureInfo.InvariantCulture;
+            if (Compromise is not { } c)
+            {
+                yield return $"peers: compromise was not measured: {Missing}";
+                yield break;
+            }
+
+            yield return string.Create(ci, $"peers, on the same {c.Files:N0} files ({c.Bytes / 1e6:N1} MB), one thread:");
+            yield return string.Create(ci,
+                $"  compromise {c.Version} (people, organisations, places): {c.Seconds:N2} s, {c.CpuSeconds:N2} CPU s, {Rate(c.MBPerCpuSecond)} MB/s per core; found {c.People:N0} people, {c.Organizations:N0} organisations, {c.Places:N0} places");
+            var (actors, withText) = Tightrope(runs);
+            yield return actors is null
+                ? "  Tightrope's actors stage was not timed in this run (it needs --pipeline full or both, without --no-stages)"
+                : string.Create(ci, $"  Tightrope actors stage: {Rate(actors)} MB/s per core, {Ratio(actors, c.MBPerCpuSecond)} compromise; clean → text → actors: {Rate(withText)} MB/s per core, {Ratio(withText, c.MBPerCpuSecond)} compromise");
+
+            static string Rate(double? v) => v is { } x ? x.ToString("N2", CultureInfo.InvariantCulture) : "—";
+        }
+
+        private static string Ratio(double? ours, double? theirs) =>
+            Divide(ours, theirs) is { } r ? r.ToString("0.0", CultureInfo.InvariantCulture) + "×" : "—";
+
+        private static double? Divide(double? a, double? b) => a is { } x && b is > 0 ? x / b.Value : null;
+
+        public object ToJson(IEnumerable<RunReport> runs)
+        {
+            var (actors, withText) = Tightrope(runs);
+            return new
+            {
+                compromise = Compromise is { } c ? new
+                {
+                    c.Version, c.Files, c.Bytes, c.People, c.Organizations, c.Places, c.Seconds, c.CpuSeconds, mbPerCpuSecond = c.MBPerCpuSecond,
+                } : null,
+                missing = Missing,
+                actorsMbPerCpuSecond = actors,
+                cleanTextActorsMbPerCpuSecond = withText,
+                actorsRatio = Divide(actors, Compromise?.MBPerCpuSecond),
+                cleanTextActorsRatio = Divide(withText, Compromise?.MBPerCpuSecond),
+            };
+        }
+    }
+
+    /// <summary>
+    /// The peer of <c>bench --peers</c>: compromise (npm), run by Node.js in a child process on the corpus files, with a
+    /// script written to the scratch folder. It reads each file as it is and asks for people, organisations and places;
+    /// its first files run once untimed first (the JIT), then each file's extraction is timed (CPU time of the process).
+    /// </summary>
+    private static class CompromisePeer
+    {
+        public const string EnvVar = "TIGHTROPE_PEERS_DIR";
+
+        public static readonly string DefaultDir = Path.Combine(".tightrope", "peers");
+
+        public static string ConfiguredDir() => Environment.GetEnvironmentVariable(EnvVar) is { Length: > 0 } d ? d : DefaultDir;
+
+        public static string InstallHint(string dir) => $"npm install --prefix {dir} compromise";
+
+        /// <summary>Null when compromise is installed in <paramref name="dir"/>; otherwise what is missing and how to install it.</summary>
+        public static string? Missing(string dir) => File.Exists(Path.Combine(dir, "node_modules", "compromise", "package.json"))
+            ? null
+            : $"compromise is not installed in {dir}; install it with '{InstallHint(dir)}' (needs Node.js and npm), or pass --peers-dir DIR";
+
+        public static async Task<PeerReport> RunAsync(string dir, string corpus, string scratch, IStepProgress progress, CancellationToken ct)
+        {
+            if (Missing(dir) is { } missing)
+            {
+                return new PeerReport(null, missing);
+            }
+
+            Directory.CreateDirectory(scratch);
+            var script = Path.Combine(scratch, "compromise-bench.cjs");
+            var list = Path.Combine(scratch, "compromise-files.txt");
+            await File.WriteAllTextAsync(script, Script, ct).ConfigureAwait(false);
+            await File.WriteAllLinesAsync(list, Directory.EnumerateFiles(corpus, "*", SearchOption.AllDirectories).Select(Path.GetFullPath).Order(StringComparer.Ordinal), ct).ConfigureAwait(false);
+            var info = new ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            info.ArgumentList.Add(script);
+            info.ArgumentList.Add(Path.GetFullPath(dir));
+            info.ArgumentList.Add(list);
+            Process node;
+            try
+            {
+                node = Process.Start(info)!;
+            }
+            catch (System.ComponentModel.Win32Exception)
+            {
+                return new PeerReport(null, $"Node.js ('node') is not on the PATH; install Node.js and npm, then '{InstallHint(dir)}'");
+            }
+
+            using (node)
+            using (ct.Register(() => node.Kill(entireProcessTree: true)))
+            {
+                var output = node.StandardOutput.ReadToEndAsync(ct);
+                var errors = new StringBuilder();
+                while (await node.StandardError.ReadLineAsync(ct).ConfigureAwait(false) is { } line)
+                {
+                    if (line.StartsWith("progress ", StringComparison.Ordinal) && long.TryParse(line.AsSpan(9), NumberStyles.None, CultureInfo.InvariantCulture, out long bytes))
+                    {
+                        progress.Advance(bytes);
+                    }
+                    else
+                    {
+                        errors.AppendLine(line);
+                    }
+                }
+
+                await node.WaitForExitAsync(ct).ConfigureAwait(false);
+                var lines = (await output.ConfigureAwait(false)).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                if (node.ExitCode != 0 || lines.Length == 0)
+                {
+                    return new PeerReport(null, $"compromise failed (node exited with {node.ExitCode}): {errors.ToString().Trim()}");
+                }
+
+                return new PeerReport(System.Text.Json.JsonSerializer.Deserialize<PeerResult>(lines[^1], StoreCommandSupport.JsonOptions), null);
+            }
+        }
+
+        /// <summary>The Node.js script: argv are the folder compromise is installed in and a file listing the corpus files.</summary>
+        internal const string Script = """
+            'use strict';
+            // Written by `tightrope bench --peers`: times compromise extracting people, organisations and places.
+            const fs = require('fs');
+            const path = require('path');
+            const { createRequire } = require('module');
+            const [dir, listFile] = process.argv.slice(2);
+            const nlp = createRequire(path.join(dir, 'package.json'))('compromise');
+            const version = JSON.parse(fs.readFileSync(path.join(dir, 'node_modules', 'compromise', 'package.json'), 'utf8')).version;
+            const files = fs.readFileSync(listFile, 'utf8').split('\n').filter(f => f.length > 0);
+            const extract = text => { const doc = nlp(text); return [doc.people().length, doc.organizations().length, doc.places().length]; };
+            for (const f of files.slice(0, 200)) { extract(fs.readFileSync(f, 'utf8')); }
+            let bytes = 0, people = 0, organizations = 0, places = 0, cpu = 0, wall = 0n, reported = Date.now();
+            for (const f of files) {
+              const raw = fs.readFileSync(f);
+              bytes += raw.length;
+              const text = raw.toString('utf8');
+              const c0 = process.cpuUsage();
+              const w0 = process.hrtime.bigint();
+              const [p, o, l] = extract(text);
+              wall += process.hrtime.bigint() - w0;
+              const c = process.cpuUsage(c0);
+              cpu += c.user + c.system;
+              people += p; organizations += o; places += l;
+              if (Date.now() - reported > 250) { process.stderr.write(`progress ${bytes}\n`); reported = Date.now(); }
+            }
+            process.stdout.write(JSON.stringify({ version, files: files.length, bytes, people, organizations, places, seconds: Number(wall) / 1e9, cpuSeconds: cpu / 1e6 }) + '\n');
+            """;
     }
 
     /// <summary>Samples the GC heap size while a run goes on, keeping the peak.</summary>

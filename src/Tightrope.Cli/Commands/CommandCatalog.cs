@@ -12,6 +12,7 @@ internal static class CommandCatalog
         yield return ArticlesCommand.Create();
         yield return ShowCommand.Create();
         yield return SearchCommand.Create();
+        yield return StatsCommand.Create();
         yield return BenchCommand.Create();
         yield return EvalCommand.Create();
         yield return AnnotateCommand.Create();

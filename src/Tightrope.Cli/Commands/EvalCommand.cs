@@ -15,9 +15,9 @@ internal static class EvalCommand
 {
     public static Command Create()
     {
-        var gold = new Option<string?>("--gold") { Description = "Folder of *.gold.yaml files (default: ../shared/gold if present)" };
-        var corpus = new Option<string?>("--corpus") { Description = "Folder of the gold articles (default: <gold>/../corpus/seeds)" };
-        var only = new Option<string[]>("--only") { Description = "Run only these scorers: " + string.Join(", ", EvalScorers.All.Select(s => s.Name)), AllowMultipleArgumentsPerToken = true };
+        var gold = new Option<string?>("--gold") { Description = "Folder of *.gold.yaml files (default: ../shared/gold if present)", HelpName = "DIR" };
+        var corpus = new Option<string?>("--corpus") { Description = "Folder of the gold articles (default: <gold>/../corpus/seeds)", HelpName = "DIR" };
+        var only = new Option<string[]>("--only") { Description = "Run only these scorers: " + string.Join(", ", EvalScorers.All.Select(s => s.Name)), AllowMultipleArgumentsPerToken = true, HelpName = "SCORER" };
         var verbose = new Option<bool>("--misses") { Description = "List the misses and false positives of each article" };
         var recognizers = new Option<string?>("--recognizers")
         {
@@ -37,6 +37,12 @@ internal static class EvalCommand
             if (goldDir is null || !Directory.Exists(goldDir))
             {
                 Console.Error.WriteLine($"tightrope eval: gold folder not found: {goldDir ?? "(none; pass --gold)"}");
+                return ExitCodes.Usage;
+            }
+
+            if (!Directory.EnumerateFiles(goldDir, GoldPattern).Any())
+            {
+                Console.Error.WriteLine($"tightrope eval: no gold file ({GoldPattern}) in {goldDir}");
                 return ExitCodes.Usage;
             }
 
@@ -71,6 +77,9 @@ internal static class EvalCommand
         });
         return command;
     }
+
+    /// <summary>The gold files <see cref="EvalRunner"/> reads from the gold folder.</summary>
+    internal const string GoldPattern = "*.gold.yaml";
 
     private static int Recognizers(string folder, bool json, bool misses)
     {

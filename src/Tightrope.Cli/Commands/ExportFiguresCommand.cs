@@ -17,8 +17,8 @@ internal static class ExportFiguresCommand
     {
         var format = new Option<string>("--format") { Description = "csv, json or parquet", DefaultValueFactory = _ => "csv" };
         format.AcceptOnlyFromAmong("csv", "json", "parquet");
-        var output = new Option<string>("--out") { Description = "File to write", Required = true };
-        var indicator = new Option<string?>("--indicator") { Description = "Only this indicator" };
+        var output = new Option<string>("--out") { Description = "File to write", Required = true, HelpName = "FILE" };
+        var indicator = new Option<string?>("--indicator") { Description = "Only this indicator (an id of knowledge/indicators.yaml)", HelpName = "ID" };
         var figures = new Command("figures", "Export the stored figures (CSV, JSON or Parquet)") { format, output, indicator };
         figures.SetAction(parse =>
         {
@@ -62,7 +62,22 @@ internal static class ExportFiguresCommand
                 return ExitCodes.SomeFailed;
             }
 
-            Console.Error.WriteLine($"tightrope: wrote {records.Count} figure(s) to {path}");
+            if (parse.GetValue(CommonOptions.Json))
+            {
+                StoreCommandSupport.WriteJson(new
+                {
+                    file = Path.GetFullPath(path),
+                    format = parse.GetValue(format),
+                    rows = records.Count,
+                    indicator = parse.GetValue(indicator),
+                    bytes = new FileInfo(path).Length,
+                });
+            }
+            else
+            {
+                Console.Error.WriteLine($"tightrope: wrote {records.Count} figure(s) to {path}");
+            }
+
             return ExitCodes.Ok;
         });
 

@@ -78,38 +78,7 @@ internal static class IngestCommand
 
         var runner = new IngestRunner(pipeline, store, options);
         var inputs = parse.GetValue(inputsArg) ?? [];
-        IngestResult result;
-        if (!json && StoreCommandSupport.Interactive)
-        {
-            result = await AnsiConsole.Progress()
-                .AutoClear(true)
-                .Columns(new SpinnerColumn(), new ProgressBarColumn(), new TaskDescriptionColumn(), new ElapsedTimeColumn())
-                .StartAsync(async ctx =>
-                {
-                    var task = ctx.AddTask("reading…").IsIndeterminate();
-                    var progress = new Inline<IngestProgress>(p => task.Description = Markup.Escape(Describe(p)));
-                    var r = await runner.RunAsync(inputs, progress, cancellationToken).ConfigureAwait(false);
-                    task.StopTask();
-                    return r;
-                }).ConfigureAwait(false);
-        }
-        else
-        {
-            // Plain lines for logs and pipes, at most about one a second.
-            TimeSpan? last = null;
-            var progress = new Inline<IngestProgress>(p =>
-            {
-                if (json || (last is { } l && p.Elapsed - l < TimeSpan.FromSeconds(1)))
-                {
-                    return;
-                }
-
-                last = p.Elapsed;
-                Console.Out.WriteLine(Describe(p));
-                Console.Out.Flush();
-            });
-            result = await runner.RunAsync(inputs, progress, cancellationToken).ConfigureAwait(false);
-        }
+        var result = await RunWithProgressAsync(runner, inputs, json, cancellationToken).ConfigureAwait(false);
 
         if (json)
         {
@@ -137,6 +106,48 @@ internal static class IngestCommand
         }
 
         return result.Failed > 0 || result.StageErrors.Count > 0 ? ExitCodes.SomeFailed : ExitCodes.Ok;
+    }
+
+    /// <summary>
+    /// Runs the ingest with live progress on an interactive terminal, plain lines (about one a second) on a terminal
+    /// that cannot redraw, and no progress at all when the output is redirected or JSON: then the output is only the
+    /// summary, never a progress line that is stale by the time it is read.
+    /// </summary>
+    private static async Task<IngestResult> RunWithProgressAsync(IngestRunner runner, string[] inputs, bool json, CancellationToken cancellationToken)
+    {
+        if (json || !Terminal.IsTerminal)
+        {
+            return await runner.RunAsync(inputs, null, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (Terminal.LiveProgress)
+        {
+            return await AnsiConsole.Progress()
+                .AutoClear(true)
+                .Columns(new SpinnerColumn(), new ProgressBarColumn(), new TaskDescriptionColumn(), new ElapsedTimeColumn())
+                .StartAsync(async ctx =>
+                {
+                    var task = ctx.AddTask("reading…").IsIndeterminate();
+                    var progress = new Inline<IngestProgress>(p => task.Description = Markup.Escape(Describe(p)));
+                    var r = await runner.RunAsync(inputs, progress, cancellationToken).ConfigureAwait(false);
+                    task.StopTask();
+                    return r;
+                }).ConfigureAwait(false);
+        }
+
+        TimeSpan? last = null;
+        var lines = new Inline<IngestProgress>(p =>
+        {
+            if (last is { } l && p.Elapsed - l < TimeSpan.FromSeconds(1))
+            {
+                return;
+            }
+
+            last = p.Elapsed;
+            Console.Out.WriteLine(Describe(p));
+            Console.Out.Flush();
+        });
+        return await runner.RunAsync(inputs, lines, cancellationToken).ConfigureAwait(false);
     }
 
     private static string Describe(IngestProgress p)

@@ -73,123 +73,212 @@ internal static class KbEditCommands
         return command;
     }
 
+    /// <summary>The options of <c>kb add</c>.</summary>
+    private sealed record AddOptions(
+        Option<string> Id, Option<string> Name, Option<string> Kind, Option<string[]> Aliases, Option<string?> Country, Option<string?> Sector,
+        Option<string?> Hangul, Option<string?> Hanja, Option<string?> Zh, Option<string[]> Sources, Option<string?> File);
+
     public static Command CreateAdd()
     {
-        var id = new Option<string>("--id") { Description = "Id (lower-case words joined by hyphens)", Required = true };
-        var name = new Option<string>("--name") { Description = "Canonical English name", Required = true };
-        var kind = new Option<string>("--kind") { Description = "person, organization, government, military, party, country, agreement, exercise, weapon_system, place, company, media", Required = true };
-        var aliases = new Option<string[]>("--alias") { Description = "An alias (repeatable)", AllowMultipleArgumentsPerToken = false };
-        var country = new Option<string?>("--country") { Description = "ISO 3166 alpha-3 country code" };
-        var sector = new Option<string?>("--sector") { Description = "CAMEO-style sector code (GOV, MIL, …)" };
-        var hangul = new Option<string?>("--hangul") { Description = "Name in hangul" };
-        var hanja = new Option<string?>("--hanja") { Description = "Name in hanja" };
-        var zh = new Option<string?>("--zh") { Description = "Name in simplified Chinese" };
-        var source = new Option<string?>("--source") { Description = "Where the facts come from (URL)" };
-        var file = new Option<string?>("--file") { Description = "Knowledge file to append to (default: actors/added.yaml)" };
-        var command = new Command("add", "Append a new entry to a knowledge-base file") { id, name, kind, aliases, country, sector, hangul, hanja, zh, source, file };
-        command.SetAction(parse =>
+        var o = new AddOptions(
+            new Option<string>("--id") { Description = "Id (lower-case letters and digits joined by hyphens)", Required = true, HelpName = "ID" },
+            new Option<string>("--name") { Description = "Canonical English name", Required = true, HelpName = "NAME" },
+            new Option<string>("--kind") { Description = "person, organization, government, military, party, country, agreement, exercise, weapon_system, place, company, media", Required = true, HelpName = "KIND" },
+            new Option<string[]>("--alias") { Description = "An alias (repeatable)", AllowMultipleArgumentsPerToken = false, HelpName = "ALIAS" },
+            new Option<string?>("--country") { Description = "ISO 3166 alpha-3 country code", HelpName = "CODE" },
+            new Option<string?>("--sector") { Description = "CAMEO-style sector code (GOV, MIL, …)", HelpName = "CODE" },
+            new Option<string?>("--hangul") { Description = "Name in hangul", HelpName = "NAME" },
+            new Option<string?>("--hanja") { Description = "Name in hanja", HelpName = "NAME" },
+            new Option<string?>("--zh") { Description = "Name in simplified Chinese", HelpName = "NAME" },
+            new Option<string[]>("--source") { Description = "Where the facts come from, an http(s) URL (repeatable; kb check needs at least one)", AllowMultipleArgumentsPerToken = false, HelpName = "URL" },
+            new Option<string?>("--file") { Description = "Knowledge file to append to (default: actors/added.yaml)", HelpName = "FILE" });
+        var command = new Command("add", """
+            Append a new entry to a knowledge-base file. The entry is checked with the rules of 'kb check' first; one that
+            would not pass is refused (exit 2) and nothing is written.
+            """)
         {
-            var folder = KbCommand.ResolveFolder(parse);
-            if (folder is null)
-            {
-                return ExitCodes.Usage;
-            }
-
-            var kb = KnowledgeLoader.Load(folder);
-            var newId = parse.GetValue(id)!;
-            if (kb.Find(newId) is { } existing)
-            {
-                Console.Error.WriteLine($"tightrope kb add: id '{newId}' is already used ({existing.Origin})");
-                return ExitCodes.Usage;
-            }
-
-            var kindText = parse.GetValue(kind)!;
-            if (!KnowledgeLoader.TryParseKind(kindText, out _))
-            {
-                Console.Error.WriteLine($"tightrope kb add: unknown kind '{kindText}'");
-                return ExitCodes.Usage;
-            }
-
-            var target = parse.GetValue(file) is { } f ? (Path.IsPathRooted(f) ? f : Path.Combine(folder, f)) : Path.Combine(folder, "actors", "added.yaml");
-            var sb = new StringBuilder();
-            sb.Append('\n').Append("- id: ").Append(Yaml(newId)).Append('\n');
-            sb.Append("  name: ").Append(Yaml(parse.GetValue(name)!)).Append('\n');
-            sb.Append("  kind: ").Append(kindText.ToLowerInvariant()).Append('\n');
-            var native = new List<string>();
-            if (parse.GetValue(hangul) is { } h)
-            {
-                native.Add("hangul: " + Yaml(h));
-            }
-
-            if (parse.GetValue(hanja) is { } hj)
-            {
-                native.Add("hanja: " + Yaml(hj));
-            }
-
-            if (parse.GetValue(zh) is { } z)
-            {
-                native.Add("zh: " + Yaml(z));
-            }
-
-            if (native.Count > 0)
-            {
-                sb.Append("  native: {").Append(string.Join(", ", native)).Append("}\n");
-            }
-
-            if (parse.GetValue(aliases) is { Length: > 0 } al)
-            {
-                sb.Append("  aliases: [").Append(string.Join(", ", al.Select(Yaml))).Append("]\n");
-            }
-
-            if (parse.GetValue(country) is { } c)
-            {
-                sb.Append("  country: ").Append(c.ToUpperInvariant()).Append('\n');
-            }
-
-            if (parse.GetValue(sector) is { } s)
-            {
-                sb.Append("  sector: ").Append(s.ToUpperInvariant()).Append('\n');
-            }
-
-            if (parse.GetValue(source) is { } src)
-            {
-                sb.Append("  sources: [").Append(Yaml(src)).Append("]\n");
-            }
-
-            var before = File.Exists(target) ? File.ReadAllText(target) : null;
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.WriteAllText(target, (before ?? "# Entries added with 'tightrope kb add'.\n") + sb);
-            var problems = new List<KnowledgeProblem>();
-            var loaded = KnowledgeLoader.LoadFile(target, problems);
-            if (problems.Count > 0 || !loaded.Exists(a => a.Id == newId))
-            {
-                if (before is null)
-                {
-                    File.Delete(target);
-                }
-                else
-                {
-                    File.WriteAllText(target, before);
-                }
-
-                foreach (var p in problems)
-                {
-                    Console.Error.WriteLine($"tightrope kb add: {p}");
-                }
-
-                Console.Error.WriteLine($"tightrope kb add: the new entry did not load back; {target} is unchanged");
-                return ExitCodes.SomeFailed;
-            }
-
-            Console.WriteLine($"added {newId} to {target}");
-            return ExitCodes.Ok;
-        });
+            o.Id, o.Name, o.Kind, o.Aliases, o.Country, o.Sector, o.Hangul, o.Hanja, o.Zh, o.Sources, o.File,
+        };
+        command.SetAction(parse => RunAdd(parse, o));
         return command;
+    }
+
+    private static int RunAdd(ParseResult parse, AddOptions o)
+    {
+        var folder = KbCommand.ResolveFolder(parse);
+        if (folder is null)
+        {
+            return ExitCodes.Usage;
+        }
+
+        var kb = KnowledgeLoader.Load(folder);
+        var newId = parse.GetValue(o.Id)!;
+        if (kb.Find(newId) is { } existing)
+        {
+            Console.Error.WriteLine($"tightrope kb add: id '{newId}' is already used ({existing.Origin})");
+            return ExitCodes.Usage;
+        }
+
+        var kindText = parse.GetValue(o.Kind)!;
+        if (!KnowledgeLoader.TryParseKind(kindText, out _))
+        {
+            Console.Error.WriteLine($"tightrope kb add: unknown kind '{kindText}'");
+            return ExitCodes.Usage;
+        }
+
+        var target = parse.GetValue(o.File) is { } f ? (Path.IsPathRooted(f) ? f : Path.Combine(folder, f)) : Path.Combine(folder, "actors", "added.yaml");
+        var before = File.Exists(target) ? File.ReadAllText(target) : null;
+        var prefix = before ?? "# Entries added with 'tightrope kb add'.\n";
+        var entry = EntryYaml(parse, o);
+        var problems = NewEntryProblems(folder, target, prefix, entry);
+        foreach (var p in problems.Where(p => p.Severity == KnowledgeSeverity.Warning))
+        {
+            Console.Error.WriteLine($"tightrope kb add: warning: {p.Message}");
+        }
+
+        if (problems.Any(p => p.Severity == KnowledgeSeverity.Error))
+        {
+            foreach (var p in problems.Where(p => p.Severity == KnowledgeSeverity.Error))
+            {
+                Console.Error.WriteLine($"tightrope kb add: {p.Message}");
+            }
+
+            Console.Error.WriteLine($"tightrope kb add: the entry would not pass 'kb check'; nothing was written to {target}");
+            return ExitCodes.Usage;
+        }
+
+        return Append(target, before, prefix + entry, newId);
+    }
+
+    /// <summary>The new entry as YAML, starting with a blank line.</summary>
+    private static string EntryYaml(ParseResult parse, AddOptions o)
+    {
+        var sb = new StringBuilder();
+        sb.Append('\n').Append("- id: ").Append(Yaml(parse.GetValue(o.Id)!)).Append('\n');
+        sb.Append("  name: ").Append(Yaml(parse.GetValue(o.Name)!)).Append('\n');
+        sb.Append("  kind: ").Append(parse.GetValue(o.Kind)!.ToLowerInvariant()).Append('\n');
+        var native = new List<string>();
+        foreach (var (key, option) in new[] { ("hangul", o.Hangul), ("hanja", o.Hanja), ("zh", o.Zh) })
+        {
+            if (parse.GetValue(option) is { } value)
+            {
+                native.Add(key + ": " + Yaml(value));
+            }
+        }
+
+        if (native.Count > 0)
+        {
+            sb.Append("  native: {").Append(string.Join(", ", native)).Append("}\n");
+        }
+
+        if (parse.GetValue(o.Aliases) is { Length: > 0 } al)
+        {
+            sb.Append("  aliases: [").Append(string.Join(", ", al.Select(Yaml))).Append("]\n");
+        }
+
+        if (parse.GetValue(o.Country) is { } c)
+        {
+            sb.Append("  country: ").Append(Yaml(c.ToUpperInvariant())).Append('\n');
+        }
+
+        if (parse.GetValue(o.Sector) is { } s)
+        {
+            sb.Append("  sector: ").Append(Yaml(s.ToUpperInvariant())).Append('\n');
+        }
+
+        if (parse.GetValue(o.Sources) is { Length: > 0 } sources)
+        {
+            sb.Append("  sources: [").Append(string.Join(", ", sources.Select(Yaml))).Append("]\n");
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>
+    /// What <see cref="KnowledgeChecker"/> says about the new entry: the knowledge folder is copied to a scratch folder
+    /// (titles and actor files), the entry appended to its copy of the target file, and the copy checked; the problems
+    /// on the entry's own lines are returned (problems elsewhere were there before and are not the entry's).
+    /// </summary>
+    internal static IReadOnlyList<KnowledgeProblem> NewEntryProblems(string folder, string target, string prefix, string entry)
+    {
+        var scratch = Path.Combine(Path.GetTempPath(), "tightrope-kb-add-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var actors = Path.Combine(folder, "actors");
+            var scratchActors = Path.Combine(scratch, "actors");
+            Directory.CreateDirectory(scratchActors);
+            if (File.Exists(Path.Combine(folder, KnowledgeLoader.TitlesFile)))
+            {
+                File.Copy(Path.Combine(folder, KnowledgeLoader.TitlesFile), Path.Combine(scratch, KnowledgeLoader.TitlesFile));
+            }
+
+            if (Directory.Exists(actors))
+            {
+                foreach (var file in Directory.EnumerateFiles(actors, "*.yaml", SearchOption.AllDirectories))
+                {
+                    var copy = Path.Combine(scratchActors, Path.GetRelativePath(actors, file));
+                    Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+                    File.Copy(file, copy);
+                }
+            }
+
+            // The target as the checker will see it: at its place under actors/, or (a file elsewhere) as one more file there.
+            var relative = Path.GetRelativePath(Path.GetFullPath(actors), Path.GetFullPath(target));
+            var checkedFile = Path.GetFullPath(relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) || !target.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase)
+                ? Path.Combine(scratchActors, "~kb-add-" + Path.GetFileNameWithoutExtension(target) + ".yaml")
+                : Path.Combine(scratchActors, relative));
+            Directory.CreateDirectory(Path.GetDirectoryName(checkedFile)!);
+            File.WriteAllText(checkedFile, prefix + entry);
+            int firstLine = prefix.Count(c => c == '\n') + 2;
+            return [.. KnowledgeChecker.Check(scratch).Problems.Where(p => p.Line >= firstLine && Path.GetFullPath(p.File) == checkedFile)];
+        }
+        finally
+        {
+            try
+            {
+                Directory.Delete(scratch, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A leftover scratch folder is harmless.
+            }
+        }
+    }
+
+    /// <summary>Writes the file, loads it back and undoes the write when the new entry does not load.</summary>
+    private static int Append(string target, string? before, string content, string newId)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        File.WriteAllText(target, content);
+        var problems = new List<KnowledgeProblem>();
+        var loaded = KnowledgeLoader.LoadFile(target, problems);
+        if (problems.Count > 0 || !loaded.Exists(a => a.Id == newId))
+        {
+            if (before is null)
+            {
+                File.Delete(target);
+            }
+            else
+            {
+                File.WriteAllText(target, before);
+            }
+
+            foreach (var p in problems)
+            {
+                Console.Error.WriteLine($"tightrope kb add: {p}");
+            }
+
+            Console.Error.WriteLine($"tightrope kb add: the new entry did not load back; {target} is unchanged");
+            return ExitCodes.SomeFailed;
+        }
+
+        Console.WriteLine($"added {newId} to {target}");
+        return ExitCodes.Ok;
     }
 
     public static Command CreateCandidates()
     {
-        var limit = new Option<int>("--limit") { Description = "How many groups to list", DefaultValueFactory = _ => 50 };
+        var limit = new Option<int>("--limit") { Description = "How many groups to list", DefaultValueFactory = _ => 50, HelpName = "N" };
         var command = new Command("candidates", "List unresolved names from the store, grouped by normalised form, with counts and example sentences") { limit };
         command.SetAction(parse =>
         {

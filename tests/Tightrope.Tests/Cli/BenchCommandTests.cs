@@ -41,4 +41,84 @@ public sealed class BenchCommandTests
     [InlineData("--threads", "0")]
     public void ANonPositiveSettingIsAUsageError(string option, string value) =>
         Assert.Equal(2, Tightrope.Cli.Cli.Run(["bench", "--size", "1KB", option, value, "--warmup", "0"]));
+
+    [Fact]
+    public void AStageTooShortForTheClockGetsNoRate()
+    {
+        var m = new BenchCommand.Measure("stage 'article-date'", 20_000_000, 7_000, TimeSpan.FromTicks(3), TimeSpan.Zero);
+
+        var cells = m.Cells();
+
+        Assert.Equal(["<0.01", "—", "—", "<0.01", "—", "—"], cells);
+        Assert.Null(m.MBPerCpuSecond);
+        var measured = new BenchCommand.Measure("stage 'text'", 20_000_000, 7_000, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(1));
+        Assert.Equal(["2.00", "10.0", "3,500", "1.00", "20.0", "7,000"], measured.Cells());
+    }
+
+    [Fact]
+    public void TimingTheStagesReportsProgressUpToTheWholeCorpus()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "tightrope-tests", Guid.NewGuid().ToString("N"));
+        try
+        {
+            var corpus = Path.Combine(folder, "corpus");
+            SyntheticCorpus.WriteTo(corpus, 200_000);
+            long total = Directory.EnumerateFiles(corpus, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length);
+            var pipeline = Tightrope.Pipeline.TightropePipeline.Create(new Tightrope.Pipeline.PipelineOptions { Knowledge = Tightrope.Knowledge.KnowledgeBase.Empty });
+            var progress = new RecordingProgress();
+
+            var stages = BenchCommand.TimeStages(corpus, pipeline, Path.Combine(folder, "stages.db"), progress, CancellationToken.None);
+
+            Assert.NotEmpty(stages);
+            Assert.True(progress.Reports.Count > 1);
+            Assert.Equal(progress.Reports.Order(), progress.Reports);
+            Assert.Equal(total, progress.Reports[^1]);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void WithoutCompromiseInstalledBenchPeersSaysHowToInstallIt()
+    {
+        var empty = Path.Combine(Path.GetTempPath(), "tightrope-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(empty);
+        try
+        {
+            string[] args = ["bench", "--size", "20KB", "--warmup", "0", "--no-stages", "--pipeline", "foundation", "--peers", "--peers-dir", empty];
+            var text = Tightrope.Tests.Support.CliProcess.Run(null, args);
+            var json = Tightrope.Tests.Support.CliProcess.Run(null, [.. args, "--json"]);
+
+            Assert.True(text.Exit == 0, text.Err);
+            Assert.Contains($"npm install --prefix {empty} compromise", text.Out, StringComparison.Ordinal);
+            Assert.Equal(0, json.Exit);
+            using var doc = System.Text.Json.JsonDocument.Parse(json.Out);
+            var peers = doc.RootElement.GetProperty("peers");
+            Assert.Equal(System.Text.Json.JsonValueKind.Null, peers.GetProperty("compromise").ValueKind);
+            Assert.Contains("npm install", peers.GetProperty("missing").GetString(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(empty, recursive: true);
+        }
+    }
+
+    private sealed class RecordingProgress : Tightrope.Cli.IStepProgress
+    {
+        public List<long> Reports { get; } = [];
+
+        public bool Live => true;
+
+        public void Start(string what, long totalBytes)
+        {
+        }
+
+        public void Advance(long bytes) => Reports.Add(bytes);
+
+        public void Log(string line)
+        {
+        }
+    }
 }
