@@ -122,6 +122,7 @@ internal static class StoreQuick
         public Page<ArticleSummary> ListArticles(ArticleQuery query) => Page<ArticleSummary>.Empty;
         public Page<SearchHit> Search(string query, int limit, int offset) => Page<SearchHit>.Empty;
         public Page<KeyTotal> KeyTotals(string name, int limit, int offset) => Page<KeyTotal>.Empty;
+        public KeyTotal? KeyTotal(string name, string value) => null;
         public Page<StoredRecord> ArticlesWithKey(string name, string value, ArticleOrder order, int limit, int offset) => Page<StoredRecord>.Empty;
         public BackendTotals Totals() => new(0, 0, 0, null, null);
         public IReadOnlyList<ScopedRecords> Scoped(string kind) => [];

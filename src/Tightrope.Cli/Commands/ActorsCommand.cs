@@ -9,40 +9,28 @@ internal static class ActorsCommand
 {
     public static Command Create()
     {
-        var limit = new Option<int>("--limit") { Description = "How many actors to list", DefaultValueFactory = _ => 100 };
-        var command = new Command("actors", "List the actors mentioned in the store, with mention and article counts") { limit };
-        command.SetAction(parse =>
+        var limit = new Option<int>("--limit") { Description = "How many actors to list", DefaultValueFactory = _ => 100, HelpName = "N" };
+        var offset = new Option<int>("--offset") { Description = "Skip this many actors first", DefaultValueFactory = _ => 0, HelpName = "N" };
+        var command = new Command("actors", "List the actors mentioned in the store, with mention and article counts") { limit, offset };
+        command.SetAction(parse => StoreCommandSupport.Query(parse, "actors", queries =>
         {
-            using var store = StoreCommandSupport.OpenExisting(parse);
-            if (store is null)
-            {
-                return ExitCodes.Usage;
-            }
-
-            var kb = StoreCommandSupport.LoadKnowledge(parse);
-            var rows = store.ActorCounts().Take(parse.GetValue(limit)).Select(c => new
-            {
-                id = c.ActorId,
-                name = kb.Find(c.ActorId)?.Name,
-                kind = kb.Find(c.ActorId)?.Kind is { } k ? Knowledge.KnowledgeLoader.KindName(k) : null,
-                mentions = c.Mentions,
-                articles = c.Articles,
-            }).ToList();
+            var page = queries.Actors(parse.GetValue(limit), parse.GetValue(offset));
             if (parse.GetValue(CommonOptions.Json))
             {
-                StoreCommandSupport.WriteJson(rows);
+                StoreCommandSupport.WritePage(page, a => new { id = a.Id, name = a.Name, kind = a.Kind, mentions = a.Mentions, articles = a.Articles });
                 return ExitCodes.Ok;
             }
 
             var table = new Table().AddColumns("id", "name", "kind").AddColumn(new TableColumn("mentions").RightAligned()).AddColumn(new TableColumn("articles").RightAligned());
-            foreach (var r in rows)
+            foreach (var r in page)
             {
-                table.AddRow(Markup.Escape(r.id), Markup.Escape(r.name ?? "(not in the knowledge base)"), r.kind ?? "", r.mentions.ToString(CultureInfo.InvariantCulture), r.articles.ToString(CultureInfo.InvariantCulture));
+                table.AddRow(Markup.Escape(r.Id), Markup.Escape(r.Name ?? "(not in the knowledge base)"), r.Kind ?? "", r.Mentions.ToString(CultureInfo.InvariantCulture), r.Articles.ToString(CultureInfo.InvariantCulture));
             }
 
             AnsiConsole.Write(table);
+            StoreCommandSupport.WriteCount(page, "actors");
             return ExitCodes.Ok;
-        });
+        }));
         return command;
     }
 }
@@ -53,65 +41,53 @@ internal static class ActorCommand
     public static Command Create()
     {
         var id = new Argument<string>("id") { Description = "Knowledge-base id of the actor" };
-        var limit = new Option<int>("--limit") { Description = "How many mentions to read", DefaultValueFactory = _ => 200 };
+        var limit = new Option<int>("--limit") { Description = "How many mentions to read (forms seen and examples come from them)", DefaultValueFactory = _ => 200, HelpName = "N" };
         var command = new Command("actor", "Show one actor: aliases seen, roles, articles and example mentions") { id, limit };
-        command.SetAction(parse =>
+        command.SetAction(parse => StoreCommandSupport.Query(parse, "actor", queries =>
         {
-            using var store = StoreCommandSupport.OpenExisting(parse);
-            if (store is null)
-            {
-                return ExitCodes.Usage;
-            }
-
-            var kb = StoreCommandSupport.LoadKnowledge(parse);
-            var actorId = parse.GetValue(id)!;
-            var actor = kb.Find(actorId);
-            var mentions = store.MentionsOf(actorId, parse.GetValue(limit));
-            if (actor is null && mentions.Count == 0)
-            {
-                Console.Error.WriteLine($"tightrope actor: no actor '{actorId}' in the knowledge base or the store");
-                return ExitCodes.Usage;
-            }
-
-            var seen = mentions.GroupBy(m => m.Mention.Text, StringComparer.Ordinal).Select(g => new { form = g.Key, count = g.Count() }).OrderByDescending(x => x.count).ToList();
-            var articles = mentions.GroupBy(m => m.ArticleId, StringComparer.Ordinal).Select(g => new { article = g.Key, date = StoreCommandSupport.Iso(g.First().ArticleDate), mentions = g.Count() }).ToList();
-            var examples = mentions.Where(m => m.SentenceText is not null).GroupBy(m => m.ArticleId, StringComparer.Ordinal).Select(g => g.First()).Take(5)
+            var actor = queries.Actor(parse.GetValue(id)!, parse.GetValue(limit));
+            var entry = actor.Entry;
+            var examples = actor.MentionsRead.Where(m => m.SentenceText is not null).GroupBy(m => m.ArticleId, StringComparer.Ordinal).Select(g => g.First()).Take(5)
                 .Select(m => new { article = m.ArticleId, text = m.Mention.Text, kind = m.Mention.Kind.ToString(), confidence = m.Mention.Confidence, sentence = m.SentenceText }).ToList();
             if (parse.GetValue(CommonOptions.Json))
             {
                 StoreCommandSupport.WriteJson(new
                 {
-                    id = actorId,
-                    name = actor?.Name,
-                    kind = actor?.Kind is { } k ? Knowledge.KnowledgeLoader.KindName(k) : null,
-                    aliases = actor?.Aliases,
-                    roles = actor?.Roles.Select(r => new { title = r.Title, org = r.Org, from = StoreCommandSupport.Iso(r.From), to = StoreCommandSupport.Iso(r.To) }),
-                    formsSeen = seen,
-                    articles,
+                    id = actor.Id,
+                    name = entry?.Name,
+                    kind = entry?.Kind is { } k ? Knowledge.KnowledgeLoader.KindName(k) : null,
+                    aliases = entry?.Aliases,
+                    roles = entry?.Roles.Select(r => new { title = r.Title, org = r.Org, from = StoreCommandSupport.Iso(r.From), to = StoreCommandSupport.Iso(r.To) }),
+                    mentions = actor.Mentions,
+                    mentionsRead = actor.MentionsRead.Count,
+                    formsSeen = actor.FormsSeen.Select(f => new { form = f.Form, count = f.Count }),
+                    articles = new { total = actor.Articles.Total, items = actor.Articles.Select(a => new { article = a.ArticleId, title = a.Title, date = StoreCommandSupport.Iso(a.Date), mentions = a.Mentions }) },
                     examples,
                 });
                 return ExitCodes.Ok;
             }
 
-            AnsiConsole.MarkupLine($"[bold]{Markup.Escape(actor?.Name ?? actorId)}[/] ({Markup.Escape(actorId)}, {(actor is null ? "not in the knowledge base" : Knowledge.KnowledgeLoader.KindName(actor.Kind))})");
-            if (actor is not null)
+            AnsiConsole.MarkupLine($"[bold]{Markup.Escape(entry?.Name ?? actor.Id)}[/] ({Markup.Escape(actor.Id)}, {(entry is null ? "not in the knowledge base" : Knowledge.KnowledgeLoader.KindName(entry.Kind))})");
+            if (entry is not null)
             {
-                if (actor.Aliases.Count > 0)
+                if (entry.Aliases.Count > 0)
                 {
-                    AnsiConsole.MarkupLine($"aliases: {Markup.Escape(string.Join(", ", actor.Aliases))}");
+                    AnsiConsole.MarkupLine($"aliases: {Markup.Escape(string.Join(", ", entry.Aliases))}");
                 }
 
-                foreach (var r in actor.Roles)
+                foreach (var r in entry.Roles)
                 {
                     AnsiConsole.MarkupLine($"role: {Markup.Escape(r.Title)} ({Markup.Escape(r.Org ?? "")}) {StoreCommandSupport.Iso(r.From)} – {StoreCommandSupport.Iso(r.To)}");
                 }
             }
 
-            AnsiConsole.MarkupLine($"forms seen: {Markup.Escape(string.Join(", ", seen.Select(s => $"{s.form} ({s.count})")))}");
-            AnsiConsole.MarkupLine($"articles: {articles.Count}");
-            foreach (var a in articles.Take(20))
+            var read = actor.MentionsRead.Count < actor.Mentions ? $" (forms from the first {actor.MentionsRead.Count:N0})" : "";
+            AnsiConsole.MarkupLine($"mentions: {actor.Mentions:N0}{read}");
+            AnsiConsole.MarkupLine($"forms seen: {Markup.Escape(string.Join(", ", actor.FormsSeen.Select(s => $"{s.Form} ({s.Count})")))}");
+            AnsiConsole.MarkupLine($"articles: {actor.Articles.Total:N0}{(actor.Articles.Count < actor.Articles.Total ? $" (the first {actor.Articles.Count} by date)" : "")}");
+            foreach (var a in actor.Articles)
             {
-                AnsiConsole.MarkupLine($"  {StoreCommandSupport.Short(a.article)} {a.date} ({a.mentions} mentions)");
+                AnsiConsole.MarkupLine($"  {StoreCommandSupport.Short(a.ArticleId)} {StoreCommandSupport.Iso(a.Date)} ({a.Mentions} mentions)");
             }
 
             foreach (var e in examples)
@@ -120,7 +96,7 @@ internal static class ActorCommand
             }
 
             return ExitCodes.Ok;
-        });
+        }));
         return command;
     }
 }

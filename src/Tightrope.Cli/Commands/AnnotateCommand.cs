@@ -21,7 +21,7 @@ internal static class AnnotateCommand
     public static Command Create()
     {
         var input = new Argument<string>("input") { Description = "A text file, or - for standard input" };
-        var date = new Option<string?>("--date") { Description = "Article date (YYYY-MM-DD) when the input has none" };
+        var date = new Option<string?>("--date") { Description = "Article date (YYYY-MM-DD) when the input has none", HelpName = "YYYY-MM-DD" };
         var command = new Command("annotate", "Run the pipeline on one input and print what it finds (nothing is stored)") { input, date };
         command.SetAction(parse =>
         {
@@ -64,7 +64,7 @@ internal static class AnnotateCommand
             var kb = KnowledgeOptions.Load(parse.GetValue(CommonOptions.Knowledge));
             var pipeline = TightropePipeline.Create(new PipelineOptions { Knowledge = kb, DefaultDate = day });
             bool json = parse.GetValue(CommonOptions.Json);
-            var annotated = new List<object>();
+            var annotated = new List<System.Text.Json.Nodes.JsonNode>();
             int failed = 0, done = 0;
             foreach (var item in items)
             {
@@ -95,7 +95,7 @@ internal static class AnnotateCommand
                 done++;
                 if (json)
                 {
-                    annotated.Add(ToJson(article, kb, day));
+                    annotated.Add(Queries.ArticleJson.ToJson(article, pipeline.Layers, kb, day));
                 }
                 else
                 {
@@ -112,38 +112,14 @@ internal static class AnnotateCommand
             if (json && annotated.Count > 0)
             {
                 // One input, one object; an input holding several articles (JSON lines, a feed) gives an array.
-                object output = annotated.Count == 1 ? annotated[0] : annotated;
-                Console.WriteLine(JsonSerializer.Serialize(output, AnnotateJson.Options));
+                var output = annotated.Count == 1 ? annotated[0] : new System.Text.Json.Nodes.JsonArray([.. annotated]);
+                Console.WriteLine(Queries.ArticleJson.Serialize(output));
             }
 
             return failed == 0 && done > 0 ? ExitCodes.Ok : ExitCodes.SomeFailed;
         });
         return command;
     }
-
-    private static object ToJson(Article a, Knowledge.KnowledgeBase kb, DateOnly? fallback) => new
-    {
-        id = a.Id,
-        title = a.Metadata.Title,
-        source = a.Metadata.Source,
-        url = a.Metadata.Url,
-        origin = a.Metadata.Origin,
-        text = a.Text,
-        date = (a.Date?.Date ?? fallback)?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        removed = a.Removed.Select(r => new { kind = RemovalKindNames.Name(r.Kind), start = r.RawSpan.Start, end = r.RawSpan.End, clean_offset = r.CleanOffset, text = r.Text, reason = r.Reason }),
-        mentions = a.Mentions.Select(m => new
-        {
-            start = m.Span.Start,
-            end = m.Span.End,
-            text = m.Text,
-            kind = m.Kind.ToString().ToLowerInvariant(),
-            confidence = m.Confidence,
-            normalized = m.Normalized,
-            actor = m.ActorId is { } id ? new { id, name = kb.Find(id)?.Name } : null,
-        }),
-        events = Array.Empty<object>(),
-        figures = a.Figures,
-    };
 
     private static void Print(Article a, Knowledge.KnowledgeBase kb, DateOnly? fallback)
     {
@@ -173,15 +149,4 @@ internal static class AnnotateCommand
     }
 
     private static string Short(string s) => s.Length <= 80 ? s.ReplaceLineEndings(" ") : s[..77].ReplaceLineEndings(" ") + "...";
-}
-
-internal static class AnnotateJson
-{
-    public static readonly JsonSerializerOptions Options = new()
-    {
-        WriteIndented = true,
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
-    };
 }

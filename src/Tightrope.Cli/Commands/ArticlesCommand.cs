@@ -9,11 +9,11 @@ internal static class ArticlesCommand
 {
     public static Command Create()
     {
-        var source = new Option<string?>("--source") { Description = "Only articles from this source" };
+        var source = new Option<string?>("--source") { Description = "Only articles from this source (outlet)", HelpName = "NAME" };
         var from = new Option<string?>("--from") { Description = "Only articles dated on or after (YYYY-MM-DD)", HelpName = "YYYY-MM-DD" };
         var to = new Option<string?>("--to") { Description = "Only articles dated on or before (YYYY-MM-DD)", HelpName = "YYYY-MM-DD" };
-        var limit = new Option<int>("--limit") { Description = "Most articles listed", DefaultValueFactory = _ => 50 };
-        var offset = new Option<int>("--offset") { Description = "Skip this many articles first", DefaultValueFactory = _ => 0 };
+        var limit = new Option<int>("--limit") { Description = "Most articles listed", DefaultValueFactory = _ => 50, HelpName = "N" };
+        var offset = new Option<int>("--offset") { Description = "Skip this many articles first", DefaultValueFactory = _ => 0, HelpName = "N" };
         var command = new Command("articles", "List stored articles in the order they were stored") { source, from, to, limit, offset };
         command.SetAction(parse =>
         {
@@ -23,47 +23,38 @@ internal static class ArticlesCommand
                 return ExitCodes.Usage;
             }
 
-            if (parse.GetValue(limit) < 0 || parse.GetValue(offset) < 0)
+            return StoreCommandSupport.Query(parse, "articles", queries =>
             {
-                Console.Error.WriteLine("tightrope: --limit and --offset cannot be negative");
-                return ExitCodes.Usage;
-            }
+                var list = queries.Articles(new ArticleQuery
+                {
+                    Source = parse.GetValue(source),
+                    From = fromDate,
+                    To = toDate,
+                    Limit = parse.GetValue(limit),
+                    Offset = parse.GetValue(offset),
+                });
+                if (parse.GetValue(CommonOptions.Json))
+                {
+                    StoreCommandSupport.WritePage(list, a => a);
+                    return ExitCodes.Ok;
+                }
 
-            using var store = StoreCommandSupport.OpenExisting(parse);
-            if (store is null)
-            {
-                return ExitCodes.SomeFailed;
-            }
+                var table = new Table().AddColumn("id").AddColumn("date").AddColumn("source").AddColumn("title").AddColumn(new TableColumn("chars").RightAligned()).AddColumn("duplicate of");
+                foreach (var a in list)
+                {
+                    table.AddRow(
+                        StoreCommandSupport.Short(a.Id),
+                        StoreCommandSupport.Iso(a.Date),
+                        Markup.Escape(a.Source ?? ""),
+                        Markup.Escape(a.Title ?? Path.GetFileName(a.Origin ?? "")),
+                        a.Length.ToString("N0", CultureInfo.InvariantCulture),
+                        a.DuplicateOf is null ? "" : StoreCommandSupport.Short(a.DuplicateOf));
+                }
 
-            var list = store.ListArticles(new ArticleQuery
-            {
-                Source = parse.GetValue(source),
-                From = fromDate,
-                To = toDate,
-                Limit = parse.GetValue(limit),
-                Offset = parse.GetValue(offset),
-            });
-            if (parse.GetValue(CommonOptions.Json))
-            {
-                StoreCommandSupport.WriteJson(list);
+                AnsiConsole.Write(table);
+                StoreCommandSupport.WriteCount(list, "articles");
                 return ExitCodes.Ok;
-            }
-
-            var table = new Table().AddColumn("id").AddColumn("date").AddColumn("source").AddColumn("title").AddColumn(new TableColumn("chars").RightAligned()).AddColumn("duplicate of");
-            foreach (var a in list)
-            {
-                table.AddRow(
-                    StoreCommandSupport.Short(a.Id),
-                    StoreCommandSupport.Iso(a.Date),
-                    Markup.Escape(a.Source ?? ""),
-                    Markup.Escape(a.Title ?? Path.GetFileName(a.Origin ?? "")),
-                    a.Length.ToString("N0", CultureInfo.InvariantCulture),
-                    a.DuplicateOf is null ? "" : StoreCommandSupport.Short(a.DuplicateOf));
-            }
-
-            AnsiConsole.Write(table);
-            Console.Out.WriteLine($"{list.Count} article(s)");
-            return ExitCodes.Ok;
+            }, knowledge: false);
         });
         return command;
     }

@@ -19,36 +19,27 @@ internal static class ContradictionsCommand
     {
         var stored = new Option<bool>("--stored") { Description = "List the stored contradictions without recomputing them" };
         var command = new Command("contradictions", "Find and list contradictions between figures and role conflicts, with evidence") { stored };
-        command.SetAction(parse =>
+        var limit = new Option<int>("--limit") { Description = "At most this many contradictions listed", DefaultValueFactory = _ => 1000, HelpName = "N" };
+        var offset = new Option<int>("--offset") { Description = "Skip this many first", DefaultValueFactory = _ => 0, HelpName = "N" };
+        command.Options.Add(limit);
+        command.Options.Add(offset);
+        command.SetAction(parse => StoreCommandSupport.Query(parse, "contradictions", queries =>
         {
-            using var store = StoreCommandSupport.OpenExisting(parse);
-            if (store is null)
-            {
-                return ExitCodes.Usage;
-            }
-
-            IReadOnlyList<Contradiction> list;
-            if (parse.GetValue(stored))
-            {
-                list = store.Contradictions();
-            }
-            else
+            if (!parse.GetValue(stored))
             {
                 var folder = StoreCommandSupport.KnowledgeFolder(parse);
-                var indicators = folder is null ? IndicatorCatalog.Empty : IndicatorCatalog.LoadFolder(folder);
                 var rates = folder is null ? ExchangeRates.Empty : ExchangeRates.LoadFolder(folder);
-                var kb = StoreCommandSupport.LoadKnowledge(parse);
-                store.ReplaceContradictions(Compute(store, indicators, kb, rates));
-                list = store.Contradictions();
+                new ContradictionUpdater(queries.Indicators, rates).RecomputeAll(queries.Store, queries.Knowledge);
             }
 
+            var list = queries.Contradictions(parse.GetValue(limit), parse.GetValue(offset));
             if (parse.GetValue(CommonOptions.Json))
             {
-                StoreCommandSupport.WriteJson(list);
+                StoreCommandSupport.WritePage(list, c => c);
                 return ExitCodes.Ok;
             }
 
-            if (list.Count == 0)
+            if (list.Total == 0)
             {
                 Console.WriteLine("No contradictions found.");
                 return ExitCodes.Ok;
@@ -61,9 +52,9 @@ internal static class ContradictionsCommand
                 AnsiConsole.MarkupLine($"  B {Markup.Escape(DescribeSide(c.B))}");
             }
 
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{list.Count} contradiction(s)."));
+            StoreCommandSupport.WriteCount(list, "contradictions");
             return ExitCodes.Ok;
-        });
+        }));
         return command;
     }
 
@@ -99,35 +90,5 @@ internal static class ContradictionsCommand
 
         sb.Append(CultureInfo.InvariantCulture, $": {side.Text}");
         return sb.ToString();
-    }
-
-    /// <summary>Figure contradictions over every stored figure, then role conflicts article by article.</summary>
-    internal static List<Contradiction> Compute(IArticleStore store, IndicatorCatalog indicators, Knowledge.KnowledgeBase kb, ExchangeRates? rates = null)
-    {
-        var result = new List<Contradiction>(new ContradictionFinder(indicators, rates).Find(store.Figures()));
-        const int page = 500;
-        for (int offset = 0; ; offset += page)
-        {
-            var batch = store.ListArticles(new ArticleQuery { Limit = page, Offset = offset });
-            foreach (var summary in batch)
-            {
-                if (summary.DuplicateOf is not null || store.GetArticle(summary.Id) is not { } stored)
-                {
-                    continue;
-                }
-
-                var article = new Article(stored.Id, stored.Text, stored.Metadata) { Date = stored.Date };
-                article.Sentences.AddRange(stored.Sentences);
-                article.Mentions.AddRange(stored.Mentions);
-                result.AddRange(RoleConflicts.Find(article, kb));
-            }
-
-            if (batch.Count < page)
-            {
-                break;
-            }
-        }
-
-        return result;
     }
 }

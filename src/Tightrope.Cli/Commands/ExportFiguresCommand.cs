@@ -20,15 +20,9 @@ internal static class ExportFiguresCommand
         var output = new Option<string>("--out") { Description = "File to write", Required = true, HelpName = "FILE" };
         var indicator = new Option<string?>("--indicator") { Description = "Only this indicator (an id of knowledge/indicators.yaml)", HelpName = "ID" };
         var figures = new Command("figures", "Export the stored figures (CSV, JSON or Parquet)") { format, output, indicator };
-        figures.SetAction(parse =>
+        figures.SetAction(parse => StoreCommandSupport.Query(parse, "export figures", queries =>
         {
-            using var store = StoreCommandSupport.OpenExisting(parse);
-            if (store is null)
-            {
-                return ExitCodes.Usage;
-            }
-
-            var records = FiguresCommand.Series(store.Figures(parse.GetValue(indicator))).ToList();
+            var records = queries.Figures(parse.GetValue(indicator), int.MaxValue).Items;
             var path = parse.GetValue(output)!;
             try
             {
@@ -44,10 +38,10 @@ internal static class ExportFiguresCommand
                         File.WriteAllText(path, JsonSerializer.Serialize(records.Select(FiguresCommand.ToJson), StoreCommandSupport.JsonOptions));
                         break;
                     case "parquet":
-                        WriteParquet(path, records).GetAwaiter().GetResult();
+                        WriteParquet(path, [.. records]).GetAwaiter().GetResult();
                         break;
                     default:
-                        WriteCsv(path, records);
+                        WriteCsv(path, [.. records]);
                         break;
                 }
             }
@@ -79,7 +73,7 @@ internal static class ExportFiguresCommand
             }
 
             return ExitCodes.Ok;
-        });
+        }, knowledge: false));
 
         return new Command("export", "Export stored data") { figures };
     }

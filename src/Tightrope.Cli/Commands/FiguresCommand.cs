@@ -13,22 +13,17 @@ internal static class FiguresCommand
 {
     public static Command Create()
     {
-        var indicator = new Option<string?>("--indicator") { Description = "Only this indicator (e.g. usfk-troop-level): its series over time" };
-        var limit = new Option<int>("--limit") { Description = "At most this many figures (default 200)", DefaultValueFactory = _ => 200 };
-        var command = new Command("figures", "List stored figures, or one indicator's series over time") { indicator, limit };
-        command.SetAction(parse =>
+        var indicator = new Option<string?>("--indicator") { Description = "Only this indicator (e.g. usfk-troop-level): its series over time", HelpName = "ID" };
+        var limit = new Option<int>("--limit") { Description = "At most this many figures (default 200)", DefaultValueFactory = _ => 200, HelpName = "N" };
+        var offset = new Option<int>("--offset") { Description = "Skip this many figures first", DefaultValueFactory = _ => 0, HelpName = "N" };
+        var command = new Command("figures", "List stored figures, or one indicator's series over time") { indicator, limit, offset };
+        command.SetAction(parse => StoreCommandSupport.Query(parse, "figures", queries =>
         {
-            using var store = StoreCommandSupport.OpenExisting(parse);
-            if (store is null)
-            {
-                return ExitCodes.Usage;
-            }
-
             var id = parse.GetValue(indicator);
-            var records = Series(store.Figures(id)).Take(Math.Max(1, parse.GetValue(limit))).ToList();
+            var records = queries.Figures(id, parse.GetValue(limit), parse.GetValue(offset));
             if (parse.GetValue(CommonOptions.Json))
             {
-                StoreCommandSupport.WriteJson(records.Select(ToJson));
+                StoreCommandSupport.WritePage(records, ToJson);
                 return ExitCodes.Ok;
             }
 
@@ -55,17 +50,14 @@ internal static class FiguresCommand
             }
 
             AnsiConsole.Write(table);
+            StoreCommandSupport.WriteCount(records, "figures");
             return ExitCodes.Ok;
-        });
+        }, knowledge: false));
         return command;
     }
 
-    /// <summary>Figures ordered as a series: by period, then article date, then article and position.</summary>
-    internal static IEnumerable<FigureRecord> Series(IEnumerable<FigureRecord> records) =>
-        records.OrderBy(r => r.Figure.Period ?? r.ArticleDate?.Year.ToString(CultureInfo.InvariantCulture) ?? "9999", StringComparer.Ordinal)
-               .ThenBy(r => r.ArticleDate ?? DateOnly.MaxValue)
-               .ThenBy(r => r.ArticleId, StringComparer.Ordinal)
-               .ThenBy(r => r.Figure.Span.Start);
+    /// <summary>Figures ordered as a series (the query layer's order).</summary>
+    internal static IEnumerable<FigureRecord> Series(IEnumerable<FigureRecord> records) => Queries.StoreQueries.Series(records);
 
     internal static string FormatValue(Figure f)
     {

@@ -280,15 +280,9 @@ internal static class KbEditCommands
     {
         var limit = new Option<int>("--limit") { Description = "How many groups to list", DefaultValueFactory = _ => 50, HelpName = "N" };
         var command = new Command("candidates", "List unresolved names from the store, grouped by normalised form, with counts and example sentences") { limit };
-        command.SetAction(parse =>
+        command.SetAction(parse => StoreCommandSupport.Query(parse, "kb candidates", queries =>
         {
-            using var store = StoreCommandSupport.OpenExisting(parse);
-            if (store is null)
-            {
-                return ExitCodes.Usage;
-            }
-
-            var groups = store.UnresolvedCandidates(parse.GetValue(limit));
+            var groups = queries.Unresolved(parse.GetValue(limit));
             if (parse.GetValue(CommonOptions.Json))
             {
                 StoreCommandSupport.WriteJson(groups);
@@ -309,7 +303,7 @@ internal static class KbEditCommands
             AnsiConsole.Write(table);
             Console.WriteLine("Add one with: tightrope kb add-alias ID ALIAS   or   tightrope kb add --id ID --name NAME --kind KIND");
             return ExitCodes.Ok;
-        });
+        }, knowledge: false));
         return command;
     }
 

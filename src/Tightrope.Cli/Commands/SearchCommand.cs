@@ -10,38 +10,29 @@ internal static class SearchCommand
     public static Command Create()
     {
         var query = new Argument<string>("query") { Description = "Words to find (FTS5 syntax: \"exact phrase\", OR, NOT, prefix*)" };
-        var limit = new Option<int>("--limit") { Description = "Most hits shown", DefaultValueFactory = _ => 20 };
-        var command = new Command("search", "Full-text search over titles and cleaned texts, with the matches highlighted") { query, limit };
+        var limit = new Option<int>("--limit") { Description = "Most hits shown", DefaultValueFactory = _ => 20, HelpName = "N" };
+        var offset = new Option<int>("--offset") { Description = "Skip this many hits first", DefaultValueFactory = _ => 0, HelpName = "N" };
+        var command = new Command("search", "Full-text search over titles and cleaned texts, with the matches highlighted") { query, limit, offset };
         command.SetAction(parse =>
         {
-            var q = parse.GetValue(query)!;
-            if (string.IsNullOrWhiteSpace(q) || parse.GetValue(limit) < 1)
+            return StoreCommandSupport.Query(parse, "search", queries =>
             {
-                Console.Error.WriteLine("tightrope: give a query and a --limit of at least 1");
-                return ExitCodes.Usage;
-            }
+                var hits = queries.Search(parse.GetValue(query)!, parse.GetValue(limit), parse.GetValue(offset));
+                if (parse.GetValue(CommonOptions.Json))
+                {
+                    StoreCommandSupport.WritePage(hits, h => h);
+                    return ExitCodes.Ok;
+                }
 
-            using var store = StoreCommandSupport.OpenExisting(parse);
-            if (store is null)
-            {
-                return ExitCodes.SomeFailed;
-            }
+                foreach (var hit in hits)
+                {
+                    AnsiConsole.MarkupLine($"[bold]{StoreCommandSupport.Short(hit.ArticleId)}[/]  {Markup.Escape(hit.Title ?? "")}");
+                    AnsiConsole.MarkupLine("  " + Highlight(hit));
+                }
 
-            var hits = store.Search(q, parse.GetValue(limit));
-            if (parse.GetValue(CommonOptions.Json))
-            {
-                StoreCommandSupport.WriteJson(hits);
+                StoreCommandSupport.WriteCount(hits, "hits");
                 return ExitCodes.Ok;
-            }
-
-            foreach (var hit in hits)
-            {
-                AnsiConsole.MarkupLine($"[bold]{StoreCommandSupport.Short(hit.ArticleId)}[/]  {Markup.Escape(hit.Title ?? "")}");
-                AnsiConsole.MarkupLine("  " + Highlight(hit));
-            }
-
-            Console.Out.WriteLine($"{hits.Count} hit(s)");
-            return ExitCodes.Ok;
+            }, knowledge: false);
         });
         return command;
     }

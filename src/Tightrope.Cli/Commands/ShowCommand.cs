@@ -4,7 +4,8 @@ using Spectre.Console;
 using Tightrope.Figures;
 using Tightrope.Actors;
 using Tightrope.Model;
-using Tightrope.Storage;
+using Tightrope.Pipeline;
+using Tightrope.Queries;
 
 namespace Tightrope.Cli.Commands;
 
@@ -19,38 +20,22 @@ internal static class ShowCommand
             var wanted = parse.GetValue(id)!.Trim();
             if (wanted.Length == 0)
             {
-                Console.Error.WriteLine("tightrope: give an article id");
+                Console.Error.WriteLine("tightrope show: give an article id");
                 return ExitCodes.Usage;
             }
 
-            using var store = StoreCommandSupport.OpenExisting(parse);
-            if (store is null)
+            return StoreCommandSupport.Query(parse, "show", queries =>
             {
-                return ExitCodes.SomeFailed;
-            }
+                var article = queries.Article(wanted);
+                if (parse.GetValue(CommonOptions.Json))
+                {
+                    Console.Out.WriteLine(ArticleJson.Serialize(ArticleJson.ToJson(article, TightropePipeline.Layers, queries.Knowledge)));
+                    return ExitCodes.Ok;
+                }
 
-            var ids = store.IdsStartingWith(wanted, 5);
-            if (ids.Count == 0)
-            {
-                Console.Error.WriteLine($"tightrope: no stored article has an id starting with '{wanted}'");
-                return ExitCodes.SomeFailed;
-            }
-
-            if (ids.Count > 1 && !ids.Contains(wanted, StringComparer.OrdinalIgnoreCase))
-            {
-                Console.Error.WriteLine($"tightrope: '{wanted}' names several articles ({string.Join(", ", ids)}{(ids.Count == 5 ? ", …" : "")}); give more of the id");
-                return ExitCodes.Usage;
-            }
-
-            var article = store.GetArticle(ids.Count == 1 ? ids[0] : wanted.ToLowerInvariant())!;
-            if (parse.GetValue(CommonOptions.Json))
-            {
-                StoreCommandSupport.WriteJson(article);
+                Print(article);
                 return ExitCodes.Ok;
-            }
-
-            Print(article);
-            return ExitCodes.Ok;
+            });
         });
         return command;
     }

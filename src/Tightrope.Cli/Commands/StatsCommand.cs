@@ -15,15 +15,9 @@ internal static class StatsCommand
     public static Command Create()
     {
         var command = new Command("stats", "Summarise what the store holds: articles, duplicates, sources, dates, mentions, figures, contradictions, failures");
-        command.SetAction(parse =>
+        command.SetAction(parse => StoreCommandSupport.Query(parse, "stats", queries =>
         {
-            using var store = StoreCommandSupport.OpenExisting(parse);
-            if (store is null)
-            {
-                return ExitCodes.Usage;
-            }
-
-            var stats = store.Stats();
+            var stats = queries.Stats();
             if (parse.GetValue(CommonOptions.Json))
             {
                 StoreCommandSupport.WriteJson(ToJson(stats));
@@ -34,7 +28,7 @@ internal static class StatsCommand
             }
 
             return ExitCodes.Ok;
-        });
+        }, knowledge: false));
         return command;
     }
 

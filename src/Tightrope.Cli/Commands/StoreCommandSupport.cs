@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Spectre.Console;
 using Tightrope.Knowledge;
+using Tightrope.Queries;
 using Tightrope.Storage;
 
 namespace Tightrope.Cli.Commands;
@@ -26,7 +27,7 @@ internal static class StoreCommandSupport
     public static IArticleStore? OpenExisting(ParseResult parse)
     {
         var path = parse.GetValue(CommonOptions.Db)!;
-        if (!File.Exists(path))
+        if (ArticleStore.FilePath(path) is { } file && !File.Exists(file))
         {
             Console.Error.WriteLine($"tightrope: no store at {path}; run 'tightrope ingest PATH' first or pass --db");
             return null;
@@ -35,6 +36,43 @@ internal static class StoreCommandSupport
         return TryOpen(path);
     }
 
+    /// <summary>
+    /// Runs a read command over the query layer: opens the existing store (exit 2 when there is none), gives the
+    /// queries the knowledge base and indicators, and turns a query's refusal into its message and exit code
+    /// (1 when nothing was found, 2 for a bad parameter).
+    /// </summary>
+    public static int Query(ParseResult parse, string command, Func<StoreQueries, int> action, bool knowledge = true)
+    {
+        using var store = OpenExisting(parse);
+        if (store is null)
+        {
+            return ExitCodes.Usage;
+        }
+
+        var folder = KnowledgeFolder(parse);
+        var queries = new StoreQueries(store, knowledge ? LoadKnowledge(parse) : KnowledgeBase.Empty,
+            folder is null ? Figures.IndicatorCatalog.Empty : Figures.IndicatorCatalog.LoadFolder(folder));
+        try
+        {
+            return action(queries);
+        }
+        catch (QueryException ex)
+        {
+            Console.Error.WriteLine($"tightrope {command}: {ex.Message}");
+            return ex.Error == QueryError.NotFound ? ExitCodes.SomeFailed : ExitCodes.Usage;
+        }
+    }
+
+    /// <summary>A page as JSON: the items, how many there are in all, and where the page starts.</summary>
+    public static void WritePage<T, TOut>(Page<T> page, Func<T, TOut> item) =>
+        WriteJson(new { total = page.Total, offset = page.Offset, count = page.Count, items = page.Items.Select(item) });
+
+    /// <summary>"5 of 49 articles" under a table (or "49 articles" when the page holds them all).</summary>
+    public static void WriteCount<T>(Page<T> page, string noun) =>
+        Console.Out.WriteLine(page.Count == page.Total
+            ? $"{page.Total:N0} {noun}"
+            : $"{page.Count:N0} of {page.Total:N0} {noun}{(page.Offset > 0 ? $" (from {page.Offset + 1:N0})" : "")}");
+
     /// <summary>Opens (or creates) the store; null (after saying why) when it cannot be opened.</summary>
     public static IArticleStore? TryOpen(string path)
     {
@@ -42,7 +80,7 @@ internal static class StoreCommandSupport
         {
             return ArticleStore.Open(path);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException or System.Data.Common.DbException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException or NotSupportedException or InvalidDataException or System.Data.Common.DbException)
         {
             Console.Error.WriteLine($"tightrope: cannot open the store {path}: {ex.Message}");
             return null;

@@ -56,4 +56,35 @@ public sealed class ContradictionUpdater(IndicatorCatalog indicators, ExchangeRa
 
         return done;
     }
+
+    /// <summary>
+    /// Recomputes every contradiction of the store and replaces what it held: figure contradictions over every stored
+    /// figure, then role conflicts article by article (at each article's date, with the knowledge base given).
+    /// </summary>
+    public int RecomputeAll(IArticleStore store, KnowledgeBase knowledge)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(knowledge);
+        var result = new List<Contradiction>(_finder.Find(store.Figures()));
+        const int Page = 500;
+        for (int offset = 0; ; offset += Page)
+        {
+            var batch = store.ListArticles(new ArticleQuery { Limit = Page, Offset = offset });
+            foreach (var summary in batch)
+            {
+                if (summary.DuplicateOf is null && store.GetArticle(summary.Id) is { } article)
+                {
+                    result.AddRange(RoleConflicts.Find(article, knowledge));
+                }
+            }
+
+            if (offset + Page >= batch.Total)
+            {
+                break;
+            }
+        }
+
+        store.ReplaceContradictions(result);
+        return result.Count;
+    }
 }

@@ -65,24 +65,30 @@ public sealed class ArticleStore : IArticleStore
     /// <summary>Opens the SQLite store at <paramref name="path"/> with these SQLite settings.</summary>
     public static ArticleStore Open(string path, SqliteStoreOptions? sqlite) => Open(path, new ArticleStoreOptions { Sqlite = sqlite });
 
-    private static SqliteBackend OpenBackend(string location, SqliteStoreOptions? sqlite)
+    /// <summary>The file of an embedded store's location (a path, <c>sqlite:PATH</c>, <c>file:PATH</c>); null for a server's.</summary>
+    public static string? FilePath(string location)
     {
+        ArgumentNullException.ThrowIfNull(location);
+        // One letter before a colon is a Windows drive, not a scheme.
         var scheme = location.IndexOf(':', StringComparison.Ordinal) is int colon and > 1 ? location[..colon].ToLowerInvariant() : null;
-        var path = location;
-        if (scheme is "sqlite" or "file")
+        if (scheme is null)
         {
-            path = location[(scheme.Length + 1)..];
-            if (path.StartsWith("//", StringComparison.Ordinal))
-            {
-                path = path[2..];
-            }
-        }
-        else if (scheme is not null)
-        {
-            throw new NotSupportedException(
-                $"No store backend for '{scheme}:' in this build (known: a file path or sqlite:PATH). PostgreSQL comes with its own assembly.");
+            return location;
         }
 
+        if (scheme is not ("sqlite" or "file"))
+        {
+            return null;
+        }
+
+        var path = location[(scheme.Length + 1)..];
+        return path.StartsWith("//", StringComparison.Ordinal) ? path[2..] : path;
+    }
+
+    private static SqliteBackend OpenBackend(string location, SqliteStoreOptions? sqlite)
+    {
+        var path = FilePath(location) ?? throw new NotSupportedException(
+            $"No store backend for '{location[..location.IndexOf(':', StringComparison.Ordinal)]}:' in this build (known: a file path or sqlite:PATH).");
         var full = Path.GetFullPath(path);
         if (Path.GetDirectoryName(full) is { Length: > 0 } folder)
         {
@@ -438,6 +444,17 @@ public sealed class ArticleStore : IArticleStore
 
         return new Page<MentionRecord>(list, total, offset);
     }
+
+    public Page<ActorArticle> ArticlesMentioning(string actorId, int limit = 20, int offset = 0)
+    {
+        ArgumentNullException.ThrowIfNull(actorId);
+        var page = _backend.ArticlesWithKey(MentionLayer.ActorKey, actorId, ArticleOrder.Date, limit, offset);
+        return new Page<ActorArticle>(
+            [.. page.Items.Select(r => new ActorArticle(r.Record.Id, r.Record.Metadata.Title, r.Record.Date?.Date ?? r.Record.Metadata.Published, r.KeyCount))],
+            page.Total, offset);
+    }
+
+    public KeyTotal? KeyTotal(string name, string value) => _backend.KeyTotal(name, value);
 
     private static string? SentenceText(Article article, int sentence) =>
         sentence >= 0 && sentence < article.Sentences.Count ? article[article.Sentences[sentence].Span] : null;

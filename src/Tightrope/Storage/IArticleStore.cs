@@ -64,6 +64,9 @@ public sealed record SearchHit(string ArticleId, string? Title, string Snippet, 
 /// <summary>An actor with how often and in how many articles it is mentioned (duplicates not counted).</summary>
 public sealed record ActorCount(string ActorId, int Mentions, int Articles);
 
+/// <summary>An article an actor is mentioned in, with how many mentions.</summary>
+public sealed record ActorArticle(string ArticleId, string? Title, DateOnly? Date, int Mentions);
+
 /// <summary>A stored mention with the article and sentence it is in.</summary>
 public sealed record MentionRecord(string ArticleId, Mention Mention, string? SentenceText, DateOnly? ArticleDate);
 
@@ -120,6 +123,12 @@ public interface IArticleStore : IDisposable
     Page<ActorCount> ActorCounts(int limit = int.MaxValue, int offset = 0);
 
     Page<MentionRecord> MentionsOf(string actorId, int limit = 50, int offset = 0);
+
+    /// <summary>The articles that mention the actor, in article-date order, with how many mentions each.</summary>
+    Page<ActorArticle> ArticlesMentioning(string actorId, int limit = 20, int offset = 0);
+
+    /// <summary>How many records carry a key (("actor", id), ("indicator", id)), in how many articles; null: none.</summary>
+    KeyTotal? KeyTotal(string name, string value);
 
     IReadOnlyList<CandidateGroup> UnresolvedCandidates(int limit = 100);
 

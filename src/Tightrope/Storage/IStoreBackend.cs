@@ -75,8 +75,8 @@ public enum ArticleOrder
     Date,
 }
 
-/// <summary>A stored article record with the backend's sequence number (store order).</summary>
-public sealed record StoredRecord(long Seq, ArticleRecord Record);
+/// <summary>A stored article record with the backend's sequence number (store order); found by a key, how many of its records carry it.</summary>
+public sealed record StoredRecord(long Seq, ArticleRecord Record, int KeyCount = 0);
 
 /// <summary>Totals of a store that do not depend on any capability.</summary>
 public sealed record BackendTotals(int Articles, int Duplicates, int Sources, DateOnly? From, DateOnly? To);
@@ -124,6 +124,9 @@ public interface IStoreBackend : IDisposable
 
     /// <summary>The values of key <paramref name="name"/> by number of records (most first, then value).</summary>
     Page<KeyTotal> KeyTotals(string name, int limit, int offset);
+
+    /// <summary>How many records carry the key, in how many articles (null: none).</summary>
+    KeyTotal? KeyTotal(string name, string value);
 
     /// <summary>The articles indexed under (<paramref name="name"/>, <paramref name="value"/>).</summary>
     Page<StoredRecord> ArticlesWithKey(string name, string value, ArticleOrder order, int limit, int offset);

@@ -448,6 +448,20 @@ internal sealed class SqliteBackend : IStoreBackend
         return new Page<KeyTotal>(items, total, offset);
     }
 
+    public KeyTotal? KeyTotal(string name, string value)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(value);
+        return Query("""
+            SELECT v.value, sum(k.count), count(*) FROM key_values v JOIN article_keys k ON k.key = v.id
+            WHERE v.name = $name AND v.value = $value GROUP BY v.id
+            """, c =>
+        {
+            c.Parameters.AddWithValue("$name", name);
+            c.Parameters.AddWithValue("$value", value);
+        }, r => new KeyTotal(r.GetString(0), r.GetInt32(1), r.GetInt32(2))).FirstOrDefault();
+    }
+
     public Page<StoredRecord> ArticlesWithKey(string name, string value, ArticleOrder order, int limit, int offset)
     {
         ArgumentNullException.ThrowIfNull(name);
@@ -462,9 +476,9 @@ internal sealed class SqliteBackend : IStoreBackend
 
         var orderBy = order == ArticleOrder.Date ? "a.date, a.seq" : "a.seq";
         var items = Query($"""
-            SELECT {ArticleColumns} FROM key_values v JOIN article_keys k ON k.key = v.id JOIN articles a ON a.seq = k.article
+            SELECT {ArticleColumns}, k.count FROM key_values v JOIN article_keys k ON k.key = v.id JOIN articles a ON a.seq = k.article
             WHERE v.name = $name AND v.value = $value ORDER BY {orderBy} LIMIT $n OFFSET $o
-            """, Bind, ReadRecord);
+            """, Bind, r => ReadRecord(r) with { KeyCount = r.GetInt32(19) });
         int total = Query("""
             SELECT count(*) FROM key_values v JOIN article_keys k ON k.key = v.id WHERE v.name = $name AND v.value = $value
             """, Bind, r => r.GetInt32(0))[0];

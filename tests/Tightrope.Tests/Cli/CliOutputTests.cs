@@ -129,8 +129,15 @@ public sealed partial class CliOutputTests : IDisposable
         Assert.Contains(empty, err, StringComparison.Ordinal);
     }
 
-    /// <summary>The commands the lead is moving onto the query layer; their placeholders are listed in the cli branch's report.</summary>
-    private static readonly HashSet<string> NotYetNamed = ["articles", "show", "search", "annotate", "actors", "actor", "figures", "contradictions"];
+    /// <summary>Commands whose placeholders are not named yet (none).</summary>
+    private static readonly HashSet<string> NotYetNamed = [];
+
+    /// <summary>Options whose one name means different things in different commands, each with its own placeholder.</summary>
+    private static readonly HashSet<string> DifferentMeanings =
+    [
+        // articles --source NAME filters by outlet; kb add --source URL cites where an entry's facts come from.
+        "source",
+    ];
 
     [Fact]
     public void EveryOptionHasAMeaningfulPlaceholderAndTheSameOptionTheSameOneEverywhere()
@@ -157,7 +164,7 @@ public sealed partial class CliOutputTests : IDisposable
         }
 
         Assert.Empty(bare);
-        Assert.Empty(placeholders.Where(p => p.Value.Count > 1).Select(p => $"--{p.Key}: {string.Join(", ", p.Value)}"));
+        Assert.Empty(placeholders.Where(p => p.Value.Count > 1 && !DifferentMeanings.Contains(p.Key)).Select(p => $"--{p.Key}: {string.Join(", ", p.Value)}"));
         Assert.Equal(["N"], placeholders["threads"]);
         Assert.Equal(["YYYY-MM-DD"], placeholders["date"]);
     }

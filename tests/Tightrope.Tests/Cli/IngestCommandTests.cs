@@ -135,8 +135,10 @@ public sealed class IngestCommandTests : IDisposable
         var list = Run("articles", "--db", db, "--json", "--limit", "3");
         Assert.Equal(0, list.Exit);
         using var articles = System.Text.Json.JsonDocument.Parse(list.Out);
-        Assert.Equal(3, articles.RootElement.GetArrayLength());
-        var id = articles.RootElement[0].GetProperty("id").GetString()!;
+        var items = articles.RootElement.GetProperty("items");
+        Assert.Equal(3, items.GetArrayLength());
+        Assert.True(articles.RootElement.GetProperty("total").GetInt32() > 3);
+        var id = items[0].GetProperty("id").GetString()!;
 
         var show = Run("show", id[..10], "--db", db, "--json");
         Assert.Equal(0, show.Exit);
@@ -147,8 +149,8 @@ public sealed class IngestCommandTests : IDisposable
         var search = Run("search", "troops", "--db", db, "--json");
         Assert.Equal(0, search.Exit);
         using var hits = System.Text.Json.JsonDocument.Parse(search.Out);
-        Assert.True(hits.RootElement.GetArrayLength() > 0);
-        var first = hits.RootElement[0];
+        Assert.True(hits.RootElement.GetProperty("items").GetArrayLength() > 0);
+        var first = hits.RootElement.GetProperty("items")[0];
         var match = first.GetProperty("matches")[0];
         var snippet = first.GetProperty("snippet").GetString()!;
         Assert.Equal("troops", snippet[match.GetProperty("start").GetInt32()..match.GetProperty("end").GetInt32()], ignoreCase: true);
@@ -165,7 +167,7 @@ public sealed class IngestCommandTests : IDisposable
         var db = Path.Combine(_folder, "brackets.db");
         Assert.Equal(0, Run("ingest", file, "--db", db).Exit);
         using var list = System.Text.Json.JsonDocument.Parse(Run("articles", "--db", db, "--json").Out);
-        var id = list.RootElement[0].GetProperty("id").GetString()!;
+        var id = list.RootElement.GetProperty("items")[0].GetProperty("id").GetString()!;
 
         var show = Run("show", id, "--db", db);
         Assert.True(show.Exit == 0, show.Err);

@@ -43,8 +43,8 @@ public sealed class FigureCommandsTests : IDisposable
         var path = StoreWithTwoTroopReports();
         using var store = ArticleStore.Open(path);
         Assert.Equal(2, store.Figures("usfk-troop-level").Count);
-        var found = ContradictionsCommand.Compute(store, IndicatorCatalog.LoadFolder(Knowledge), KnowledgeBase.Empty);
-        var c = Assert.Single(found);
+        Assert.Equal(1, new ContradictionUpdater(IndicatorCatalog.LoadFolder(Knowledge)).RecomputeAll(store, KnowledgeBase.Empty));
+        var c = Assert.Single(store.Contradictions());
         Assert.Equal(ContradictionKind.Figure, c.Kind);
         Assert.Equal("usfk-troop-level", c.Subject);
         Assert.NotEqual(c.A.ArticleId, c.B.ArticleId);

@@ -1,0 +1,89 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Tightrope.Actors;
+using Tightrope.Figures;
+using Tightrope.Knowledge;
+using Tightrope.Model;
+using Tightrope.Storage;
+
+namespace Tightrope.Queries;
+
+/// <summary>
+/// An article as JSON, the same for <c>annotate --json</c>, <c>show --json</c> and the API: its metadata and date, the
+/// cleaned text, then every layer as an array written by the layer's codec (so a new capability appears without
+/// touching this), and each mention's actor named from the knowledge base.
+/// </summary>
+public static class ArticleJson
+{
+    public static readonly JsonSerializerOptions Options = new()
+    {
+        WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static JsonObject ToJson(Article article, IReadOnlyList<ILayerCodec> layers, KnowledgeBase? knowledge = null, DateOnly? fallbackDate = null)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        ArgumentNullException.ThrowIfNull(layers);
+        var m = article.Metadata;
+        var date = article.Date?.Date ?? fallbackDate;
+        var json = new JsonObject
+        {
+            ["id"] = article.Id,
+            ["title"] = m.Title,
+            ["source"] = m.Source,
+            ["author"] = m.Author,
+            ["url"] = m.Url,
+            ["origin"] = m.Origin,
+            ["format"] = m.Format,
+            ["published"] = Iso(m.Published),
+            ["date"] = Iso(date),
+            ["date_source"] = article.Date is { } d ? d.Source.ToString().ToLowerInvariant() : fallbackDate is null ? null : "given",
+            ["date_confidence"] = article.Date?.Confidence,
+            ["date_evidence"] = article.Date?.Evidence,
+            ["duplicate_of"] = article.DuplicateOf,
+            ["text"] = article.Text,
+        };
+
+        using (var buffer = new MemoryStream())
+        {
+            using (var writer = new Utf8JsonWriter(buffer))
+            {
+                writer.WriteStartObject();
+                LayerPack.WriteJson(article, layers, writer);
+                writer.WriteEndObject();
+            }
+
+            foreach (var (name, value) in JsonNode.Parse(buffer.ToArray())!.AsObject().ToList())
+            {
+                json[name] = value?.DeepClone();
+            }
+        }
+
+        if (article.Find(FigureAnnotations.ContradictionsKey) is { } own)
+        {
+            json["contradictions"] = JsonSerializer.SerializeToNode(own, Options);
+        }
+
+        json["events"] ??= new JsonArray();
+        if (json["mentions"] is JsonArray mentions)
+        {
+            foreach (var node in mentions.OfType<JsonObject>())
+            {
+                var id = (string?)node["actor_id"];
+                node["actor"] = id is null ? null : new JsonObject { ["id"] = id, ["name"] = knowledge?.Find(id)?.Name };
+            }
+        }
+
+        return json;
+    }
+
+    public static string Serialize(JsonNode node)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        return node.ToJsonString(Options);
+    }
+
+    private static string? Iso(DateOnly? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}
