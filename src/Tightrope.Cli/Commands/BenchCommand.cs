@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Spectre.Console;
+using Tightrope.Storage.Sqlite;
 using Tightrope.Batch;
 using Tightrope.Ingest;
 using Tightrope.Model;
@@ -287,7 +288,7 @@ internal static class BenchCommand
         var gcPause0 = GC.GetTotalPauseDuration();
         int gen2 = GC.CollectionCount(2);
         IngestResult result;
-        using (var store = ArticleStore.Open(db, new SqliteStoreOptions { CacheMegabytes = cacheMB }))
+        using (var store = SqliteStore.Open(db, new SqliteStoreOptions { CacheMegabytes = cacheMB }))
         {
             var runner = new IngestRunner(pipeline, store, new IngestOptions { Threads = threads, BatchSize = batch });
             result = await runner.RunAsync([corpus], progress.Live ? new IngestProgressReporter(progress) : null, ct).ConfigureAwait(false);

@@ -4,9 +4,9 @@ using System.Text;
 namespace Tightrope.Batch;
 
 /// <summary>One generated article: a file name and its text.</summary>
-internal readonly record struct SyntheticArticle(string Name, string Text, SyntheticKind Kind);
+public readonly record struct SyntheticArticle(string Name, string Text, SyntheticKind Kind);
 
-internal enum SyntheticKind
+public enum SyntheticKind
 {
     Original,
     /// <summary>The same story re-posted with other boilerplate, byline and related links, and small edits.</summary>
@@ -21,7 +21,7 @@ internal enum SyntheticKind
 /// and dates, with re-posts and copies mixed in. Memory stays flat: only a small window of recent stories is kept
 /// to make duplicates from.
 /// </summary>
-internal static class SyntheticCorpus
+public static class SyntheticCorpus
 {
     private static readonly string[] Actors =
     [

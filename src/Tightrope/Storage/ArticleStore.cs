@@ -21,9 +21,6 @@ public sealed record ArticleStoreOptions
 
     /// <summary>The modules whose layers and store rules apply (default: Tightrope's).</summary>
     public IReadOnlyList<IModule>? Modules { get; init; }
-
-    /// <summary>Settings of the SQLite backend, when the location names one.</summary>
-    public SqliteStoreOptions? Sqlite { get; init; }
 }
 
 /// <summary>
@@ -54,49 +51,16 @@ public sealed class ArticleStore : IArticleStore
 
     /// <summary>
     /// Opens (creating it if needed) the store at <paramref name="location"/>: a file path or <c>sqlite:PATH</c> for the
-    /// embedded SQLite store. Other schemes name backends of their own assemblies.
+    /// embedded SQLite store; another scheme names a backend of its own assembly (<see cref="StoreBackends"/>).
     /// </summary>
     public static ArticleStore Open(string location, ArticleStoreOptions? options = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(location);
-        return new ArticleStore(OpenBackend(location, options?.Sqlite), options);
+        return new ArticleStore(StoreBackends.Open(location), options);
     }
-
-    /// <summary>Opens the SQLite store at <paramref name="path"/> with these SQLite settings.</summary>
-    public static ArticleStore Open(string path, SqliteStoreOptions? sqlite) => Open(path, new ArticleStoreOptions { Sqlite = sqlite });
 
     /// <summary>The file of an embedded store's location (a path, <c>sqlite:PATH</c>, <c>file:PATH</c>); null for a server's.</summary>
-    public static string? FilePath(string location)
-    {
-        ArgumentNullException.ThrowIfNull(location);
-        // One letter before a colon is a Windows drive, not a scheme.
-        var scheme = location.IndexOf(':', StringComparison.Ordinal) is int colon and > 1 ? location[..colon].ToLowerInvariant() : null;
-        if (scheme is null)
-        {
-            return location;
-        }
-
-        if (scheme is not ("sqlite" or "file"))
-        {
-            return null;
-        }
-
-        var path = location[(scheme.Length + 1)..];
-        return path.StartsWith("//", StringComparison.Ordinal) ? path[2..] : path;
-    }
-
-    private static SqliteBackend OpenBackend(string location, SqliteStoreOptions? sqlite)
-    {
-        var path = FilePath(location) ?? throw new NotSupportedException(
-            $"No store backend for '{location[..location.IndexOf(':', StringComparison.Ordinal)]}:' in this build (known: a file path or sqlite:PATH).");
-        var full = Path.GetFullPath(path);
-        if (Path.GetDirectoryName(full) is { Length: > 0 } folder)
-        {
-            Directory.CreateDirectory(folder);
-        }
-
-        return new SqliteBackend(full, sqlite);
-    }
+    public static string? FilePath(string location) => StoreBackends.FilePath(location);
 
     public string Location => _backend.Location;
 

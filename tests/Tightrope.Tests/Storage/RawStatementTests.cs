@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Tightrope.Storage;
+using Tightrope.Storage.Sqlite;
 
 namespace Tightrope.Tests.Storage;
 

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Tightrope.Storage;
+using Tightrope.Storage.Sqlite;
 
 namespace Tightrope.Tests.Storage;
 
@@ -88,5 +89,30 @@ public sealed class SqliteArticleStoreTests : ArticleStoreContract
 
         var ex = Assert.Throws<InvalidOperationException>(() => ArticleStore.Open(path));
         Assert.Contains("999", ex.Message, StringComparison.Ordinal);
+    }
+}
+
+/// <summary>Locations name their backend by scheme; the core opens the backend's assembly on demand.</summary>
+public sealed class StoreLocationTests
+{
+    [Theory]
+    [InlineData("store.db", "sqlite", "store.db")]
+    [InlineData("sqlite:data/store.db", "sqlite", "data/store.db")]
+    [InlineData("file:///tmp/x.db", "sqlite", "/tmp/x.db")]
+    [InlineData("C:/data/x.db", "sqlite", "C:/data/x.db")]
+    [InlineData("postgres://user@host/db", "postgres", null)]
+    [InlineData("Host=127.0.0.1;Database=t", "postgres", null)]
+    public void ASchemeNamesTheBackendAndAPathIsSqlite(string location, string scheme, string? file)
+    {
+        Assert.Equal(scheme, StoreBackends.Scheme(location));
+        Assert.Equal(file, StoreBackends.FilePath(location));
+    }
+
+    [Fact]
+    public void ABackendThatIsNotInstalledIsNamedInTheError()
+    {
+        var ex = Assert.Throws<NotSupportedException>(() => ArticleStore.Open("postgres://user@127.0.0.1/none"));
+        Assert.Contains("Tightrope.Storage.Postgres", ex.Message, StringComparison.Ordinal);
+        Assert.Throws<NotSupportedException>(() => ArticleStore.Open("mysql://127.0.0.1/x"));
     }
 }

@@ -4,7 +4,7 @@ using Microsoft.Data.Sqlite;
 using Tightrope.Dedup;
 using Tightrope.Model;
 
-namespace Tightrope.Storage;
+namespace Tightrope.Storage.Sqlite;
 
 /// <summary>Settings of a SQLite store.</summary>
 public sealed record SqliteStoreOptions

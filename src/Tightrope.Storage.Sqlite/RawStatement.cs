@@ -1,7 +1,7 @@
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
-namespace Tightrope.Storage;
+namespace Tightrope.Storage.Sqlite;
 
 /// <summary>
 /// A prepared SQLite statement bound by position straight through SQLitePCL, for the store's hot write path: no

@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 
-namespace Tightrope.Storage;
+namespace Tightrope.Storage.Sqlite;
 
 /// <summary>
 /// The SQLite schema as an ordered list of migrations. A store records the versions it has applied in
