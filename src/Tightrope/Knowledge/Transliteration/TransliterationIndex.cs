@@ -102,6 +102,16 @@ public sealed class TransliterationIndex
         return match;
     }
 
+    /// <summary>
+    /// <see cref="Match(string)"/> for a span of a longer text: a span already seen is answered without building
+    /// a string for it.
+    /// </summary>
+    public BridgeMatch? Match(ReadOnlySpan<char> span)
+    {
+        var lookup = _matches.GetAlternateLookup<ReadOnlySpan<char>>();
+        return lookup.TryGetValue(span, out var cached) ? cached : Match(span.ToString());
+    }
+
     /// <summary>Most spans whose match is remembered (some megabytes).</summary>
     internal const int MaxCachedMatches = 50_000;
 

@@ -1,0 +1,50 @@
+namespace Tightrope.Actors;
+
+/// <summary>The title cue phrases by first normalised word, longest first: one dictionary look-up per text word.</summary>
+internal sealed class CueTrie
+{
+    private readonly Dictionary<string, List<RoleCue>> _byFirst = new(StringComparer.Ordinal);
+
+    public CueTrie(IEnumerable<RoleCue> cues)
+    {
+        foreach (var c in cues.Where(c => c.Tokens.Length > 0))
+        {
+            (_byFirst.TryGetValue(c.Tokens[0], out var list) ? list : _byFirst[c.Tokens[0]] = []).Add(c);
+        }
+
+        foreach (var list in _byFirst.Values)
+        {
+            list.Sort((a, b) => b.Tokens.Length.CompareTo(a.Tokens.Length));
+        }
+    }
+
+    /// <summary>The longest cue starting at word <paramref name="i"/> within one segment.</summary>
+    public (int Length, RoleCue? Cue) Longest(List<Word> words, int i)
+    {
+        if (!_byFirst.TryGetValue(words[i].Norm, out var list))
+        {
+            return (0, null);
+        }
+
+        foreach (var c in list)
+        {
+            if (i + c.Tokens.Length > words.Count)
+            {
+                continue;
+            }
+
+            bool ok = true;
+            for (int k = 1; k < c.Tokens.Length && ok; k++)
+            {
+                ok = words[i + k].Norm == c.Tokens[k] && !words[i + k].SentenceStart;
+            }
+
+            if (ok)
+            {
+                return (c.Tokens.Length, c);
+            }
+        }
+
+        return (0, null);
+    }
+}
