@@ -96,7 +96,16 @@ internal sealed class AliasIndex
     /// <summary>Every normalised word of every alias (the finder shares these strings instead of allocating its own).</summary>
     public IEnumerable<string> Words => _words;
 
-    /// <summary>Whether a word could be one edit away from a person's surname (symmetric-delete check, no allocation for misses of length).</summary>
+    [ThreadStatic]
+    private static Dictionary<string, bool>? t_near;
+
+    [ThreadStatic]
+    private static AliasIndex? t_nearOwner;
+
+    /// <summary>
+    /// Whether a word could be one edit away from a person's surname (symmetric-delete check, no allocation for
+    /// misses of length). Answers are remembered per thread for this index: text words recur.
+    /// </summary>
     public bool NearSurname(string word)
     {
         if (word.Length < 5 || word.Length > 24)
@@ -104,6 +113,23 @@ internal sealed class AliasIndex
             return false;
         }
 
+        if (!ReferenceEquals(t_nearOwner, this) || t_near is null || t_near.Count >= 65_536)
+        {
+            (t_near ??= new Dictionary<string, bool>(StringComparer.Ordinal)).Clear();
+            t_nearOwner = this;
+        }
+
+        if (!t_near.TryGetValue(word, out bool near))
+        {
+            near = NearSurnameCore(word);
+            t_near[word] = near;
+        }
+
+        return near;
+    }
+
+    private bool NearSurnameCore(string word)
+    {
         var lookup = _surnameDeletes.GetAlternateLookup<ReadOnlySpan<char>>();
         if (lookup.Contains(word))
         {

@@ -1,21 +1,26 @@
+using System.Collections.Frozen;
+
 namespace Tightrope.Actors;
 
 /// <summary>The title cue phrases by first normalised word, longest first: one dictionary look-up per text word.</summary>
 internal sealed class CueTrie
 {
-    private readonly Dictionary<string, List<RoleCue>> _byFirst = new(StringComparer.Ordinal);
+    private readonly FrozenDictionary<string, List<RoleCue>> _byFirst;
 
     public CueTrie(IEnumerable<RoleCue> cues)
     {
+        var byFirst = new Dictionary<string, List<RoleCue>>(StringComparer.Ordinal);
         foreach (var c in cues.Where(c => c.Tokens.Length > 0))
         {
-            (_byFirst.TryGetValue(c.Tokens[0], out var list) ? list : _byFirst[c.Tokens[0]] = []).Add(c);
+            (byFirst.TryGetValue(c.Tokens[0], out var list) ? list : byFirst[c.Tokens[0]] = []).Add(c);
         }
 
-        foreach (var list in _byFirst.Values)
+        foreach (var list in byFirst.Values)
         {
             list.Sort((a, b) => b.Tokens.Length.CompareTo(a.Tokens.Length));
         }
+
+        _byFirst = byFirst.ToFrozenDictionary(StringComparer.Ordinal);
     }
 
     /// <summary>The longest cue starting at word <paramref name="i"/> within one segment.</summary>

@@ -176,10 +176,40 @@ internal static class WordTokens
         }
 
         var norm = buf.AsSpan(0, len);
-        var normText = vocabulary.Set is not null && vocabulary.TryGetValue(norm, out var known) ? known : new string(norm);
+        var normText = Seen(norm, vocabulary);
         bool hyphenBefore = start > 0 && text[start - 1] is '-' or '‐' or '–' && words.Count > 0 && words[^1].End == start - 1;
         words.Add(new Word(start, end, normText, shape, sentenceStart, possessive, hyphenBefore));
         return i;
+    }
+
+    /// <summary>Words of the texts seen on this thread, most recurring (news repeats its words): one look-up per word.</summary>
+    [ThreadStatic]
+    private static HashSet<string>? t_seen;
+
+    /// <summary>Most words remembered per thread (a few megabytes); past it the set starts over.</summary>
+    private const int MaxSeen = 65_536;
+
+    /// <summary>
+    /// The string of a normalised word: the one made the last time the thread saw it, else the vocabulary's (the
+    /// finder's own words), else a new one. Equal strings either way; sharing them only saves allocation.
+    /// </summary>
+    private static string Seen(ReadOnlySpan<char> norm, FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> vocabulary)
+    {
+        var seen = t_seen ??= new HashSet<string>(StringComparer.Ordinal);
+        var lookup = seen.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (lookup.TryGetValue(norm, out var known))
+        {
+            return known;
+        }
+
+        if (seen.Count >= MaxSeen)
+        {
+            seen.Clear();
+        }
+
+        var made = vocabulary.Set is not null && vocabulary.TryGetValue(norm, out var shared) ? shared : new string(norm);
+        seen.Add(made);
+        return made;
     }
 
     /// <summary>An apostrophe at <paramref name="i"/> followed by a final s ("Kim's").</summary>

@@ -93,9 +93,11 @@ public sealed class TransliterationIndex
 
         var match = MatchCore(span);
         // Names recur across articles: remember the answer for each span, within a bound that keeps memory flat.
-        if (_matches.Count >= MaxCachedMatches)
+        // (A counter of our own: the dictionary's Count takes every lock.)
+        if (Interlocked.Increment(ref _cachedCount) > MaxCachedMatches)
         {
             _matches.Clear();
+            Interlocked.Exchange(ref _cachedCount, 1);
         }
 
         _matches[span] = match;
@@ -114,6 +116,8 @@ public sealed class TransliterationIndex
 
     /// <summary>Most spans whose match is remembered (some megabytes).</summary>
     internal const int MaxCachedMatches = 50_000;
+
+    private int _cachedCount;
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, BridgeMatch?> _matches = new(StringComparer.Ordinal);
 
