@@ -91,21 +91,8 @@ internal sealed class AliasIndex
 
     private readonly FrozenSet<string> _surnameDeletes;
     private readonly KnowledgeBase _kb;
-    private readonly HashSet<string> _words = new(StringComparer.Ordinal);
 
-    /// <summary>Every normalised word of every alias (the finder shares these strings instead of allocating its own).</summary>
-    public IEnumerable<string> Words => _words;
-
-    [ThreadStatic]
-    private static Dictionary<string, bool>? t_near;
-
-    [ThreadStatic]
-    private static AliasIndex? t_nearOwner;
-
-    /// <summary>
-    /// Whether a word could be one edit away from a person's surname (symmetric-delete check, no allocation for
-    /// misses of length). Answers are remembered per thread for this index: text words recur.
-    /// </summary>
+    /// <summary>Whether a word could be one edit away from a person's surname (symmetric-delete check, no allocation for misses of length).</summary>
     public bool NearSurname(string word)
     {
         if (word.Length < 5 || word.Length > 24)
@@ -113,23 +100,6 @@ internal sealed class AliasIndex
             return false;
         }
 
-        if (!ReferenceEquals(t_nearOwner, this) || t_near is null || t_near.Count >= 65_536)
-        {
-            (t_near ??= new Dictionary<string, bool>(StringComparer.Ordinal)).Clear();
-            t_nearOwner = this;
-        }
-
-        if (!t_near.TryGetValue(word, out bool near))
-        {
-            near = NearSurnameCore(word);
-            t_near[word] = near;
-        }
-
-        return near;
-    }
-
-    private bool NearSurnameCore(string word)
-    {
         var lookup = _surnameDeletes.GetAlternateLookup<ReadOnlySpan<char>>();
         if (lookup.Contains(word))
         {
@@ -238,7 +208,6 @@ internal sealed class AliasIndex
         var node = _root;
         foreach (var w in words)
         {
-            _words.Add(w);
             node.Build ??= new Dictionary<string, Node>(StringComparer.Ordinal);
             if (!node.Build.TryGetValue(w, out var next))
             {
@@ -295,7 +264,8 @@ internal sealed class AliasIndex
                 break;
             }
 
-            if (node.Children is null || !node.Children.TryGetValue(words[j].Norm, out var next))
+            var next = j == start ? words[j].Info.AliasRoot : node.Children is { } children && children.TryGetValue(words[j].Norm, out var child) ? child : null;
+            if (next is null)
             {
                 break;
             }
@@ -332,7 +302,7 @@ internal sealed class AliasIndex
 
         bool upperMissing = node.AnyRequiresUpper && !AllUpper(words, start, end);
         // A surname alone is not a common word ("No", "May"); lower-case, it resolves only through coreference.
-        bool commonSurname = node.AnyPartial && CommonWords.Contains(words[start].Norm);
+        bool commonSurname = node.AnyPartial && words[start].Info.Common;
         return node.Variants![(upperMissing ? AliasEntries.UpperMissing : 0) | (commonSurname ? AliasEntries.CommonSurname : 0)];
     }
 
@@ -340,7 +310,7 @@ internal sealed class AliasIndex
     {
         for (int k = start; k < end; k++)
         {
-            if (!CommonWords.Contains(words[k].Norm))
+            if (!words[k].Info.Common)
             {
                 return false;
             }
@@ -383,6 +353,9 @@ internal sealed class AliasIndex
         return node.Entries?.Where(e => e.Kind is MentionKind.Name or MentionKind.Acronym).Select(e => e.ActorId) ?? [];
     }
 
+    /// <summary>The trie node after the first word <paramref name="norm"/> (null when no alias starts with it).</summary>
+    public Node? RootChild(string norm) => _root.Children is { } c && c.TryGetValue(norm, out var node) ? node : null;
+
     /// <summary>The entries of the exact two-word sequence (null when none), without building a word list.</summary>
     public List<AliasEntry>? EntriesOf(string first, string second)
     {
@@ -407,7 +380,7 @@ internal sealed class AliasIndex
         return true;
     }
 
-    private sealed class Node
+    internal sealed class Node
     {
         public Dictionary<string, Node>? Build;
         public FrozenDictionary<string, Node>? Children;

@@ -23,10 +23,13 @@ internal sealed class CueTrie
         _byFirst = byFirst.ToFrozenDictionary(StringComparer.Ordinal);
     }
 
+    /// <summary>The cues whose first word is <paramref name="norm"/>, longest first (null when none).</summary>
+    public List<RoleCue>? StartingWith(string norm) => _byFirst.TryGetValue(norm, out var list) ? list : null;
+
     /// <summary>The longest cue starting at word <paramref name="i"/> within one segment.</summary>
     public (int Length, RoleCue? Cue) Longest(List<Word> words, int i)
     {
-        if (!_byFirst.TryGetValue(words[i].Norm, out var list))
+        if (words[i].Info.Cues is not { } list)
         {
             return (0, null);
         }

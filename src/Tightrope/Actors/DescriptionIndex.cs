@@ -12,7 +12,6 @@ internal sealed class DescriptionIndex
     private readonly FrozenDictionary<string, Actor[]> _byPhrase;
     private readonly FrozenDictionary<string, Actor[]>.AlternateLookup<ReadOnlySpan<char>> _byPhraseSpan;
     private readonly FrozenSet<string> _firstWords;
-    private readonly FrozenSet<string> _words;
     private readonly Dictionary<Actor, string[]> _nameWords = new(ReferenceEqualityComparer.Instance);
     private readonly int _maxWords;
 
@@ -20,7 +19,6 @@ internal sealed class DescriptionIndex
     {
         var map = new Dictionary<string, List<Actor>>(StringComparer.Ordinal);
         var first = new HashSet<string>(StringComparer.Ordinal);
-        var all = new HashSet<string>(StringComparer.Ordinal);
         foreach (var a in kb.Actors)
         {
             foreach (var d in a.Descriptions)
@@ -34,7 +32,6 @@ internal sealed class DescriptionIndex
                 var key = string.Join(' ', words);
                 (map.TryGetValue(key, out var list) ? list : map[key] = []).Add(a);
                 first.Add(words[0]);
-                all.UnionWith(words);
                 _maxWords = Math.Max(_maxWords, words.Length);
                 _nameWords.TryAdd(a, WordTokens.Normalize(a.Name));
             }
@@ -43,13 +40,9 @@ internal sealed class DescriptionIndex
         _byPhrase = map.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
         _byPhraseSpan = _byPhrase.GetAlternateLookup<ReadOnlySpan<char>>();
         _firstWords = first.ToFrozenSet(StringComparer.Ordinal);
-        _words = all.ToFrozenSet(StringComparer.Ordinal);
     }
 
     public bool IsEmpty => _byPhrase.Count == 0;
-
-    /// <summary>Every normalised word of every description.</summary>
-    public IEnumerable<string> Words => _words;
 
     /// <summary>The normalised words of the name of an actor that has descriptions.</summary>
     public string[] NameWords(Actor a) => _nameWords.TryGetValue(a, out var words) ? words : WordTokens.Normalize(a.Name);

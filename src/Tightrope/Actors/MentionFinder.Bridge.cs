@@ -31,7 +31,7 @@ internal sealed partial class MentionFinder
         while (tail < 3 && i + tail + 1 < words.Count)
         {
             var next = words[i + tail + 1];
-            if (next.Shape != WordShape.Lower || next.SentenceStart || CommonWords.Contains(next.Norm) || next.Norm.Length > 6
+            if (next.Shape != WordShape.Lower || next.SentenceStart || next.Info.Common || next.Norm.Length > 6
                 || !OnlySpaceOrHyphen(text, words[i + tail].End, next.Start))
             {
                 break;

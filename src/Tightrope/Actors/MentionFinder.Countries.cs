@@ -208,7 +208,7 @@ internal sealed partial class MentionFinder
 
     private (int End, string Id, int BStart, string BId)? ForeignForcesIn(List<Word> words, int i, List<Raw> raws)
     {
-        if (!ActorLists.ForceNouns.Contains(words[i].Norm) || (raws.Count > 0 && raws[^1].Last == i) || i + 3 >= words.Count
+        if (!words[i].Info.Force || (raws.Count > 0 && raws[^1].Last == i) || i + 3 >= words.Count
             || !ActorLists.StationedWords.Contains(words[i + 1].Norm) || words[i + 2].Norm != "in")
         {
             return null;

@@ -62,7 +62,7 @@ internal sealed partial class MentionFinder
             }
 
             var w = words[i];
-            int capLen = w.Capitalized && !CommonWords.Contains(w.Norm) && !_titleWords.Contains(w.Norm) ? CapitalisedRun(words, i, text) : 0;
+            int capLen = w.Capitalized && !w.Info.Common && !w.Info.Title ? CapitalisedRun(words, i, text) : 0;
             var here = new Here(len, entries, w, capLen);
             if (TryNameRun(s, here) || TryCountryPhrase(s, here) || TryAlias(s, here) || TryCandidate(s, here))
             {
@@ -86,7 +86,7 @@ internal sealed partial class MentionFinder
         }
 
         // A surname followed by lower-case syllables ("Park geun hye"): the bridge may still read it as one name.
-        if (h.CapLen == 1 && (h.Len == 0 || h.OnlyPartial) && _bridge.IsSurname(h.W.Norm) && TryLowerCaseTail(s) is { } taken)
+        if (h.CapLen == 1 && (h.Len == 0 || h.OnlyPartial) && h.W.Info.BridgeSurname && TryLowerCaseTail(s) is { } taken)
         {
             s.I += taken;
             return true;
@@ -156,7 +156,7 @@ internal sealed partial class MentionFinder
     {
         var w = h.W;
         // A lower-case word one letter from a known surname ("tilerson"): kept only if it corefers or follows a title.
-        if (h.Len == 0 && w.Shape == WordShape.Lower && !CommonWords.Contains(w.Norm) && _aliases.NearSurname(w.Norm))
+        if (h.Len == 0 && w.Shape == WordShape.Lower && !w.Info.Common && _lexicon.NearSurname(w.Info))
         {
             s.AddCued(s.I, s.I + 1, Pending.Candidate, lowerCase: true, surface: w.Norm);
             s.I++;
@@ -205,7 +205,7 @@ internal sealed partial class MentionFinder
     {
         int j = i + 1;
         while (j < words.Count && !words[j].SentenceStart && !words[j - 1].Possessive && OnlySpaceOrHyphen(text, words[j - 1].End, words[j].Start)
-               && (words[j].Capitalized || (words[j].HyphenBefore && words[j].Shape == WordShape.Lower)) && !_titleWords.Contains(words[j].Norm))
+               && (words[j].Capitalized || (words[j].HyphenBefore && words[j].Shape == WordShape.Lower)) && !words[j].Info.Title)
         {
             j++;
         }
@@ -236,14 +236,14 @@ internal sealed partial class MentionFinder
         var w = words[i];
         if (len == 1)
         {
-            return w.Norm.Length >= 2 && !CommonWords.Contains(w.Norm) && !_titleWords.Contains(w.Norm) && w.Shape != WordShape.Other;
+            return w.Norm.Length >= 2 && !w.Info.Common && !w.Info.Title && w.Shape != WordShape.Other;
         }
 
         // A multi-word run must not be a heading of common words.
         int common = 0;
         for (int k = i; k < i + len; k++)
         {
-            if (CommonWords.Contains(words[k].Norm) || _titleWords.Contains(words[k].Norm))
+            if (words[k].Info.Common || words[k].Info.Title)
             {
                 common++;
             }

@@ -62,7 +62,7 @@ internal sealed partial class MentionFinder
 
         var next = words[j];
         bool lowerName = next.Shape == WordShape.Lower && !CommonWords.Contains(next.Norm)
-            && (_aliases.NearSurname(next.Norm) || _aliases.Longest(words, j).Length > 0);
+            && (_lexicon.NearSurname(next.Info) || _aliases.Longest(words, j).Length > 0);
         return (next.Capitalized || lowerName) && !next.SentenceStart && !words[j - 1].Possessive && Gap(s.Text, words[j - 1], next)
             && _cues.Longest(words, j).Length == 0;
     }

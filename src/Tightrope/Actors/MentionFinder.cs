@@ -22,7 +22,7 @@ internal sealed partial class MentionFinder
     private readonly DescriptionIndex _descriptions;
     private readonly Actor[] _countries;
     private readonly FrozenSet<string> _titleWords;
-    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _vocabulary;
+    private readonly Lexicon _lexicon;
     private readonly FrozenDictionary<string, Actor[]> _holders;
     private readonly FrozenDictionary<string, string[][]> _countryNames;
     private readonly FrozenDictionary<string, string[]> _countryWords;
@@ -42,7 +42,7 @@ internal sealed partial class MentionFinder
         _titleWords = TitleWordsOf(kb);
         _countryNames = _countries.DistinctBy(c => c.Id).ToFrozenDictionary(c => c.Id, c => NamesOf(c).ToArray(), StringComparer.Ordinal);
         _countryWords = _countries.DistinctBy(c => c.Id).ToFrozenDictionary(c => c.Id, NameWordsOf, StringComparer.Ordinal);
-        _vocabulary = VocabularyOf(cues).GetAlternateLookup<ReadOnlySpan<char>>();
+        _lexicon = new Lexicon(_aliases, _cues, _titleWords, _bridge.IsSurname);
     }
 
     public TransliterationIndex Bridge => _bridge;
@@ -66,29 +66,6 @@ internal sealed partial class MentionFinder
                     words.Add(folded);
                 }
             }
-        }
-
-        return words.ToFrozenSet(StringComparer.Ordinal);
-    }
-
-    /// <summary>The words the finder looks up: text words equal to one of these share its string instead of allocating one.</summary>
-    private FrozenSet<string> VocabularyOf(IEnumerable<RoleCue> cues)
-    {
-        var words = new HashSet<string>(_aliases.Words, StringComparer.Ordinal);
-        words.UnionWith(ActorLists.Common);
-        words.UnionWith(_titleWords);
-        words.UnionWith(ActorLists.GovernmentVerbs);
-        words.UnionWith(ActorLists.PeopleNouns);
-        words.UnionWith(ActorLists.Locatives);
-        words.UnionWith(ActorLists.ForceNouns);
-        words.UnionWith(ActorLists.StationedWords);
-        words.UnionWith(ActorLists.Quantifiers);
-        words.UnionWith(ActorLists.PolicyNouns);
-        words.UnionWith(ActorLists.NameAbbreviations);
-        words.UnionWith(_descriptions.Words);
-        foreach (var c in cues)
-        {
-            words.UnionWith(c.Tokens);
         }
 
         return words.ToFrozenSet(StringComparer.Ordinal);
@@ -144,7 +121,7 @@ internal sealed partial class MentionFinder
 
         var words = t_words ??= [];
         words.Clear();
-        WordTokens.FromTokens(text, tokens, words, _vocabulary);
+        WordTokens.FromTokens(text, tokens, words, _lexicon);
         var raws = Detect(words, text, date);
         var mentions = Resolve(article, words, raws, date);
         words.Clear();

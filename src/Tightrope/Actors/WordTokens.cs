@@ -5,8 +5,10 @@ using Tightrope.Model;
 namespace Tightrope.Actors;
 
 /// <summary>A word of the text as the mention finder sees it: a span and its normalised (case- and punctuation-folded) form.</summary>
-internal readonly record struct Word(int Start, int End, string Norm, WordShape Shape, bool SentenceStart, bool Possessive, bool HyphenBefore)
+internal readonly record struct Word(int Start, int End, WordInfo Info, WordShape Shape, bool SentenceStart, bool Possessive, bool HyphenBefore)
 {
+    public string Norm => Info.Norm;
+
     public TextSpan Span => new(Start, End);
 
     public bool Capitalized => Shape is WordShape.Capitalized or WordShape.Upper;
@@ -33,7 +35,7 @@ internal static class WordTokens
     private static char[]? t_buffer;
 
     /// <summary>The words of <paramref name="text"/>, starting one at each word or number token.</summary>
-    public static void FromTokens(string text, List<Token> tokens, List<Word> words, FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> vocabulary)
+    public static void FromTokens(string text, List<Token> tokens, List<Word> words, Lexicon? lexicon)
     {
         int pos = 0;
         bool sentenceStart = true;
@@ -49,7 +51,7 @@ internal static class WordTokens
                 if (char.IsLetterOrDigit(text[p]))
                 {
                     sentenceStart |= SegmentBreak(text, words, pos, p);
-                    pos = AddWord(text, p, words, sentenceStart, vocabulary);
+                    pos = AddWord(text, p, words, sentenceStart, lexicon);
                     sentenceStart = false;
                     p = pos - 1;
                 }
@@ -68,7 +70,7 @@ internal static class WordTokens
             if (char.IsLetterOrDigit(text[p]))
             {
                 sentenceStart |= SegmentBreak(text, words, pos, p);
-                pos = AddWord(text, p, words, sentenceStart, default);
+                pos = AddWord(text, p, words, sentenceStart, null);
                 sentenceStart = false;
                 p = pos - 1;
             }
@@ -111,7 +113,7 @@ internal static class WordTokens
     }
 
     /// <summary>Reads the word that starts at <paramref name="start"/> (a letter or digit), adds it, returns where scanning goes on.</summary>
-    private static int AddWord(string text, int start, List<Word> words, bool sentenceStart, FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> vocabulary)
+    private static int AddWord(string text, int start, List<Word> words, bool sentenceStart, Lexicon? lexicon)
     {
         int i = start, n = text.Length, len = 0;
         var buf = t_buffer ??= new char[64];
@@ -176,40 +178,10 @@ internal static class WordTokens
         }
 
         var norm = buf.AsSpan(0, len);
-        var normText = Seen(norm, vocabulary);
+        var info = lexicon is null ? new WordInfo(new string(norm)) : lexicon.Get(norm);
         bool hyphenBefore = start > 0 && text[start - 1] is '-' or '‐' or '–' && words.Count > 0 && words[^1].End == start - 1;
-        words.Add(new Word(start, end, normText, shape, sentenceStart, possessive, hyphenBefore));
+        words.Add(new Word(start, end, info, shape, sentenceStart, possessive, hyphenBefore));
         return i;
-    }
-
-    /// <summary>Words of the texts seen on this thread, most recurring (news repeats its words): one look-up per word.</summary>
-    [ThreadStatic]
-    private static HashSet<string>? t_seen;
-
-    /// <summary>Most words remembered per thread (a few megabytes); past it the set starts over.</summary>
-    private const int MaxSeen = 65_536;
-
-    /// <summary>
-    /// The string of a normalised word: the one made the last time the thread saw it, else the vocabulary's (the
-    /// finder's own words), else a new one. Equal strings either way; sharing them only saves allocation.
-    /// </summary>
-    private static string Seen(ReadOnlySpan<char> norm, FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> vocabulary)
-    {
-        var seen = t_seen ??= new HashSet<string>(StringComparer.Ordinal);
-        var lookup = seen.GetAlternateLookup<ReadOnlySpan<char>>();
-        if (lookup.TryGetValue(norm, out var known))
-        {
-            return known;
-        }
-
-        if (seen.Count >= MaxSeen)
-        {
-            seen.Clear();
-        }
-
-        var made = vocabulary.Set is not null && vocabulary.TryGetValue(norm, out var shared) ? shared : new string(norm);
-        seen.Add(made);
-        return made;
     }
 
     /// <summary>An apostrophe at <paramref name="i"/> followed by a final s ("Kim's").</summary>
