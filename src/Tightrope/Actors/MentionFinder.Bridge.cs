@@ -8,6 +8,12 @@ internal sealed partial class MentionFinder
     {
         var words = s.Words;
         int i = s.I;
+        // Every span tried starts with the same piece: when the bridge rules it out for the shortest, none matches.
+        if (!_bridge.MayMatchFrom(s.Text.AsSpan(words[i].Start, words[i + 1].End - words[i].Start)))
+        {
+            return false;
+        }
+
         for (int k = capLen; k >= 2; k--)
         {
             if (_bridge.Match(s.Text.AsSpan(words[i].Start, words[i + k - 1].End - words[i].Start)) is { } bm)
@@ -38,6 +44,11 @@ internal sealed partial class MentionFinder
             }
 
             tail++;
+        }
+
+        if (tail == 0 || !_bridge.MayMatchFrom(text.AsSpan(words[i].Start, words[i + 1].End - words[i].Start)))
+        {
+            return null;
         }
 
         for (int k = tail; k >= 1; k--)

@@ -123,17 +123,31 @@ internal static class WordTokens
         while (i < n)
         {
             char ch = text[i];
-            if (char.IsLetterOrDigit(ch))
+            if (char.IsAscii(ch) ? char.IsAsciiLetterOrDigit(ch) : char.IsLetterOrDigit(ch))
             {
-                anyUpper |= char.IsUpper(ch);
-                anyLower |= char.IsLower(ch);
                 if (len == buf.Length)
                 {
                     Array.Resize(ref t_buffer, buf.Length * 2);
                     buf = t_buffer;
                 }
 
-                buf[len++] = char.ToLowerInvariant(ch);
+                if (char.IsAsciiLetterUpper(ch))
+                {
+                    anyUpper = true;
+                    buf[len++] = (char)(ch | 0x20);
+                }
+                else if (char.IsAsciiLetterLower(ch))
+                {
+                    anyLower = true;
+                    buf[len++] = ch;
+                }
+                else
+                {
+                    anyUpper |= char.IsUpper(ch);
+                    anyLower |= char.IsLower(ch);
+                    buf[len++] = char.ToLowerInvariant(ch);
+                }
+
                 i++;
                 continue;
             }
