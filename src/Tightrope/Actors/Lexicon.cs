@@ -38,8 +38,8 @@ internal sealed class Lexicon(AliasIndex aliases, CueTrie cues, IReadOnlySet<str
     [ThreadStatic]
     private static Lexicon? t_owner;
 
-    /// <summary>The answers for a normalised word.</summary>
-    public WordInfo Get(ReadOnlySpan<char> norm)
+    /// <summary>This thread's words for this lexicon, for one text: look-ups without thread-static access per word.</summary>
+    public Session Start()
     {
         var words = t_words ??= new Dictionary<string, WordInfo>(StringComparer.Ordinal);
         if (!ReferenceEquals(t_owner, this) || words.Count >= MaxWords)
@@ -48,18 +48,31 @@ internal sealed class Lexicon(AliasIndex aliases, CueTrie cues, IReadOnlySet<str
             t_owner = this;
         }
 
-        var lookup = words.GetAlternateLookup<ReadOnlySpan<char>>();
-        if (lookup.TryGetValue(norm, out var known))
-        {
-            return known;
-        }
-
-        var info = Make(new string(norm));
-        words.Add(info.Norm, info);
-        return info;
+        return new Session(this, words);
     }
 
-    private WordInfo Make(string norm) => new(norm)
+    /// <summary>The words of one thread, for one text (the memory starts over at the next text when full).</summary>
+    public readonly struct Session(Lexicon lexicon, Dictionary<string, WordInfo> words)
+    {
+        private readonly Dictionary<string, WordInfo>.AlternateLookup<ReadOnlySpan<char>> _lookup = words.GetAlternateLookup<ReadOnlySpan<char>>();
+
+        public bool IsActive => lexicon is not null;
+
+        /// <summary>The answers for a normalised word.</summary>
+        public WordInfo Get(ReadOnlySpan<char> norm)
+        {
+            if (_lookup.TryGetValue(norm, out var known))
+            {
+                return known;
+            }
+
+            var info = lexicon.Make(new string(norm));
+            words.Add(info.Norm, info);
+            return info;
+        }
+    }
+
+    internal WordInfo Make(string norm) => new(norm)
     {
         Common = CommonWords.Contains(norm),
         Title = titleWords.Contains(norm),

@@ -12,7 +12,7 @@ internal sealed partial class MentionFinder
         public readonly List<Word> Words = words;
         public readonly string Text = text;
         public readonly DateOnly? Date = date;
-        public readonly List<Raw> Raws = [];
+        public readonly List<Raw> Raws = new(words.Count / 8 + 4);
         public int I;
 
         /// <summary>A title just before a name ("President" in "President Yoon"), in force at word <see cref="CueEnd"/>.</summary>

@@ -10,12 +10,33 @@ namespace Tightrope.Actors;
 /// </summary>
 internal sealed partial class MentionFinder
 {
-    /// <summary>The countries the article's aliases name, with counts, the most named count and the words of their names.</summary>
-    private sealed class NamedCountries(Dictionary<string, int> counts, HashSet<string> words)
+    /// <summary>
+    /// The countries the article's aliases name, with counts and the most named count; the words of their names
+    /// (for descriptions of actors without a country) are gathered at the first question.
+    /// </summary>
+    private sealed class NamedCountries(Dictionary<string, int> counts, List<string[]> nameWords)
     {
+        private HashSet<string>? _words;
+
         public readonly Dictionary<string, int> Counts = counts;
-        public readonly HashSet<string> Words = words;
         public readonly int Max = counts.Count == 0 ? 0 : counts.Values.Max();
+
+        public HashSet<string> Words
+        {
+            get
+            {
+                if (_words is null)
+                {
+                    _words = new HashSet<string>(StringComparer.Ordinal);
+                    foreach (var w in nameWords)
+                    {
+                        _words.UnionWith(w);
+                    }
+                }
+
+                return _words;
+            }
+        }
     }
 
     /// <summary>What resolution keeps across the spans of one article.</summary>
@@ -380,21 +401,15 @@ internal sealed partial class MentionFinder
         return holder;
     }
 
+    /// <summary>How prominent the person is at the date: the weight of the highest office held, more if held then.</summary>
     private double Prominence(Actor a, DateOnly? date)
     {
+        var weights = _roleWeights.TryGetValue(a, out var known) ? known : RoleWeights(a, _kb);
         double best = 0;
-        foreach (var r in a.Roles)
+        for (int k = 0; k < weights.Length; k++)
         {
-            var function = _kb.FindTitle(r.Title)?.Function ?? "";
-            double w = function switch
-            {
-                "head-of-state" or "supreme-leader" or "head-of-government" => 5,
-                "head-of-state-elect" => 4,
-                "foreign-minister" or "defense-minister" or "party-leader" => 3,
-                _ when function.StartsWith("spouse", StringComparison.Ordinal) => 0.5,
-                _ => 2,
-            };
-            if (date is { } d && r.HeldOn(d))
+            double w = weights[k];
+            if (date is { } d && a.Roles[k].HeldOn(d))
             {
                 w += 2;
             }
@@ -403,6 +418,26 @@ internal sealed partial class MentionFinder
         }
 
         return best;
+    }
+
+    /// <summary>The weight of each of the actor's roles by its office's function (heads of state and government first).</summary>
+    private static double[] RoleWeights(Actor a, KnowledgeBase kb)
+    {
+        var weights = new double[a.Roles.Count];
+        for (int k = 0; k < weights.Length; k++)
+        {
+            var function = kb.FindTitle(a.Roles[k].Title)?.Function ?? "";
+            weights[k] = function switch
+            {
+                "head-of-state" or "supreme-leader" or "head-of-government" => 5,
+                "head-of-state-elect" => 4,
+                "foreign-minister" or "defense-minister" or "party-leader" => 3,
+                _ when function.StartsWith("spouse", StringComparison.Ordinal) => 0.5,
+                _ => 2,
+            };
+        }
+
+        return weights;
     }
 
     private (string? Id, double Conf, MentionKind Kind) ResolveCandidate(Raw raw, List<Word> words, List<string> people, DateOnly? date)
@@ -521,7 +556,7 @@ internal sealed partial class MentionFinder
     private NamedCountries CountriesNamed(List<Raw> raws)
     {
         var counts = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        var words = new HashSet<string>(StringComparer.Ordinal);
+        var words = new List<string[]>();
         foreach (var r in raws)
         {
             if (r.How != Pending.Alias || r.Entries!.Country is not { Country: { } c } country)
@@ -531,7 +566,7 @@ internal sealed partial class MentionFinder
 
             if (counts.TryAdd(c, 1))
             {
-                words.UnionWith(_countryWords.TryGetValue(country.Id, out var w) ? w : NameWordsOf(country));
+                words.Add(_countryWords.TryGetValue(country.Id, out var w) ? w : NameWordsOf(country));
             }
             else
             {

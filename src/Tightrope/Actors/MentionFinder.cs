@@ -26,6 +26,7 @@ internal sealed partial class MentionFinder
     private readonly FrozenDictionary<string, Actor[]> _holders;
     private readonly FrozenDictionary<string, string[][]> _countryNames;
     private readonly FrozenDictionary<string, string[]> _countryWords;
+    private readonly Dictionary<Actor, double[]> _roleWeights = new(ReferenceEqualityComparer.Instance);
 
     public MentionFinder(KnowledgeBase kb, ActorOptions options)
     {
@@ -42,6 +43,11 @@ internal sealed partial class MentionFinder
         _titleWords = TitleWordsOf(kb);
         _countryNames = _countries.DistinctBy(c => c.Id).ToFrozenDictionary(c => c.Id, c => NamesOf(c).ToArray(), StringComparer.Ordinal);
         _countryWords = _countries.DistinctBy(c => c.Id).ToFrozenDictionary(c => c.Id, NameWordsOf, StringComparer.Ordinal);
+        foreach (var person in kb.Actors.Where(a => a.Kind == ActorKind.Person))
+        {
+            _roleWeights.TryAdd(person, RoleWeights(person, kb));
+        }
+
         _lexicon = new Lexicon(_aliases, _cues, _titleWords, _bridge.IsSurname);
     }
 

@@ -35,8 +35,9 @@ internal static class WordTokens
     private static char[]? t_buffer;
 
     /// <summary>The words of <paramref name="text"/>, starting one at each word or number token.</summary>
-    public static void FromTokens(string text, List<Token> tokens, List<Word> words, Lexicon? lexicon)
+    public static void FromTokens(string text, List<Token> tokens, List<Word> words, Lexicon lexicon)
     {
+        var session = lexicon.Start();
         int pos = 0;
         bool sentenceStart = true;
         foreach (ref readonly var t in CollectionsMarshal.AsSpan(tokens))
@@ -51,7 +52,7 @@ internal static class WordTokens
                 if (char.IsLetterOrDigit(text[p]))
                 {
                     sentenceStart |= SegmentBreak(text, words, pos, p);
-                    pos = AddWord(text, p, words, sentenceStart, lexicon);
+                    pos = AddWord(text, p, words, sentenceStart, session);
                     sentenceStart = false;
                     p = pos - 1;
                 }
@@ -70,7 +71,7 @@ internal static class WordTokens
             if (char.IsLetterOrDigit(text[p]))
             {
                 sentenceStart |= SegmentBreak(text, words, pos, p);
-                pos = AddWord(text, p, words, sentenceStart, null);
+                pos = AddWord(text, p, words, sentenceStart, default);
                 sentenceStart = false;
                 p = pos - 1;
             }
@@ -113,7 +114,7 @@ internal static class WordTokens
     }
 
     /// <summary>Reads the word that starts at <paramref name="start"/> (a letter or digit), adds it, returns where scanning goes on.</summary>
-    private static int AddWord(string text, int start, List<Word> words, bool sentenceStart, Lexicon? lexicon)
+    private static int AddWord(string text, int start, List<Word> words, bool sentenceStart, in Lexicon.Session lexicon)
     {
         int i = start, n = text.Length, len = 0;
         var buf = t_buffer ??= new char[64];
@@ -192,7 +193,7 @@ internal static class WordTokens
         }
 
         var norm = buf.AsSpan(0, len);
-        var info = lexicon is null ? new WordInfo(new string(norm)) : lexicon.Get(norm);
+        var info = lexicon.IsActive ? lexicon.Get(norm) : new WordInfo(new string(norm));
         bool hyphenBefore = start > 0 && text[start - 1] is '-' or '‐' or '–' && words.Count > 0 && words[^1].End == start - 1;
         words.Add(new Word(start, end, info, shape, sentenceStart, possessive, hyphenBefore));
         return i;

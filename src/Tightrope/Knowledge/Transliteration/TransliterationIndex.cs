@@ -59,6 +59,8 @@ public sealed class TransliterationIndex
 
         _byFirst = byFirst.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.Order().ToArray(), StringComparer.Ordinal);
         _bySurname = bySurname.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.Order().ToArray(), StringComparer.Ordinal);
+        _byFirstBySpan = _byFirst.GetAlternateLookup<ReadOnlySpan<char>>();
+        _matchesBySpan = _matches.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     public int People => _names.Length;
@@ -110,8 +112,7 @@ public sealed class TransliterationIndex
     /// </summary>
     public BridgeMatch? Match(ReadOnlySpan<char> span)
     {
-        var lookup = _matches.GetAlternateLookup<ReadOnlySpan<char>>();
-        return lookup.TryGetValue(span, out var cached) ? cached : Match(span.ToString());
+        return _matchesBySpan.TryGetValue(span, out var cached) ? cached : Match(span.ToString());
     }
 
     /// <summary>Most spans whose match is remembered (some megabytes).</summary>
@@ -120,6 +121,8 @@ public sealed class TransliterationIndex
     private int _cachedCount;
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, BridgeMatch?> _matches = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, BridgeMatch?>.AlternateLookup<ReadOnlySpan<char>> _matchesBySpan;
+    private readonly FrozenDictionary<string, int[]>.AlternateLookup<ReadOnlySpan<char>> _byFirstBySpan;
 
     private BridgeMatch? MatchCore(string span)
     {
@@ -173,7 +176,7 @@ public sealed class TransliterationIndex
             piece[k] = (char)(span[start + k] | 0x20);
         }
 
-        var lookup = _byFirst.GetAlternateLookup<ReadOnlySpan<char>>();
+        var lookup = _byFirstBySpan;
         for (int len = 1; len <= length; len++)
         {
             if (lookup.ContainsKey(piece[..len]))
@@ -209,7 +212,7 @@ public sealed class TransliterationIndex
         // Prefilter: the first piece starts with a rendering of the person's first syllable (the surname is never
         // skipped; a misspelt surname is found through the coreference of the given name instead).
         var ids = new HashSet<int>();
-        var lookup = _byFirst.GetAlternateLookup<ReadOnlySpan<char>>();
+        var lookup = _byFirstBySpan;
         var first = pieces[0];
         for (int len = 1; len <= Math.Min(MaxSyllableLength, first.Length); len++)
         {
