@@ -53,13 +53,15 @@ internal sealed partial class MentionFinder
 
     public TransliterationIndex Bridge => _bridge;
 
+    internal Lexicon Lexicon => _lexicon;
+
     private Actor[] HoldersEver(RoleCue cue) => _holders.TryGetValue(cue.Phrase, out var list) ? list : [];
 
     /// <summary>
     /// Words that end or exclude a run of name words: the single-word titles and cues of the knowledge base's title
     /// vocabulary ("president", "envoy", "gen") and the list of honorifics and title modifiers.
     /// </summary>
-    private static FrozenSet<string> TitleWordsOf(KnowledgeBase kb)
+    internal static FrozenSet<string> TitleWordsOf(KnowledgeBase kb)
     {
         var words = new HashSet<string>(ActorLists.TitleWords, StringComparer.Ordinal);
         foreach (var t in kb.Titles)
