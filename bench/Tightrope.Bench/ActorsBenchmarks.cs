@@ -3,6 +3,7 @@ using BenchmarkDotNet.Attributes;
 using Tightrope.Actors;
 using Tightrope.Knowledge;
 using Tightrope.Model;
+using Tightrope.Text;
 
 namespace Tightrope.Bench;
 
@@ -28,6 +29,9 @@ public class ActorsBenchmarks
         return (new ActorsStage(knowledge, new DateOnly(2024, 11, 8)), texts);
     }
 
+    /// <summary>The Text stage runs first, as in the pipeline: the actors stage reads its tokens.</summary>
+    private static readonly TextStage Text = new();
+
     [Benchmark]
     public int SeedArticles()
     {
@@ -35,6 +39,7 @@ public class ActorsBenchmarks
         foreach (var t in _texts)
         {
             var a = new Article("b", t, new ArticleMetadata());
+            Text.Process(a);
             _stage.Process(a);
             n += a.Mentions.Count;
         }
@@ -47,13 +52,20 @@ public class ActorsBenchmarks
     {
         var (stage, texts) = Load();
         long chars = texts.Sum(t => (long)t.Length);
+        var articles = texts.Select(t =>
+        {
+            var a = new Article("b", t, new ArticleMetadata());
+            Text.Process(a);
+            return a;
+        }).ToArray();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         int rounds = 0;
         while ((Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds < 3)
         {
-            foreach (var t in texts)
+            foreach (var a in articles)
             {
-                stage.Process(new Article("b", t, new ArticleMetadata()));
+                a.Mentions.Clear();
+                stage.Process(a);
             }
 
             rounds++;
@@ -67,7 +79,7 @@ public class ActorsBenchmarks
         {
             foreach (var t in texts)
             {
-                _ = WordTokens.Split(t);
+                _ = WordTokens.Split(t); // the character scan that knowledge-base names go through
             }
         }
 

@@ -18,7 +18,8 @@ public sealed record ActorOptions
 /// <summary>
 /// Finds and resolves actor mentions (<see cref="Layer.Mentions"/>). Built once from the knowledge base: an alias
 /// trie, the title cues and the transliteration bridge; then one pass over the words of each article.
-/// Requires the clean text (spans point into it); it tokenises for itself and uses sentences when present.
+/// Requires the clean text (spans point into it) and reads the Text stage's tokens and sentences (an article without
+/// tokens is tokenised the same way on the side).
 /// </summary>
 public sealed class ActorsStage : IStage
 {
@@ -38,7 +39,7 @@ public sealed class ActorsStage : IStage
 
     public string Name => "actors";
 
-    /// <summary>Clean text only: the stage tokenises for itself, and uses sentences when present.</summary>
+    /// <summary>Clean text; the Text stage's tokens and sentences when present (without them the stage tokenises on the side).</summary>
     public IReadOnlyList<Layer> Requires { get; } = [Layer.CleanText];
 
     public IReadOnlyList<Layer> Produces { get; } = [Layer.Mentions];
@@ -52,9 +53,13 @@ public sealed class ActorsStage : IStage
         article.Mentions.AddRange(_finder.Find(article, date));
     }
 
-    /// <summary>Finds the mentions of a text without an article (for tests and tools).</summary>
-    internal IReadOnlyList<Mention> Find(string text, DateOnly? date) =>
-        _finder.Find(new Article("text", text, new ArticleMetadata()), date);
+    /// <summary>Finds the mentions of a text without an article (for tests and tools): the Text stage runs first, as in the pipeline.</summary>
+    internal IReadOnlyList<Mention> Find(string text, DateOnly? date)
+    {
+        var article = new Article("text", text, new ArticleMetadata());
+        new Tightrope.Text.TextStage().Process(article);
+        return _finder.Find(article, date);
+    }
 
     internal TransliterationIndex Bridge => _finder.Bridge;
 }

@@ -17,6 +17,7 @@ internal sealed class AliasIndex
 
     public AliasIndex(KnowledgeBase kb)
     {
+        _kb = kb;
         foreach (var a in kb.Actors)
         {
             Add(a.Name, a.Id, MentionKind.Name);
@@ -64,9 +65,12 @@ internal sealed class AliasIndex
 
         Freeze(_root);
         var deletes = new HashSet<string>(StringComparer.Ordinal);
+        var lowerSurnames = new Dictionary<string, string[]>(StringComparer.Ordinal);
         foreach (var a in kb.Actors.Where(a => a.Kind == ActorKind.Person))
         {
-            foreach (var sn in Surnames(a).Select(x => x.ToLowerInvariant()).Where(x => x.Length >= 5))
+            var lower = Surnames(a).Select(x => x.ToLowerInvariant()).ToArray();
+            lowerSurnames.TryAdd(a.Id, lower);
+            foreach (var sn in lower.Where(x => x.Length >= 5))
             {
                 deletes.Add(sn);
                 for (int k = 0; k < sn.Length; k++)
@@ -77,9 +81,16 @@ internal sealed class AliasIndex
         }
 
         _surnameDeletes = deletes.ToFrozenSet(StringComparer.Ordinal);
+        _lowerSurnames = lowerSurnames.ToFrozenDictionary(StringComparer.Ordinal);
     }
 
+    private readonly FrozenDictionary<string, string[]> _lowerSurnames;
+
+    /// <summary>The person's <see cref="Surnames"/>, lower-case (empty for an unknown id or a non-person).</summary>
+    public string[] LowerSurnames(string personId) => _lowerSurnames.TryGetValue(personId, out var s) ? s : [];
+
     private readonly FrozenSet<string> _surnameDeletes;
+    private readonly KnowledgeBase _kb;
 
     /// <summary>Whether a word could be one edit away from a person's surname (symmetric-delete check, no allocation for misses of length).</summary>
     public bool NearSurname(string word)
@@ -115,7 +126,7 @@ internal sealed class AliasIndex
         var names = new List<string> { StripParenthetical(a.Name) ?? a.Name };
         names.AddRange(a.Aliases.Where(x => !IsAcronym(x)));
         // English writes Korean and Chinese names surname first; Japanese and Western names surname last.
-        bool eastAsianOrder = a.Country is "KOR" or "PRK" or "CHN" or "TWN" or "HKG";
+        bool eastAsianOrder = a.Country is { } country && ActorLists.SurnameFirstCountries.Contains(country);
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var n in names)
         {
@@ -214,8 +225,15 @@ internal sealed class AliasIndex
         }
     }
 
-    private static void Freeze(Node node)
+    private void Freeze(Node node)
     {
+        if (node.Entries is { Count: > 0 } entries)
+        {
+            node.Variants = AliasEntries.Variants(entries, _kb);
+            node.AnyRequiresUpper = entries.Exists(e => e.RequiresUpper);
+            node.AnyPartial = entries.Exists(e => e.Kind == MentionKind.Partial);
+        }
+
         if (node.Build is null)
         {
             return;
@@ -234,11 +252,11 @@ internal sealed class AliasIndex
     /// The longest alias starting at word <paramref name="start"/> (not crossing a sentence start) whose case
     /// fits: acronyms must be upper-case in the text; a lower-case single word that is a common English word is no name.
     /// </summary>
-    public (int Length, List<AliasEntry>? Entries) Longest(List<Word> words, int start)
+    public (int Length, AliasEntries? Entries) Longest(List<Word> words, int start)
     {
         var node = _root;
         int bestLen = 0;
-        List<AliasEntry>? best = null;
+        AliasEntries? best = null;
         for (int j = start; j < words.Count; j++)
         {
             if (j > start && (words[j].SentenceStart || words[j - 1].Possessive))
@@ -246,20 +264,17 @@ internal sealed class AliasIndex
                 break;
             }
 
-            if (node.Children is null || !node.Children.TryGetValue(words[j].Norm, out var next))
+            var next = j == start ? words[j].Info.AliasRoot : node.Children is { } children && children.TryGetValue(words[j].Norm, out var child) ? child : null;
+            if (next is null)
             {
                 break;
             }
 
             node = next;
-            if (node.Entries is { Count: > 0 } entries)
+            if (node.Variants is not null && Fit(node, words, start, j + 1) is { } fit)
             {
-                var fit = Fit(entries, words, start, j + 1);
-                if (fit is not null)
-                {
-                    bestLen = j + 1 - start;
-                    best = fit;
-                }
+                bestLen = j + 1 - start;
+                best = fit;
             }
         }
 
@@ -267,11 +282,10 @@ internal sealed class AliasIndex
     }
 
     /// <summary>
-    /// The entries whose case fits the words; the node's own list when all of them do (callers only read it), null
-    /// when none does. What depends only on the words is worked out once, not once per entry: a common surname has
-    /// many entries.
+    /// The node's entries whose case fits the words (null when none does). The four ways entries can be left out
+    /// (acronyms in text not upper-case, a surname that is a common word) are worked out when the index is built.
     /// </summary>
-    private static List<AliasEntry>? Fit(List<AliasEntry> entries, List<Word> words, int start, int end)
+    private static AliasEntries? Fit(Node node, List<Word> words, int start, int end)
     {
         bool allLower = true;
         for (int k = start; k < end; k++)
@@ -286,37 +300,17 @@ internal sealed class AliasIndex
             return null;
         }
 
-        bool? allUpper = null;
-        bool firstCommon = CommonWords.Contains(words[start].Norm);
-        List<AliasEntry>? fit = null;
-        for (int n = 0; n < entries.Count; n++)
-        {
-            var e = entries[n];
-            bool fits = !(e.RequiresUpper && !(allUpper ??= AllUpper(words, start, end)))
-                // A surname alone is not a common word ("No", "May"); lower-case, it resolves only through coreference.
-                && !(e.Kind == MentionKind.Partial && firstCommon);
-            if (fits)
-            {
-                fit?.Add(e);
-            }
-            else if (fit is null)
-            {
-                fit = new List<AliasEntry>(entries.Count);
-                for (int k = 0; k < n; k++)
-                {
-                    fit.Add(entries[k]);
-                }
-            }
-        }
-
-        return fit is null ? (entries.Count > 0 ? entries : null) : (fit.Count > 0 ? fit : null);
+        bool upperMissing = node.AnyRequiresUpper && !AllUpper(words, start, end);
+        // A surname alone is not a common word ("No", "May"); lower-case, it resolves only through coreference.
+        bool commonSurname = node.AnyPartial && words[start].Info.Common;
+        return node.Variants![(upperMissing ? AliasEntries.UpperMissing : 0) | (commonSurname ? AliasEntries.CommonSurname : 0)];
     }
 
     private static bool AllCommon(List<Word> words, int start, int end)
     {
         for (int k = start; k < end; k++)
         {
-            if (!CommonWords.Contains(words[k].Norm))
+            if (!words[k].Info.Common)
             {
                 return false;
             }
@@ -359,6 +353,20 @@ internal sealed class AliasIndex
         return node.Entries?.Where(e => e.Kind is MentionKind.Name or MentionKind.Acronym).Select(e => e.ActorId) ?? [];
     }
 
+    /// <summary>The trie node after the first word <paramref name="norm"/> (null when no alias starts with it).</summary>
+    public Node? RootChild(string norm) => _root.Children is { } c && c.TryGetValue(norm, out var node) ? node : null;
+
+    /// <summary>The entries of the exact two-word sequence (null when none), without building a word list.</summary>
+    public List<AliasEntry>? EntriesOf(string first, string second)
+    {
+        if (_root.Children is { } c1 && c1.TryGetValue(first, out var n1) && n1.Children is { } c2 && c2.TryGetValue(second, out var n2))
+        {
+            return n2.Entries;
+        }
+
+        return null;
+    }
+
     private static bool AllUpper(List<Word> words, int start, int end)
     {
         for (int k = start; k < end; k++)
@@ -372,10 +380,13 @@ internal sealed class AliasIndex
         return true;
     }
 
-    private sealed class Node
+    internal sealed class Node
     {
         public Dictionary<string, Node>? Build;
         public FrozenDictionary<string, Node>? Children;
         public List<AliasEntry>? Entries;
+        public AliasEntries?[]? Variants;
+        public bool AnyRequiresUpper;
+        public bool AnyPartial;
     }
 }

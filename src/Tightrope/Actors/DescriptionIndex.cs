@@ -10,7 +10,9 @@ namespace Tightrope.Actors;
 internal sealed class DescriptionIndex
 {
     private readonly FrozenDictionary<string, Actor[]> _byPhrase;
+    private readonly FrozenDictionary<string, Actor[]>.AlternateLookup<ReadOnlySpan<char>> _byPhraseSpan;
     private readonly FrozenSet<string> _firstWords;
+    private readonly Dictionary<Actor, string[]> _nameWords = new(ReferenceEqualityComparer.Instance);
     private readonly int _maxWords;
 
     public DescriptionIndex(KnowledgeBase kb)
@@ -31,14 +33,22 @@ internal sealed class DescriptionIndex
                 (map.TryGetValue(key, out var list) ? list : map[key] = []).Add(a);
                 first.Add(words[0]);
                 _maxWords = Math.Max(_maxWords, words.Length);
+                _nameWords.TryAdd(a, WordTokens.Normalize(a.Name));
             }
         }
 
         _byPhrase = map.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
+        _byPhraseSpan = _byPhrase.GetAlternateLookup<ReadOnlySpan<char>>();
         _firstWords = first.ToFrozenSet(StringComparer.Ordinal);
     }
 
     public bool IsEmpty => _byPhrase.Count == 0;
+
+    /// <summary>The normalised words of the name of an actor that has descriptions.</summary>
+    public string[] NameWords(Actor a) => _nameWords.TryGetValue(a, out var words) ? words : WordTokens.Normalize(a.Name);
+
+    [ThreadStatic]
+    private static char[]? t_key;
 
     /// <summary>The longest description starting at word <paramref name="start"/> within one sentence, and the actors it describes.</summary>
     public (int Length, Actor[]? Actors) Longest(List<Word> words, int start)
@@ -54,10 +64,31 @@ internal sealed class DescriptionIndex
             max++;
         }
 
+        // The phrase of the first max words, with where each prefix of whole words ends.
+        int size = max - 1;
+        for (int k = start; k < start + max; k++)
+        {
+            size += words[k].Norm.Length;
+        }
+
+        var key = t_key is { } buffer && buffer.Length >= size ? buffer : t_key = new char[Math.Max(size, 64)];
+        Span<int> ends = stackalloc int[max];
+        int pos = 0;
+        for (int k = 0; k < max; k++)
+        {
+            if (k > 0)
+            {
+                key[pos++] = ' ';
+            }
+
+            words[start + k].Norm.CopyTo(key.AsSpan(pos));
+            pos += words[start + k].Norm.Length;
+            ends[k] = pos;
+        }
+
         for (int len = max; len >= 1; len--)
         {
-            var key = len == 1 ? words[start].Norm : string.Join(' ', Enumerable.Range(start, len).Select(k => words[k].Norm));
-            if (_byPhrase.TryGetValue(key, out var actors))
+            if (_byPhraseSpan.TryGetValue(key.AsSpan(0, ends[len - 1]), out var actors))
             {
                 return (len, actors);
             }

@@ -11,7 +11,7 @@ internal sealed record RoleCue(string Phrase, string[] Tokens, Func<string, bool
     {
         foreach (var r in actor.Roles)
         {
-            if (countryOfficeOnly && !(r.Org is { Length: 3 } code && code.All(char.IsAsciiLetterUpper)))
+            if (countryOfficeOnly && !IsCountryCode(r.Org))
             {
                 continue; // "the party leader" needs the party; only offices of a state resolve from the title alone.
             }
@@ -28,9 +28,9 @@ internal sealed record RoleCue(string Phrase, string[] Tokens, Func<string, bool
 
     public static string? RoleCountry(Role role, Actor actor, KnowledgeBase kb)
     {
-        if (role.Org is { Length: 3 } code && code.All(char.IsAsciiLetterUpper))
+        if (IsCountryCode(role.Org))
         {
-            return code;
+            return role.Org;
         }
 
         if (role.Org is { } org && kb.Find(org) is { } o)
@@ -40,6 +40,10 @@ internal sealed record RoleCue(string Phrase, string[] Tokens, Func<string, bool
 
         return actor.Country;
     }
+
+    /// <summary>An organisation written as a country code ("KOR"): three upper-case ASCII letters.</summary>
+    private static bool IsCountryCode(string? org) =>
+        org is { Length: 3 } && char.IsAsciiLetterUpper(org[0]) && char.IsAsciiLetterUpper(org[1]) && char.IsAsciiLetterUpper(org[2]);
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Folded = new(StringComparer.Ordinal);
 

@@ -59,6 +59,8 @@ public sealed class TransliterationIndex
 
         _byFirst = byFirst.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.Order().ToArray(), StringComparer.Ordinal);
         _bySurname = bySurname.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.Order().ToArray(), StringComparer.Ordinal);
+        _byFirstBySpan = _byFirst.GetAlternateLookup<ReadOnlySpan<char>>();
+        _matchesBySpan = _matches.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     public int People => _names.Length;
@@ -93,19 +95,34 @@ public sealed class TransliterationIndex
 
         var match = MatchCore(span);
         // Names recur across articles: remember the answer for each span, within a bound that keeps memory flat.
-        if (_matches.Count >= MaxCachedMatches)
+        // (A counter of our own: the dictionary's Count takes every lock.)
+        if (Interlocked.Increment(ref _cachedCount) > MaxCachedMatches)
         {
             _matches.Clear();
+            Interlocked.Exchange(ref _cachedCount, 1);
         }
 
         _matches[span] = match;
         return match;
     }
 
+    /// <summary>
+    /// <see cref="Match(string)"/> for a span of a longer text: a span already seen is answered without building
+    /// a string for it.
+    /// </summary>
+    public BridgeMatch? Match(ReadOnlySpan<char> span)
+    {
+        return _matchesBySpan.TryGetValue(span, out var cached) ? cached : Match(span.ToString());
+    }
+
     /// <summary>Most spans whose match is remembered (some megabytes).</summary>
     internal const int MaxCachedMatches = 50_000;
 
+    private int _cachedCount;
+
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, BridgeMatch?> _matches = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, BridgeMatch?>.AlternateLookup<ReadOnlySpan<char>> _matchesBySpan;
+    private readonly FrozenDictionary<string, int[]>.AlternateLookup<ReadOnlySpan<char>> _byFirstBySpan;
 
     private BridgeMatch? MatchCore(string span)
     {
@@ -121,6 +138,54 @@ public sealed class TransliterationIndex
         }
 
         return found && best.Score >= Threshold ? best : null;
+    }
+
+    /// <summary>
+    /// False when no person's first syllable starts the first piece of <paramref name="span"/> and that piece ends
+    /// inside it: then <see cref="Match(string)"/> finds nothing for the span, nor for any longer span that starts
+    /// with it. True when some may match (or when the first piece is not closed inside the span).
+    /// </summary>
+    public bool MayMatchFrom(ReadOnlySpan<char> span)
+    {
+        int start = -1, i = 0;
+        for (; i <= span.Length; i++)
+        {
+            bool letter = i < span.Length && char.IsAsciiLetter(span[i]);
+            bool caseBreak = letter && start >= 0 && char.IsAsciiLetterUpper(span[i]) && char.IsAsciiLetterLower(span[i - 1]);
+            if (start >= 0 && (!letter || caseBreak))
+            {
+                break;
+            }
+
+            if (letter && start < 0)
+            {
+                start = i;
+            }
+        }
+
+        if (start < 0 || i >= span.Length)
+        {
+            return true;
+        }
+
+        // The prefilter of Candidates: a rendering of some person's first syllable is a prefix of the first piece.
+        Span<char> piece = stackalloc char[MaxSyllableLength];
+        int length = Math.Min(MaxSyllableLength, i - start);
+        for (int k = 0; k < length; k++)
+        {
+            piece[k] = (char)(span[start + k] | 0x20);
+        }
+
+        var lookup = _byFirstBySpan;
+        for (int len = 1; len <= length; len++)
+        {
+            if (lookup.ContainsKey(piece[..len]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Every person the span could name, with scores (unfiltered), best first.</summary>
@@ -147,7 +212,7 @@ public sealed class TransliterationIndex
         // Prefilter: the first piece starts with a rendering of the person's first syllable (the surname is never
         // skipped; a misspelt surname is found through the coreference of the given name instead).
         var ids = new HashSet<int>();
-        var lookup = _byFirst.GetAlternateLookup<ReadOnlySpan<char>>();
+        var lookup = _byFirstBySpan;
         var first = pieces[0];
         for (int len = 1; len <= Math.Min(MaxSyllableLength, first.Length); len++)
         {
@@ -204,36 +269,39 @@ public sealed class TransliterationIndex
     /// that does not cross a piece boundary; pieces must start at syllable boundaries. Costs: exact 0, fuzzy 1;
     /// one skipped syllable of the name (not the surname) costs 2.
     /// </summary>
+    [ThreadStatic]
+    private static int[]? t_align;
+
     private BridgeMatch? Align(string s, bool[] boundaries, int pieceCount, NameSyllables name)
     {
         int n = name.Count, m = s.Length;
         const int Inf = int.MaxValue / 4;
         // cost[j, k] = least cost of matching the first j syllables with s[..k]; exact[j,k] counts exact syllables.
-        var cost = new int[n + 1, m + 1];
-        var exact = new int[n + 1, m + 1];
-        var skips = new int[n + 1, m + 1];
-        for (int j = 0; j <= n; j++)
-        {
-            for (int k = 0; k <= m; k++)
-            {
-                cost[j, k] = Inf;
-            }
-        }
-
-        cost[0, 0] = 0;
+        // The three tables are one flat array of this thread, (n + 1) rows of (m + 1): no allocation per candidate.
+        int width = m + 1, size = (n + 1) * width;
+        var table = t_align is { } buffer && buffer.Length >= 3 * size ? buffer : t_align = new int[Math.Max(3 * size, 256)];
+        var cost = table.AsSpan(0, size);
+        var exact = table.AsSpan(size, size);
+        var skips = table.AsSpan(2 * size, size);
+        // exact and skips are read only where cost was set, and set with it.
+        cost.Fill(Inf);
+        cost[0] = 0;
+        exact[0] = 0;
+        skips[0] = 0;
         for (int j = 0; j < n; j++)
         {
             for (int k = 0; k <= m; k++)
             {
-                if (cost[j, k] >= Inf)
+                int here = j * width + k;
+                if (cost[here] >= Inf)
                 {
                     continue;
                 }
 
                 // Skip one middle syllable of the name (translation sometimes drops one); never the surname or the last.
-                if (j > 0 && j < n - 1 && skips[j, k] == 0 && boundaries[k])
+                if (j > 0 && j < n - 1 && skips[here] == 0 && boundaries[k])
                 {
-                    Relax(j + 1, k, cost[j, k] + 2, exact[j, k], 1);
+                    Relax(cost, exact, skips, here + width, cost[here] + 2, exact[here], 1);
                 }
 
                 if (k == m)
@@ -247,7 +315,7 @@ public sealed class TransliterationIndex
                     int c = SyllableCost(sub, name.Syllables[j], name.Near[j]);
                     if (c < Inf)
                     {
-                        Relax(j + 1, end, cost[j, k] + c, exact[j, k] + (c == 0 ? 1 : 0), skips[j, k]);
+                        Relax(cost, exact, skips, (j + 1) * width + end, cost[here] + c, exact[here] + (c == 0 ? 1 : 0), skips[here]);
                     }
 
                     if (boundaries[end] && end < m)
@@ -259,17 +327,18 @@ public sealed class TransliterationIndex
             }
         }
 
-        void Relax(int j, int k, int c, int e, int sk)
+        static void Relax(Span<int> cost, Span<int> exact, Span<int> skips, int at, int c, int e, int sk)
         {
-            if (c < cost[j, k] || (c == cost[j, k] && e > exact[j, k]))
+            if (c < cost[at] || (c == cost[at] && e > exact[at]))
             {
-                cost[j, k] = c;
-                exact[j, k] = e;
-                skips[j, k] = sk;
+                cost[at] = c;
+                exact[at] = e;
+                skips[at] = sk;
             }
         }
 
-        if (cost[n, m] >= Inf)
+        int last = n * width + m;
+        if (cost[last] >= Inf)
         {
             // A single piece may be the surname alone ("Yin"): reported, but only coreference may use it.
             if (pieceCount == 1 && name.Syllables[0].Contains(s))
@@ -280,9 +349,9 @@ public sealed class TransliterationIndex
             return null;
         }
 
-        int matched = n - skips[n, m];
-        int fuzzy = matched - exact[n, m];
-        double score = (exact[n, m] + 0.7 * fuzzy) / n - 0.05 * skips[n, m];
+        int matched = n - skips[last];
+        int fuzzy = matched - exact[last];
+        double score = (exact[last] + 0.7 * fuzzy) / n - 0.05 * skips[last];
         // Length agreement: pieces should not outnumber syllables.
         if (pieceCount > n)
         {

@@ -1,0 +1,254 @@
+using Tightrope.Knowledge;
+using Tightrope.Knowledge.Transliteration;
+
+namespace Tightrope.Actors;
+
+/// <summary>Detection: one pass over the words of an article, each position tried against the detectors in order.</summary>
+internal sealed partial class MentionFinder
+{
+    /// <summary>The state of one detection pass: the position, the spans found so far and the title cue in force.</summary>
+    private sealed class Scan(List<Word> words, string text, DateOnly? date)
+    {
+        public readonly List<Word> Words = words;
+        public readonly string Text = text;
+        public readonly DateOnly? Date = date;
+        public readonly List<Raw> Raws = new(words.Count / 8 + 4);
+        public int I;
+
+        /// <summary>A title just before a name ("President" in "President Yoon"), in force at word <see cref="CueEnd"/>.</summary>
+        public RoleCue? Cue;
+        public int CueEnd = -1;
+        public string? CueCountry;
+
+        public void Add(int first, int last, Pending how, AliasEntries? entries = null, string? surface = null) =>
+            Raws.Add(new Raw { First = first, Last = last, How = how, Entries = entries, Surface = surface });
+
+        public void AddFixed(int first, int last, string id, MentionKind kind = MentionKind.Name) =>
+            Raws.Add(new Raw { First = first, Last = last, How = Pending.Fixed, FixedId = id, FixedKind = kind });
+
+        /// <summary>A span that the cue before it, if any, applies to.</summary>
+        public void AddCued(int first, int last, Pending how, BridgeMatch? bridge = null, bool lowerCase = false, string? surface = null) =>
+            Raws.Add(new Raw { First = first, Last = last, How = how, Bridge = bridge, Cue = Cue, CountryHint = CueCountry, LowerCase = lowerCase, Surface = surface });
+    }
+
+    /// <summary>What is known at the current word: the longest alias there, the capitalised run and the word itself.</summary>
+    private readonly record struct Here(int Len, AliasEntries? Entries, Word W, int CapLen)
+    {
+        public bool OnlyPartial => Entries is { AllPartial: true };
+    }
+
+    private List<Raw> Detect(List<Word> words, string text, DateOnly? date)
+    {
+        var s = new Scan(words, text, date);
+        while (s.I < words.Count)
+        {
+            int i = s.I;
+            if (s.Cue is not null && i != s.CueEnd)
+            {
+                s.Cue = null;
+            }
+
+            var (len, entries) = _aliases.Longest(words, i);
+            if (len > 1 && OverlappedByLonger(words, i, len))
+            {
+                // "The North Korean": a longer alias starts inside this one ("North Korean"); take that instead.
+                (len, entries) = (0, null);
+            }
+
+            // A title: before a name it is a cue; alone it is a role-only mention. A longer alias wins ("General Security of ...").
+            if (s.Cue is null && TryTitle(s, len))
+            {
+                continue;
+            }
+
+            var w = words[i];
+            int capLen = w.Capitalized && !w.Info.Common && !w.Info.Title ? CapitalisedRun(words, i, text) : 0;
+            var here = new Here(len, entries, w, capLen);
+            if (TryNameRun(s, here) || TryCountryPhrase(s, here) || TryAlias(s, here) || TryCandidate(s, here))
+            {
+                continue;
+            }
+
+            s.I++;
+        }
+
+        return s.Raws;
+    }
+
+    /// <summary>A run of capitalised words the bridge reads as a person's name, or a surname followed by someone else's given names.</summary>
+    private bool TryNameRun(Scan s, in Here h)
+    {
+        var words = s.Words;
+        int i = s.I;
+        if (h.CapLen >= 2 && (h.Len == 0 || (h.Len < h.CapLen && h.OnlyPartial) || (h.Len == 1 && h.OnlyPartial)) && TryBridgeRun(s, h.CapLen))
+        {
+            return true;
+        }
+
+        // A surname followed by lower-case syllables ("Park geun hye"): the bridge may still read it as one name.
+        if (h.CapLen == 1 && (h.Len == 0 || h.OnlyPartial) && h.W.Info.BridgeSurname && TryLowerCaseTail(s) is { } taken)
+        {
+            s.I += taken;
+            return true;
+        }
+
+        // A surname followed by more capitalised words the bridge cannot read is someone else's full name.
+        if (h.Len > 0 && h.OnlyPartial && h.CapLen > h.Len && LooksLikeName(words, i, h.CapLen)
+            && !(words[i + h.Len].HyphenBefore && _aliases.Longest(words, i + h.Len).Length > 0))
+        {
+            s.AddCued(i, i + h.CapLen, Pending.Candidate);
+            s.I += h.CapLen;
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>An alias (name, acronym, demonym, metonym, surname): the leading article dropped, common nouns and joined countries sorted out.</summary>
+    private bool TryAlias(Scan s, in Here h)
+    {
+        var words = s.Words;
+        int i = s.I, len = h.Len;
+        var w = h.W;
+        if (len == 0)
+        {
+            return false;
+        }
+
+        var entries = h.Entries!;
+        // A leading article is not part of the name ("the White House" → "White House").
+        if (len > 1 && words[i].Norm == "the")
+        {
+            i++;
+            len--;
+        }
+
+        // "a few trump cards": a lower-case word after a quantifier or an indefinite article is a common noun, not a surname.
+        if (len == 1 && w.Shape == WordShape.Lower && i > 0 && ActorLists.Quantifiers.Contains(words[i - 1].Norm) && !w.SentenceStart && entries.AllPersons)
+        {
+            s.I = i + 1;
+            return true;
+        }
+
+        // "the South Korea and the United States Missile Guidelines": two countries joined before the name of an
+        // agreement or body between them belong to its name.
+        if (JoinedCountriesBefore(s.Raws, words, i, entries) is { } joinedFirst)
+        {
+            s.Raws.RemoveRange(s.Raws.Count - 2, 2);
+            s.Add(joinedFirst, i + len, Pending.Alias, entries, words[joinedFirst].Norm);
+            s.I = i + len;
+            return true;
+        }
+
+        // "US Democratic Party": a country named just before picks among same-named actors.
+        s.Raws.Add(new Raw
+        {
+            First = i, Last = i + len, How = Pending.Alias, Entries = entries, Cue = s.Cue,
+            CountryHint = s.CueCountry ?? CountryBefore(s.Raws, words, i) ?? (s.Cue is null ? CountryAfter(words, i + len) : null),
+            LowerCase = w.Shape == WordShape.Lower, Surface = w.Norm,
+        });
+        s.I = i + len;
+        return true;
+    }
+
+    /// <summary>An unknown name: a lower-case near-miss of a known surname, or a capitalised run that looks like a name.</summary>
+    private bool TryCandidate(Scan s, in Here h)
+    {
+        var w = h.W;
+        // A lower-case word one letter from a known surname ("tilerson"): kept only if it corefers or follows a title.
+        if (h.Len == 0 && w.Shape == WordShape.Lower && !w.Info.Common && _lexicon.NearSurname(w.Info))
+        {
+            s.AddCued(s.I, s.I + 1, Pending.Candidate, lowerCase: true, surface: w.Norm);
+            s.I++;
+            return true;
+        }
+
+        if (h.CapLen > 0 && LooksLikeName(s.Words, s.I, h.CapLen))
+        {
+            s.AddCued(s.I, s.I + h.CapLen, Pending.Candidate);
+            s.I += h.CapLen;
+            return true;
+        }
+
+        return false;
+    }
+
+    private bool OverlappedByLonger(List<Word> words, int i, int len)
+    {
+        for (int j = i + 1; j < i + len; j++)
+        {
+            var (l2, _) = _aliases.Longest(words, j);
+            if (j + l2 > i + len)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool Gap(string text, Word a, Word b)
+    {
+        for (int k = a.End; k < b.Start; k++)
+        {
+            if (!char.IsWhiteSpace(text[k]) && text[k] != '.')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Consecutive capitalised words in one sentence, with hyphen-joined lower-case parts ("Dae-jung").</summary>
+    private int CapitalisedRun(List<Word> words, int i, string text)
+    {
+        int j = i + 1;
+        while (j < words.Count && !words[j].SentenceStart && !words[j - 1].Possessive && OnlySpaceOrHyphen(text, words[j - 1].End, words[j].Start)
+               && (words[j].Capitalized || (words[j].HyphenBefore && words[j].Shape == WordShape.Lower)) && !words[j].Info.Title)
+        {
+            j++;
+        }
+
+        return j - i;
+    }
+
+    private static bool OnlySpaceOrHyphen(string text, int from, int to)
+    {
+        if (to - from > 2)
+        {
+            return false;
+        }
+
+        for (int k = from; k < to; k++)
+        {
+            if (text[k] is not ' ' and not '-' and not '‐')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private bool LooksLikeName(List<Word> words, int i, int len)
+    {
+        var w = words[i];
+        if (len == 1)
+        {
+            return w.Norm.Length >= 2 && !w.Info.Common && !w.Info.Title && w.Shape != WordShape.Other;
+        }
+
+        // A multi-word run must not be a heading of common words.
+        int common = 0;
+        for (int k = i; k < i + len; k++)
+        {
+            if (words[k].Info.Common || words[k].Info.Title)
+            {
+                common++;
+            }
+        }
+
+        return common * 2 < len;
+    }
+}
