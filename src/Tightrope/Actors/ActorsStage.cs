@@ -40,7 +40,7 @@ public sealed class ActorsStage : IStage
     public string Name => "actors";
 
     /// <summary>Clean text; the Text stage's tokens and sentences when present (without them the stage tokenises on the side).</summary>
-    public IReadOnlyList<Layer> Requires { get; } = [Layer.CleanText];
+    public IReadOnlyList<Layer> Requires { get; } = [Layer.CleanText, Layer.Sentences, Layer.Tokens];
 
     public IReadOnlyList<Layer> Produces { get; } = [Layer.Mentions];
 
