@@ -216,11 +216,8 @@ internal static class Tokenizer
         i + 3 <= text.Length && char.IsAsciiDigit(text[i]) && char.IsAsciiDigit(text[i + 1]) && char.IsAsciiDigit(text[i + 2])
         && (i + 3 == text.Length || !char.IsAsciiDigit(text[i + 3]));
 
-    private static readonly string[] DomainTails =
-    [
-        "com", "net", "org", "gov", "edu", "mil", "int", "co", "kr", "cn", "jp", "uk", "us", "io", "ai", "info", "news", "tv",
-        "de", "fr", "ru", "tw", "hk", "go", "or", "ac", "eu",
-    ];
+    /// <summary>Domain labels after a full stop inside a word (knowledge/lang/en/text-domain-tails.yaml).</summary>
+    private static readonly Knowledge.WordList DomainTails = Knowledge.LanguageData.English["text-domain-tails"];
 
     /// <summary>"Observer.com", "joongang.co.kr": a lower-case domain label after the full stop.</summary>
     private static bool IsDomainTail(string text, int i)
@@ -236,15 +233,6 @@ internal static class Tokenizer
             return false;
         }
 
-        var label = text.AsSpan(i, e - i);
-        foreach (var t in DomainTails)
-        {
-            if (label.Equals(t, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return DomainTails.Contains(text.AsSpan(i, e - i));
     }
 }
