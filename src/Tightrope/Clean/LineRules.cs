@@ -34,6 +34,16 @@ internal static class LineRules
     /// <summary>The marker flags (<see cref="Copyright"/>, <see cref="Notice"/>, ...) found in the text.</summary>
     public static int Match(ReadOnlySpan<char> text) => Markers.Match(text);
 
+    private static readonly System.Buffers.SearchValues<string> PromptOpenings =
+        System.Buffers.SearchValues.Create(PromptStarts, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Whether some sentence of the text may be a copyright notice, a notice or a prompt: the text holds a marker, or
+    /// the opening of a prompt somewhere (one search over the whole text, so most paragraphs need no sentence split).
+    /// </summary>
+    public static bool MayHoldNotice(ReadOnlySpan<char> text) =>
+        (Match(text) & (Copyright | Notice)) != 0 || text.ContainsAny(PromptOpenings);
+
     public static bool IsCopyright(ReadOnlySpan<char> text) => (Match(text) & Copyright) != 0;
 
     /// <summary>"Follow X on WeChat ...", "Subscribe to our newsletter".</summary>

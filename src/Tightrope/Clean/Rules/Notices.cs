@@ -12,46 +12,28 @@ internal static class Notices
     {
         var text = raw.AsSpan(line.KeepStart, line.KeepEnd - line.KeepStart);
 
-        // Trailing run of notice/prompt sentences, read from the end, so an ordinary paragraph costs one sentence of
-        // marker search; removed when it holds a copyright line or a prompt. Notices close an article: only the last
-        // paragraphs and short ones are read.
-        int tailStart = -1;
-        int end = nearEnd || line.Words <= 60 ? text.Length : 0;
-        bool strong = false;
-        while (end > 0)
-        {
-            int start = ClauseSentences.PreviousSentenceStart(text, end);
-            var s = text[start..CleanPlan.TrimEndIndex(text, end)];
-            int flags = LineRules.Match(s);
-            bool copyright = (flags & LineRules.Copyright) != 0;
-            bool isPrompt = !copyright && LineRules.IsPrompt(s);
-            if (!copyright && !isPrompt && (flags & LineRules.Notice) == 0)
-            {
-                break;
-            }
-
-            strong |= copyright || isPrompt;
-            tailStart = start;
-            end = start;
-        }
-
+        // Trailing run of notice/prompt sentences, read from the end; removed when it holds a copyright line or a
+        // prompt. Notices close an article: only the last paragraphs and short ones are read, and only those that
+        // hold a marker or a prompt opening at all (then the Text stage's splitter finds the sentences).
+        bool readTail = (nearEnd || line.Words <= 60) && LineRules.MayHoldNotice(text);
         bool persona = text.Contains("As a", StringComparison.Ordinal);
-        if (!(strong && tailStart >= 0) && !persona)
+        if (!readTail && !persona)
         {
             return;
         }
 
         var starts = new List<int>();
-        ClauseSentences.SentenceStarts(text, starts);
+        ParagraphSentences.Starts(text, starts);
         int count = starts.Count;
         int first = count;
-        if (strong && tailStart >= 0)
+        if (readTail)
         {
-            first = starts.IndexOf(tailStart);
-            if (first < 0)
-            {
-                first = count;
-            }
+            first = TrailingNotices(text, starts);
+        }
+
+        if (first == count && !persona)
+        {
+            return;
         }
 
         if (first < count)
@@ -106,6 +88,31 @@ internal static class Notices
                 }
             }
         }
+    }
+
+    /// <summary>Where the trailing run of notice and prompt sentences starts (an index into <paramref name="starts"/>),
+    /// when the run holds a copyright notice or a prompt; else the count of sentences.</summary>
+    private static int TrailingNotices(ReadOnlySpan<char> text, List<int> starts)
+    {
+        int count = starts.Count;
+        int tail = count;
+        bool strong = false;
+        for (int k = count - 1; k >= 0; k--)
+        {
+            var s = Sentence(text, starts, k);
+            int flags = LineRules.Match(s);
+            bool copyright = (flags & LineRules.Copyright) != 0;
+            bool isPrompt = !copyright && LineRules.IsPrompt(s);
+            if (!copyright && !isPrompt && (flags & LineRules.Notice) == 0)
+            {
+                break;
+            }
+
+            strong |= copyright || isPrompt;
+            tail = k;
+        }
+
+        return strong ? tail : count;
     }
 
     private static ReadOnlySpan<char> Sentence(ReadOnlySpan<char> text, List<int> starts, int k)

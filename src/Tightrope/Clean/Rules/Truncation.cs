@@ -39,7 +39,7 @@ internal sealed class Truncation : ICleanRule
             }
 
             var starts = new List<int>();
-            ClauseSentences.SentenceStarts(text, starts);
+            ParagraphSentences.Starts(text, starts);
             int a = line.KeepStart + starts[^1];
             int seg = plan.AddSegment(RemovalKind.Truncated, a, line.KeepEnd, "paragraph ends mid-sentence");
             plan.Probes.Add(new Probe(a, seg, true));
