@@ -41,8 +41,9 @@ internal static class LineRules
     /// Whether some sentence of the text may be a copyright notice, a notice or a prompt: the text holds a marker, or
     /// the opening of a prompt somewhere (one search over the whole text, so most paragraphs need no sentence split).
     /// </summary>
-    public static bool MayHoldNotice(ReadOnlySpan<char> text) =>
-        (Match(text) & (Copyright | Notice)) != 0 || text.ContainsAny(PromptOpenings);
+    /// <remarks><paramref name="knownFlags"/>: the text's <see cref="Match"/> flags when already read, else -1.</remarks>
+    public static bool MayHoldNotice(ReadOnlySpan<char> text, int knownFlags = -1) =>
+        ((knownFlags >= 0 ? knownFlags : Match(text)) & (Copyright | Notice)) != 0 || text.ContainsAny(PromptOpenings);
 
     public static bool IsCopyright(ReadOnlySpan<char> text) => (Match(text) & Copyright) != 0;
 
@@ -81,9 +82,15 @@ internal static class LineRules
     }
 
     /// <summary>The kind a single short line of noise belongs to, or null when it is body text.</summary>
-    public static (RemovalKind Kind, string Reason)? ClassifyLine(ReadOnlySpan<char> line, int words)
+    /// <remarks><paramref name="flags"/> gets the line's marker flags when they were read (lines of up to 30 words), else -1.</remarks>
+    public static (RemovalKind Kind, string Reason)? ClassifyLine(ReadOnlySpan<char> line, int words, out int flags)
     {
-        int flags = words <= 30 ? Match(line) : 0;
+        flags = words <= 30 ? Match(line) : -1;
+        return Verdict(line, words, Math.Max(flags, 0));
+    }
+
+    private static (RemovalKind Kind, string Reason)? Verdict(ReadOnlySpan<char> line, int words, int flags)
+    {
         if ((flags & Copyright) != 0)
         {
             return (RemovalKind.Copyright, "copyright or reproduction notice");

@@ -36,27 +36,7 @@ public static class TextFingerprint
         var buffer = ArrayPool<char>.Shared.Rent(text.Length + 1);
         try
         {
-            int n = 0;
-            bool pendingSpace = false;
-            foreach (char c in text)
-            {
-                if (char.IsLetterOrDigit(c) || char.IsSurrogate(c))
-                {
-                    if (pendingSpace && n > 0)
-                    {
-                        buffer[n++] = ' ';
-                    }
-
-                    pendingSpace = false;
-                    buffer[n++] = char.ToLowerInvariant(c);
-                }
-                else if (!IsIgnorable(c))
-                {
-                    pendingSpace = true;
-                }
-            }
-
-            return new string(buffer, 0, n);
+            return new string(buffer, 0, NormalizeInto(text, buffer));
         }
         finally
         {
@@ -64,22 +44,71 @@ public static class TextFingerprint
         }
     }
 
+    /// <summary>Writes <see cref="Normalize"/>'s text into <paramref name="buffer"/> (at least as long as the text); returns its length.</summary>
+    private static int NormalizeInto(ReadOnlySpan<char> text, Span<char> buffer)
+    {
+        int n = 0;
+        bool pendingSpace = false;
+        foreach (char c in text)
+        {
+            bool word;
+            char lower;
+            if (c < 128)
+            {
+                // ASCII: no call into the culture tables.
+                word = IsAsciiWordChar(c);
+                lower = AsciiLower(c);
+            }
+            else
+            {
+                word = char.IsLetterOrDigit(c) || char.IsSurrogate(c);
+                lower = word ? char.ToLowerInvariant(c) : c;
+                if (!word && IsIgnorable(c))
+                {
+                    continue;
+                }
+            }
+
+            if (word)
+            {
+                if (pendingSpace && n > 0)
+                {
+                    buffer[n++] = ' ';
+                }
+
+                pendingSpace = false;
+                buffer[n++] = lower;
+            }
+            else
+            {
+                pendingSpace = true;
+            }
+        }
+
+        return n;
+    }
+
     /// <summary>Hash of the normalised text: the first 16 bytes of its SHA-256 (UTF-8), in hex.</summary>
     public static string TextHash(ReadOnlySpan<char> text)
     {
-        var normalized = Normalize(text);
-        int max = Encoding.UTF8.GetMaxByteCount(normalized.Length);
-        var bytes = ArrayPool<byte>.Shared.Rent(max);
+        var chars = ArrayPool<char>.Shared.Rent(text.Length + 1);
+        byte[]? bytes = null;
         try
         {
-            int len = Encoding.UTF8.GetBytes(normalized, bytes);
+            int n = NormalizeInto(text, chars);
+            bytes = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(n));
+            int len = Encoding.UTF8.GetBytes(chars.AsSpan(0, n), bytes);
             Span<byte> hash = stackalloc byte[32];
             SHA256.HashData(bytes.AsSpan(0, len), hash);
             return Convert.ToHexStringLower(hash[..16]);
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(bytes);
+            ArrayPool<char>.Shared.Return(chars);
+            if (bytes is not null)
+            {
+                ArrayPool<byte>.Shared.Return(bytes);
+            }
         }
     }
 
@@ -118,17 +147,7 @@ public static class TextFingerprint
                 }
 
                 ulong seed = Mix((ulong)(bin + 1) * 0xD1B54A32D192ED03UL);
-                ulong min = Empty;
-                foreach (var h in hashes)
-                {
-                    ulong v = Mix(h ^ seed);
-                    if (v < min)
-                    {
-                        min = v;
-                    }
-                }
-
-                sig[bin] = (min & ValueMask) | FilledBit;
+                sig[bin] = (MinMixed(hashes, seed) & ValueMask) | FilledBit;
             }
 
             return sig;
@@ -137,6 +156,27 @@ public static class TextFingerprint
         {
             ArrayPool<ulong>.Shared.Return(shingles);
         }
+    }
+
+    /// <summary>The least <c>Mix(h ^ seed)</c> over the hashes: four independent minima, so the mixes overlap.</summary>
+    private static ulong MinMixed(ReadOnlySpan<ulong> hashes, ulong seed)
+    {
+        ulong m0 = Empty, m1 = Empty, m2 = Empty, m3 = Empty;
+        int i = 0;
+        for (; i + 4 <= hashes.Length; i += 4)
+        {
+            m0 = Math.Min(m0, Mix(hashes[i] ^ seed));
+            m1 = Math.Min(m1, Mix(hashes[i + 1] ^ seed));
+            m2 = Math.Min(m2, Mix(hashes[i + 2] ^ seed));
+            m3 = Math.Min(m3, Mix(hashes[i + 3] ^ seed));
+        }
+
+        for (; i < hashes.Length; i++)
+        {
+            m0 = Math.Min(m0, Mix(hashes[i] ^ seed));
+        }
+
+        return Math.Min(Math.Min(m0, m1), Math.Min(m2, m3));
     }
 
     /// <summary>Hashes of the word shingles of the text, in order (a text shorter than a shingle is one shingle).</summary>

@@ -46,7 +46,7 @@ internal sealed class NoiseLines : ICleanRule
                 var text = raw.AsSpan(line.Start, line.End - line.Start);
                 line.Words = Words.Count(text);
 
-                if (LineRules.ClassifyLine(text, line.Words) is { } verdict)
+                if (LineRules.ClassifyLine(text, line.Words, out int flags) is { } verdict)
                 {
                     plan.Remove(verdict.Kind, line.Start, line.End, verdict.Reason);
                     line.KeepEnd = line.KeepStart;
@@ -76,6 +76,7 @@ internal sealed class NoiseLines : ICleanRule
 
                     plan.Remove(RemovalKind.Byline, line.Start, line.Start + byline, "byline");
                     line.KeepStart = keep;
+                    flags = -1;
                     if (line.Removed)
                     {
                         lines[li] = line;
@@ -85,7 +86,7 @@ internal sealed class NoiseLines : ICleanRule
                     line.Words = Words.Count(raw.AsSpan(line.KeepStart, line.KeepEnd - line.KeepStart));
                 }
 
-                Notices.ClassifySentences(raw, plan, ref line, nearEnd: li >= lines.Count - 4);
+                Notices.ClassifySentences(raw, plan, ref line, nearEnd: li >= lines.Count - 4, flags);
                 lines[li] = line;
             }
         }

@@ -8,14 +8,14 @@ namespace Tightrope.Clean;
 internal static class Notices
 {
     /// <summary>Notices and prompts that end a paragraph, and persona filler inside one.</summary>
-    internal static void ClassifySentences(string raw, CleanPlan plan, ref LineInfo line, bool nearEnd)
+    internal static void ClassifySentences(string raw, CleanPlan plan, ref LineInfo line, bool nearEnd, int knownFlags = -1)
     {
         var text = raw.AsSpan(line.KeepStart, line.KeepEnd - line.KeepStart);
 
         // Trailing run of notice/prompt sentences, read from the end; removed when it holds a copyright line or a
         // prompt. Notices close an article: only the last paragraphs and short ones are read, and only those that
         // hold a marker or a prompt opening at all (then the Text stage's splitter finds the sentences).
-        bool readTail = (nearEnd || line.Words <= 60) && LineRules.MayHoldNotice(text);
+        bool readTail = (nearEnd || line.Words <= 60) && LineRules.MayHoldNotice(text, knownFlags);
         bool persona = text.Contains("As a", StringComparison.Ordinal);
         if (!readTail && !persona)
         {
