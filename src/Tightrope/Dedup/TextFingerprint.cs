@@ -147,7 +147,17 @@ public static class TextFingerprint
                 }
 
                 ulong seed = Mix((ulong)(bin + 1) * 0xD1B54A32D192ED03UL);
-                sig[bin] = (MinMixed(hashes, seed) & ValueMask) | FilledBit;
+                ulong min = Empty;
+                foreach (var h in hashes)
+                {
+                    ulong v = Mix(h ^ seed);
+                    if (v < min)
+                    {
+                        min = v;
+                    }
+                }
+
+                sig[bin] = (min & ValueMask) | FilledBit;
             }
 
             return sig;
@@ -156,27 +166,6 @@ public static class TextFingerprint
         {
             ArrayPool<ulong>.Shared.Return(shingles);
         }
-    }
-
-    /// <summary>The least <c>Mix(h ^ seed)</c> over the hashes: four independent minima, so the mixes overlap.</summary>
-    private static ulong MinMixed(ReadOnlySpan<ulong> hashes, ulong seed)
-    {
-        ulong m0 = Empty, m1 = Empty, m2 = Empty, m3 = Empty;
-        int i = 0;
-        for (; i + 4 <= hashes.Length; i += 4)
-        {
-            m0 = Math.Min(m0, Mix(hashes[i] ^ seed));
-            m1 = Math.Min(m1, Mix(hashes[i + 1] ^ seed));
-            m2 = Math.Min(m2, Mix(hashes[i + 2] ^ seed));
-            m3 = Math.Min(m3, Mix(hashes[i + 3] ^ seed));
-        }
-
-        for (; i < hashes.Length; i++)
-        {
-            m0 = Math.Min(m0, Mix(hashes[i] ^ seed));
-        }
-
-        return Math.Min(Math.Min(m0, m1), Math.Min(m2, m3));
     }
 
     /// <summary>Hashes of the word shingles of the text, in order (a text shorter than a shingle is one shingle).</summary>
