@@ -14,9 +14,9 @@ internal static class LineRules
     private static readonly string[] NoticeMarkers = CleanWords.Phrases("clean-notice-markers");
 
     /// <summary>Social and subscription prompts ("Follow us on ...", "Subscribe to our newsletter").</summary>
-    private static readonly string[] PromptStarts = CleanWords.Spaced("clean-prompt-starts", after: "word");
+    private static readonly string[] PromptStarts = CleanWords.Spaced("clean-prompt-starts", plain: "prefix", after: "word");
 
-    private static readonly string[] PlatformWords = CleanWords.Spaced("clean-platform-words", before: "after-space");
+    private static readonly string[] PlatformWords = CleanWords.Spaced("clean-platform-words", plain: "phrase", before: "after-space");
 
     private static readonly string[] ChromeMarkers = CleanWords.Phrases("clean-chrome-markers");
 

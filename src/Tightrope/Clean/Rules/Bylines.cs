@@ -4,7 +4,23 @@ namespace Tightrope.Clean;
 internal static class Bylines
 {
     /// <summary>Role words of a bracketed byline ("columnist", "text/", "记者"); "by" only with a space after it.</summary>
-    private static readonly string[] BylineRoles = CleanWords.Spaced("clean-byline-roles", after: "word");
+    private static readonly string[] BylineRoles = CleanWords.Spaced("clean-byline-roles", plain: "text", after: "word");
+
+    private static readonly Knowledge.WordList ReporterWords = CheckedReporterWords();
+
+    private static Knowledge.WordList CheckedReporterWords()
+    {
+        var list = Knowledge.LanguageData.English["clean-byline-reporter-words"];
+        foreach (var (word, where) in list.Values)
+        {
+            if (where is not ("end" or "anywhere"))
+            {
+                throw new InvalidDataException($"knowledge/lang/en/clean-byline-reporter-words.yaml: '{word}' has '{where}'; expected 'end' or 'anywhere'");
+            }
+        }
+
+        return list;
+    }
 
     private static readonly string[] Credits = CleanWords.Phrases("clean-byline-credits");
 
@@ -62,13 +78,27 @@ internal static class Bylines
             }
         }
 
-        if (words <= 6 && (line.EndsWith("기자", StringComparison.Ordinal) || line.Contains("记者", StringComparison.Ordinal)
-            || line.Contains("記者", StringComparison.Ordinal)))
+        if (words <= 6 && HasReporterWord(line))
         {
             return true;
         }
 
         return words <= 8 && HasEmail(line) && !Words.EndsSentence(line);
+    }
+
+    /// <summary>"홍길동 기자", "记者 王明" (clean-byline-reporter-words.yaml: at the end of the line, or anywhere).</summary>
+    private static bool HasReporterWord(ReadOnlySpan<char> line)
+    {
+        foreach (var word in ReporterWords.Words)
+        {
+            bool end = string.Equals(ReporterWords.Values[word], "end", StringComparison.Ordinal);
+            if (end ? line.EndsWith(word, StringComparison.Ordinal) : line.Contains(word, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool HasEmail(ReadOnlySpan<char> line)

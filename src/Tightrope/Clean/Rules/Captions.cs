@@ -41,9 +41,23 @@ internal static class Captions
             int after = first.Length;
             var tail = line[Math.Min(after, line.Length)..];
             if (tail.StartsWith(':') || tail.StartsWith('=') || tail.StartsWith('|') || tail.StartsWith(" :")
-                || tail.StartsWith(" by ", StringComparison.OrdinalIgnoreCase)
-                || tail.StartsWith(" courtesy", StringComparison.OrdinalIgnoreCase)
-                || tail.StartsWith(" credit", StringComparison.OrdinalIgnoreCase))
+                || StartsWithCredit(tail))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>" by ", " courtesy", " credit" (clean-caption-credits.yaml), each after one space.</summary>
+    private static readonly string[] Credits = [.. CleanWords.Spaced("clean-caption-credits", plain: "prefix", after: "word").Select(c => " " + c)];
+
+    private static bool StartsWithCredit(ReadOnlySpan<char> tail)
+    {
+        foreach (var credit in Credits)
+        {
+            if (tail.StartsWith(credit, StringComparison.OrdinalIgnoreCase))
             {
                 return true;
             }
