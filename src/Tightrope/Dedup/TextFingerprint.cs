@@ -1,5 +1,7 @@
 using System.Buffers;
 using System.Numerics;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -147,17 +149,7 @@ public static class TextFingerprint
                 }
 
                 ulong seed = Mix((ulong)(bin + 1) * 0xD1B54A32D192ED03UL);
-                ulong min = Empty;
-                foreach (var h in hashes)
-                {
-                    ulong v = Mix(h ^ seed);
-                    if (v < min)
-                    {
-                        min = v;
-                    }
-                }
-
-                sig[bin] = (min & ValueMask) | FilledBit;
+                sig[bin] = (MinMixed(hashes, seed) & ValueMask) | FilledBit;
             }
 
             return sig;
@@ -166,6 +158,49 @@ public static class TextFingerprint
         {
             ArrayPool<ulong>.Shared.Return(shingles);
         }
+    }
+
+    /// <summary>
+    /// The least <c>Mix(h ^ seed)</c> over the hashes, four at a time in vector registers (64-bit lanes: the same
+    /// wrapping arithmetic as <see cref="Mix"/>). Most of a signature's cost is here: an article of 440 words leaves
+    /// about 11 of the 128 bins empty, each a pass over every shingle.
+    /// </summary>
+    private static ulong MinMixed(ReadOnlySpan<ulong> hashes, ulong seed)
+    {
+        ulong min = Empty;
+        int i = 0;
+        if (Vector256.IsHardwareAccelerated && hashes.Length >= Vector256<ulong>.Count)
+        {
+            var s = Vector256.Create(seed);
+            var m1 = Vector256.Create(0xBF58476D1CE4E5B9UL);
+            var m2 = Vector256.Create(0x94D049BB133111EBUL);
+            var least = Vector256.Create(Empty);
+            ref ulong first = ref MemoryMarshal.GetReference(hashes);
+            for (; i <= hashes.Length - Vector256<ulong>.Count; i += Vector256<ulong>.Count)
+            {
+                var z = Vector256.LoadUnsafe(ref first, (nuint)i) ^ s;
+                z = (z ^ Vector256.ShiftRightLogical(z, 30)) * m1;
+                z = (z ^ Vector256.ShiftRightLogical(z, 27)) * m2;
+                z ^= Vector256.ShiftRightLogical(z, 31);
+                least = Vector256.Min(least, z);
+            }
+
+            for (int k = 0; k < Vector256<ulong>.Count; k++)
+            {
+                min = Math.Min(min, least.GetElement(k));
+            }
+        }
+
+        for (; i < hashes.Length; i++)
+        {
+            ulong v = Mix(hashes[i] ^ seed);
+            if (v < min)
+            {
+                min = v;
+            }
+        }
+
+        return min;
     }
 
     /// <summary>Hashes of the word shingles of the text, in order (a text shorter than a shingle is one shingle).</summary>
