@@ -73,16 +73,5 @@ internal static class Words
     /// <summary>Whether <paramref name="word"/> is one a sentence cannot end on (articles, prepositions, conjunctions).</summary>
     public static bool IsFunctionWord(ReadOnlySpan<char> word) => FunctionWordSet.Contains(word);
 
-    private static readonly string[] FunctionWords =
-    [
-        "the", "a", "an", "and", "or", "but", "nor", "of", "to", "in", "on", "at", "by", "for", "with", "from", "into",
-        "onto", "upon", "about", "as", "than", "that", "which", "who", "whom", "whose", "this", "these", "those", "its",
-        "his", "her", "their", "our", "my", "your", "is", "are", "was", "were", "be", "been", "being", "has", "have",
-        "had", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "not", "if", "when", "while",
-        "because", "although", "though", "between", "among", "over", "under", "after", "before", "during", "through",
-        "toward", "towards", "against", "without", "within", "via", "per", "such", "both", "either", "neither", "very",
-    ];
-
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> FunctionWordSet =
-        new HashSet<string>(FunctionWords, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly Knowledge.WordList FunctionWordSet = Knowledge.LanguageData.English["clean-function-words"];
 }

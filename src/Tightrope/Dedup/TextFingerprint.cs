@@ -1,5 +1,7 @@
 using System.Buffers;
 using System.Numerics;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -36,27 +38,7 @@ public static class TextFingerprint
         var buffer = ArrayPool<char>.Shared.Rent(text.Length + 1);
         try
         {
-            int n = 0;
-            bool pendingSpace = false;
-            foreach (char c in text)
-            {
-                if (char.IsLetterOrDigit(c) || char.IsSurrogate(c))
-                {
-                    if (pendingSpace && n > 0)
-                    {
-                        buffer[n++] = ' ';
-                    }
-
-                    pendingSpace = false;
-                    buffer[n++] = char.ToLowerInvariant(c);
-                }
-                else if (!IsIgnorable(c))
-                {
-                    pendingSpace = true;
-                }
-            }
-
-            return new string(buffer, 0, n);
+            return new string(buffer, 0, NormalizeInto(text, buffer));
         }
         finally
         {
@@ -64,22 +46,71 @@ public static class TextFingerprint
         }
     }
 
+    /// <summary>Writes <see cref="Normalize"/>'s text into <paramref name="buffer"/> (at least as long as the text); returns its length.</summary>
+    private static int NormalizeInto(ReadOnlySpan<char> text, Span<char> buffer)
+    {
+        int n = 0;
+        bool pendingSpace = false;
+        foreach (char c in text)
+        {
+            bool word;
+            char lower;
+            if (c < 128)
+            {
+                // ASCII: no call into the culture tables.
+                word = IsAsciiWordChar(c);
+                lower = AsciiLower(c);
+            }
+            else
+            {
+                word = char.IsLetterOrDigit(c) || char.IsSurrogate(c);
+                lower = word ? char.ToLowerInvariant(c) : c;
+                if (!word && IsIgnorable(c))
+                {
+                    continue;
+                }
+            }
+
+            if (word)
+            {
+                if (pendingSpace && n > 0)
+                {
+                    buffer[n++] = ' ';
+                }
+
+                pendingSpace = false;
+                buffer[n++] = lower;
+            }
+            else
+            {
+                pendingSpace = true;
+            }
+        }
+
+        return n;
+    }
+
     /// <summary>Hash of the normalised text: the first 16 bytes of its SHA-256 (UTF-8), in hex.</summary>
     public static string TextHash(ReadOnlySpan<char> text)
     {
-        var normalized = Normalize(text);
-        int max = Encoding.UTF8.GetMaxByteCount(normalized.Length);
-        var bytes = ArrayPool<byte>.Shared.Rent(max);
+        var chars = ArrayPool<char>.Shared.Rent(text.Length + 1);
+        byte[]? bytes = null;
         try
         {
-            int len = Encoding.UTF8.GetBytes(normalized, bytes);
+            int n = NormalizeInto(text, chars);
+            bytes = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(n));
+            int len = Encoding.UTF8.GetBytes(chars.AsSpan(0, n), bytes);
             Span<byte> hash = stackalloc byte[32];
             SHA256.HashData(bytes.AsSpan(0, len), hash);
             return Convert.ToHexStringLower(hash[..16]);
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(bytes);
+            ArrayPool<char>.Shared.Return(chars);
+            if (bytes is not null)
+            {
+                ArrayPool<byte>.Shared.Return(bytes);
+            }
         }
     }
 
@@ -118,17 +149,7 @@ public static class TextFingerprint
                 }
 
                 ulong seed = Mix((ulong)(bin + 1) * 0xD1B54A32D192ED03UL);
-                ulong min = Empty;
-                foreach (var h in hashes)
-                {
-                    ulong v = Mix(h ^ seed);
-                    if (v < min)
-                    {
-                        min = v;
-                    }
-                }
-
-                sig[bin] = (min & ValueMask) | FilledBit;
+                sig[bin] = (MinMixed(hashes, seed) & ValueMask) | FilledBit;
             }
 
             return sig;
@@ -137,6 +158,49 @@ public static class TextFingerprint
         {
             ArrayPool<ulong>.Shared.Return(shingles);
         }
+    }
+
+    /// <summary>
+    /// The least <c>Mix(h ^ seed)</c> over the hashes, four at a time in vector registers (64-bit lanes: the same
+    /// wrapping arithmetic as <see cref="Mix"/>). Most of a signature's cost is here: an article of 440 words leaves
+    /// about 11 of the 128 bins empty, each a pass over every shingle.
+    /// </summary>
+    private static ulong MinMixed(ReadOnlySpan<ulong> hashes, ulong seed)
+    {
+        ulong min = Empty;
+        int i = 0;
+        if (Vector256.IsHardwareAccelerated && hashes.Length >= Vector256<ulong>.Count)
+        {
+            var s = Vector256.Create(seed);
+            var m1 = Vector256.Create(0xBF58476D1CE4E5B9UL);
+            var m2 = Vector256.Create(0x94D049BB133111EBUL);
+            var least = Vector256.Create(Empty);
+            ref ulong first = ref MemoryMarshal.GetReference(hashes);
+            for (; i <= hashes.Length - Vector256<ulong>.Count; i += Vector256<ulong>.Count)
+            {
+                var z = Vector256.LoadUnsafe(ref first, (nuint)i) ^ s;
+                z = (z ^ Vector256.ShiftRightLogical(z, 30)) * m1;
+                z = (z ^ Vector256.ShiftRightLogical(z, 27)) * m2;
+                z ^= Vector256.ShiftRightLogical(z, 31);
+                least = Vector256.Min(least, z);
+            }
+
+            for (int k = 0; k < Vector256<ulong>.Count; k++)
+            {
+                min = Math.Min(min, least.GetElement(k));
+            }
+        }
+
+        for (; i < hashes.Length; i++)
+        {
+            ulong v = Mix(hashes[i] ^ seed);
+            if (v < min)
+            {
+                min = v;
+            }
+        }
+
+        return min;
     }
 
     /// <summary>Hashes of the word shingles of the text, in order (a text shorter than a shingle is one shingle).</summary>

@@ -74,17 +74,8 @@ internal static class Abbreviations
         return (word.Length & 1) == 1;
     }
 
-    private static readonly string[] Starters =
-    [
-        "The", "A", "An", "This", "That", "These", "Those", "He", "She", "It", "They", "We", "I", "You", "But", "And",
-        "However", "In", "On", "At", "For", "If", "When", "While", "As", "After", "Before", "Meanwhile", "Still", "Yet",
-        "So", "There", "Its", "His", "Her", "Their", "Our", "Some", "Many", "Most", "Both", "Such", "What", "Why", "How",
-        "Although", "Despite", "Since", "Under", "With", "According", "Moreover", "Also", "Earlier", "Later", "Now",
-        "Then", "Today", "Officials", "Analysts", "Critics",
-    ];
-
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> StarterSet =
-        new HashSet<string>(Starters, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+    /// <summary>Capitalised words that commonly open a sentence (knowledge/lang/en/text-sentence-starters.yaml).</summary>
+    private static readonly Knowledge.WordList StarterSet = Knowledge.LanguageData.English["text-sentence-starters"];
 
     /// <summary>Whether a capitalised word commonly opens a sentence (used after "U.S." and the like).</summary>
     public static bool IsSentenceStarter(ReadOnlySpan<char> word) => StarterSet.Contains(word);

@@ -10,7 +10,39 @@ namespace Tightrope.Text;
 /// </summary>
 internal static class SentenceSplitter
 {
-    public static void Split(string text, List<Token> tokens, List<Sentence> sentences)
+    [ThreadStatic]
+    private static List<Token>? t_tokens;
+
+    [ThreadStatic]
+    private static List<Sentence>? t_sentences;
+
+    /// <summary>
+    /// The sentences of any piece of text (a paragraph, a line, a whole text), as spans relative to
+    /// <paramref name="text"/>, appended to <paramref name="sentences"/>: the text is tokenised as the Text stage
+    /// tokenises and split by the same rules, so every stage agrees on where a sentence ends.
+    /// </summary>
+    public static void Split(ReadOnlySpan<char> text, List<TextSpan> sentences)
+    {
+        ArgumentNullException.ThrowIfNull(sentences);
+        var tokens = t_tokens ??= new List<Token>(256);
+        var found = t_sentences ??= new List<Sentence>(16);
+        tokens.Clear();
+        found.Clear();
+        Tokenizer.Tokenize(text, tokens);
+        Split(text, tokens, found);
+        foreach (var s in found)
+        {
+            sentences.Add(s.Span);
+        }
+
+        if (tokens.Capacity > 4096)
+        {
+            t_tokens = null;
+        }
+    }
+
+    /// <summary>Groups <paramref name="tokens"/> (of <paramref name="text"/>) into <paramref name="sentences"/>.</summary>
+    public static void Split(ReadOnlySpan<char> text, List<Token> tokens, List<Sentence> sentences)
     {
         int count = tokens.Count;
         int start = -1;
@@ -68,13 +100,13 @@ internal static class SentenceSplitter
         }
     }
 
-    private static bool MayEndSentence(string text, Token tok)
+    private static bool MayEndSentence(ReadOnlySpan<char> text, Token tok)
     {
         char last = text[tok.Span.End - 1];
         return last is '.' or '!' or '?' or '…' or '。';
     }
 
-    private static bool ShouldSplit(string text, List<Token> tokens, int t, int last)
+    private static bool ShouldSplit(ReadOnlySpan<char> text, List<Token> tokens, int t, int last)
     {
         if (last + 1 >= tokens.Count)
         {
@@ -86,7 +118,7 @@ internal static class SentenceSplitter
         char nextFirst = text[next.Span.Start];
         if (tok.Kind == TokenKind.Punctuation)
         {
-            var p = tok.Span.Slice(text);
+            var p = text.Slice(tok.Span.Start, tok.Span.Length);
             if (p is "." && next.Span.Start == tok.Span.End && (char.IsLower(nextFirst) || char.IsDigit(nextFirst)))
             {
                 // "sf1.4", "version.2": a full stop inside a word-like run, not the end of a sentence.
@@ -103,7 +135,7 @@ internal static class SentenceSplitter
         }
 
         // A word that kept its full stop: an abbreviation or an initial.
-        var word = Abbreviations.LastPart(text.AsSpan(tok.Span.Start, tok.Span.Length - 1));
+        var word = Abbreviations.LastPart(text.Slice(tok.Span.Start, tok.Span.Length - 1));
         var kind = Abbreviations.Classify(word);
         if (kind == AbbreviationKind.Prefix)
         {
@@ -115,18 +147,18 @@ internal static class SentenceSplitter
             return true;
         }
 
-        return char.IsUpper(nextFirst) && Abbreviations.IsSentenceStarter(next.Span.Slice(text));
+        return char.IsUpper(nextFirst) && Abbreviations.IsSentenceStarter(text.Slice(next.Span.Start, next.Span.Length));
     }
 
-    private static bool IsCloser(string text, Token tok) =>
+    private static bool IsCloser(ReadOnlySpan<char> text, Token tok) =>
         tok.Span.Length == 1 && text[tok.Span.Start] is '"' or '\'' or ')' or ']' or '}' or '»' or '”' or '’' or '」' or '』' or '）';
 
-    private static bool IsStop(string text, Token tok) => tok.Span.Length == 1 && text[tok.Span.Start] is '.' or '!' or '?';
+    private static bool IsStop(ReadOnlySpan<char> text, Token tok) => tok.Span.Length == 1 && text[tok.Span.Start] is '.' or '!' or '?';
 
-    private static bool NewlineBetween(string text, Token a, Token b) =>
-        b.Span.Start > a.Span.End && text.AsSpan(a.Span.End, b.Span.Start - a.Span.End).Contains('\n');
+    private static bool NewlineBetween(ReadOnlySpan<char> text, Token a, Token b) =>
+        b.Span.Start > a.Span.End && text.Slice(a.Span.End, b.Span.Start - a.Span.End).Contains('\n');
 
-    private static bool IsBullet(string text, List<Token> tokens, int t)
+    private static bool IsBullet(ReadOnlySpan<char> text, List<Token> tokens, int t)
     {
         var tok = tokens[t];
         if (tok.Span.Length != 1 || text[tok.Span.Start] is not ('*' or '-' or '•' or '·' or '▪' or '►' or '▶' or '■' or '◆' or '●' or '—'))

@@ -10,7 +10,7 @@ namespace Tightrope.Text;
 /// </summary>
 internal static class Tokenizer
 {
-    public static void Tokenize(string text, List<Token> tokens)
+    public static void Tokenize(ReadOnlySpan<char> text, List<Token> tokens)
     {
         int n = text.Length;
         int i = 0;
@@ -105,7 +105,7 @@ internal static class Tokenizer
     }
 
     /// <summary>The end of the word (or number) that starts at <paramref name="start"/>.</summary>
-    private static int ScanWord(string text, int start, out bool numeric)
+    private static int ScanWord(ReadOnlySpan<char> text, int start, out bool numeric)
     {
         int n = text.Length;
         numeric = char.IsAsciiDigit(text[start]);
@@ -187,7 +187,7 @@ internal static class Tokenizer
         // Keep the final full stop of an abbreviation.
         if (j < n && text[j] == '.' && !numeric)
         {
-            var word = Abbreviations.LastPart(text.AsSpan(start, j - start));
+            var word = Abbreviations.LastPart(text.Slice(start, j - start));
             var kind = Abbreviations.Classify(word);
             bool initial = word.Length == 1 && char.IsUpper(word[0]);
             if (kind != AbbreviationKind.None || initial)
@@ -202,7 +202,7 @@ internal static class Tokenizer
         return j;
     }
 
-    private static bool NextIsDigit(string text, int i)
+    private static bool NextIsDigit(ReadOnlySpan<char> text, int i)
     {
         while (i < text.Length && text[i] == ' ')
         {
@@ -212,18 +212,15 @@ internal static class Tokenizer
         return i < text.Length && char.IsAsciiDigit(text[i]);
     }
 
-    private static bool ThreeDigits(string text, int i) =>
+    private static bool ThreeDigits(ReadOnlySpan<char> text, int i) =>
         i + 3 <= text.Length && char.IsAsciiDigit(text[i]) && char.IsAsciiDigit(text[i + 1]) && char.IsAsciiDigit(text[i + 2])
         && (i + 3 == text.Length || !char.IsAsciiDigit(text[i + 3]));
 
-    private static readonly string[] DomainTails =
-    [
-        "com", "net", "org", "gov", "edu", "mil", "int", "co", "kr", "cn", "jp", "uk", "us", "io", "ai", "info", "news", "tv",
-        "de", "fr", "ru", "tw", "hk", "go", "or", "ac", "eu",
-    ];
+    /// <summary>Domain labels after a full stop inside a word (knowledge/lang/en/text-domain-tails.yaml).</summary>
+    private static readonly Knowledge.WordList DomainTails = Knowledge.LanguageData.English["text-domain-tails"];
 
     /// <summary>"Observer.com", "joongang.co.kr": a lower-case domain label after the full stop.</summary>
-    private static bool IsDomainTail(string text, int i)
+    private static bool IsDomainTail(ReadOnlySpan<char> text, int i)
     {
         int e = i;
         while (e < text.Length && char.IsAsciiLetterLower(text[e]))
@@ -236,15 +233,6 @@ internal static class Tokenizer
             return false;
         }
 
-        var label = text.AsSpan(i, e - i);
-        foreach (var t in DomainTails)
-        {
-            if (label.Equals(t, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return DomainTails.Contains(text.Slice(i, e - i));
     }
 }

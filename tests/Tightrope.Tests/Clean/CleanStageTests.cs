@@ -212,6 +212,22 @@ public sealed class CleanStageTests
         Assert.Contains(cut, a.Text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("The launch came at 09:00 a.m. (0030 GMT) Tuesday and the missile flew along its")]
+    [InlineData("Officials said U.S. Forces Korea announced a")]
+    [InlineData("The drill ended. Gen. Kim then told reporters that the")]
+    public void TheTruncatedSentenceIsTheOneTheTextStageSplits(string cut)
+    {
+        // The clean stage finds sentences with the Text stage's splitter: "a.m." before a bracket and "U.S." before a
+        // name do not end a sentence, a title never does, an ordinary full stop does.
+        var a = Clean(Body + "\n\n" + cut + "\n\n" + Body2);
+        var mark = Single(a, RemovalKind.Truncated);
+        var sentences = new List<TextSpan>();
+        Tightrope.Text.SentenceSplitter.Split(cut, sentences);
+        Assert.Equal(cut[sentences[^1].Start..], mark.Text);
+        Assert.Equal(cut.StartsWith("The drill", StringComparison.Ordinal) ? cut["The drill ended. ".Length..] : cut, mark.Text);
+    }
+
     [Fact]
     public void AHeadingWithoutFinalPunctuationIsNotMarkedTruncated()
     {

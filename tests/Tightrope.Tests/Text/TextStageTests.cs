@@ -37,6 +37,21 @@ public sealed class TextStageTests
     }
 
     [Fact]
+    public void TheSplitterWorksOnAnySpanAndAgreesWithTheStage()
+    {
+        // Other stages split a paragraph or a line on its own: the spans are relative to the span they passed.
+        const string Text = "Intro line\nThe talks ended at 9 a.m. (0030 GMT) Tuesday. U.S. Forces Korea said so. Gen. Kim left!";
+        var a = Run(Text);
+        int start = Text.IndexOf('\n', StringComparison.Ordinal) + 1;
+        var spans = new List<TextSpan>();
+        SentenceSplitter.Split(Text.AsSpan(start), spans);
+        Assert.Equal(
+            ["The talks ended at 9 a.m. (0030 GMT) Tuesday.", "U.S. Forces Korea said so.", "Gen. Kim left!"],
+            spans.Select(s => Text.Substring(start + s.Start, s.Length)));
+        Assert.Equal(Sentences(a).Skip(1), spans.Select(s => Text.Substring(start + s.Start, s.Length)));
+    }
+
+    [Fact]
     public void AnInitialismEndsASentenceWhenASentenceOpeningWordFollows()
     {
         var a = Run("The drills were approved by the U.S. The allies agreed. Talks with the U.K. Foreign Office went on.");
