@@ -122,6 +122,13 @@ internal static class SqliteSchema
 
     public static int CurrentVersion => Migrations[^1].Version;
 
+    private static bool HasArticles(SqliteConnection connection)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = "SELECT EXISTS (SELECT 1 FROM articles)";
+        return Convert.ToInt64(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) != 0;
+    }
+
     /// <summary>Applies the migrations the database lacks; returns the schema version it ends at.</summary>
     public static int Migrate(SqliteConnection connection)
     {
@@ -142,6 +149,15 @@ internal static class SqliteSchema
         {
             throw new InvalidOperationException(
                 $"The store's schema is version {current}, newer than this Tightrope knows ({CurrentVersion}); use a newer Tightrope.");
+        }
+
+        if (current is > 0 and < 3 && HasArticles(connection))
+        {
+            // Version 3 keeps an article's layers packed in its row; stores written before it keep them in tables of
+            // their own, which this version does not read. Refuse before changing anything, so the store stays whole.
+            throw new InvalidOperationException(
+                $"The store was written by an earlier Tightrope (schema {current}), whose layout this version does not read yet; " +
+                "nothing was changed. Ingest the same inputs into a new store (--db NEW.db): ingest is content-addressed, so the result is the same.");
         }
 
         foreach (var migration in Migrations)

@@ -41,6 +41,52 @@ public sealed class SqliteArticleStoreTests : ArticleStoreContract
         Assert.Equal(first.Id, store.FindNearDuplicate(first.Signature!));
     }
 
+    /// <summary>A store at schema 2 (the layout before layers were packed), with <paramref name="articles"/> rows.</summary>
+    private string StoreAtSchemaTwo(int articles)
+    {
+        var path = Path.Combine(_folder, $"v2-{articles}.db");
+        Directory.CreateDirectory(_folder);
+        using var db = new SqliteConnection($"Data Source={path};Pooling=False");
+        db.Open();
+        using var cmd = db.CreateCommand();
+        cmd.CommandText = "CREATE TABLE schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied TEXT NOT NULL);"
+            + SqliteSchema.Migrations[0].Sql + SqliteSchema.Migrations[1].Sql
+            + "INSERT INTO schema_version VALUES (1, 'one', 'x'), (2, 'two', 'x');";
+        cmd.ExecuteNonQuery();
+        for (int i = 0; i < articles; i++)
+        {
+            cmd.CommandText = $"INSERT INTO articles (id, text, length) VALUES ('a{i}', 'Text {i}.', 7)";
+            cmd.ExecuteNonQuery();
+        }
+
+        return path;
+    }
+
+    [Fact]
+    public void AStoreOfTheOldLayoutWithArticlesIsRefusedAndLeftAsItWas()
+    {
+        var path = StoreAtSchemaTwo(articles: 2);
+        var ex = Assert.Throws<InvalidOperationException>(() => ArticleStore.Open(path));
+        Assert.Contains("schema 2", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("nothing was changed", ex.Message, StringComparison.Ordinal);
+        using var db = new SqliteConnection($"Data Source={path};Pooling=False");
+        db.Open();
+        using var cmd = db.CreateCommand();
+        cmd.CommandText = "SELECT max(version) FROM schema_version";
+        Assert.Equal(2L, cmd.ExecuteScalar());
+        cmd.CommandText = "SELECT count(*) FROM articles";
+        Assert.Equal(2L, cmd.ExecuteScalar());
+    }
+
+    [Fact]
+    public void AnEmptyStoreOfTheOldLayoutIsMigrated()
+    {
+        var path = StoreAtSchemaTwo(articles: 0);
+        using var store = ArticleStore.Open(path);
+        Assert.Equal(SqliteSchema.CurrentVersion, store.SchemaVersion);
+        Assert.Equal(0, store.Stats().Articles);
+    }
+
     [Fact]
     public void OpeningCreatesTheFolderAndTheSchema()
     {
