@@ -37,8 +37,16 @@ public static class RawTextDiff
         var output = new LayerPack.Buffer(64 + (raw.Length / 8));
         if (!monotonic)
         {
-            // Not a map this format can follow: keep the raw text whole (and no runs).
+            // Runs that overlap in the raw text (cleaning inserted something): keep the runs and the raw text whole.
             output.VarUInt(0);
+            output.VarUInt((ulong)runs.Count);
+            foreach (var (c, r, len) in runs)
+            {
+                output.VarUInt((ulong)c);
+                output.VarUInt((ulong)r);
+                output.VarUInt((ulong)len);
+            }
+
             output.Utf8(raw);
             return output.ToArray();
         }
@@ -72,7 +80,16 @@ public static class RawTextDiff
         int header = (int)LayerPack.ReadVarUInt(data, ref pos);
         if (header == 0)
         {
-            return (LayerPack.ReadUtf8(data, ref pos), new OffsetMap());
+            var whole = new OffsetMap();
+            int count = (int)LayerPack.ReadVarUInt(data, ref pos);
+            for (int i = 0; i < count; i++)
+            {
+                int c = (int)LayerPack.ReadVarUInt(data, ref pos);
+                int r = (int)LayerPack.ReadVarUInt(data, ref pos);
+                whole.Add(c, r, (int)LayerPack.ReadVarUInt(data, ref pos));
+            }
+
+            return (LayerPack.ReadUtf8(data, ref pos), whole);
         }
 
         var raw = new System.Text.StringBuilder(clean.Length + 256);

@@ -47,6 +47,44 @@ public abstract class ArticleStoreContract : IDisposable
         "The allies began their spring exercise near Pyeongtaek. About 28,500 troops remain on the peninsula. " +
         "Observers from Tokyo attended the opening day.";
 
+    [Fact]
+    public void EveryRegisteredLayerComesBackAsTheCodecWroteIt()
+    {
+        var knowledge = Path.Combine(Support.SharedData.RepoRoot, "knowledge");
+        var pipeline = Tightrope.Pipeline.TightropePipeline.Create(new Tightrope.Pipeline.PipelineOptions
+        {
+            Knowledge = Tightrope.Knowledge.KnowledgeLoader.Load(knowledge),
+            KnowledgeFolder = knowledge,
+        });
+        var article = pipeline.Process(new Article("c0ffee00000000000000000000000001",
+            "Drills resume\n\n<p>" + CostText + "</p>\n\n" + ExerciseText + "\n\nCopyright 2024 Example Wire. All rights reserved.",
+            new ArticleMetadata { Title = "Drills resume", Published = new DateOnly(2024, 3, 5) }));
+        var store = NewStore();
+        Assert.Equal(SaveOutcome.Stored, store.Save(article));
+
+        var back = store.GetArticle(article.Id)!;
+        Assert.Equal(article.RawText, back.RawText);
+        Assert.Equal(article.Offsets.Runs, back.Offsets.Runs);
+        foreach (var layer in Tightrope.Pipeline.TightropePipeline.Layers)
+        {
+            Assert.True(layer.Count(article) > 0 || layer.Name == "failures", $"the test article has no {layer.Name}");
+            Assert.Equal(Rows(layer, article), Rows(layer, back));
+        }
+    }
+
+    private static string Rows(ILayerCodec layer, Article article)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new System.Text.Json.Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            LayerPack.WriteJson(article, [layer], json);
+            json.WriteEndObject();
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
     /// <summary>An article with every layer filled in, as the pipeline would leave it.</summary>
     internal static Article Annotated(string id, string text, string? title = null, string? source = null, DateOnly? date = null)
     {
