@@ -376,7 +376,7 @@ public static class RoleConflicts
         ArgumentNullException.ThrowIfNull(article);
         ArgumentNullException.ThrowIfNull(knowledge);
         DateOnly? date = article.Date?.Date ?? article.Metadata.Published;
-        var sentences = SentenceBounds.Of(article);
+        var sentences = article.Sentences.ConvertAll(s => s.Span);
         var text = article.Text;
         var claims = new List<Claim>();
         var past = new HashSet<string>(StringComparer.Ordinal);
