@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Tightrope.Figures.Recognition;
 using Tightrope.Knowledge;
 using Tightrope.Model;
@@ -7,6 +8,7 @@ namespace Tightrope.Figures;
 /// <summary>Which indicator a figure belongs to, and whether it restates an amount already given.</summary>
 internal sealed partial class FigureAnnotator
 {
+    private readonly CueIndex _cues = new(indicators);
     private static readonly WordList ConversionBefore = LanguageData.English["figures-conversion-before"];
     private static readonly WordList ConversionAfter = LanguageData.English["figures-conversion-after"];
     private static readonly WordList ConversionApproximators = LanguageData.English["figures-conversion-approximators"];
@@ -180,18 +182,7 @@ internal sealed partial class FigureAnnotator
         }
 
         inSentence = new bool[indicators.Indicators.Count];
-        for (int k = 0; k < inSentence.Length; k++)
-        {
-            foreach (var cue in indicators.Indicators[k].Cues)
-            {
-                if (ContainsPhrase(sent, cue))
-                {
-                    inSentence[k] = true;
-                    break;
-                }
-            }
-        }
-
+        _cues.Mark(sent, inSentence);
         run.CueCache[si] = inSentence;
         return inSentence;
     }
@@ -269,5 +260,90 @@ internal sealed partial class FigureAnnotator
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// The indicators' cues by their first word, so a sentence is read once for all of them instead of once per cue:
+    /// a cue that starts with a letter or digit can only match whole-word at the start of a word of the sentence.
+    /// </summary>
+    private sealed class CueIndex
+    {
+        private readonly FrozenDictionary<string, (int Indicator, string Cue)[]>.AlternateLookup<ReadOnlySpan<char>> _byFirstWord;
+        private readonly (int Indicator, string Cue)[] _other;
+
+        public CueIndex(IndicatorCatalog catalog)
+        {
+            var byWord = new Dictionary<string, List<(int, string)>>(StringComparer.OrdinalIgnoreCase);
+            var other = new List<(int, string)>();
+            for (int k = 0; k < catalog.Indicators.Count; k++)
+            {
+                foreach (var cue in catalog.Indicators[k].Cues)
+                {
+                    int e = 0;
+                    while (e < cue.Length && char.IsLetterOrDigit(cue[e]))
+                    {
+                        e++;
+                    }
+
+                    if (e == 0)
+                    {
+                        other.Add((k, cue));
+                        continue;
+                    }
+
+                    var first = cue[..e];
+                    if (!byWord.TryGetValue(first, out var list))
+                    {
+                        byWord[first] = list = [];
+                    }
+
+                    list.Add((k, cue));
+                }
+            }
+
+            _byFirstWord = byWord.ToFrozenDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.OrdinalIgnoreCase)
+                .GetAlternateLookup<ReadOnlySpan<char>>();
+            _other = [.. other];
+        }
+
+        /// <summary>Sets <paramref name="found"/>[k] for every indicator k with a cue in <paramref name="sentence"/> (whole words, any case).</summary>
+        public void Mark(ReadOnlySpan<char> sentence, bool[] found)
+        {
+            foreach (var (k, cue) in _other)
+            {
+                found[k] |= ContainsPhrase(sentence, cue);
+            }
+
+            int i = 0;
+            while (i < sentence.Length)
+            {
+                if (!char.IsLetterOrDigit(sentence[i]))
+                {
+                    i++;
+                    continue;
+                }
+
+                int e = i + 1;
+                while (e < sentence.Length && char.IsLetterOrDigit(sentence[e]))
+                {
+                    e++;
+                }
+
+                if (_byFirstWord.TryGetValue(sentence[i..e], out var cues))
+                {
+                    foreach (var (k, cue) in cues)
+                    {
+                        int end = i + cue.Length;
+                        if (!found[k] && sentence[i..].StartsWith(cue, StringComparison.OrdinalIgnoreCase)
+                            && (end >= sentence.Length || !char.IsLetterOrDigit(sentence[end])))
+                        {
+                            found[k] = true;
+                        }
+                    }
+                }
+
+                i = e;
+            }
+        }
     }
 }

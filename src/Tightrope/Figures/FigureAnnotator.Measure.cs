@@ -18,7 +18,7 @@ internal sealed partial class FigureAnnotator
     /// The words of a stretch of text as spans into it (no strings cut): runs of letters and digits (with inner
     /// apostrophes, hyphens and dots) and the punctuation , ; ( ) : — as one-character words.
     /// </summary>
-    private sealed class Words
+    private sealed class Words(StringBuilder builder)
     {
         private TextSpan[] _items = new TextSpan[16];
 
@@ -63,9 +63,9 @@ internal sealed partial class FigureAnnotator
                 return text.Substring(_items[from].Start, _items[from].Length);
             }
 
-            var sb = new StringBuilder();
-            AppendTo(sb, text, from, to);
-            return sb.ToString();
+            builder.Clear();
+            AppendTo(builder, text, from, to);
+            return builder.ToString();
         }
 
         public void AppendTo(StringBuilder sb, string text, int from, int to)

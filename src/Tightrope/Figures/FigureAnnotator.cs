@@ -25,10 +25,12 @@ internal sealed partial class FigureAnnotator(IndicatorCatalog indicators, Excha
         public int[] IndexMap { get; } = new int[recognized.Count];
         public string?[] Measures { get; } = new string?[recognized.Count];
         public Dictionary<int, bool[]> CueCache { get; } = [];
-        public Words Tail { get; } = new();
-        public Words More { get; } = new();
-        public Words Before { get; } = new();
-        public Words Head { get; } = new();
+        /// <summary>Where the words of a measure are joined (one builder for the article: only the measure is allocated).</summary>
+        public StringBuilder Builder { get; } = new(128);
+        public Words Tail => field ??= new Words(Builder);
+        public Words More => field ??= new Words(Builder);
+        public Words Before => field ??= new Words(Builder);
+        public Words Head => field ??= new Words(Builder);
         public YearMentions Years { get; } = new();
     }
 

@@ -3,9 +3,13 @@ using Tightrope.Model;
 
 namespace Tightrope.Figures.Recognition;
 
-/// <summary>A figure found by the recogniser, before it is tied to a measure, an indicator and a period.</summary>
-internal sealed record RecognizedFigure
+/// <summary>A figure found by the recogniser, before it is tied to a measure, an indicator and a period (a struct: one per number, no allocation).</summary>
+internal readonly record struct RecognizedFigure
 {
+    public RecognizedFigure()
+    {
+    }
+
     public required TextSpan Span { get; init; }
     public required double Value { get; init; }
     public double? ValueHigh { get; init; }
