@@ -225,6 +225,17 @@ internal sealed partial class FigureAnnotator
             return true;
         }
 
+        // The same for every figure of the sentence: found once.
+        if (!run.ContextCache.TryGetValue((si, ind), out bool ctx))
+        {
+            run.ContextCache[(si, ind)] = ctx = ContextNear(run, ind, si, sentence);
+        }
+
+        return ctx;
+    }
+
+    private static bool ContextNear(Run run, Indicator ind, int si, TextSpan sentence)
+    {
         var sentences = run.Sentences;
         int from = si >= 2 ? sentences[si - 2].Span.Start : si == 1 ? sentences[0].Span.Start : sentence.Start;
         var window = run.Text.AsSpan(from, sentence.End - from);

@@ -38,10 +38,11 @@ internal sealed partial class FigureAnnotator
             _items[Count++] = span;
         }
 
-        public void RemoveAt(int index)
+        /// <summary>Keeps only the words [start, end), moved to the front.</summary>
+        public void Keep(int start, int end)
         {
-            Array.Copy(_items, index + 1, _items, index, Count - index - 1);
-            Count--;
+            Array.Copy(_items, start, _items, 0, end - start);
+            Count = end - start;
         }
 
         public ReadOnlySpan<char> Text(string text, int i) => text.AsSpan(_items[i].Start, _items[i].Length);
@@ -184,17 +185,7 @@ internal sealed partial class FigureAnnotator
         }
 
         start = Math.Max(start, end - 10);
-        // Keep [start, end) at the front of the buffer.
-        for (int k = head.Count - 1; k >= end; k--)
-        {
-            head.RemoveAt(k);
-        }
-
-        for (int k = 0; k < start; k++)
-        {
-            head.RemoveAt(0);
-        }
-
+        head.Keep(start, end);
         return head.Count;
     }
 

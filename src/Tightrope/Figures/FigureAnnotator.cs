@@ -24,7 +24,8 @@ internal sealed partial class FigureAnnotator(IndicatorCatalog indicators, Excha
         public List<Figure> Figures { get; } = new(recognized.Count);
         public int[] IndexMap { get; } = new int[recognized.Count];
         public string?[] Measures { get; } = new string?[recognized.Count];
-        public Dictionary<int, bool[]> CueCache { get; } = [];
+        public Dictionary<int, bool[]> CueCache => field ??= [];
+        public Dictionary<(int Sentence, Indicator Indicator), bool> ContextCache => field ??= [];
         /// <summary>Where the words of a measure are joined (one builder for the article: only the measure is allocated).</summary>
         public StringBuilder Builder { get; } = new(128);
         public Words Tail => field ??= new Words(Builder);

@@ -17,8 +17,8 @@ internal static partial class NumberExtractor
 
     public static List<NumberMatch> Extract(string text)
     {
-        // About one number per 150 characters in news copy: sized so the list rarely grows.
-        var result = new List<NumberMatch>(Math.Min(4096, text.Length / 128 + 4));
+        // Up to one number per 50 characters in dense news copy: sized so the list rarely grows.
+        var result = new List<NumberMatch>(Math.Min(8192, text.Length / 48 + 4));
         Extract(text, result);
         return result;
     }
