@@ -144,6 +144,7 @@ internal sealed partial class FigureAnnotator
         var sent = text.AsSpan(sentence.Start, sentence.Length);
         var cl = text.AsSpan(clause.Start, clause.Length);
         var inSentence = IndicatorsInSentence(run, si, sent);
+        bool[]? inClause = null;
         for (int k = 0; k < inSentence.Length; k++)
         {
             if (!inSentence[k])
@@ -157,8 +158,10 @@ internal sealed partial class FigureAnnotator
                 continue;
             }
 
-            int score = CueScore(ind, sent, cl);
-            if (score == 0 || Vetoed(ind, cl) || !InContext(run, ind, si, sentence))
+            // A cue of the indicator is in the sentence; one in the figure's own clause scores higher.
+            inClause ??= CuesIn(run, cl);
+            int score = inClause[k] ? 3 : 1;
+            if (Vetoed(ind, cl) || !InContext(run, ind, si, sentence))
             {
                 continue;
             }
@@ -187,23 +190,13 @@ internal sealed partial class FigureAnnotator
         return inSentence;
     }
 
-    /// <summary>3 when a cue is in the figure's clause, 1 when only in its sentence, else 0.</summary>
-    private static int CueScore(Indicator ind, ReadOnlySpan<char> sent, ReadOnlySpan<char> cl)
+    /// <summary>Which indicators have a cue in the figure's clause (a buffer of the run, valid until the next call).</summary>
+    private bool[] CuesIn(Run run, ReadOnlySpan<char> clause)
     {
-        int score = 0;
-        foreach (var cue in ind.Cues)
-        {
-            if (ContainsPhrase(cl, cue))
-            {
-                score = Math.Max(score, 3);
-            }
-            else if (ContainsPhrase(sent, cue))
-            {
-                score = Math.Max(score, 1);
-            }
-        }
-
-        return score;
+        var found = run.InClause ??= new bool[indicators.Indicators.Count];
+        Array.Clear(found);
+        _cues.Mark(clause, found);
+        return found;
     }
 
     private static bool Vetoed(Indicator ind, ReadOnlySpan<char> cl)

@@ -25,6 +25,7 @@ internal sealed partial class FigureAnnotator(IndicatorCatalog indicators, Excha
         public int[] IndexMap { get; } = new int[recognized.Count];
         public string?[] Measures { get; } = new string?[recognized.Count];
         public Dictionary<int, bool[]> CueCache => field ??= [];
+        public bool[]? InClause { get; set; }
         public Dictionary<(int Sentence, Indicator Indicator), bool> ContextCache => field ??= [];
         /// <summary>Where the words of a measure are joined (one builder for the article: only the measure is allocated).</summary>
         public StringBuilder Builder { get; } = new(128);
