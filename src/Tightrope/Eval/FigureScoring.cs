@@ -79,8 +79,37 @@ public static class FigureScoring
     {
         ArgumentNullException.ThrowIfNull(gold);
         ArgumentNullException.ThrowIfNull(article);
+        var used = new bool[article.Figures.Count];
+        var figures = MatchGoldFigures(gold, article, used, indicators);
+        var (fp, notFigures, spurious) = Unmatched(gold, article, used);
+        var mineC = contradictions ?? [];
+        var (expected, found, missedC) = ExpectedContradictions(gold, article, mineC);
+        var spuriousC = SpuriousContradictions(gold, article, mineC);
+        return new FigureScore
+        {
+            File = Path.GetFileName(gold.Path),
+            ContradictionsSpurious = spuriousC.Count,
+            SpuriousContradictions = spuriousC,
+            ValueUnit = new PrfCount(figures.TruePositives, fp, figures.FalseNegatives),
+            AttachmentCorrect = figures.AttachmentCorrect,
+            AttachmentTotal = figures.AttachmentTotal,
+            NotFiguresReported = notFigures,
+            ContradictionsExpected = expected,
+            ContradictionsFound = found,
+            Missed = figures.Missed,
+            Spurious = spurious,
+            BadAttachments = figures.BadAttachments,
+            MissedContradictions = missedC,
+        };
+    }
+
+    /// <summary>How the gold figures were matched: found, missed, and whether each found one measures what the gold says.</summary>
+    private sealed record GoldMatch(int TruePositives, int FalseNegatives, int AttachmentCorrect, int AttachmentTotal, List<string> Missed, List<string> BadAttachments);
+
+    /// <summary>Matches each gold figure to a prediction (marking it in <paramref name="used"/>) and checks its attachment.</summary>
+    private static GoldMatch MatchGoldFigures(GoldFile gold, Article article, bool[] used, IndicatorCatalog? indicators)
+    {
         var predicted = article.Figures;
-        var used = new bool[predicted.Count];
         var missed = new List<string>();
         var badAttach = new List<string>();
         int tp = 0, fn = 0, attachOk = 0, attachTotal = 0;
@@ -113,9 +142,7 @@ public static class FigureScoring
                 attachTotal++;
                 var p = predicted[match];
                 string mine = (p.Measure ?? "") + " " + (p.IndicatorId is { } id ? indicators?.Find(id)?.Name ?? id.Replace('-', ' ') : "");
-                var a = Keywords(mine);
-                var b = Keywords(g.Measures);
-                if (a.Overlaps(b))
+                if (Keywords(mine).Overlaps(Keywords(g.Measures)))
                 {
                     attachOk++;
                 }
@@ -126,7 +153,12 @@ public static class FigureScoring
             }
         }
 
-        // Reported figures inside a not_figures text.
+        return new GoldMatch(tp, fn, attachOk, attachTotal, missed, badAttach);
+    }
+
+    /// <summary>The predictions no gold figure took: false positives, and those inside a not_figures text.</summary>
+    private static (int FalsePositives, int NotFigures, List<string> Spurious) Unmatched(GoldFile gold, Article article, bool[] used)
+    {
         var forbidden = new List<TextSpan>();
         foreach (var nf in gold.NotFigures)
         {
@@ -145,6 +177,7 @@ public static class FigureScoring
 
         int fp = 0, notFigures = 0;
         var spurious = new List<string>();
+        var predicted = article.Figures;
         for (int i = 0; i < predicted.Count; i++)
         {
             if (used[i])
@@ -163,10 +196,14 @@ public static class FigureScoring
             spurious.Add($"'{p.Text}' = {p.Value.ToString(CultureInfo.InvariantCulture)} {p.Unit}{(bad ? " (a not_figure)" : "")}");
         }
 
-        // Contradictions the text itself shows.
+        return (fp, notFigures, spurious);
+    }
+
+    /// <summary>Contradictions the text itself shows: how many the gold lists as detectable and how many were reported.</summary>
+    private static (int Expected, int Found, List<string> Missed) ExpectedContradictions(GoldFile gold, Article article, IReadOnlyList<Contradiction> mine)
+    {
         int expected = 0, found = 0;
-        var missedC = new List<string>();
-        var mineC = contradictions ?? [];
+        var missed = new List<string>();
         foreach (var inc in gold.Inconsistencies)
         {
             var kind = inc.Detectable switch
@@ -182,20 +219,25 @@ public static class FigureScoring
             }
 
             expected++;
-            if (mineC.Any(c => c.Kind == kind && (c.A.ArticleId == article.Id || c.B.ArticleId == article.Id)))
+            if (mine.Any(c => c.Kind == kind && (c.A.ArticleId == article.Id || c.B.ArticleId == article.Id)))
             {
                 found++;
             }
             else
             {
-                missedC.Add($"{inc.Detectable}: {inc.Description}");
+                missed.Add($"{inc.Detectable}: {inc.Description}");
             }
         }
 
-        // Reported contradictions of a kind the gold does not list as detectable in this article.
+        return (expected, found, missed);
+    }
+
+    /// <summary>Reported contradictions of a kind the gold does not list as detectable in this article.</summary>
+    private static List<string> SpuriousContradictions(GoldFile gold, Article article, IReadOnlyList<Contradiction> mine)
+    {
         var goldKinds = gold.Inconsistencies.Select(i => i.Detectable).ToHashSet(StringComparer.Ordinal);
-        var spuriousC = new List<string>();
-        foreach (var c in mineC)
+        var spurious = new List<string>();
+        foreach (var c in mine)
         {
             if (c.A.ArticleId != article.Id && c.B.ArticleId != article.Id)
             {
@@ -210,26 +252,11 @@ public static class FigureScoring
             };
             if (!goldKinds.Contains(kindName))
             {
-                spuriousC.Add($"{kindName}: {c.Description}");
+                spurious.Add($"{kindName}: {c.Description}");
             }
         }
 
-        return new FigureScore
-        {
-            File = Path.GetFileName(gold.Path),
-            ContradictionsSpurious = spuriousC.Count,
-            SpuriousContradictions = spuriousC,
-            ValueUnit = new PrfCount(tp, fp, fn),
-            AttachmentCorrect = attachOk,
-            AttachmentTotal = attachTotal,
-            NotFiguresReported = notFigures,
-            ContradictionsExpected = expected,
-            ContradictionsFound = found,
-            Missed = missed,
-            Spurious = spurious,
-            BadAttachments = badAttach,
-            MissedContradictions = missedC,
-        };
+        return spurious;
     }
 
     private static int FindMatch(Article article, List<Figure> predicted, bool[] used, GoldFigure g)

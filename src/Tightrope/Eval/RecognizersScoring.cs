@@ -244,99 +244,114 @@ public static partial class RecognizersScoring
         }
 
         var lower = input.ToLowerInvariant();
-        switch (model)
+        return model switch
         {
-            case "Number":
-                if (PowerRegex().IsMatch(lower))
-                {
-                    return "scientific or power notation";
-                }
+            "Number" => NumberLeftOut(input, lower),
+            "Percent" => PercentLeftOut(lower, anyNullValue),
+            "NumberRange" => RangeLeftOut(input, lower, expectedTexts),
+            "Currency" => CurrencyLeftOut(input, lower, anyNullValue),
+            _ => null,
+        };
+    }
 
-                if (lower.Contains("lakh", StringComparison.Ordinal) || lower.Contains("crore", StringComparison.Ordinal) || CommaLakhRegex().IsMatch(lower))
-                {
-                    return "South Asian lakh/crore grouping";
-                }
-
-                if (SpokenFractionRegex().IsMatch(lower))
-                {
-                    return "spoken fractions ('one over three', 'two out of five', '1 in 21')";
-                }
-
-                if (OrdinalDenominatorRegex().IsMatch(lower))
-                {
-                    return "compound ordinal denominators ('twenty-fifths', 'trillionths', 'hundred fifths')";
-                }
-
-                if (input.AsSpan().IndexOfAny("⅔¾⅙½") >= 0 || EuroDecimalRegex().IsMatch(input) || lower.Contains("dzs", StringComparison.Ordinal) || lower.Contains("dozs", StringComparison.Ordinal))
-                {
-                    return "vulgar-fraction characters, European decimal commas, 'dzs' abbreviations";
-                }
-
-                if (DigitWordCompositeRegex().IsMatch(lower))
-                {
-                    return "digit-and-word composites ('4 thousand 3 hundred and 21'), which style guides never print";
-                }
-
-                if (SpacedSignRegex().IsMatch(input) || lower.Contains(" and a half", StringComparison.Ordinal) && lower.Contains("million and", StringComparison.Ordinal)
-                    || MixedFractionWordsRegex().IsMatch(lower))
-                {
-                    return "spoken mixed numbers ('twenty and three fifths', '- 10 k', 'one million and a half')";
-                }
-
-                return null;
-            case "Percent":
-                if (anyNullValue)
-                {
-                    return "the word 'percent' with no number";
-                }
-
-                if (ReversedPercentRegex().IsMatch(lower))
-                {
-                    return "reversed 'percent of 10' phrasing";
-                }
-
-                return null;
-            case "NumberRange":
-                if (input.AsSpan().IndexOfAny("<>=") >= 0)
-                {
-                    return "comparison operators (query language)";
-                }
-
-                foreach (var t in expectedTexts)
-                {
-                    var tl = t.ToLowerInvariant();
-                    if (QueryRangeRegex().IsMatch(tl) || TwoSidedRegex().IsMatch(tl) || tl.Contains("tenth", StringComparison.Ordinal) || tl.Contains(" in ", StringComparison.Ordinal))
-                    {
-                        return "query-style or two-sided comparatives ('or more', 'equal to', 'greater than X and less than Y', ranks)";
-                    }
-                }
-
-                if (expectedTexts.Count == 0 && (lower.Contains("phone", StringComparison.Ordinal)))
-                {
-                    return "phone numbers";
-                }
-
-                return null;
-            case "Currency":
-                if (anyNullValue)
-                {
-                    return "a currency word with no amount";
-                }
-
-                if (ExoticCurrencyRegex().IsMatch(lower) || input.AsSpan().IndexOfAny("₡₾₭₿") >= 0 || input.Contains("ரூ", StringComparison.Ordinal))
-                {
-                    return "currencies outside the news domain (crypto, exotic symbols, 'kuai/mao', MUSD-style codes, lakh rupees)";
-                }
-
-                if (DollarsAndCentsRegex().IsMatch(lower))
-                {
-                    return "dollars-and-cents compounds ('3 dollars 50 cents', 'one dollar and one')";
-                }
-
-                return null;
-            default:
-                return null;
+    private static string? NumberLeftOut(string input, string lower)
+    {
+        if (PowerRegex().IsMatch(lower))
+        {
+            return "scientific or power notation";
         }
+
+        if (lower.Contains("lakh", StringComparison.Ordinal) || lower.Contains("crore", StringComparison.Ordinal) || CommaLakhRegex().IsMatch(lower))
+        {
+            return "South Asian lakh/crore grouping";
+        }
+
+        if (SpokenFractionRegex().IsMatch(lower))
+        {
+            return "spoken fractions ('one over three', 'two out of five', '1 in 21')";
+        }
+
+        if (OrdinalDenominatorRegex().IsMatch(lower))
+        {
+            return "compound ordinal denominators ('twenty-fifths', 'trillionths', 'hundred fifths')";
+        }
+
+        if (input.AsSpan().IndexOfAny("⅔¾⅙½") >= 0 || EuroDecimalRegex().IsMatch(input) || lower.Contains("dzs", StringComparison.Ordinal) || lower.Contains("dozs", StringComparison.Ordinal))
+        {
+            return "vulgar-fraction characters, European decimal commas, 'dzs' abbreviations";
+        }
+
+        if (DigitWordCompositeRegex().IsMatch(lower))
+        {
+            return "digit-and-word composites ('4 thousand 3 hundred and 21'), which style guides never print";
+        }
+
+        if (SpacedSignRegex().IsMatch(input) || lower.Contains(" and a half", StringComparison.Ordinal) && lower.Contains("million and", StringComparison.Ordinal)
+            || MixedFractionWordsRegex().IsMatch(lower))
+        {
+            return "spoken mixed numbers ('twenty and three fifths', '- 10 k', 'one million and a half')";
+        }
+
+        return null;
+    }
+
+    private static string? PercentLeftOut(string lower, bool anyNullValue)
+    {
+        if (anyNullValue)
+        {
+            return "the word 'percent' with no number";
+        }
+
+        if (ReversedPercentRegex().IsMatch(lower))
+        {
+            return "reversed 'percent of 10' phrasing";
+        }
+
+        return null;
+    }
+
+    private static string? RangeLeftOut(string input, string lower, IReadOnlyList<string> expectedTexts)
+    {
+        if (input.AsSpan().IndexOfAny("<>=") >= 0)
+        {
+            return "comparison operators (query language)";
+        }
+
+        foreach (var t in expectedTexts)
+        {
+            var tl = t.ToLowerInvariant();
+            if (QueryRangeRegex().IsMatch(tl) || TwoSidedRegex().IsMatch(tl) || tl.Contains("tenth", StringComparison.Ordinal) || tl.Contains(" in ", StringComparison.Ordinal))
+            {
+                return "query-style or two-sided comparatives ('or more', 'equal to', 'greater than X and less than Y', ranks)";
+            }
+        }
+
+        if (expectedTexts.Count == 0 && (lower.Contains("phone", StringComparison.Ordinal)))
+        {
+            return "phone numbers";
+        }
+
+        return null;
+    }
+
+    private static string? CurrencyLeftOut(string input, string lower, bool anyNullValue)
+    {
+        if (anyNullValue)
+        {
+            return "a currency word with no amount";
+        }
+
+        if (ExoticCurrencyRegex().IsMatch(lower) || input.AsSpan().IndexOfAny("₡₾₭₿") >= 0 || input.Contains("ரூ", StringComparison.Ordinal))
+        {
+            return "currencies outside the news domain (crypto, exotic symbols, 'kuai/mao', MUSD-style codes, lakh rupees)";
+        }
+
+        if (DollarsAndCentsRegex().IsMatch(lower))
+        {
+            return "dollars-and-cents compounds ('3 dollars 50 cents', 'one dollar and one')";
+        }
+
+        return null;
     }
 
     [GeneratedRegex(@"\d\s*\^|\d(e|x10)[+\-^]?\d|\^")]

@@ -362,13 +362,10 @@ public sealed class ContradictionFinder(IndicatorCatalog indicators, ExchangeRat
 /// </summary>
 public static class RoleConflicts
 {
-    private static readonly string[] Titles =
-    [
-        "President", "Prime Minister", "Foreign Minister", "Defense Minister", "Defence Minister", "Unification Minister",
-        "Secretary of State", "Secretary of Defense", "Chairman", "General Secretary", "Supreme Leader", "Premier", "Ambassador",
-    ];
+    /// <summary>Titles in file order (the first match is taken).</summary>
+    private static readonly IReadOnlyList<string> Titles = LanguageData.English["figures-role-titles"].Words;
 
-    private static readonly string[] PastMarkers = ["former", "late", "ex", "previous", "past", "erstwhile"];
+    private static readonly WordList PastMarkers = LanguageData.English["figures-past-markers"];
 
     private sealed record Claim(Actor Actor, string Title, string Org, Actors.Mention Mention, int? Year);
 
@@ -377,7 +374,7 @@ public static class RoleConflicts
         ArgumentNullException.ThrowIfNull(article);
         ArgumentNullException.ThrowIfNull(knowledge);
         DateOnly? date = article.Date?.Date ?? article.Metadata.Published;
-        var sentences = SentenceBounds.Of(article);
+        var sentences = article.Sentences.ConvertAll(s => s.Span);
         var text = article.Text;
         var claims = new List<Claim>();
         var past = new HashSet<string>(StringComparer.Ordinal);
@@ -631,12 +628,9 @@ public static class RoleConflicts
         // Only the last few words: "the daughter of former President Park" is past; "former, President Lee" is not one phrase.
         for (int i = Math.Max(0, words.Length - 5); i < words.Length; i++)
         {
-            foreach (var marker in PastMarkers)
+            if (PastMarkers.Contains(words[i]))
             {
-                if (words[i].Equals(marker, StringComparison.OrdinalIgnoreCase))
-                {
-                    return true;
-                }
+                return true;
             }
         }
 

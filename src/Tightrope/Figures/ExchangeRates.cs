@@ -13,6 +13,9 @@ public sealed class ExchangeRates
 {
     private readonly Dictionary<string, SortedDictionary<int, double>> _rates;
 
+    /// <summary>Rate, year used and note per currency and figure year, computed once (a note is the same for every figure).</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Currency, int Year), (int Used, double Rate, string Note)> _notes = new();
+
     public ExchangeRates(Dictionary<string, SortedDictionary<int, double>> rates, string? source = null)
     {
         _rates = rates;
@@ -105,6 +108,13 @@ public sealed class ExchangeRates
             return null;
         }
 
+        var (used, rate, note) = _notes.GetOrAdd((currency, year), static (key, t) => RateFor(t, key.Currency, key.Year), table);
+        return new UsdConversion(amount / rate, currency, used, rate, note);
+    }
+
+    /// <summary>The rate year used for a figure's year, the rate and the note saying so (the same for every figure of that currency and year).</summary>
+    private static (int Used, double Rate, string Note) RateFor(SortedDictionary<int, double> table, string currency, int year)
+    {
         int used = year;
         string note;
         if (table.TryGetValue(year, out double rate))
@@ -121,7 +131,7 @@ public sealed class ExchangeRates
                    + (year > last ? $" (latest full year; the figure is for {year})" : $" (no rate for {year})");
         }
 
-        return new UsdConversion(amount / rate, currency, used, rate, note);
+        return (used, rate, note);
     }
 
     private static int NearestBelow(SortedDictionary<int, double> table, int year)

@@ -12,6 +12,7 @@ public sealed class FigureScoringTests
     private static Article Processed(string id, string text)
     {
         var article = new Article(id, text, new ArticleMetadata());
+        new Tightrope.Text.TextStage().Process(article);
         FiguresStage.FromFolder(Knowledge).Process(article);
         return article;
     }
@@ -72,6 +73,7 @@ public sealed class FigureScoringTests
         foreach (var gold in GoldFile.LoadFolder(SharedData.Gold))
         {
             var article = new Article(gold.Article.File, File.ReadAllText(Path.Combine(SharedData.Seeds, gold.Article.File)), new ArticleMetadata());
+            new Tightrope.Text.TextStage().Process(article);
             stage.Process(article);
             scores.Add(FigureScoring.Score(gold, article, [], stage.Indicators));
         }

@@ -76,7 +76,7 @@ public sealed class ContradictionFinderTests
             new Actor { Id = "p2", Name = "Beta Person", Kind = ActorKind.Person, Roles = [new Role { Title = "President", Org = "KOR", From = new DateOnly(2025, 6, 4) }] },
         ]);
         const string text = "President Beta visits Beijing. South Korean President Alpha Person's visit marks a turn.";
-        var article = new Article("art", text, new ArticleMetadata { Published = new DateOnly(2026, 1, 5) });
+        var article = Sentenced(new Article("art", text, new ArticleMetadata { Published = new DateOnly(2026, 1, 5) }));
         int b = text.IndexOf("Beta", StringComparison.Ordinal);
         int a = text.IndexOf("Alpha", StringComparison.Ordinal);
         article.Mentions.Add(new Mention { Span = new TextSpan(b, b + 4), Text = "Beta", ActorId = "p2", Kind = MentionKind.Partial });
@@ -96,7 +96,7 @@ public sealed class ContradictionFinderTests
             new Actor { Id = "p2", Name = "Beta", Kind = ActorKind.Person, Roles = [new Role { Title = "Ambassador", Org = "USA", From = new DateOnly(2021, 1, 1) }] },
         ]);
         const string text = "Ambassador Alpha met Ambassador Beta.";
-        var article = new Article("art", text, new ArticleMetadata());
+        var article = Sentenced(new Article("art", text, new ArticleMetadata()));
         article.Mentions.Add(new Mention { Span = new TextSpan(11, 16), Text = "Alpha", ActorId = "p1" });
         article.Mentions.Add(new Mention { Span = new TextSpan(32, 36), Text = "Beta", ActorId = "p2" });
         Assert.Empty(RoleConflicts.Find(article, kb));
@@ -189,9 +189,16 @@ public sealed class ContradictionFinderTests
         new Actor { Id = "p2", Name = "Beta Person", Kind = ActorKind.Person, Roles = [new Role { Title = "President", Org = "XYZ", From = new DateOnly(2035, 1, 1) }] },
     ]);
 
+    /// <summary>The Text stage's sentences, which role conflicts read (the pipeline runs it before them).</summary>
+    private static Article Sentenced(Article article)
+    {
+        new Tightrope.Text.TextStage().Process(article);
+        return article;
+    }
+
     private static Article WithMentions(string text, DateOnly? date, params (string Form, string Actor)[] mentions)
     {
-        var article = new Article("art", text, new ArticleMetadata { Published = date });
+        var article = Sentenced(new Article("art", text, new ArticleMetadata { Published = date }));
         int from = 0;
         foreach (var (form, actor) in mentions)
         {

@@ -30,6 +30,7 @@ public sealed class FigureCommandsTests : IDisposable
         })
         {
             var article = new Article(id, text, new ArticleMetadata { Published = new DateOnly(2020, 10, 1), Title = id });
+            new Tightrope.Text.TextStage().Process(article);
             stage.Process(article);
             store.Save(article);
         }

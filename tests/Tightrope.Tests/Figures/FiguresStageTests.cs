@@ -11,6 +11,7 @@ public sealed class FiguresStageTests
     private static Article Run(string text, DateOnly? published = null)
     {
         var article = new Article("t", text, new ArticleMetadata { Published = published });
+        new Tightrope.Text.TextStage().Process(article);
         FiguresStage.FromFolder(Knowledge).Process(article);
         return article;
     }
@@ -92,6 +93,7 @@ public sealed class FiguresStageTests
     {
         var text = "Japan pledged 2 billion yen in aid.";
         var article = new Article("t", text, new ArticleMetadata());
+        new Tightrope.Text.TextStage().Process(article);
         article.Mentions.Add(new Tightrope.Actors.Mention { Span = new TextSpan(0, 5), Text = "Japan", ActorId = "jpn" });
         FiguresStage.FromFolder(Knowledge).Process(article);
         Assert.Equal("jpn", Assert.Single(article.Figures).ActorId);

@@ -1,4 +1,7 @@
+using System.Buffers;
 using System.Collections.Frozen;
+using System.Globalization;
+using Tightrope.Knowledge;
 
 namespace Tightrope.Figures.Recognition;
 
@@ -22,92 +25,67 @@ internal enum WordClass : byte
 
 internal readonly record struct NumberWord(WordClass Class, double Value, bool PluralForm = false);
 
-/// <summary>The English number words, looked up by span without allocating.</summary>
+/// <summary>
+/// The English number words (knowledge/lang/en/figures-number-words.yaml), the sign words and the scale suffixes,
+/// looked up by span without allocating; the lookup tables are built once from the language data.
+/// </summary>
 internal static class NumberWords
 {
-    private static readonly FrozenDictionary<string, NumberWord> Words = Build();
+    private static readonly FrozenDictionary<string, NumberWord> Words = Build(LanguageData.English["figures-number-words"]);
 
     public static readonly FrozenDictionary<string, NumberWord>.AlternateLookup<ReadOnlySpan<char>> Lookup =
         Words.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    private static FrozenDictionary<string, NumberWord> Build()
+    /// <summary>"minus", "negative": a sign before a spelled-out number.</summary>
+    public static readonly WordList Signs = LanguageData.English["figures-number-signs"];
+
+    private static readonly FrozenDictionary<string, double>.AlternateLookup<ReadOnlySpan<char>> Suffixes =
+        Numbers(LanguageData.English["figures-scale-suffixes"]).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly FrozenDictionary<char, double> Cjk =
+        LanguageData.English["figures-cjk-scales"].Values.ToFrozenDictionary(p => p.Key[0], p => Number(p.Value));
+
+    /// <summary>Where a number can start: digits, a sign or decimal point, and the first letters of the number and sign words.</summary>
+    public static readonly SearchValues<char> Starts = SearchValues.Create(StartCharacters());
+
+    private static FrozenDictionary<string, NumberWord> Build(WordList list)
     {
         var d = new Dictionary<string, NumberWord>(StringComparer.OrdinalIgnoreCase);
-        string[] units = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"];
-        for (int i = 0; i < units.Length; i++)
+        foreach (var (word, spec) in list.Values)
         {
-            d[units[i]] = new(WordClass.Unit, i);
+            var parts = spec.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (parts.Length is < 2 or > 3 || !Enum.TryParse<WordClass>(parts[0], ignoreCase: true, out var cls)
+                || parts.Length == 3 && parts[2] != "plural")
+            {
+                throw new InvalidDataException($"figures-number-words: '{word}: {spec}' is not '<class> <value> [plural]'");
+            }
+
+            d[word] = new NumberWord(cls, Number(parts[1]), parts.Length == 3);
         }
 
-        d["nought"] = new(WordClass.Unit, 0);
-        d["naught"] = new(WordClass.Unit, 0);
-        string[] teens = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"];
-        for (int i = 0; i < teens.Length; i++)
-        {
-            d[teens[i]] = new(WordClass.Teen, 10 + i);
-        }
-
-        string[] tens = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
-        for (int i = 0; i < tens.Length; i++)
-        {
-            d[tens[i]] = new(WordClass.Tens, 20 + (10 * i));
-        }
-
-        d["hundred"] = new(WordClass.Hundred, 100);
-        d["thousand"] = new(WordClass.Scale, 1e3);
-        d["million"] = new(WordClass.Scale, 1e6);
-        d["billion"] = new(WordClass.Scale, 1e9);
-        d["trillion"] = new(WordClass.Scale, 1e12);
-        d["dozen"] = new(WordClass.Dozen, 12);
-        d["dozens"] = new(WordClass.Dozen, 12, true);
-        d["a"] = new(WordClass.Article, 1);
-        d["an"] = new(WordClass.Article, 1);
-        d["half"] = new(WordClass.Half, 0.5);
-        d["halves"] = new(WordClass.Denominator, 2, true);
-        d["third"] = new(WordClass.Denominator, 3);
-        d["thirds"] = new(WordClass.Denominator, 3, true);
-        d["quarter"] = new(WordClass.Denominator, 4);
-        d["quarters"] = new(WordClass.Denominator, 4, true);
-        string[] ords = ["fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"];
-        for (int i = 0; i < ords.Length; i++)
-        {
-            d[ords[i]] = new(WordClass.Denominator, 4 + i);
-            d[ords[i] + "s"] = new(WordClass.Denominator, 4 + i, true);
-        }
-
-        d["hundredth"] = new(WordClass.Denominator, 100);
-        d["hundredths"] = new(WordClass.Denominator, 100, true);
-        d["thousandth"] = new(WordClass.Denominator, 1000);
-        d["thousandths"] = new(WordClass.Denominator, 1000, true);
-        d["and"] = new(WordClass.And, 0);
-        d["point"] = new(WordClass.Point, 0);
-        d["doubled"] = new(WordClass.Multiplier, 2);
-        d["tripled"] = new(WordClass.Multiplier, 3);
-        d["quadrupled"] = new(WordClass.Multiplier, 4);
-        d["hundreds"] = new(WordClass.Plural, 100);
-        d["thousands"] = new(WordClass.Plural, 1e3);
-        d["millions"] = new(WordClass.Plural, 1e6);
-        d["billions"] = new(WordClass.Plural, 1e9);
         return d.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
     }
 
-    /// <summary>Glued or abbreviated scale suffixes after digits: "10k", "1.2bn", "5 tn", "10M".</summary>
-    public static double SuffixScale(ReadOnlySpan<char> suffix) => suffix switch
+    private static FrozenDictionary<string, double> Numbers(WordList list) =>
+        list.Values.ToFrozenDictionary(p => p.Key, p => Number(p.Value), list.IgnoreCase ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);
+
+    private static double Number(string s) => double.Parse(s, NumberStyles.Float, CultureInfo.InvariantCulture);
+
+    private static string StartCharacters()
     {
-        "k" or "K" => 1e3,
-        "M" or "mn" or "MM" or "mil" or "mln" => 1e6,
-        "B" or "b" or "bn" or "bln" or "G" or "g" => 1e9,
-        "tn" or "tln" or "trn" or "T" => 1e12,
-        _ => 0,
-    };
+        var chars = new SortedSet<char>("0123456789.-");
+        foreach (var word in Words.Keys.Concat(Signs.Words))
+        {
+            chars.Add(char.ToLowerInvariant(word[0]));
+            chars.Add(char.ToUpperInvariant(word[0]));
+        }
+
+        return string.Concat(chars);
+    }
+
+    /// <summary>Glued or abbreviated scale suffixes after digits: "10k", "1.2bn", "5 tn", "10M".</summary>
+    public static double SuffixScale(ReadOnlySpan<char> suffix) => Suffixes.TryGetValue(suffix, out double v) ? v : 0;
 
     /// <summary>Korean and Chinese myriad scales: 만/万/萬 = 10^4, 억/亿/億 = 10^8, 조/兆 = 10^12.</summary>
-    public static double CjkScale(char c) => c switch
-    {
-        '만' or '万' or '萬' => 1e4,
-        '억' or '亿' or '億' => 1e8,
-        '조' or '兆' => 1e12,
-        '천' or '千' => 1e3,
-        _ => 0,
-    };
+    public static double CjkScale(char c) => c > '\u2E80' && Cjk.TryGetValue(c, out double v) ? v : 0;
 }

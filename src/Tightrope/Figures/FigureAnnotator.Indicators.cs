@@ -1,0 +1,353 @@
+using System.Collections.Frozen;
+using Tightrope.Figures.Recognition;
+using Tightrope.Knowledge;
+using Tightrope.Model;
+
+namespace Tightrope.Figures;
+
+/// <summary>Which indicator a figure belongs to, and whether it restates an amount already given.</summary>
+internal sealed partial class FigureAnnotator
+{
+    private readonly CueIndex _cues = new(indicators);
+    private static readonly WordList ConversionBefore = LanguageData.English["figures-conversion-before"];
+    private static readonly WordList ConversionAfter = LanguageData.English["figures-conversion-after"];
+    private static readonly WordList ConversionApproximators = LanguageData.English["figures-conversion-approximators"];
+
+    /// <summary>Whether a money figure is worded as a conversion: "equal to $1.13 billion", "$1.13 billion at current exchange rates".</summary>
+    private static bool IsConversion(string text, RecognizedFigure f, TextSpan clause)
+    {
+        var before = text.AsSpan(clause.Start, Math.Max(0, f.Span.Start - clause.Start)).TrimEnd();
+        foreach (var q in ConversionApproximators.Words)
+        {
+            if (before.EndsWith(q, StringComparison.OrdinalIgnoreCase))
+            {
+                before = before[..^q.Length].TrimEnd();
+            }
+        }
+
+        foreach (var c in ConversionBefore.Words)
+        {
+            if (before.EndsWith(c, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        var after = text.AsSpan(f.Span.End, Math.Max(0, clause.End - f.Span.End)).TrimStart();
+        foreach (var c in ConversionAfter.Words)
+        {
+            if (after.StartsWith(c, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The closest earlier money figure in another currency (a conversion restates an amount already given), not itself a restatement.</summary>
+    private static int? PreviousAmount(int[] indexMap, List<Figure> figures, int r, string unit)
+    {
+        for (int k = r - 1; k >= 0; k--)
+        {
+            if (indexMap[k] < 0)
+            {
+                continue;
+            }
+
+            var f = figures[indexMap[k]];
+            if (f.Kind == FigureKind.Money && f.EquivalentOf is null && !string.Equals(f.Unit, unit, StringComparison.OrdinalIgnoreCase))
+            {
+                return indexMap[k];
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Whether the words right after the figure place it somewhere the indicator is not about: "… in South Korea and
+    /// about 54,000 in Japan", "12,500 troops in Iraq" (a capitalised place after "in" that names none of the
+    /// indicator's context).
+    /// </summary>
+    private static bool ElsewhereAfter(string text, RecognizedFigure f, TextSpan clause, Indicator indicator, Words words)
+    {
+        if (indicator.Context.Count == 0)
+        {
+            return false;
+        }
+
+        int from = f.UnitPhrase is { } up && up.End > f.Span.End ? up.End : f.Span.End;
+        ReadWords(text, from, clause.End, 6, stopAtPunctuation: true, words);
+        int i = 0;
+        // "troops", "American troops", "stationed", "based", "deployed" may come between the figure and "in".
+        while (i < words.Count && i < 3 && !words.Is(text, i, "in"))
+        {
+            i++;
+        }
+
+        if (i >= words.Count - 1 || !words.Is(text, i, "in") || !char.IsUpper(text[words[i + 1].Start]))
+        {
+            return false;
+        }
+
+        int last = i + 1;
+        while (last + 1 < words.Count && last + 1 - i <= 3 && char.IsUpper(text[words[last + 1].Start]))
+        {
+            last++;
+        }
+
+        var phrase = words.Join(text, i + 1, last + 1);
+        foreach (var c in indicator.Context)
+        {
+            if (ContainsPhrase(phrase, c) || ContainsPhrase(c, phrase))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Whether the words between the figure before and this one end in a comma or dash with no verb-like word: "… of its forces, 12,500".</summary>
+    private static bool IsApposition(string text, int from, int to, Words words)
+    {
+        var between = text.AsSpan(from, Math.Max(0, to - from)).TrimEnd();
+        if (between.Length == 0 || between[^1] is not (',' or '—' or '–'))
+        {
+            return false;
+        }
+
+        ReadWords(text, from, to, 8, stopAtPunctuation: false, words);
+        if (words.Count > 5)
+        {
+            return false;
+        }
+
+        for (int k = 0; k < words.Count; k++)
+        {
+            var w = words.Text(text, k);
+            if (StopAfter.Contains(w) || w.EndsWith("ed", StringComparison.OrdinalIgnoreCase))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private Indicator? Attach(Run run, int si, TextSpan sentence, TextSpan clause, string? unit, FigureKind kind, double? bare)
+    {
+        var text = run.Text;
+        Indicator? best = null;
+        int bestScore = 0;
+        var sent = text.AsSpan(sentence.Start, sentence.Length);
+        var cl = text.AsSpan(clause.Start, clause.Length);
+        var inSentence = IndicatorsInSentence(run, si, sent);
+        bool[]? inClause = null;
+        for (int k = 0; k < inSentence.Length; k++)
+        {
+            if (!inSentence[k])
+            {
+                continue;
+            }
+
+            var ind = indicators.Indicators[k];
+            if (bare is { } v ? ind.Bare is not { } range || v < range.Min || v > range.Max : !ind.Accepts(unit!, kind))
+            {
+                continue;
+            }
+
+            // A cue of the indicator is in the sentence; one in the figure's own clause scores higher.
+            inClause ??= CuesIn(run, cl);
+            int score = inClause[k] ? 3 : 1;
+            if (Vetoed(ind, cl) || !InContext(run, ind, si, sentence))
+            {
+                continue;
+            }
+
+            if (score > bestScore)
+            {
+                best = ind;
+                bestScore = score;
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>Which indicators have a cue anywhere in the sentence: computed once per sentence, not per figure.</summary>
+    private bool[] IndicatorsInSentence(Run run, int si, ReadOnlySpan<char> sent)
+    {
+        if (run.CueCache.TryGetValue(si, out var inSentence))
+        {
+            return inSentence;
+        }
+
+        inSentence = new bool[indicators.Indicators.Count];
+        _cues.Mark(sent, inSentence);
+        run.CueCache[si] = inSentence;
+        return inSentence;
+    }
+
+    /// <summary>Which indicators have a cue in the figure's clause (a buffer of the run, valid until the next call).</summary>
+    private bool[] CuesIn(Run run, ReadOnlySpan<char> clause)
+    {
+        var found = run.InClause ??= new bool[indicators.Indicators.Count];
+        Array.Clear(found);
+        _cues.Mark(clause, found);
+        return found;
+    }
+
+    private static bool Vetoed(Indicator ind, ReadOnlySpan<char> cl)
+    {
+        bool vetoed = false;
+        foreach (var ex in ind.Exclude)
+        {
+            vetoed |= ContainsPhrase(cl, ex);
+        }
+
+        return vetoed;
+    }
+
+    /// <summary>An indicator with a context wants one of its context phrases in the sentence or the two before.</summary>
+    private static bool InContext(Run run, Indicator ind, int si, TextSpan sentence)
+    {
+        if (ind.Context.Count == 0)
+        {
+            return true;
+        }
+
+        // The same for every figure of the sentence: found once.
+        if (!run.ContextCache.TryGetValue((si, ind), out bool ctx))
+        {
+            run.ContextCache[(si, ind)] = ctx = ContextNear(run, ind, si, sentence);
+        }
+
+        return ctx;
+    }
+
+    private static bool ContextNear(Run run, Indicator ind, int si, TextSpan sentence)
+    {
+        var sentences = run.Sentences;
+        int from = si >= 2 ? sentences[si - 2].Span.Start : si == 1 ? sentences[0].Span.Start : sentence.Start;
+        var window = run.Text.AsSpan(from, sentence.End - from);
+        bool ctx = false;
+        foreach (var c in ind.Context)
+        {
+            ctx |= ContainsPhrase(window, c);
+        }
+
+        return ctx;
+    }
+
+    internal static bool ContainsPhrase(ReadOnlySpan<char> hay, string phrase)
+    {
+        int offset = 0;
+        while (offset < hay.Length)
+        {
+            int i = hay[offset..].IndexOf(phrase, StringComparison.OrdinalIgnoreCase);
+            if (i < 0)
+            {
+                return false;
+            }
+
+            int a = offset + i, b = a + phrase.Length;
+            bool left = a == 0 || !char.IsLetterOrDigit(hay[a - 1]);
+            bool right = b >= hay.Length || !char.IsLetterOrDigit(hay[b]);
+            if (left && right)
+            {
+                return true;
+            }
+
+            offset = a + 1;
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The indicators' cues by their first word, so a sentence is read once for all of them instead of once per cue:
+    /// a cue that starts with a letter or digit can only match whole-word at the start of a word of the sentence.
+    /// </summary>
+    private sealed class CueIndex
+    {
+        private readonly FrozenDictionary<string, (int Indicator, string Cue)[]>.AlternateLookup<ReadOnlySpan<char>> _byFirstWord;
+        private readonly (int Indicator, string Cue)[] _other;
+
+        public CueIndex(IndicatorCatalog catalog)
+        {
+            var byWord = new Dictionary<string, List<(int, string)>>(StringComparer.OrdinalIgnoreCase);
+            var other = new List<(int, string)>();
+            for (int k = 0; k < catalog.Indicators.Count; k++)
+            {
+                foreach (var cue in catalog.Indicators[k].Cues)
+                {
+                    int e = 0;
+                    while (e < cue.Length && char.IsLetterOrDigit(cue[e]))
+                    {
+                        e++;
+                    }
+
+                    if (e == 0)
+                    {
+                        other.Add((k, cue));
+                        continue;
+                    }
+
+                    var first = cue[..e];
+                    if (!byWord.TryGetValue(first, out var list))
+                    {
+                        byWord[first] = list = [];
+                    }
+
+                    list.Add((k, cue));
+                }
+            }
+
+            _byFirstWord = byWord.ToFrozenDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.OrdinalIgnoreCase)
+                .GetAlternateLookup<ReadOnlySpan<char>>();
+            _other = [.. other];
+        }
+
+        /// <summary>Sets <paramref name="found"/>[k] for every indicator k with a cue in <paramref name="sentence"/> (whole words, any case).</summary>
+        public void Mark(ReadOnlySpan<char> sentence, bool[] found)
+        {
+            foreach (var (k, cue) in _other)
+            {
+                found[k] |= ContainsPhrase(sentence, cue);
+            }
+
+            int i = 0;
+            while (i < sentence.Length)
+            {
+                if (!char.IsLetterOrDigit(sentence[i]))
+                {
+                    i++;
+                    continue;
+                }
+
+                int e = i + 1;
+                while (e < sentence.Length && char.IsLetterOrDigit(sentence[e]))
+                {
+                    e++;
+                }
+
+                if (_byFirstWord.TryGetValue(sentence[i..e], out var cues))
+                {
+                    foreach (var (k, cue) in cues)
+                    {
+                        int end = i + cue.Length;
+                        if (!found[k] && sentence[i..].StartsWith(cue, StringComparison.OrdinalIgnoreCase)
+                            && (end >= sentence.Length || !char.IsLetterOrDigit(sentence[end])))
+                        {
+                            found[k] = true;
+                        }
+                    }
+                }
+
+                i = e;
+            }
+        }
+    }
+}
