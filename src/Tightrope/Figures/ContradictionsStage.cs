@@ -16,7 +16,7 @@ public sealed class ContradictionsStage(KnowledgeBase knowledge) : IStage
 
     public string Name => "contradictions";
 
-    public IReadOnlyList<Layer> Requires { get; } = [Pipeline.Layer.CleanText, Pipeline.Layer.Mentions];
+    public IReadOnlyList<Layer> Requires { get; } = [Pipeline.Layer.CleanText, Pipeline.Layer.Sentences, Pipeline.Layer.Mentions];
 
     public IReadOnlyList<Layer> Produces { get; } = [Layer];
 

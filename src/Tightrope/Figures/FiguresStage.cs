@@ -33,7 +33,7 @@ public sealed class FiguresStage : IStage
 
     public string Name => "figures";
 
-    public IReadOnlyList<Layer> Requires { get; } = [Layer.CleanText];
+    public IReadOnlyList<Layer> Requires { get; } = [Layer.CleanText, Layer.Sentences];
 
     public IReadOnlyList<Layer> Produces { get; } = [Layer.Figures];
 
