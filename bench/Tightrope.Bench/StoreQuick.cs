@@ -112,7 +112,7 @@ internal static class StoreQuick
     {
         public string Location => "null:";
         public int SchemaVersion => 0;
-        public void Write(StoreBatch batch) { }
+        public void Write(Func<StoreBatch> prepare) => prepare();
         public bool Contains(string articleId) => false;
         public StoredRecord? Get(string articleId) => null;
         public IReadOnlyList<string> IdsStartingWith(string prefix, int limit) => [];

@@ -35,6 +35,7 @@ internal sealed class SqliteBackend : IStoreBackend
     private readonly RawStatement _bandLookup;
     private readonly RawStatement _recentLookup;
     private readonly RawStatement _signatureOf;
+    private readonly RawStatement _insertSignature;
     private readonly RawStatement _insertArticle;
     private readonly RawStatement _insertFts;
     private readonly RawStatement _insertBands;
@@ -49,7 +50,7 @@ internal sealed class SqliteBackend : IStoreBackend
 
     private const string ArticleColumns =
         "a.seq, a.id, a.title, a.source, a.author, a.url, a.published, a.origin, a.format, a.date, a.date_source, a.date_confidence, " +
-        "a.date_evidence, a.text, a.raw_diff, a.text_hash, a.signature, a.duplicate_of, a.layers";
+        "a.date_evidence, a.text, a.raw_diff, a.text_hash, (SELECT s.signature FROM article_signatures s WHERE s.article = a.seq), a.duplicate_of, a.layers";
 
     public SqliteBackend(string path, SqliteStoreOptions? options = null)
     {
@@ -75,7 +76,8 @@ internal sealed class SqliteBackend : IStoreBackend
         // lsh_bands, then those of lsh_recent.
         _bandLookup = Prepare("SELECT article FROM lsh_bands WHERE key = ?1 ORDER BY article LIMIT ?2");
         _recentLookup = Prepare("SELECT article FROM lsh_recent WHERE key = ?1 ORDER BY article LIMIT ?2");
-        _signatureOf = Prepare("SELECT id, signature FROM articles WHERE seq = ?1");
+        _signatureOf = Prepare("SELECT a.id, s.signature FROM article_signatures s JOIN articles a ON a.seq = s.article WHERE s.article = ?1");
+        _insertSignature = Prepare("INSERT INTO article_signatures (article, signature) VALUES (?1, ?2)");
         _insertArticle = Prepare("""
             INSERT INTO articles (id, title, source, author, url, published, origin, format, date, date_source, date_confidence,
                 date_evidence, text, raw_diff, text_hash, signature, duplicate_of, length, layers)
@@ -100,14 +102,17 @@ internal sealed class SqliteBackend : IStoreBackend
 
     // ---- the write side ----
 
-    public void Write(StoreBatch batch)
+    public void Write(Func<StoreBatch> prepare)
     {
-        ArgumentNullException.ThrowIfNull(batch);
+        ArgumentNullException.ThrowIfNull(prepare);
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
             using (var tx = _db.BeginTransaction())
             {
+                // The lookups the core makes while it prepares the batch run on this connection inside this transaction:
+                // one read snapshot for the whole batch instead of a read transaction (and its locks) per lookup.
+                var batch = prepare();
                 try
                 {
                     foreach (var a in batch.Articles)
@@ -153,7 +158,7 @@ internal sealed class SqliteBackend : IStoreBackend
             .Bind(13, r.Text);
         BindBlob(p, 14, r.RawDiff);
         p.Bind(15, r.TextHash);
-        BindBlob(p, 16, r.Signature);
+        p.BindNull(16);
         p.Bind(17, r.DuplicateOf).Bind(18, r.Text.Length);
         BindBlob(p, 19, r.Layers);
         p.Run();
@@ -169,6 +174,10 @@ internal sealed class SqliteBackend : IStoreBackend
         }
 
         _insertFts.Bind(1, seq).Bind(2, m.Title).Bind(3, r.Text).Run();
+        if (r.Signature is { } signature)
+        {
+            _insertSignature.Bind(1, seq).Bind(2, signature.AsSpan()).Run();
+        }
         if (a.Bands is { Length: TextFingerprint.Bands } bands)
         {
             for (int i = 0; i < bands.Length; i++)

@@ -117,6 +117,9 @@ internal static class SqliteSchema
             -- Band keys of recent articles, merged into lsh_bands in key order every so often: a B-tree keyed by random
             -- values takes its inserts in bulk, instead of every commit dirtying pages all over it.
             CREATE TABLE lsh_recent (key INTEGER NOT NULL, article INTEGER NOT NULL, PRIMARY KEY (key, article)) WITHOUT ROWID;
+            -- Signatures in a table of small rows: a near-duplicate lookup reads dozens of them an article, and in the
+            -- articles row they would sit behind the text's overflow pages.
+            CREATE TABLE article_signatures (article INTEGER PRIMARY KEY, signature BLOB NOT NULL);
             """),
     ];
 

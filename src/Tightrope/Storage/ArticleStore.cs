@@ -83,17 +83,17 @@ public sealed class ArticleStore : IArticleStore
         var outcomes = new SaveOutcome[articles.Count];
         lock (_writeGate)
         {
-            var batch = new StoreBatch();
-            var local = new BatchIndex();
-            for (int i = 0; i < articles.Count; i++)
+            _backend.Write(() =>
             {
-                outcomes[i] = Prepare(articles[i], batch, local);
-            }
+                var batch = new StoreBatch();
+                var local = new BatchIndex();
+                for (int i = 0; i < articles.Count; i++)
+                {
+                    outcomes[i] = Prepare(articles[i], batch, local);
+                }
 
-            if (batch.Articles.Count > 0 || batch.Pending.Count > 0)
-            {
-                _backend.Write(batch);
-            }
+                return batch;
+            });
         }
 
         return outcomes;

@@ -96,8 +96,11 @@ public interface IStoreBackend : IDisposable
 
     // ---- the write side ----
 
-    /// <summary>Writes the batch in one transaction: all of it or nothing.</summary>
-    void Write(StoreBatch batch);
+    /// <summary>
+    /// Opens one transaction, lets <paramref name="prepare"/> make its lookups inside it (on the calling thread) and
+    /// build the batch, then writes the batch and commits: all of it or nothing.
+    /// </summary>
+    void Write(Func<StoreBatch> prepare);
 
     bool Contains(string articleId);
 
