@@ -143,46 +143,27 @@ internal static class StoreCommandSupport
     /// <summary>True when stdout is a terminal (live progress, colours); false when piped or redirected.</summary>
     public static bool Interactive => !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
 
-    /// <summary>Prints a short report of what the store holds (whatever layers exist).</summary>
+    /// <summary>Prints a short report of what the store holds (the stats command's table) and the top actors.</summary>
     public static void PrintReport(IArticleStore store, bool json)
     {
-        var stats = store.Stats();
-        var top = store.ActorCounts().Take(10).ToList();
+        var queries = new StoreQueries(store);
+        var stats = queries.Stats();
+        var top = queries.Actors(limit: 10);
         if (json)
         {
-            WriteJson(new
-            {
-                articles = stats.Articles,
-                duplicates = stats.Duplicates,
-                sources = stats.Sources,
-                from = stats.From,
-                to = stats.To,
-                mentions = stats.Mentions,
-                resolvedMentions = stats.ResolvedMentions,
-                figures = stats.Figures,
-                contradictions = stats.Contradictions,
-                stageFailures = stats.Failures,
-                topActors = top,
-            });
+            var report = System.Text.Json.Nodes.JsonNode.Parse(JsonSerializer.Serialize(StatsCommand.ToJson(stats), JsonOptions))!.AsObject();
+            report["topActors"] = JsonSerializer.SerializeToNode(top.Select(a => new { actorId = a.Id, mentions = a.Mentions, articles = a.Articles }), JsonOptions);
+            Console.Out.WriteLine(report.ToJsonString(JsonOptions));
             return;
         }
 
-        var table = new Table().Title("What the store holds").HideHeaders().AddColumn("").AddColumn(new TableColumn("").RightAligned());
-        table.AddRow("articles", stats.Articles.ToString("N0", CultureInfo.InvariantCulture));
-        table.AddRow("  of which duplicates", stats.Duplicates.ToString("N0", CultureInfo.InvariantCulture));
-        table.AddRow("sources", stats.Sources.ToString("N0", CultureInfo.InvariantCulture));
-        table.AddRow("dates", stats.From is null ? "(none known)" : $"{Iso(stats.From)} – {Iso(stats.To)}");
-        table.AddRow("mentions (resolved)", $"{stats.Mentions:N0} ({stats.ResolvedMentions:N0})");
-        table.AddRow("figures", stats.Figures.ToString("N0", CultureInfo.InvariantCulture));
-        table.AddRow("contradictions", stats.Contradictions.ToString("N0", CultureInfo.InvariantCulture));
-        table.AddRow("stage failures", stats.Failures.ToString("N0", CultureInfo.InvariantCulture));
-        AnsiConsole.Write(table);
+        AnsiConsole.Write(StatsCommand.ToTable(stats));
         if (top.Count > 0)
         {
             var actors = new Table().Title("Top actors by mentions").AddColumn("actor").AddColumn(new TableColumn("mentions").RightAligned()).AddColumn(new TableColumn("articles").RightAligned());
             foreach (var a in top)
             {
-                actors.AddRow(Markup.Escape(a.ActorId), a.Mentions.ToString(CultureInfo.InvariantCulture), a.Articles.ToString(CultureInfo.InvariantCulture));
+                actors.AddRow(Markup.Escape(a.Id), a.Mentions.ToString(CultureInfo.InvariantCulture), a.Articles.ToString(CultureInfo.InvariantCulture));
             }
 
             AnsiConsole.Write(actors);
