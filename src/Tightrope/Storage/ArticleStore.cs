@@ -244,7 +244,8 @@ public sealed class ArticleStore : IArticleStore
     {
         private const long Base = long.MaxValue / 2;
         private readonly List<(string Id, ulong[] Signature)> _originals = [];
-        private readonly Dictionary<long, List<long>> _bands = [];
+        private readonly Dictionary<long, long> _first = [];
+        private readonly Dictionary<long, List<long>> _more = [];
 
         public HashSet<string> Ids { get; } = new(StringComparer.Ordinal);
 
@@ -269,12 +270,16 @@ public sealed class ArticleStore : IArticleStore
             _originals.Add((article.Id, signature));
             foreach (var key in bands)
             {
-                if (!_bands.TryGetValue(key, out var list))
+                // Most band keys belong to one article: a list only for the keys that two or more share.
+                if (!_first.TryAdd(key, seq))
                 {
-                    _bands[key] = list = [];
-                }
+                    if (!_more.TryGetValue(key, out var list))
+                    {
+                        _more[key] = list = [];
+                    }
 
-                list.Add(seq);
+                    list.Add(seq);
+                }
             }
         }
 
@@ -284,11 +289,15 @@ public sealed class ArticleStore : IArticleStore
             // gave at most perBand; the cut per band across both is not needed for the ranking to match).
             foreach (var key in bands)
             {
-                if (_bands.TryGetValue(key, out var list))
+                if (_first.TryGetValue(key, out long first))
                 {
-                    for (int i = 0; i < list.Count && i < perBand; i++)
+                    counts[first] = counts.GetValueOrDefault(first) + 1;
+                    if (_more.TryGetValue(key, out var list))
                     {
-                        counts[list[i]] = counts.GetValueOrDefault(list[i]) + 1;
+                        for (int i = 0; i < list.Count && i + 1 < perBand; i++)
+                        {
+                            counts[list[i]] = counts.GetValueOrDefault(list[i]) + 1;
+                        }
                     }
                 }
             }
