@@ -126,7 +126,6 @@ public sealed class StoreQueries
         CheckPage(limit, 0);
         CheckPage(articleLimit, 0);
         var entry = Knowledge.Find(id);
-        var total = _store.KeyTotal(MentionLayer.ActorKey, id);
         var mentions = _store.MentionsOf(id, limit);
         if (entry is null && mentions.Total == 0)
         {
@@ -136,7 +135,7 @@ public sealed class StoreQueries
         var articles = _store.ArticlesMentioning(id, articleLimit);
         var forms = mentions.GroupBy(m => m.Mention.Text, StringComparer.Ordinal)
             .Select(g => new FormCount(g.Key, g.Count())).OrderByDescending(f => f.Count).ThenBy(f => f.Form, StringComparer.Ordinal).ToList();
-        return new ActorDetail(id, entry, total?.Count ?? mentions.Total, articles, forms, mentions);
+        return new ActorDetail(id, entry, mentions.Total, articles, forms, mentions);
     }
 
     /// <summary>Unresolved names grouped across articles (the queue for the knowledge base).</summary>

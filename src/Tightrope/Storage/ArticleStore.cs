@@ -380,15 +380,23 @@ public sealed class ArticleStore : IArticleStore
     public Page<MentionRecord> MentionsOf(string actorId, int limit = 50, int offset = 0)
     {
         ArgumentNullException.ThrowIfNull(actorId);
-        // Mentions in article-date order; the page cuts mentions, so walk the articles until it is full.
+        // Mentions in article-date order. The total is the key's count; the page walks the articles only until it is
+        // full, and skips whole articles before the offset by their key count without decoding them.
+        int total = _backend.KeyTotal(MentionLayer.ActorKey, actorId)?.Count ?? 0;
         var list = new List<MentionRecord>();
-        int total = 0, skipped = 0;
+        int skipped = 0;
         const int Chunk = 64;
-        for (int at = 0; ; at += Chunk)
+        for (int at = 0; list.Count < limit && skipped + list.Count < total; at += Chunk)
         {
             var page = _backend.ArticlesWithKey(MentionLayer.ActorKey, actorId, ArticleOrder.Date, Chunk, at);
             foreach (var stored in page.Items)
             {
+                if (skipped + stored.KeyCount <= offset)
+                {
+                    skipped += stored.KeyCount;
+                    continue;
+                }
+
                 var article = Restore(stored.Record, MentionLayers);
                 foreach (var m in article.Mentions)
                 {
@@ -397,7 +405,6 @@ public sealed class ArticleStore : IArticleStore
                         continue;
                     }
 
-                    total++;
                     if (skipped < offset)
                     {
                         skipped++;
@@ -406,6 +413,11 @@ public sealed class ArticleStore : IArticleStore
                     {
                         list.Add(new MentionRecord(article.Id, m, SentenceText(article, m.Sentence), article.Date?.Date ?? article.Metadata.Published));
                     }
+                }
+
+                if (list.Count >= limit)
+                {
+                    break;
                 }
             }
 
