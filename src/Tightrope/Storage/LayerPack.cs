@@ -57,11 +57,12 @@ public static class LayerPack
     /// Reads back into <paramref name="article"/> the sections of <paramref name="blob"/> whose layer is in
     /// <paramref name="layers"/> (others are skipped: a reader needs only what it asks for).
     /// </summary>
-    public static void Unpack(ReadOnlySpan<byte> blob, Article article, IReadOnlyList<ILayerCodec> layers)
+    public static void Unpack(byte[] blob, Article article, IReadOnlyList<ILayerCodec> layers)
     {
         ArgumentNullException.ThrowIfNull(article);
         ArgumentNullException.ThrowIfNull(layers);
-        if (blob.IsEmpty)
+        ArgumentNullException.ThrowIfNull(blob);
+        if (blob.Length == 0)
         {
             return;
         }
@@ -74,7 +75,7 @@ public static class LayerPack
             int version = (int)ReadVarUInt(blob, ref pos);
             int rows = (int)ReadVarUInt(blob, ref pos);
             int length = (int)ReadVarUInt(blob, ref pos);
-            var section = blob.Slice(pos, length);
+            int start = pos;
             pos += length;
             ILayerCodec? layer = null;
             foreach (var l in layers)
@@ -97,7 +98,7 @@ public static class LayerPack
                     $"Stored layer '{name}' of article {article.Id} is version {version}; this Tightrope reads version {layer.Version}.");
             }
 
-            layer.ReadRows(article, rows, new PackReader(section.ToArray(), article.Text));
+            layer.ReadRows(article, rows, new PackReader(blob, article.Text, start));
         }
     }
 
@@ -303,11 +304,11 @@ public static class LayerPack
         private static ulong ZigZag(long v) => (ulong)((v << 1) ^ (v >> 63));
     }
 
-    /// <summary>Bytes to rows: the mirror of <see cref="PackWriter"/>.</summary>
-    internal sealed class PackReader(byte[] data, string articleText) : IRowReader
+    /// <summary>Bytes to rows: the mirror of <see cref="PackWriter"/>, reading a section of <paramref name="data"/> from <paramref name="start"/>.</summary>
+    internal sealed class PackReader(byte[] data, string articleText, int start = 0) : IRowReader
     {
         private readonly List<string> _strings = [];
-        private int _pos;
+        private int _pos = start;
 
         public long? Integer()
         {
