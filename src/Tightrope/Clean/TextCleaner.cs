@@ -18,6 +18,7 @@ internal static class TextCleaner
     [
         new NoiseLines(),
         new RelatedLinks(),
+        new PageChrome(),
         new RepeatedParagraphs(),
         new Truncation(),
         new HtmlArtifacts(),
