@@ -69,7 +69,7 @@ public static class Sources
         ArgumentNullException.ThrowIfNull(raw);
         var (text, found) = raw.Format switch
         {
-            "txt" or "text" => PlainTextArticle(Decode(raw)),
+            "txt" or "text" => JsonPage.Read(Decode(raw), raw.Metadata.Url, PlainTextArticle),
             "md" => MarkdownText.Convert(Decode(raw)),
             "html" => HtmlExtractor.Extract(Decode(raw), raw.Metadata.Url),
             "jsonl" => JsonLinesSource.Article(raw),
