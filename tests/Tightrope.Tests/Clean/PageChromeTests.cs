@@ -81,6 +81,14 @@ public sealed class PageChromeTests
     }
 
     [Fact]
+    public void AnEditionSwitcherRunTogetherAboveTheHeadlineGoes()
+    {
+        var a = Clean("World EditionEUROPE 日本語 Deutsch\n\nAllies agree to share the cost of the new base\n\n" + Body);
+        Gone(a, "World EditionEUROPE", RemovalKind.Boilerplate);
+        Assert.StartsWith("Allies agree to share the cost", a.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void BreadcrumbsAreRemoved()
     {
         var a = Clean("Home / World / Asia\n\nAllies agree on drills\n\n" + Body);

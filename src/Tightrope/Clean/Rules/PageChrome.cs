@@ -134,7 +134,8 @@ internal sealed class PageChrome : ICleanRule
             return (RemovalKind.Boilerplate, "section label before the headline");
         }
 
-        if (first && li < headline && headline < body && (words <= 4 || (words <= 7 && HasGlue(text))) && IsTitleRun(text))
+        int spaced = text.Count(' ') + 1;
+        if (first && li < headline && headline < body && (spaced <= 4 || (spaced <= 7 && HasGlue(text))) && IsTitleRun(text))
         {
             return (RemovalKind.Boilerplate, "masthead above the headline");
         }
@@ -185,10 +186,12 @@ internal sealed class PageChrome : ICleanRule
         for (int li = 0; li < body && li < lines.Count; li++)
         {
             var l = lines[li];
-            if (!l.Removed && l.Words > bestWords && !IsTimestamp(raw.AsSpan(l.KeepStart, l.KeepEnd - l.KeepStart), l.Words))
+            var t = raw.AsSpan(l.KeepStart, l.KeepEnd - l.KeepStart);
+            int spaced = t.Count(' ') + 1;
+            if (!l.Removed && spaced > bestWords && !IsTimestamp(t, l.Words))
             {
                 best = li;
-                bestWords = l.Words;
+                bestWords = spaced;
             }
         }
 
@@ -223,6 +226,11 @@ internal sealed class PageChrome : ICleanRule
             {
                 capitals++;
             }
+            else if (char.IsLetter(w[0]) && !char.IsLower(w[0]))
+            {
+                // A word in a script without case (an edition or language switcher's "中文"): neither way.
+                continue;
+            }
             else if (!FunctionWords.Contains(w) || capitals == 0)
             {
                 return false;
@@ -232,14 +240,15 @@ internal sealed class PageChrome : ICleanRule
         return capitals > 0;
     }
 
-    /// <summary>Two words run together as page elements are ("PostDemocracy"): a lower-case letter, then a capital and
-    /// a lower-case word of three letters or more, after at least three letters.</summary>
+    /// <summary>Two words run together as page elements are ("PostDemocracy", "EditionASIA"): three lower-case letters,
+    /// then a capital followed by three lower-case letters or by three more capitals.</summary>
     private static bool HasGlue(ReadOnlySpan<char> text)
     {
         for (int i = 3; i + 3 < text.Length; i++)
         {
             if (char.IsUpper(text[i]) && char.IsLower(text[i - 1]) && char.IsLower(text[i - 2]) && char.IsLower(text[i - 3])
-                && char.IsLower(text[i + 1]) && char.IsLower(text[i + 2]) && char.IsLower(text[i + 3]))
+                && ((char.IsLower(text[i + 1]) && char.IsLower(text[i + 2]) && char.IsLower(text[i + 3]))
+                    || (char.IsUpper(text[i + 1]) && char.IsUpper(text[i + 2]) && char.IsUpper(text[i + 3]))))
             {
                 return true;
             }
