@@ -21,6 +21,12 @@ if (args is ["store-quick", var folder, ..])
     return;
 }
 
+if (args is ["html-quick", var pagesFolder, ..])
+{
+    Tightrope.Bench.HtmlQuick.Run(pagesFolder, args.Contains("--verbose"), args.SkipWhile(a => a != "--save").Skip(1).FirstOrDefault());
+    return;
+}
+
 if (args is ["actors-quick"])
 {
     Tightrope.Bench.ActorsBenchmarks.Quick();

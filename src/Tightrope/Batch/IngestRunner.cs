@@ -240,7 +240,9 @@ public sealed class IngestRunner
         catch (Exception ex) when (ex is not OperationCanceledException)
 #pragma warning restore CA1031
         {
-            return new Outcome(input, raw.Bytes.Length, null, new IngestFailure(input, null, ex.Message));
+            // A SourceException's message already starts with the input; the failure names it once.
+            var reason = ex is SourceException source ? source.Reason : ex.Message;
+            return new Outcome(input, raw.Bytes.Length, null, new IngestFailure(input, null, reason));
         }
     }
 

@@ -73,6 +73,11 @@ internal static class HtmlExtractor
             IElement? content = null;
             reader.AddCustomOperationEnd(e => content = e);
             var article = reader.GetArticle();
+            if (content is not null)
+            {
+                DropLinkLists(content);
+            }
+
             var text = content is not null ? HtmlText.FromNode(content) : article.TextContent ?? "";
             found = found with
             {
@@ -89,6 +94,55 @@ internal static class HtmlExtractor
         {
             return ("", found);
         }
+    }
+
+    /// <summary>
+    /// Removes, inside the chosen body, blocks whose text is mostly link text (related-article lists, "read also"
+    /// lines, tag rows): jusText's link density, measured per list, list item and paragraph.
+    /// </summary>
+    private static void DropLinkLists(IElement content)
+    {
+        var doomed = new List<IElement>();
+        foreach (var block in content.QuerySelectorAll("ul, ol, li, p, dl"))
+        {
+            if (doomed.Count > 0 && doomed[^1].Contains(block))
+            {
+                continue;
+            }
+
+            int total = CountLetters(block.TextContent);
+            if (total == 0)
+            {
+                continue;
+            }
+
+            int linked = 0;
+            foreach (var link in block.QuerySelectorAll("a"))
+            {
+                linked += CountLetters(link.TextContent);
+            }
+
+            if (linked >= total * 0.75)
+            {
+                doomed.Add(block);
+            }
+        }
+
+        foreach (var block in doomed)
+        {
+            block.Remove();
+        }
+    }
+
+    private static int CountLetters(string text)
+    {
+        int n = 0;
+        foreach (var c in text)
+        {
+            n += char.IsLetterOrDigit(c) ? 1 : 0;
+        }
+
+        return n;
     }
 
     internal static string? NullIfBlank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();

@@ -211,7 +211,7 @@ internal static class JsonLinesSource
         }
         catch (JsonException ex)
         {
-            return $"invalid JSON: {ex.Message}";
+            return Invalid(ex);
         }
         catch (InvalidOperationException ex)
         {
@@ -278,7 +278,7 @@ internal static class JsonLinesSource
         }
         catch (JsonException ex)
         {
-            throw new SourceException(raw.Origin, $"invalid JSON: {ex.Message}");
+            throw new SourceException(raw.Origin, Invalid(ex));
         }
 
         if (!string.IsNullOrWhiteSpace(text))
@@ -292,5 +292,24 @@ internal static class JsonLinesSource
         }
 
         throw new SourceException(raw.Origin, "no \"text\" or \"html\" field with content");
+    }
+
+    /// <summary>
+    /// The project's message for a line the JSON reader refuses: the column (1-based) and the reason, without the
+    /// reader's own "LineNumber: 0", which counts within the line and contradicts the file line given before it.
+    /// </summary>
+    internal static string Invalid(JsonException ex)
+    {
+        var reason = ex.Message;
+        int cut = reason.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        if (cut < 0)
+        {
+            cut = reason.IndexOf(" Path:", StringComparison.Ordinal);
+        }
+
+        reason = (cut >= 0 ? reason[..cut] : reason).Trim();
+        return ex.BytePositionInLine is { } column
+            ? $"invalid JSON at column {column + 1}: {reason}"
+            : $"invalid JSON: {reason}";
     }
 }

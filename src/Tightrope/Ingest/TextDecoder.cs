@@ -335,18 +335,37 @@ internal static class TextDecoder
         var detected = result.Detected;
         if (detected?.EncodingName is not { } name || detected.Confidence < 0.5)
         {
-            return Decoding.Fail("invalid byte sequences: not UTF-8, and no known encoding explains them");
+            return Fallback(memory.Span, "invalid byte sequences: not UTF-8, and no known encoding explains them");
         }
 
         if (Resolve(name) is not { } encoding || encoding.CodePage == Encoding.UTF8.CodePage)
         {
-            return Decoding.Fail($"invalid byte sequences: not UTF-8 (detector guessed {name})");
+            return Fallback(memory.Span, $"invalid byte sequences: not UTF-8 (detector guessed {name})");
         }
 
         var checkedResult = Checked(memory, Strict(encoding), 0);
         return checkedResult.Ok
             ? checkedResult
-            : Decoding.Fail($"invalid byte sequences: not UTF-8, and not valid {encoding.WebName} either");
+            : Fallback(memory.Span, $"invalid byte sequences: not UTF-8, and not valid {encoding.WebName} either");
+    }
+
+    /// <summary>
+    /// What browsers do with undeclared legacy bytes (WHATWG Encoding, the fallback for Latin-script locales):
+    /// windows-1252. Taken when the text is mostly ASCII with scattered high bytes (accented letters, curly quotes of
+    /// an old page); bytes that are high almost everywhere are no Latin text and stay refused with <paramref name="error"/>.
+    /// </summary>
+    private static Decoding Fallback(ReadOnlySpan<byte> bytes, string error)
+    {
+        var sample = bytes[..Math.Min(bytes.Length, SampleBytes)];
+        int high = 0;
+        foreach (var b in sample)
+        {
+            high += b >= 0x80 ? 1 : 0;
+        }
+
+        return sample.Length > 0 && high <= sample.Length * 0.3
+            ? new Decoding(Encoding.GetEncoding(1252), 0, null)
+            : Decoding.Fail(error);
     }
 
     private static Encoding Strict(Encoding encoding) =>

@@ -112,6 +112,20 @@ public sealed class IngestRunnerTests : IDisposable
     }
 
     [Fact]
+    public async Task ADocumentWithNoTextIsReportedWithItsPathOnce()
+    {
+        Directory.CreateDirectory(_folder);
+        var empty = Path.Combine(_folder, "empty.html");
+        File.WriteAllText(empty, "<html><head><title>x</title></head><body><script>var a = 1;</script></body></html>");
+        using var store = Store();
+
+        var result = await new IngestRunner(Pipeline(), store).RunAsync([empty]);
+
+        var failure = Assert.Single(result.Failures);
+        Assert.Equal($"{empty}: no article text found", failure.ToString());
+    }
+
+    [Fact]
     public async Task AStageThatThrowsIsReportedAndTheArticleIsStoredWithTheFailure()
     {
         var corpus = Corpus(20_000);
