@@ -8,6 +8,8 @@ internal static partial class FigureRecognizer
 {
     private static readonly WordList CurrencyNationalities = LanguageData.English["figures-currency-nationalities"];
     private static readonly WordList UnitPhraseStops = LanguageData.English["figures-unit-phrase-stops"];
+    private static readonly WordList AreaPrefixes = LanguageData.English["figures-area-prefixes"];
+    private static readonly WordList VoteSides = LanguageData.English["figures-vote-sides"];
 
     /// <summary>Currency before the number: "$", "US$", "US $", "NT$", "₩", "RMB", "USD".</summary>
     private static void CurrencyBefore(ReadOnlySpan<char> s, ref Reading r)
@@ -280,6 +282,60 @@ internal static partial class FigureRecognizer
         return (null, 1, j);
     }
 
+    /// <summary>
+    /// A measure right after the number: an abbreviation as its own word ("1,100 km"), a squared unit ("12 km²",
+    /// "14,000 m²") or an area ("3.5 million square meters", "250 sq km").
+    /// </summary>
+    private static (string? Unit, int End) MeasureUnit(ReadOnlySpan<char> s, ReadOnlySpan<char> w, int we)
+    {
+        if (AreaPrefixes.Contains(w))
+        {
+            var (lw, le) = NextWord(s, we < s.Length && s[we] == '.' ? we + 1 : we);
+            string? length = lw.IsEmpty ? null : UnitLexicon.GluedUnit(lw) ?? UnitLexicon.CountUnit(lw);
+            return length is not null && IsLength(length) ? ("square " + length, le) : (null, we);
+        }
+
+        if (UnitLexicon.GluedUnit(w) is not { } unit || !IsWordEnd(s, we))
+        {
+            return (null, we);
+        }
+
+        return we < s.Length && s[we] == '²' && IsLength(unit) ? ("square " + unit, we + 1) : (unit, we);
+    }
+
+    private static bool IsLength(string unit) => unit is "meters" or "kilometers" or "miles" or "centimeters" or "feet";
+
+    private static bool IsWordEnd(ReadOnlySpan<char> s, int e) => e >= s.Length || !char.IsLetterOrDigit(s[e]) || s[e] == '²';
+
+    /// <summary>One side of a vote tally ("13 in favor", "2 against") in a sentence that speaks of a vote.</summary>
+    private static (bool IsVote, int End) VoteSide(ReadOnlySpan<char> s, ReadOnlySpan<char> w, int we)
+    {
+        var side = w;
+        int end = we;
+        if (w.Equals("in", StringComparison.OrdinalIgnoreCase))
+        {
+            (side, end) = NextWord(s, we);
+            if (!side.StartsWith("favo", StringComparison.OrdinalIgnoreCase))
+            {
+                return (false, we);
+            }
+        }
+        else if (side.StartsWith("favo", StringComparison.OrdinalIgnoreCase) || !IsWordEnd(s, end) || end < s.Length && s[end] == '-')
+        {
+            return (false, we);
+        }
+
+        if (!VoteSides.Contains(side))
+        {
+            return (false, we);
+        }
+
+        // The sentence around the tally must speak of a vote: "voted", "vote", "votes".
+        int from = s[..Math.Max(0, we - side.Length)].LastIndexOfAny('.', '\n') + 1;
+        int to = s[end..].IndexOfAny('.', '\n') is var t and >= 0 ? end + t : s.Length;
+        return (s[from..to].Contains("vot", StringComparison.OrdinalIgnoreCase), end);
+    }
+
     /// <summary>A count or duration noun within the next three words ("US troops", "military bases", "days").</summary>
     private static (string? Unit, FigureKind Kind, TextSpan Phrase) UnitAfter(ReadOnlySpan<char> s, int j, bool vague)
     {
@@ -317,6 +373,16 @@ internal static partial class FigureRecognizer
             if (phraseStart < 0)
             {
                 phraseStart = q;
+            }
+
+            if (k == 0 && MeasureUnit(s, w, we) is var (mu, me) && mu is not null)
+            {
+                return (mu, FigureKind.Count, new TextSpan(phraseStart, me));
+            }
+
+            if (k == 0 && VoteSide(s, w, we) is var (vs, ve) && vs)
+            {
+                return ("votes", FigureKind.Count, new TextSpan(phraseStart, ve));
             }
 
             if (UnitLexicon.CountUnit(w) is { } cu)

@@ -172,7 +172,15 @@ internal static partial class FigureRecognizer
         }
 
         int e = j;
+        bool dotted = false;
         while (e < s.Length && (char.IsLetter(s[e]) || (s[e] == '.' && e > j && e + 1 < s.Length && char.IsLetter(s[e + 1]))))
+        {
+            dotted |= s[e] == '.';
+            e++;
+        }
+
+        // A dotted abbreviation keeps its final dot ("U.S.", "U.K."), so the word after it is still reached.
+        if (dotted && e < s.Length && s[e] == '.')
         {
             e++;
         }

@@ -99,6 +99,12 @@ internal static partial class FigureRecognizer
             }
         }
 
+        // "4 years ago", "11 hours ago": a point in time (a date expression), not an amount.
+        if (r.Kind == FigureKind.Duration && NextWord(s, r.End).Text.Equals("ago", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
         if (r.Unit is null && m.Has(NumberFlags.Fraction))
         {
             if (!IsShare(s, m, r.Start, r.End))
