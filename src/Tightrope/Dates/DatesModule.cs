@@ -59,7 +59,8 @@ public sealed class DateInferenceStage : IStage
     {
         DateExpression? best = null;
         DateOnly bestDay = default;
-        foreach (var (e, parts) in DateRecognizer.English.Find(article.Text, article.Sentences, null))
+        var found = DateRecognizer.English.Find(article.Text, article.Sentences, null);
+        foreach (var (e, parts) in found)
         {
             if (parts.Future || parts.Year is not { } y || parts.Month is not { } m || parts.Day is not { } d || d > DateTime.DaysInMonth(y, m))
             {
@@ -81,7 +82,57 @@ public sealed class DateInferenceStage : IStage
             }
         }
 
-        return best is null ? null : new ArticleDate(bestDay, DateSource.Inferred, 0.6, $"latest full date in the text '{best.Text}' ({best.Span.Start}-{best.Span.End})");
+        return best is null
+            ? FromWeekday(found)
+            : new ArticleDate(bestDay, DateSource.Inferred, 0.6, $"latest full date in the text '{best.Text}' ({best.Span.Start}-{best.Span.End})");
+    }
+
+    /// <summary>
+    /// A day and month without a year and a weekday the text gives ("Monday, June 10", or "Feb. 28" and "Thursday"):
+    /// the latest year, from the latest year the text states up to this year, in which that day falls on that weekday.
+    /// </summary>
+    private static ArticleDate? FromWeekday(List<(DateExpression Expression, DateParts Parts)> found)
+    {
+        int low = 1950, high = DateTime.UtcNow.Year;
+        var weekdays = new HashSet<int>();
+        foreach (var (_, p) in found)
+        {
+            if (p.Year is { } y && !p.Future && y <= high)
+            {
+                low = Math.Max(low, y);
+            }
+
+            if (p.Weekday is { } w && p.Month is null)
+            {
+                weekdays.Add(w);
+            }
+        }
+
+        for (int i = found.Count - 1; i >= 0; i--)
+        {
+            var (e, p) = found[i];
+            if (p.Year is not null || p.Month is not { } m || p.Day is not { } d)
+            {
+                continue;
+            }
+
+            for (int y = high; y >= low; y--)
+            {
+                if (d > DateTime.DaysInMonth(y, m))
+                {
+                    continue;
+                }
+
+                var day = new DateOnly(y, m, d);
+                int iso = day.DayOfWeek == DayOfWeek.Sunday ? 7 : (int)day.DayOfWeek;
+                if (p.Weekday is { } own ? own == iso : weekdays.Contains(iso))
+                {
+                    return new ArticleDate(day, DateSource.Inferred, 0.4, $"'{e.Text}' ({e.Span.Start}-{e.Span.End}) falls on the weekday the text gives in {y}");
+                }
+            }
+        }
+
+        return null;
     }
 }
 

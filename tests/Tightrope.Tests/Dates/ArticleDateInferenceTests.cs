@@ -46,3 +46,18 @@ public class ArticleDateInferenceTests
         Assert.Contains(a.DateExpressions, d => d.Text == "Friday" && d.Value == "2022-01-07");
     }
 }
+
+public class WeekdayInferenceTests
+{
+    [Fact]
+    public void ADayAndMonthWithTheirWeekdayGiveTheYear()
+    {
+        var article = new Article("a2", "The envoys met in Seoul on Wednesday, March 4 to talk about the troops.\n", new ArticleMetadata());
+        new PipelineBuilder().UseFoundation().UseDates().Build().Process(article);
+        // 4 March fell on a Wednesday in 2020 (and 2015, 2009): the latest such year up to this one is taken.
+        Assert.Equal(DateSource.Inferred, article.Date!.Source);
+        Assert.Equal(DayOfWeek.Wednesday, article.Date.Date.DayOfWeek);
+        Assert.Equal((3, 4), (article.Date.Date.Month, article.Date.Date.Day));
+        Assert.True(article.Date.Date.Year >= 2020);
+    }
+}
