@@ -19,6 +19,7 @@ public static class TightropePipeline
     public static IReadOnlyList<IModule> Modules { get; } =
     [
         FoundationModule.Instance,
+        Dates.DatesModule.Instance,
         Actors.ActorsModule.Instance,
         Figures.FiguresModule.Instance,
         Figures.ContradictionsModule.Instance,

@@ -1,0 +1,444 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Tightrope.Model;
+
+namespace Tightrope.Dates;
+
+/// <summary>The calendar parts an expression states itself (before resolution), read by article-date inference.</summary>
+internal readonly record struct DateParts(int? Year, int? Month, int? Day, int? Weekday, bool Future);
+
+/// <summary>
+/// Finds every date and time expression of a text with <see cref="DateGrammar"/> and resolves each to a TIMEX3 value
+/// against a reference date (the article's). What the grammar's groups captured decides the value; the tense of the
+/// sentence (a future marker such as "will") decides the direction of a bare weekday or month.
+/// </summary>
+internal sealed class DateRecognizer(DateGrammar grammar)
+{
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    private static readonly Lazy<DateRecognizer> LazyEnglish = new(() => new DateRecognizer(DateGrammar.English));
+
+    public static DateRecognizer English => LazyEnglish.Value;
+
+    public DateGrammar Grammar { get; } = grammar;
+
+    /// <summary>Every expression of <paramref name="text"/>, in order; without an anchor, relative ones keep X for what is unknown.</summary>
+    public List<(DateExpression Expression, DateParts Parts)> Find(string text, IReadOnlyList<Sentence> sentences, DateOnly? anchor)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var found = new List<(DateExpression, DateParts)>();
+        int sentence = -1, tenseOf = -2;
+        bool future = false;
+        foreach (Match m in Grammar.Pattern.Matches(text))
+        {
+            int rule = RuleOf(m);
+            if (rule < 0 || Blocked(m, text))
+            {
+                continue;
+            }
+
+            sentence = SentenceOf(sentences, m.Index, sentence);
+            if (sentence != tenseOf)
+            {
+                tenseOf = sentence;
+                future = IsFuture(text, sentence >= 0 ? sentences[sentence].Span : new TextSpan(Math.Max(0, m.Index - 200), Math.Min(text.Length, m.Index + m.Length + 200)));
+            }
+
+            if (Resolve(m, anchor, future) is { } r)
+            {
+                int length = FullStopIsSentences(m.Value) ? m.Length - 1 : m.Length;
+                found.Add((new DateExpression
+                {
+                    Span = new TextSpan(m.Index, m.Index + length),
+                    Text = m.Value[..length],
+                    Value = r.Value,
+                    EndValue = r.End,
+                    Kind = r.Kind,
+                    Mod = r.Mod,
+                    Sentence = sentence,
+                }, r.Parts));
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>A full stop after a whole month or weekday name ("in August.") ends the sentence; after "Aug." it is the abbreviation's.</summary>
+    private static bool FullStopIsSentences(string value)
+    {
+        if (value.Length < 2 || value[^1] != '.' || !char.IsLetter(value[^2]))
+        {
+            return false;
+        }
+
+        int i = value.Length - 1;
+        while (i > 0 && char.IsLetter(value[i - 1]))
+        {
+            i--;
+        }
+
+        var word = value.AsSpan(i, value.Length - 1 - i);
+        return word.Length > 4 || word.Equals("may", StringComparison.OrdinalIgnoreCase) || word.Equals("june", StringComparison.OrdinalIgnoreCase)
+            || word.Equals("july", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private int RuleOf(Match m)
+    {
+        var groups = Grammar.RuleGroups;
+        for (int i = 0; i < groups.Count; i++)
+        {
+            if (m.Groups[groups[i]].Success)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>A bare four-digit number that counts or costs something ("2010 troops", "$2019") is not a year.</summary>
+    private bool Blocked(Match m, string text)
+    {
+        if (m.Groups["year"] is not { Success: true } y || y.Length != m.Length || m.Groups["mod"].Success)
+        {
+            return false;
+        }
+
+        int before = m.Index - 1;
+        while (before >= 0 && text[before] == ' ')
+        {
+            before--;
+        }
+
+        if (before >= 0 && text[before] is '$' or '#' or '€' or '£' or '¥' or '₩')
+        {
+            return true;
+        }
+
+        int i = m.Index + m.Length;
+        while (i < text.Length && text[i] == ' ')
+        {
+            i++;
+        }
+
+        int j = i;
+        while (j < text.Length && (char.IsLetter(text[j]) || text[j] == '%'))
+        {
+            j++;
+        }
+
+        return j > i && Grammar.YearBlockers.Contains(text.AsSpan(i, j - i));
+    }
+
+    private static int SentenceOf(IReadOnlyList<Sentence> sentences, int offset, int from)
+    {
+        int i = Math.Max(from, 0);
+        while (i < sentences.Count && sentences[i].Span.End <= offset)
+        {
+            i++;
+        }
+
+        return i < sentences.Count && sentences[i].Span.Start <= offset ? i : (sentences.Count == 0 ? -1 : Math.Min(i, sentences.Count - 1));
+    }
+
+    private bool IsFuture(string text, TextSpan span)
+    {
+        var s = span.Slice(text);
+        int i = 0;
+        while (i < s.Length)
+        {
+            while (i < s.Length && !char.IsLetter(s[i]) && s[i] != '\'')
+            {
+                i++;
+            }
+
+            int start = i;
+            while (i < s.Length && (char.IsLetter(s[i]) || s[i] == '\''))
+            {
+                i++;
+            }
+
+            if (i > start)
+            {
+                var word = s[start..i];
+                int apostrophe = word.IndexOf('\'');
+                if (Grammar.FutureMarkers.Contains(word) || (apostrophe > 0 && Grammar.FutureMarkers.Contains(word[apostrophe..])))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private readonly record struct Resolved(string Value, string? End, DateKind Kind, string? Mod, DateParts Parts);
+
+    private Resolved? Resolve(Match m, DateOnly? anchor, bool future)
+    {
+        string? G(string name) => m.Groups[name] is { Success: true } g ? g.Value : null;
+        string? L(string name) => G(name) is { } v ? Grammar.Lookup(name, v) : null;
+        int? I(string name) => G(name) is { } v && int.TryParse(v, NumberStyles.None, Inv, out int n) ? n : null;
+        int? LI(string name) => L(name) is { } v && int.TryParse(v, NumberStyles.AllowLeadingSign, Inv, out int n) ? n : null;
+
+        var none = new DateParts(null, null, null, null, future);
+        string? mod = L("mod");
+        if (L("ref") is { } reference)
+        {
+            return new(reference, null, DateKind.Fuzzy, null, none);
+        }
+
+        if (G("vague") is not null)
+        {
+            return new("PAST_REF", null, DateKind.Fuzzy, null, none);
+        }
+
+        if (G("decade") is { } decade)
+        {
+            return new(decade[..3] + "X", null, DateKind.Date, mod, none);
+        }
+
+        if (G("sdecade") is { } sd)
+        {
+            return new((sd[0] >= '3' ? "19" : "20") + sd[0] + "X", null, DateKind.Date, mod, none);
+        }
+
+        if (LI("cent") is { } century)
+        {
+            return new((century - 1).ToString("00", Inv), null, DateKind.Date, mod, none);
+        }
+
+        if (L("unit") is { } unit && G("dir") is { } dir)
+        {
+            int n = I("n") ?? LI("nword") ?? 1;
+            if (dir.StartsWith("ago", StringComparison.OrdinalIgnoreCase))
+            {
+                n = -n;
+            }
+
+            return anchor is { } a ? new(Shift(a, unit, n), null, DateKind.Date, null, none) : new("PAST_REF", null, DateKind.Fuzzy, null, none);
+        }
+
+        string time = Clock(m) ?? (L("part") is { } part ? "T" + part : "");
+        if (L("dayword") is { } dayword)
+        {
+            if (anchor is not { } a)
+            {
+                return new("PRESENT_REF", null, DateKind.Fuzzy, null, none);
+            }
+
+            if (dayword.EndsWith("NI", StringComparison.Ordinal))
+            {
+                time = time.Length == 0 ? "TNI" : time;
+                dayword = dayword[..^2];
+            }
+
+            var d = a.AddDays(int.Parse(dayword, NumberStyles.AllowLeadingSign, Inv));
+            return new(TimexValue.Day(d) + time, null, time.Length > 0 ? DateKind.Time : DateKind.Date, mod, new(d.Year, d.Month, d.Day, null, future));
+        }
+
+        int? year = I("year");
+        if (LI("ryear") is { } ry)
+        {
+            if (anchor is not { } a)
+            {
+                return null;
+            }
+
+            year = a.Year + ry;
+        }
+
+        int? month = LI("month") ?? I("mnum");
+        int? day = I("day");
+        int? weekday = LI("weekday");
+        int? rel = LI("rel");
+        var parts = new DateParts(year, month, day, weekday, future);
+
+        if (G("unitword") is { } unitWord && rel is { } r1)
+        {
+            if (anchor is not { } a)
+            {
+                return null;
+            }
+
+            string u = unitWord.ToLowerInvariant() switch { "week" => "W", "weekend" => "WE", "month" => "M", "decade" => "DE", "quarter" => "Q", _ => "Y" };
+            return new(Shift(a, u, r1), null, DateKind.Date, mod, none);
+        }
+
+        if (G("period") is { } period && LI("ord") is { } ord)
+        {
+            int? y = year ?? anchor?.Year;
+            bool half = period.StartsWith('h') || period.StartsWith('H');
+            if (y is null || ord < 1 || ord > (half ? 2 : 4))
+            {
+                return null;
+            }
+
+            return new(TimexValue.Year(y.Value) + (half ? "-H" : "-Q") + ord.ToString(Inv), null, DateKind.Date, null, parts);
+        }
+
+        if (L("season") is { } season)
+        {
+            int? y = year;
+            if (y is null && anchor is { } a)
+            {
+                int end = season switch { "SP" => 5, "SU" => 8, "FA" => 11, _ => 2 };
+                y = (rel ?? 0) switch { < 0 => a.Month > end ? a.Year : a.Year - 1, > 0 => a.Month < end - 2 ? a.Year : a.Year + 1, _ => a.Year };
+            }
+
+            return new((y is { } yy ? TimexValue.Year(yy) : "XXXX") + "-" + season, null, DateKind.Date, mod, parts with { Year = y });
+        }
+
+        if (G("yearword") is not null && year is null)
+        {
+            year = anchor?.Year;
+        }
+
+        // Ranges: "October 13 to 16", "13-16 October", "2009-2010", "January to March".
+        if (I("year2") is { } year2 && year is { } y1 && month is null)
+        {
+            return year2 > y1 ? new(TimexValue.Year(y1), TimexValue.Year(year2), DateKind.Range, null, parts) : null;
+        }
+
+        int? day2 = I("day2");
+        int? month2 = LI("month2");
+        if (month is { } mo && (day2 is not null || month2 is not null))
+        {
+            int? y = year ?? YearFor(anchor, mo, day ?? 1, future);
+            var start = Compose(y, mo, day, "");
+            var end = Compose(y is { } yy && month2 is { } m2 && m2 < mo ? yy + 1 : y, month2 ?? mo, day2 ?? (day is null ? null : day), "");
+            return start is null || end is null ? null : new(start, end, DateKind.Range, null, parts with { Year = y });
+        }
+
+        if (month is { } month1)
+        {
+            if (day is { } d1 && d1 > DateTime.DaysInMonth(2024, month1))
+            {
+                return null;
+            }
+
+            int? y = year;
+            if (y is null && rel is { } r2 && anchor is { } a)
+            {
+                y = r2 switch { < 0 => month1 < a.Month ? a.Year : a.Year - 1, > 0 => month1 > a.Month ? a.Year : a.Year + 1, _ => a.Year };
+            }
+
+            y ??= weekday is { } wd && day is { } dd && anchor is { } aw ? YearByWeekday(aw, month1, dd, wd) : null;
+            y ??= YearFor(anchor, month1, day ?? (future ? DateTime.DaysInMonth(2024, month1) : 1), future);
+            return Compose(y, month1, day, time) is { } v ? new(v, null, time.Length > 0 ? DateKind.Time : DateKind.Date, mod, parts with { Year = parts.Year ?? (year is null ? null : y) }) : null;
+        }
+
+        if (weekday is { } w)
+        {
+            if (anchor is not { } a)
+            {
+                return new("XXXX-WXX-" + w.ToString(Inv) + time, null, time.Length > 0 ? DateKind.Time : DateKind.Date, null, parts);
+            }
+
+            int delta = w - IsoDay(a);
+            DateOnly d = (rel, future) switch
+            {
+                ( < 0, _) => a.AddDays(delta < 0 ? delta : delta - 7),
+                ( > 0, _) => a.AddDays(delta > 0 ? delta : delta + 7),
+                (_, true) => a.AddDays(delta >= 0 ? delta : delta + 7),
+                _ => a.AddDays(delta <= 0 ? delta : delta - 7),
+            };
+            return new(TimexValue.Day(d) + time, null, time.Length > 0 ? DateKind.Time : DateKind.Date, null, parts);
+        }
+
+        if (year is { } onlyYear)
+        {
+            return new(TimexValue.Year(onlyYear), null, DateKind.Date, mod, parts);
+        }
+
+        if (time.Length > 0 && anchor is { } at)
+        {
+            return new(TimexValue.Day(at) + time, null, DateKind.Time, null, parts);
+        }
+
+        return null;
+    }
+
+    private static int IsoDay(DateOnly d) => d.DayOfWeek == DayOfWeek.Sunday ? 7 : (int)d.DayOfWeek;
+
+    /// <summary>The year of a month (and day) without one: the last before the anchor in a past sentence, the next after it in a future one.</summary>
+    private static int? YearFor(DateOnly? anchor, int month, int day, bool future)
+    {
+        if (anchor is not { } a)
+        {
+            return null;
+        }
+
+        int key = (month * 100) + day, now = (a.Month * 100) + a.Day;
+        return future ? (key < now - 100 ? a.Year + 1 : a.Year) : (key > now + 7 ? a.Year - 1 : a.Year);
+    }
+
+    /// <summary>The year near the anchor in which the day falls on the weekday stated ("Monday, June 10").</summary>
+    private static int? YearByWeekday(DateOnly anchor, int month, int day, int weekday)
+    {
+        foreach (int dy in (ReadOnlySpan<int>)[0, -1, 1])
+        {
+            int y = anchor.Year + dy;
+            if (day <= DateTime.DaysInMonth(y, month) && IsoDay(new DateOnly(y, month, day)) == weekday)
+            {
+                return y;
+            }
+        }
+
+        return null;
+    }
+
+    private static string? Compose(int? year, int month, int? day, string time)
+    {
+        var y = year is { } yy ? TimexValue.Year(yy) : "XXXX";
+        if (day is { } d)
+        {
+            if (d > DateTime.DaysInMonth(year ?? 2024, month))
+            {
+                return null;
+            }
+
+            return string.Create(Inv, $"{y}-{month:00}-{d:00}") + time;
+        }
+
+        return string.Create(Inv, $"{y}-{month:00}");
+    }
+
+    private string? Clock(Match m)
+    {
+        if (m.Groups["noon"] is { Success: true } noon)
+        {
+            return noon.Value.StartsWith('n') || noon.Value.StartsWith('N') ? "T12:00" : "T00:00";
+        }
+
+        if (m.Groups["hour"] is not { Success: true } h)
+        {
+            return null;
+        }
+
+        int hour = int.Parse(h.Value, Inv);
+        int minute = m.Groups["minute"] is { Success: true } mi ? int.Parse(mi.Value, Inv) : 0;
+        if (m.Groups["ampm"] is { Success: true } ap)
+        {
+            bool pm = ap.Value[0] is 'p' or 'P';
+            hour = pm ? (hour % 12) + 12 : hour % 12;
+        }
+
+        return string.Create(Inv, $"T{hour:00}:{minute:00}");
+    }
+
+    /// <summary>The period <paramref name="n"/> units from the anchor, written at the unit's precision.</summary>
+    private static string Shift(DateOnly a, string unit, int n) => unit switch
+    {
+        "D" => TimexValue.Day(a.AddDays(n)),
+        "W" => TimexValue.Week(a.AddDays(7 * n)),
+        "WE" => TimexValue.Week(a.AddDays(7 * n)) + "-WE",
+        "M" => TimexValue.Month(a.AddMonths(n).Year, a.AddMonths(n).Month),
+        "Q" => QuarterOf(a.AddMonths(3 * n)),
+        "DE" => TimexValue.Year(a.Year + (10 * n))[..3] + "X",
+        "CE" => (((a.Year - 1) / 100) + n).ToString("00", Inv),
+        _ => TimexValue.Year(a.Year + n),
+    };
+
+    private static string QuarterOf(DateOnly d) => TimexValue.Year(d.Year) + "-Q" + (((d.Month - 1) / 3) + 1).ToString(Inv);
+}

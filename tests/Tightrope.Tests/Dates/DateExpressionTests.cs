@@ -1,0 +1,62 @@
+using Tightrope.Dates;
+using Tightrope.Model;
+
+namespace Tightrope.Tests.Dates;
+
+public class DateExpressionTests
+{
+    private static readonly DateOnly Anchor = new(2020, 10, 20); // a Tuesday
+
+    private static List<DateExpression> Find(string text) =>
+        [.. DateRecognizer.English.Find(text, [], Anchor).Select(f => f.Expression)];
+
+    [Theory]
+    [InlineData("The ministers met on November 7, 2019 in Seoul.", "November 7, 2019", "2019-11-07", null, DateKind.Date)]
+    [InlineData("They met at 7:59 a.m. on Nov. 7 in Seoul.", "7:59 a.m. on Nov. 7", "2019-11-07T07:59", null, DateKind.Time)]
+    [InlineData("Talks ran October 13 to 16 in Washington.", "October 13 to 16", "2020-10-13", "2020-10-16", DateKind.Range)]
+    [InlineData("The drill ended on 14 July.", "14 July", "2020-07-14", null, DateKind.Date)]
+    [InlineData("The plan was announced in mid-October.", "mid-October", "2020-10", null, DateKind.Date)]
+    [InlineData("Prices rose in early 2025 and fell.", "early 2025", "2025", null, DateKind.Date)]
+    [InlineData("Seoul paid less last year than before.", "last year", "2019", null, DateKind.Date)]
+    [InlineData("Seoul will pay more next year.", "next year", "2021", null, DateKind.Date)]
+    [InlineData("Officials met this month.", "this month", "2020-10", null, DateKind.Date)]
+    [InlineData("The envoy arrived Tuesday night.", "Tuesday night", "2020-10-20TNI", null, DateKind.Time)]
+    [InlineData("Output grows in the second half of 2026.", "the second half of 2026", "2026-H2", null, DateKind.Date)]
+    [InlineData("The camp opened 70 years ago.", "70 years ago", "1950", null, DateKind.Date)]
+    [InlineData("Such drills were common in the 1990s.", "the 1990s", "199X", null, DateKind.Date)]
+    [InlineData("The two sides have recently drifted.", "recently", "PAST_REF", null, DateKind.Fuzzy)]
+    [InlineData("Troops are now leaving.", "now", "PRESENT_REF", null, DateKind.Fuzzy)]
+    [InlineData("The spokesman spoke on Friday.", "Friday", "2020-10-16", null, DateKind.Date)]
+    [InlineData("The envoy will arrive on Friday.", "Friday", "2020-10-23", null, DateKind.Date)]
+    [InlineData("The note was dated 2019-02-11 17:09 in the file.", "2019-02-11 17:09", "2019-02-11T17:09", null, DateKind.Time)]
+    public void AnExpressionIsFoundWithItsSpanValueAndKind(string sentence, string text, string value, string? end, DateKind kind)
+    {
+        var e = Assert.Single(Find(sentence), d => d.Text == text);
+        Assert.Equal(sentence.IndexOf(text, StringComparison.Ordinal), e.Span.Start);
+        Assert.Equal(value, e.Value);
+        Assert.Equal(end, e.EndValue);
+        Assert.Equal(kind, e.Kind);
+    }
+
+    [Theory]
+    [InlineData("The base holds 2010 troops.")]
+    [InlineData("It may rain, and they march on.")]
+    [InlineData("The bill cost $2019 in fees.")]
+    public void CountsAndCommonWordsAreNotDates(string sentence) => Assert.Empty(Find(sentence));
+
+    [Fact]
+    public void ASentenceEndingWithAMonthKeepsItsFullStopOutOfTheSpan()
+    {
+        var e = Assert.Single(Find("The talks resumed in August."));
+        Assert.Equal("August", e.Text);
+        Assert.Equal("2020-08", e.Value);
+    }
+
+    [Fact]
+    public void ValuesGiveTheDaysTheyCover()
+    {
+        Assert.Equal((new DateOnly(2018, 4, 1), new DateOnly(2018, 6, 30)), TimexValue.Bounds("2018-Q2"));
+        Assert.Equal((new DateOnly(2019, 2, 1), new DateOnly(2019, 2, 28)), TimexValue.Bounds("2019-02"));
+        Assert.Null(TimexValue.Bounds("PRESENT_REF"));
+    }
+}
