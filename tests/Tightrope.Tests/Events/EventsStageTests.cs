@@ -106,3 +106,27 @@ public sealed class EventsStageTests
         Assert.Equal("asserted", json.GetProperty("modality").GetString());
     }
 }
+
+public sealed class EventsJsonTests
+{
+    [Fact]
+    public void AnnotateJsonGivesSourceAndTargetAsIdAndNameWithThePredicateAndSentenceSpans()
+    {
+        var kb = new KnowledgeBase(
+        [
+            new Actor { Id = "japan", Name = "Japan", Kind = ActorKind.Country, Country = "JPN" },
+            new Actor { Id = "north-korea", Name = "North Korea", Kind = ActorKind.Country, Country = "PRK" },
+        ]);
+        var article = new Article("t", "Japan condemned North Korea.", new ArticleMetadata());
+        new Tightrope.Text.TextStage().Process(article);
+        new ActorsStage(kb).Process(article);
+        new EventsStage(kb).Process(article);
+        var json = Tightrope.Queries.ArticleJson.ToJson(article, [MentionLayer.Layer, EventLayer.Layer], kb);
+        var e = json["events"]![0]!;
+        Assert.Equal("ACCUSE", (string?)e["type"]);
+        Assert.Equal("Japan", (string?)e["source"]!["name"]);
+        Assert.Equal("north-korea", (string?)e["target"]!["id"]);
+        Assert.Equal("condemned", (string?)e["predicate"]!["text"]);
+        Assert.Equal(0, (int?)e["sentence"]!["start"]);
+    }
+}
