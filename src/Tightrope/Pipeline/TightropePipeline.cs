@@ -23,6 +23,7 @@ public static class TightropePipeline
         Actors.ActorsModule.Instance,
         Figures.FiguresModule.Instance,
         Figures.ContradictionsModule.Instance,
+        Events.EventsModule.Instance,
     ];
 
     /// <summary>Every layer the default modules keep on an article (what a store reads back), without building a stage.</summary>

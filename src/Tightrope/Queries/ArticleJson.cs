@@ -76,8 +76,22 @@ public static class ArticleJson
             }
         }
 
+        if (json["events"] is JsonArray events)
+        {
+            foreach (var node in events.OfType<JsonObject>())
+            {
+                node["source"] = ActorRef((string?)node["source_id"], knowledge);
+                node["target"] = ActorRef((string?)node["target_id"], knowledge);
+                node["predicate"] = new JsonObject { ["start"] = (int?)node["start"], ["end"] = (int?)node["end"], ["text"] = (string?)node["text"] };
+                node["sentence"] = new JsonObject { ["start"] = (int?)node["sentence_start"], ["end"] = (int?)node["sentence_end"] };
+            }
+        }
+
         return json;
     }
+
+    private static JsonObject? ActorRef(string? id, KnowledgeBase? knowledge) =>
+        id is null ? null : new JsonObject { ["id"] = id, ["name"] = knowledge?.Find(id)?.Name };
 
     public static string Serialize(JsonNode node)
     {

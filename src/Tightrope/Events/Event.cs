@@ -1,0 +1,177 @@
+using Tightrope.Model;
+using Tightrope.Pipeline;
+
+namespace Tightrope.Events;
+
+/// <summary>How an event is reported: as a fact, or as something proposed, threatened, denied, supposed or planned.</summary>
+public enum Modality : byte
+{
+    Asserted,
+    Proposed,
+    Threatened,
+    Negated,
+    Hypothetical,
+    Planned,
+}
+
+/// <summary>
+/// One event of an article: a PLOVER type (and mode) with its closest CAMEO root code, source and target actors (ids
+/// from the actors module's mentions, with their CAMEO-style codes), date and where it came from ("sentence" or
+/// "article"), location, modality, the predicate's span and the sentence's span.
+/// </summary>
+public sealed record Event
+{
+    public required TextSpan Span { get; init; }
+    public required string Text { get; init; }
+    public required string Type { get; init; }
+    public string? Mode { get; init; }
+    public required string Cameo { get; init; }
+    public string? SourceId { get; init; }
+    public string? SourceCode { get; init; }
+    public string? TargetId { get; init; }
+    public string? TargetCode { get; init; }
+    public Modality Modality { get; init; }
+    public string? Date { get; init; }
+    public string? DateFrom { get; init; }
+    public string? Location { get; init; }
+    public required TextSpan Sentence { get; init; }
+}
+
+/// <summary>The events capability's records on an article.</summary>
+public static class EventAnnotations
+{
+    public static readonly AnnotationKey<List<Event>> EventsKey = new("events", () => []);
+
+    extension(Article article)
+    {
+        /// <summary>The article's events (the events stage fills them).</summary>
+        public List<Event> Events => article.Get(EventsKey);
+    }
+}
+
+/// <summary>How events are stored and shown as JSON; stores index an article by event type and by the events' actors.</summary>
+public static class EventLayer
+{
+    public static readonly ListLayer<Event> Layer = new(new EventCodec(), a => a.Events, keys: static (e, k) =>
+    {
+        k.Add(new IndexKey("event-type", e.Type));
+        if (e.SourceId is { } s)
+        {
+            k.Add(new IndexKey("event-actor", s));
+        }
+
+        if (e.TargetId is { } t && t != e.SourceId)
+        {
+            k.Add(new IndexKey("event-actor", t));
+        }
+    });
+
+    internal static string ModalityName(Modality m) => m.ToString().ToLowerInvariant();
+
+    private sealed class EventCodec() : RecordCodec<Event>("events", 1,
+        new("start", ColumnType.Integer), new("end", ColumnType.Integer), new("text", ColumnType.SpanText),
+        new("type", ColumnType.Text), new("mode", ColumnType.Text, Nullable: true), new("cameo", ColumnType.Text),
+        new("source_id", ColumnType.Text, Nullable: true), new("source_code", ColumnType.Text, Nullable: true),
+        new("target_id", ColumnType.Text, Nullable: true), new("target_code", ColumnType.Text, Nullable: true),
+        new("modality", ColumnType.Text), new("date", ColumnType.Text, Nullable: true), new("date_from", ColumnType.Text, Nullable: true),
+        new("location", ColumnType.Text, Nullable: true), new("sentence_start", ColumnType.Integer), new("sentence_end", ColumnType.Integer))
+    {
+        public override void Write(Event e, IRowWriter row)
+        {
+            row.Integer(e.Span.Start);
+            row.Integer(e.Span.End);
+            row.SpanText(e.Text, e.Span.Start, e.Span.End);
+            row.Text(e.Type);
+            row.Text(e.Mode);
+            row.Text(e.Cameo);
+            row.Text(e.SourceId);
+            row.Text(e.SourceCode);
+            row.Text(e.TargetId);
+            row.Text(e.TargetCode);
+            row.Text(ModalityName(e.Modality));
+            row.Text(e.Date);
+            row.Text(e.DateFrom);
+            row.Text(e.Location);
+            row.Integer(e.Sentence.Start);
+            row.Integer(e.Sentence.End);
+        }
+
+        public override Event Read(IRowReader row)
+        {
+            int start = (int)row.Integer()!, end = (int)row.Integer()!;
+            return new Event
+            {
+                Span = new TextSpan(start, end),
+                Text = row.SpanText(start, end),
+                Type = row.Text()!,
+                Mode = row.Text(),
+                Cameo = row.Text()!,
+                SourceId = row.Text(),
+                SourceCode = row.Text(),
+                TargetId = row.Text(),
+                TargetCode = row.Text(),
+                Modality = Enum.Parse<Modality>(row.Text()!, ignoreCase: true),
+                Date = row.Text(),
+                DateFrom = row.Text(),
+                Location = row.Text(),
+                Sentence = new TextSpan((int)row.Integer()!, (int)row.Integer()!),
+            };
+        }
+    }
+}
+
+/// <summary>
+/// Where an event's date comes from. The default reads the article date; the dates module's sentence-level date
+/// expressions plug in here (TODO: wire <c>Layer.DateExpressions</c> when that layer lands: return its value and
+/// "sentence").
+/// </summary>
+public interface IEventDater
+{
+    (string? Date, string? From) Date(Article article, int sentence, TextSpan predicate);
+}
+
+/// <summary>The article's date, day precision, <c>date_from</c> "article".</summary>
+public sealed class ArticleDater : IEventDater
+{
+    public static ArticleDater Instance { get; } = new();
+
+    public (string? Date, string? From) Date(Article article, int sentence, TextSpan predicate)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        return article.Date is { } d ? (d.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), "article") : (null, null);
+    }
+}
+
+/// <summary>The events capability: PLOVER events from the predicate lexicon, with actors from the mentions.</summary>
+public sealed class EventsModule : IModule
+{
+    public static EventsModule Instance { get; } = new();
+
+    public string Name => "events";
+
+    public IReadOnlyList<ILayerCodec> Layers { get; } = [EventLayer.Layer];
+
+    public void Setup(PipelineBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Use(new EventsStage(builder.Options.Knowledge));
+    }
+}
+
+/// <summary>Fills <c>article.Events</c> from the sentences, tokens and actor mentions.</summary>
+public sealed class EventsStage(Knowledge.KnowledgeBase knowledge, IEventDater? dater = null) : IStage
+{
+    private readonly EventExtractor _extractor = new(knowledge, dater ?? ArticleDater.Instance);
+
+    public string Name => "events";
+
+    public IReadOnlyList<Layer> Requires { get; } = [Pipeline.Layer.Sentences, Pipeline.Layer.Tokens, Pipeline.Layer.Mentions];
+
+    public IReadOnlyList<Layer> Produces { get; } = [new("events")];
+
+    public void Process(Article article)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        article.Events.AddRange(_extractor.Extract(article));
+    }
+}
