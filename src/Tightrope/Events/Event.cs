@@ -1,3 +1,4 @@
+using Tightrope.Dates;
 using Tightrope.Model;
 using Tightrope.Pipeline;
 
@@ -142,6 +143,45 @@ public sealed class ArticleDater : IEventDater
     }
 }
 
+/// <summary>
+/// The date of the sentence's own date expression (the dates module's layer) nearest the predicate, at the precision
+/// the text gives ("2024-11-07", "2024-11"), <c>date_from</c> "sentence"; else the article's date.
+/// </summary>
+public sealed class SentenceDater : IEventDater
+{
+    public static SentenceDater Instance { get; } = new();
+
+    public (string? Date, string? From) Date(Article article, int sentence, TextSpan predicate)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        DateExpression? best = null;
+        int bestDistance = int.MaxValue;
+        foreach (var d in article.DateExpressions)
+        {
+            if (d.Sentence != sentence || d.First is null || d.Value.Length < 4 || !char.IsAsciiDigit(d.Value[0]))
+            {
+                continue;
+            }
+
+            int distance = d.Span.Start >= predicate.End ? d.Span.Start - predicate.End : Math.Max(0, predicate.Start - d.Span.End);
+            if (distance < bestDistance)
+            {
+                (best, bestDistance) = (d, distance);
+            }
+        }
+
+        if (best is null)
+        {
+            return ArticleDater.Instance.Date(article, sentence, predicate);
+        }
+
+        // A time of day keeps its day ("2024-11-07T19:59" → "2024-11-07"); a month or a year stays as precise as written.
+        string v = best.Value;
+        int t = v.IndexOf('T', StringComparison.Ordinal);
+        return (t > 0 ? v[..t] : v, "sentence");
+    }
+}
+
 /// <summary>The events capability: PLOVER events from the predicate lexicon, with actors from the mentions.</summary>
 public sealed class EventsModule : IModule
 {
@@ -154,7 +194,7 @@ public sealed class EventsModule : IModule
     public void Setup(PipelineBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Use(new EventsStage(builder.Options.Knowledge));
+        builder.Use(new EventsStage(builder.Options.Knowledge, SentenceDater.Instance));
     }
 }
 
