@@ -50,8 +50,21 @@ internal sealed partial class DateGrammar
         }
 
         sb.Append(@")(?!(?<=[A-Za-z])[A-Za-z])(?!(?<=[0-9])[0-9])");
-        Pattern = new Regex(sb.ToString(), RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.Compiled);
-        RuleGroups = [.. Enumerable.Range(0, rules.Count).Select(i => Pattern.GroupNumberFromName("r" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)))];
+        const RegexOptions options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.Compiled;
+        Pattern = new Regex(sb.ToString(), options);
+        _anchored = new Regex(@"\G" + sb, options);
+        RuleGroups = [.. Enumerable.Range(0, rules.Count).Select(i => _anchored.GroupNumberFromName("r" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)))];
+        foreach (var (_, template) in rules)
+        {
+            AddLiteralWords(template);
+        }
+
+        foreach (var fragment in fragments.Values)
+        {
+            AddLiteralWords(fragment);
+        }
+
+        _firstWordLookup = _firstWords.GetAlternateLookup<ReadOnlySpan<char>>();
 
         string Expand(string template, int depth)
         {
@@ -76,6 +89,11 @@ internal sealed partial class DateGrammar
                 }
 
                 _lexicons[group] = list.Values;
+                foreach (var w in list.Words)
+                {
+                    AddFirstWord(w);
+                }
+
                 var words = list.Words.OrderByDescending(w => w.Length).ThenBy(w => w, StringComparer.Ordinal)
                     .Select(w => Word(w, capitalOnly.Contains(w)));
                 return "(?<" + group + ">" + string.Join('|', words) + ")";
@@ -85,6 +103,102 @@ internal sealed partial class DateGrammar
 
     /// <summary>The one expression: at each position the first rule (in file order) that matches wins.</summary>
     public Regex Pattern { get; }
+
+    // The same expression anchored at a position (\G), tried only where an expression can start.
+    private readonly Regex _anchored;
+
+    // Every word an expression can start with (the first word of each lexicon entry and each literal word of the
+    // templates, a superset); any digit and the characters in _firstMarks start one too.
+    private readonly HashSet<string> _firstWords = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _firstWordLookup;
+    private readonly HashSet<char> _firstMarks = ['\'', '\u2019'];
+
+    /// <summary>
+    /// The expressions of <paramref name="text"/>, leftmost first and not overlapping, as <see cref="Pattern"/>'s
+    /// matches are, but the expression is only tried at the start of a digit run or of a word that can begin one:
+    /// most words cannot, and trying the whole grammar at each of them is what makes a plain scan slow.
+    /// </summary>
+    public IEnumerable<Match> Scan(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        int i = 0;
+        while (i < text.Length)
+        {
+            char c = text[i];
+            bool wordStart = i == 0 || !char.IsLetterOrDigit(text[i - 1]);
+            if (!wordStart || !(char.IsLetterOrDigit(c) || _firstMarks.Contains(c)))
+            {
+                i++;
+                continue;
+            }
+
+            if (char.IsLetter(c))
+            {
+                int end = i + 1;
+                while (end < text.Length && char.IsLetter(text[end]))
+                {
+                    end++;
+                }
+
+                if (!_firstWordLookup.Contains(text.AsSpan(i, end - i)))
+                {
+                    i = end;
+                    continue;
+                }
+            }
+
+            var m = _anchored.Match(text, i);
+            if (m.Success && m.Length > 0)
+            {
+                yield return m;
+                i += m.Length;
+            }
+            else
+            {
+                i++;
+            }
+        }
+    }
+
+    private void AddFirstWord(string entry)
+    {
+        if (entry.Length == 0)
+        {
+            return;
+        }
+
+        if (!char.IsLetterOrDigit(entry[0]))
+        {
+            _firstMarks.Add(entry[0]);
+            return;
+        }
+
+        int end = 1;
+        while (end < entry.Length && char.IsLetter(entry[end]) == char.IsLetter(entry[0]) && char.IsLetterOrDigit(entry[end]))
+        {
+            end++;
+        }
+
+        if (char.IsLetter(entry[0]))
+        {
+            _firstWords.Add(entry[..end]);
+        }
+    }
+
+    /// <summary>The letter runs of a template outside placeholders, escapes and group names (a superset of its literal words).</summary>
+    private void AddLiteralWords(string template)
+    {
+        var bare = Literal().Replace(template, " ");
+        foreach (Match w in LetterRun().Matches(bare))
+        {
+            _firstWords.Add(w.Value);
+            // A letter class such as [ap] may start a word with any one of its letters.
+            foreach (char ch in w.Value)
+            {
+                _firstWords.Add(ch.ToString());
+            }
+        }
+    }
 
     public IReadOnlyList<string> RuleNames { get; }
 
@@ -118,6 +232,12 @@ internal sealed partial class DateGrammar
 
         return escaped;
     }
+
+    [GeneratedRegex(@"\{[a-z0-9:-]+\}|\\.|\(\?<[a-z0-9]+>|\(\?[a-z-]+:", RegexOptions.CultureInvariant)]
+    private static partial Regex Literal();
+
+    [GeneratedRegex(@"[A-Za-z]+", RegexOptions.CultureInvariant)]
+    private static partial Regex LetterRun();
 
     [GeneratedRegex(@"\{(?<name>[a-z][a-z0-9-]*)(?::(?<group>[a-z0-9]+))?\}", RegexOptions.CultureInvariant)]
     private static partial Regex Placeholder();

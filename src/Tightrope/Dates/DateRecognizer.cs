@@ -29,7 +29,7 @@ internal sealed class DateRecognizer(DateGrammar grammar)
         var found = new List<(DateExpression, DateParts)>();
         int sentence = -1, tenseOf = -2;
         bool future = false;
-        foreach (Match m in Grammar.Pattern.Matches(text))
+        foreach (var m in Grammar.Scan(text))
         {
             int rule = RuleOf(m);
             if (rule < 0 || Blocked(m, text))
