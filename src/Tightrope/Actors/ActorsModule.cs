@@ -15,7 +15,9 @@ public sealed class ActorsModule : IModule
     public void Setup(PipelineBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Use(new ActorsStage(builder.Options));
+        var actors = new ActorsStage(builder.Options);
+        builder.Use(actors);
+        builder.Use(new ActorRolesStage(actors));
     }
 }
 

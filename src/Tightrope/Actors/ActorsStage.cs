@@ -50,8 +50,31 @@ public sealed class ActorsStage : IStage
     {
         ArgumentNullException.ThrowIfNull(article);
         var date = article.Date?.Date ?? DefaultDate;
+        // Undated: names resolve without a date, and the titled ones leave their dated roles for date inference.
+        article.Mentions.AddRange(_finder.Find(article, date, date is null ? article.DateBounds : null));
+        article.Set(UndatedKey, date is null ? Undated : null);
+    }
+
+    /// <summary>
+    /// After date inference: an article whose mentions were resolved without a date, and that has one now, has its
+    /// mentions resolved again at it (roles, the holder of "the foreign minister", same-named people).
+    /// </summary>
+    internal void ResolveAtInferredDate(Article article)
+    {
+        if (article.Find(UndatedKey) is null || article.Date?.Date is not { } date)
+        {
+            return;
+        }
+
+        article.Set(UndatedKey, null);
+        article.Mentions.Clear();
         article.Mentions.AddRange(_finder.Find(article, date));
     }
+
+    private static readonly object Undated = new();
+
+    /// <summary>Set while the article's mentions were resolved without a date.</summary>
+    private static readonly AnnotationKey<object> UndatedKey = new("actors-undated", () => Undated);
 
     /// <summary>Finds the mentions of a text without an article (for tests and tools): the Text stage runs first, as in the pipeline.</summary>
     internal IReadOnlyList<Mention> Find(string text, DateOnly? date)
@@ -62,4 +85,25 @@ public sealed class ActorsStage : IStage
     }
 
     internal TransliterationIndex Bridge => _finder.Bridge;
+}
+
+/// <summary>
+/// Resolves the mentions of an article dated after the actors stage read it (inferred from its content and the
+/// dated roles of its titled names) again at that date. Nothing to do for articles dated from the start.
+/// </summary>
+public sealed class ActorRolesStage(ActorsStage actors) : IStage
+{
+    public const string StageName = "actor-roles";
+
+    public string Name => StageName;
+
+    public IReadOnlyList<Layer> Requires { get; } = [Layer.Mentions];
+
+    public IReadOnlyList<Layer> Produces { get; } = [];
+
+    public void Process(Article article)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        actors.ResolveAtInferredDate(article);
+    }
 }

@@ -40,9 +40,11 @@ internal sealed partial class MentionFinder
     }
 
     /// <summary>What resolution keeps across the spans of one article.</summary>
-    private sealed class Context(Article article, List<Word> words, List<Raw> raws, DateOnly? date)
+    private sealed class Context(Article article, List<Word> words, List<Raw> raws, DateOnly? date, List<DateBound>? bounds)
     {
         public readonly Article Article = article;
+        /// <summary>Where dated roles of titled names go when the article has no date yet (null: not wanted).</summary>
+        public readonly List<DateBound>? Bounds = bounds;
         public readonly List<Word> Words = words;
         public readonly List<Raw> Raws = raws;
         public readonly DateOnly? Date = date;
@@ -55,15 +57,16 @@ internal sealed partial class MentionFinder
         public NamedCountries? Named;
     }
 
-    private List<Mention> Resolve(Article article, List<Word> words, List<Raw> raws, DateOnly? date)
+    private List<Mention> Resolve(Article article, List<Word> words, List<Raw> raws, DateOnly? date, List<DateBound>? bounds)
     {
-        var cx = new Context(article, words, raws, date);
+        var cx = new Context(article, words, raws, date, bounds);
         for (int index = 0; index < raws.Count; index++)
         {
             ResolveOne(cx, raws[index], index);
         }
 
         ResolveRoleOnly(cx);
+        AddTermBounds(cx);
         return cx.Result;
     }
 
@@ -127,6 +130,11 @@ internal sealed partial class MentionFinder
         }
 
         var span = SpanOf(cx.Words, raw);
+        if (id is not null && cx.Bounds is not null && _kb.Find(id) is { } titled)
+        {
+            AddRoleBound(cx, raw, titled, span);
+        }
+
         cx.Result.Add(new Mention
         {
             Span = span,

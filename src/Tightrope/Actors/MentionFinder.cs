@@ -115,7 +115,8 @@ internal sealed partial class MentionFinder
     [ThreadStatic]
     private static List<Token>? t_tokens;
 
-    public IReadOnlyList<Mention> Find(Article article, DateOnly? date)
+    /// <summary>The mentions of the article resolved at <paramref name="date"/>; dated roles of titled names go to <paramref name="bounds"/> when given.</summary>
+    public IReadOnlyList<Mention> Find(Article article, DateOnly? date, List<DateBound>? bounds = null)
     {
         var text = article.Text;
         var tokens = article.Tokens;
@@ -131,7 +132,7 @@ internal sealed partial class MentionFinder
         words.Clear();
         WordTokens.FromTokens(text, tokens, words, _lexicon);
         var raws = Detect(words, text, date);
-        var mentions = Resolve(article, words, raws, date);
+        var mentions = Resolve(article, words, raws, date, bounds);
         words.Clear();
         return mentions;
     }

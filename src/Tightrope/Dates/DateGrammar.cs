@@ -27,7 +27,11 @@ internal sealed partial class DateGrammar
         var patterns = language[Prefix + "patterns"];
         var capitalOnly = language[Prefix + "capitalised-only"].Set;
         FutureMarkers = language[Prefix + "future-markers"];
+        FutureMarkersBeforeTo = language[Prefix + "future-markers-before-to"];
+        HedgedFutureMarkers = language[Prefix + "hedged-future-markers"];
         YearBlockers = language[Prefix + "year-blockers"];
+        CommonWordMonths = language[Prefix + "capitalised-only"];
+        MonthLeadWords = language[Prefix + "month-lead-words"];
         var fragments = new Dictionary<string, string>(StringComparer.Ordinal);
         var rules = new List<(string Name, string Template)>();
         foreach (var name in patterns.Words)
@@ -207,7 +211,19 @@ internal sealed partial class DateGrammar
 
     public WordList FutureMarkers { get; }
 
+    /// <summary>Words that put a sentence in the future only before "to" ("plans to").</summary>
+    public WordList FutureMarkersBeforeTo { get; }
+
+    /// <summary>Words of a future seen from the past ("would"): the direction of a weekday, but no evidence of the year.</summary>
+    public WordList HedgedFutureMarkers { get; }
+
     public WordList YearBlockers { get; }
+
+    /// <summary>Month and weekday words that are also common words ("May", "March").</summary>
+    public WordList CommonWordMonths { get; }
+
+    /// <summary>Words before a month standing alone ("in", "since", "early").</summary>
+    public WordList MonthLeadWords { get; }
 
     /// <summary>The lexicon value of what group <paramref name="group"/> matched ("Sept" → "9"), or null.</summary>
     public string? Lookup(string group, string matched)

@@ -4,14 +4,21 @@ using Tightrope.Model;
 
 namespace Tightrope.Dates;
 
-/// <summary>The calendar parts an expression states itself (before resolution), read by article-date inference.</summary>
-internal readonly record struct DateParts(int? Year, int? Month, int? Day, int? Weekday, bool Future);
+/// <summary>
+/// What an expression states, before resolution, read by article-date inference; <see cref="RelYear"/> is the shift
+/// of "this/last/next year" when no anchor resolved it; <see cref="Hedged"/> that the sentence is future only as seen
+/// from the past or as a condition ("would").
+/// </summary>
+internal readonly record struct DateParts(int? Year, int? Month, int? Day, int? Weekday, bool Future, int? RelYear = null, bool Hedged = false);
 
 /// <summary>
 /// Finds every date and time expression of a text with <see cref="DateGrammar"/> and resolves each to a TIMEX3 value
 /// against a reference date (the article's). What the grammar's groups captured decides the value; the tense of the
 /// sentence (a future marker such as "will") decides the direction of a bare weekday or month.
 /// </summary>
+/// <summary>A match of the date grammar in its sentence, before it is resolved against an anchor.</summary>
+internal readonly record struct DateCandidate(Match Match, int Sentence, bool Future, bool Hedged);
+
 internal sealed class DateRecognizer(DateGrammar grammar)
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
@@ -24,11 +31,19 @@ internal sealed class DateRecognizer(DateGrammar grammar)
 
     /// <summary>Every expression of <paramref name="text"/>, in order; without an anchor, relative ones keep X for what is unknown.</summary>
     public List<(DateExpression Expression, DateParts Parts)> Find(string text, IReadOnlyList<Sentence> sentences, DateOnly? anchor)
+        => Resolve(Candidates(text, sentences), anchor);
+
+    /// <summary>
+    /// The matches of the grammar that are expressions, each with its sentence and that sentence's tense: the part
+    /// of <see cref="Find"/> that does not depend on the anchor, so that one scan serves dating the article and then
+    /// resolving its expressions at the date found.
+    /// </summary>
+    public List<DateCandidate> Candidates(string text, IReadOnlyList<Sentence> sentences)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var found = new List<(DateExpression, DateParts)>();
+        var found = new List<DateCandidate>();
         int sentence = -1, tenseOf = -2;
-        bool future = false;
+        bool future = false, hedged = false;
         foreach (var m in Grammar.Scan(text))
         {
             int rule = RuleOf(m);
@@ -41,10 +56,23 @@ internal sealed class DateRecognizer(DateGrammar grammar)
             if (sentence != tenseOf)
             {
                 tenseOf = sentence;
-                future = IsFuture(text, sentence >= 0 ? sentences[sentence].Span : new TextSpan(Math.Max(0, m.Index - 200), Math.Min(text.Length, m.Index + m.Length + 200)));
+                (future, hedged) = Tense(text, sentence >= 0 ? sentences[sentence].Span : new TextSpan(Math.Max(0, m.Index - 200), Math.Min(text.Length, m.Index + m.Length + 200)));
             }
 
-            if (Resolve(m, anchor, future) is { } r)
+            found.Add(new DateCandidate(m, sentence, future, hedged));
+        }
+
+        return found;
+    }
+
+    /// <summary>The candidates resolved against <paramref name="anchor"/> (those that resolve to a value).</summary>
+    public List<(DateExpression Expression, DateParts Parts)> Resolve(List<DateCandidate> candidates, DateOnly? anchor)
+    {
+        ArgumentNullException.ThrowIfNull(candidates);
+        var found = new List<(DateExpression, DateParts)>(candidates.Count);
+        foreach (var (m, sentence, future, hedged) in candidates)
+        {
+            if (Resolve(m, anchor, future, hedged) is { } r)
             {
                 int length = FullStopIsSentences(m.Value) ? m.Length - 1 : m.Length;
                 found.Add((new DateExpression
@@ -99,6 +127,11 @@ internal sealed class DateRecognizer(DateGrammar grammar)
     /// <summary>A bare four-digit number that counts or costs something ("2010 troops", "$2019") is not a year.</summary>
     private bool Blocked(Match m, string text)
     {
+        if (CommonWordAlone(m, text))
+        {
+            return true;
+        }
+
         if (m.Groups["year"] is not { Success: true } y || y.Length != m.Length || m.Groups["mod"].Success)
         {
             return false;
@@ -130,6 +163,38 @@ internal sealed class DateRecognizer(DateGrammar grammar)
         return j > i && Grammar.YearBlockers.Contains(text.AsSpan(i, j - i));
     }
 
+    /// <summary>"May say no": a month that is also a common word, alone and without a word that leads a month before it.</summary>
+    private bool CommonWordAlone(Match m, string text)
+    {
+        var value = m.ValueSpan.TrimEnd('.');
+        foreach (char c in value)
+        {
+            if (!char.IsLetter(c))
+            {
+                return false;
+            }
+        }
+
+        if (!Grammar.CommonWordMonths.Contains(value))
+        {
+            return false;
+        }
+
+        int end = m.Index;
+        while (end > 0 && !char.IsLetterOrDigit(text[end - 1]) && text[end - 1] is not ('.' or '!' or '?' or '\n'))
+        {
+            end--;
+        }
+
+        int start = end;
+        while (start > 0 && char.IsLetter(text[start - 1]))
+        {
+            start--;
+        }
+
+        return start == end || !Grammar.MonthLeadWords.Contains(text.AsSpan(start, end - start));
+    }
+
     private static int SentenceOf(IReadOnlyList<Sentence> sentences, int offset, int from)
     {
         int i = Math.Max(from, 0);
@@ -141,9 +206,11 @@ internal sealed class DateRecognizer(DateGrammar grammar)
         return i < sentences.Count && sentences[i].Span.Start <= offset ? i : (sentences.Count == 0 ? -1 : Math.Min(i, sentences.Count - 1));
     }
 
-    private bool IsFuture(string text, TextSpan span)
+    /// <summary>Whether the sentence speaks of the future ("will", "plans to"), and whether only as "would".</summary>
+    private (bool Future, bool Hedged) Tense(string text, TextSpan span)
     {
         var s = span.Slice(text);
+        bool hedged = false, beforeTo = false;
         int i = 0;
         while (i < s.Length)
         {
@@ -161,27 +228,35 @@ internal sealed class DateRecognizer(DateGrammar grammar)
             if (i > start)
             {
                 var word = s[start..i];
+                if (beforeTo && word.Equals("to", StringComparison.OrdinalIgnoreCase))
+                {
+                    return (true, false);
+                }
+
                 int apostrophe = word.IndexOf('\'');
                 if (Grammar.FutureMarkers.Contains(word) || (apostrophe > 0 && Grammar.FutureMarkers.Contains(word[apostrophe..])))
                 {
-                    return true;
+                    return (true, false);
                 }
+
+                beforeTo = Grammar.FutureMarkersBeforeTo.Contains(word);
+                hedged |= Grammar.HedgedFutureMarkers.Contains(word);
             }
         }
 
-        return false;
+        return (hedged, hedged);
     }
 
     private readonly record struct Resolved(string Value, string? End, DateKind Kind, string? Mod, DateParts Parts);
 
-    private Resolved? Resolve(Match m, DateOnly? anchor, bool future)
+    private Resolved? Resolve(Match m, DateOnly? anchor, bool future, bool hedged)
     {
         string? G(string name) => m.Groups[name] is { Success: true } g ? g.Value : null;
         string? L(string name) => G(name) is { } v ? Grammar.Lookup(name, v) : null;
         int? I(string name) => G(name) is { } v && int.TryParse(v, NumberStyles.None, Inv, out int n) ? n : null;
         int? LI(string name) => L(name) is { } v && int.TryParse(v, NumberStyles.AllowLeadingSign, Inv, out int n) ? n : null;
 
-        var none = new DateParts(null, null, null, null, future);
+        var none = new DateParts(null, null, null, null, future, Hedged: hedged);
         string? mod = L("mod");
         if (L("ref") is { } reference)
         {
@@ -238,21 +313,24 @@ internal sealed class DateRecognizer(DateGrammar grammar)
         }
 
         int? year = I("year");
+        int? relYear = null;
         if (LI("ryear") is { } ry)
         {
-            if (anchor is not { } a)
+            if (anchor is { } a)
             {
-                return null;
+                year = a.Year + ry;
             }
-
-            year = a.Year + ry;
+            else
+            {
+                relYear = ry; // "December this year" without a date: the month, its year relative to the article's
+            }
         }
 
         int? month = LI("month") ?? I("mnum");
         int? day = I("day");
         int? weekday = LI("weekday");
         int? rel = LI("rel");
-        var parts = new DateParts(year, month, day, weekday, future);
+        var parts = new DateParts(year, month, day, weekday, future, relYear, hedged);
 
         if (G("unitword") is { } unitWord && rel is { } r1)
         {

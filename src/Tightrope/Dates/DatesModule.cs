@@ -4,8 +4,9 @@ using Tightrope.Pipeline;
 namespace Tightrope.Dates;
 
 /// <summary>
-/// The dates capability: the article's date from its page lines or content when metadata and the caller gave none
-/// (before actors, so roles resolve at it), then every date expression of the text resolved against that date.
+/// The dates capability: the article's date from its page lines (before the actors stage) or its content (after it,
+/// with the dated roles of the names it found) when metadata and the caller gave none, then every date expression of
+/// the text resolved against that date.
 /// </summary>
 public sealed class DatesModule : IModule
 {
@@ -18,7 +19,10 @@ public sealed class DatesModule : IModule
     public void Setup(PipelineBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Use(new DateInferenceStage());
+        // The page's date lines before the actors read names; the content after them (their dated roles are
+        // evidence), before they resolve roles again at the date found.
+        builder.UseBefore("actors", new DatePageStage());
+        builder.UseBefore("actor-roles", new DateInferenceStage());
         builder.Use(new DateExpressionsStage());
     }
 }
@@ -33,8 +37,28 @@ public static class DatesModuleExtensions
 }
 
 /// <summary>
-/// Dates an article that has no date yet: a date line of the raw page (<see cref="PageDateLines"/>), else the latest
-/// full date the text states outside future sentences (inferred, lower confidence).
+/// Dates an article that has no date yet from a date line of the raw page (<see cref="PageDateLines"/>): "Posted
+/// on : 2019-02-11", a dateline. Runs before the actors stage, so that names resolve at the date from the start.
+/// </summary>
+public sealed class DatePageStage : IStage
+{
+    public string Name => "date-page";
+
+    public IReadOnlyList<Layer> Requires { get; } = [Layer.ArticleDate];
+
+    public IReadOnlyList<Layer> Produces { get; } = [new("article-date-page")];
+
+    public void Process(Article article)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        article.Date ??= PageDateLines.English.Find(article.RawText);
+    }
+}
+
+/// <summary>
+/// Dates an article that is still undated from its content (<see cref="ContentDater"/>): the date expressions of
+/// the text and the dated roles of the titled names the actors stage found (<see cref="DateBound"/>). The actors
+/// capability then resolves roles again at the date found.
 /// </summary>
 public sealed class DateInferenceStage : IStage
 {
@@ -44,6 +68,9 @@ public sealed class DateInferenceStage : IStage
 
     public IReadOnlyList<Layer> Produces { get; } = [new("article-date-inferred")];
 
+    /// <summary>The last day an article can be dated (today; fixed in tests).</summary>
+    public Func<DateOnly> Today { get; init; } = static () => DateOnly.FromDateTime(DateTime.UtcNow);
+
     public void Process(Article article)
     {
         ArgumentNullException.ThrowIfNull(article);
@@ -52,87 +79,11 @@ public sealed class DateInferenceStage : IStage
             return;
         }
 
-        article.Date = PageDateLines.English.Find(article.RawText) ?? FromContent(article);
-    }
-
-    internal static ArticleDate? FromContent(Article article)
-    {
-        DateExpression? best = null;
-        DateOnly bestDay = default;
-        var found = DateRecognizer.English.Find(article.Text, article.Sentences, null);
-        foreach (var (e, parts) in found)
-        {
-            if (parts.Future || parts.Year is not { } y || parts.Month is not { } m || parts.Day is not { } d || d > DateTime.DaysInMonth(y, m))
-            {
-                continue;
-            }
-
-            var day = new DateOnly(y, m, d);
-            // A widget's date (weather, "today") is the page's day, not the story's.
-            var line = e.Sentence >= 0 ? article[article.Sentences[e.Sentence].Span] : e.Text;
-            if (PageDateLines.English.HasWidgetWord(line))
-            {
-                continue;
-            }
-
-            if (best is null || day > bestDay)
-            {
-                best = e;
-                bestDay = day;
-            }
-        }
-
-        return best is null
-            ? FromWeekday(found)
-            : new ArticleDate(bestDay, DateSource.Inferred, 0.6, $"latest full date in the text '{best.Text}' ({best.Span.Start}-{best.Span.End})");
-    }
-
-    /// <summary>
-    /// A day and month without a year and a weekday the text gives ("Monday, June 10", or "Feb. 28" and "Thursday"):
-    /// the latest year, from the latest year the text states up to this year, in which that day falls on that weekday.
-    /// </summary>
-    private static ArticleDate? FromWeekday(List<(DateExpression Expression, DateParts Parts)> found)
-    {
-        int low = 1950, high = DateTime.UtcNow.Year;
-        var weekdays = new HashSet<int>();
-        foreach (var (_, p) in found)
-        {
-            if (p.Year is { } y && !p.Future && y <= high)
-            {
-                low = Math.Max(low, y);
-            }
-
-            if (p.Weekday is { } w && p.Month is null)
-            {
-                weekdays.Add(w);
-            }
-        }
-
-        for (int i = found.Count - 1; i >= 0; i--)
-        {
-            var (e, p) = found[i];
-            if (p.Year is not null || p.Month is not { } m || p.Day is not { } d)
-            {
-                continue;
-            }
-
-            for (int y = high; y >= low; y--)
-            {
-                if (d > DateTime.DaysInMonth(y, m))
-                {
-                    continue;
-                }
-
-                var day = new DateOnly(y, m, d);
-                int iso = day.DayOfWeek == DayOfWeek.Sunday ? 7 : (int)day.DayOfWeek;
-                if (p.Weekday is { } own ? own == iso : weekdays.Contains(iso))
-                {
-                    return new ArticleDate(day, DateSource.Inferred, 0.4, $"'{e.Text}' ({e.Span.Start}-{e.Span.End}) falls on the weekday the text gives in {y}");
-                }
-            }
-        }
-
-        return null;
+        var candidates = DateRecognizer.English.Candidates(article.Text, article.Sentences);
+        article.Set(DateCandidates.Key, candidates);
+        var found = DateRecognizer.English.Resolve(candidates, null);
+        var bounds = article.Find(DateBoundAnnotations.Key) ?? [];
+        article.Date = ContentDater.Infer(article.Text, found, bounds, Today(), i => article.Sentences[i].Span);
     }
 }
 
@@ -150,9 +101,17 @@ public sealed class DateExpressionsStage : IStage
         ArgumentNullException.ThrowIfNull(article);
         var list = article.DateExpressions;
         list.Clear();
-        foreach (var (e, _) in DateRecognizer.English.Find(article.Text, article.Sentences, article.Date?.Date))
+        var candidates = article.Find(DateCandidates.Key) ?? DateRecognizer.English.Candidates(article.Text, article.Sentences);
+        article.Set(DateCandidates.Key, null);
+        foreach (var (e, _) in DateRecognizer.English.Resolve(candidates, article.Date?.Date))
         {
             list.Add(e);
         }
     }
+}
+
+/// <summary>The grammar's matches left by date inference for the expressions stage (the same text, scanned once).</summary>
+internal static class DateCandidates
+{
+    public static readonly AnnotationKey<List<DateCandidate>> Key = new("date-candidates", () => []);
 }

@@ -81,6 +81,10 @@ public sealed class PipelineBuilder
         return this;
     }
 
+    /// <summary>Inserts the stage before the one named <paramref name="name"/> when there is one, else appends it.</summary>
+    public PipelineBuilder UseBefore(string name, IStage stage) =>
+        _stages.Exists(s => string.Equals(s.Name, name, StringComparison.Ordinal)) ? InsertBefore(name, stage) : Use(stage);
+
     public bool Remove(string name) => _stages.RemoveAll(s => string.Equals(s.Name, name, StringComparison.Ordinal)) > 0;
 
     /// <summary>Checks that every stage's requirements are produced by an earlier stage, then freezes the list.</summary>

@@ -19,8 +19,8 @@ public static class TightropePipeline
     public static IReadOnlyList<IModule> Modules { get; } =
     [
         FoundationModule.Instance,
-        Dates.DatesModule.Instance,
         Actors.ActorsModule.Instance,
+        Dates.DatesModule.Instance, // places its date stages around the actors' (names, then roles at the date)
         Figures.FiguresModule.Instance,
         Figures.ContradictionsModule.Instance,
         Events.EventsModule.Instance,

@@ -1,0 +1,155 @@
+using System.Collections.Frozen;
+using Tightrope.Knowledge;
+using Tightrope.Model;
+
+namespace Tightrope.Actors;
+
+/// <summary>
+/// Dating evidence from titled names: in an undated article, "President-elect Trump" says the article was written
+/// while Trump held a role that title denotes (the knowledge base's dated roles). The dates capability weighs these
+/// bounds with the text's own date expressions; roles are then resolved again at the date found.
+/// </summary>
+internal sealed partial class MentionFinder
+{
+    /// <summary>
+    /// Weight of one titled person's role periods, against 1 for a year the text states and 2 for a recent day: titles
+    /// are also used of the past ("during President Trump's term"), so a role weighs less than two dated days.
+    /// </summary>
+    internal const double RoleBoundWeight = 1.5;
+
+    private static readonly FrozenSet<string> PastTitleWords = LanguageData.English["actors-past-title-words"].Set;
+    private static readonly FrozenSet<string> HalfWords = LanguageData.English["actors-term-half-words"].Set;
+    private static readonly FrozenSet<string> TermNouns = LanguageData.English["actors-term-nouns"].Set;
+    private static readonly WordList Counts = LanguageData.English["dates-numbers"];
+
+    /// <summary>
+    /// "The Yoon administration, which is halfway through its term", "Moon's five-year term is over half": the
+    /// article is dated in the second half of the term of office of the person named last before the phrase, in the
+    /// same sentence (the term's length as the text states it, else as the person's role lasted).
+    /// </summary>
+    private void AddTermBounds(Context cx)
+    {
+        if (cx.Bounds is not { } bounds || cx.Article.Sentences.Count == 0)
+        {
+            return;
+        }
+
+        var words = cx.Words;
+        for (int i = 0; i < words.Count; i++)
+        {
+            if (!HalfWords.Contains(words[i].Norm))
+            {
+                continue;
+            }
+
+            int term = -1;
+            for (int k = Math.Max(0, i - 4); k < Math.Min(words.Count, i + 5) && term < 0; k++)
+            {
+                if (TermNouns.Contains(words[k].Norm))
+                {
+                    term = k;
+                }
+            }
+
+            if (term < 0)
+            {
+                continue;
+            }
+
+            int sentence = cx.Article.SentenceAt(words[i].Start);
+            Mention? person = null;
+            foreach (var m in cx.Result)
+            {
+                if (m.Span.Start >= words[Math.Min(i, term)].Start)
+                {
+                    break;
+                }
+
+                if (m.Sentence == sentence && m.ActorId is { } id && _kb.Find(id) is { Kind: ActorKind.Person })
+                {
+                    person = m;
+                }
+            }
+
+            if (person is null || _kb.Find(person.ActorId!) is not { } actor)
+            {
+                continue;
+            }
+
+            // "five-year term": the stated length; the count is two words before the term noun ("five", "year").
+            int? years = term >= 2 && words[term - 1].Norm == "year" && Counts.Values.TryGetValue(words[term - 2].Norm, out var n) && int.TryParse(n, out int y) ? y
+                : term >= 2 && words[term - 1].Norm == "year" && int.TryParse(words[term - 2].Norm, out int yd) ? yd : null;
+            var periods = new List<DatePeriod>();
+            foreach (var r in actor.Roles)
+            {
+                if (r.From is not { } from)
+                {
+                    continue;
+                }
+
+                var end = years is { } ys ? from.AddYears(ys) : r.To;
+                if (end is { } e && e > from && (years is null || r.To is null || Math.Abs(r.To.Value.DayNumber - e.DayNumber) < 400))
+                {
+                    periods.Add(new DatePeriod(DateOnly.FromDayNumber(from.DayNumber + ((e.DayNumber - from.DayNumber) / 2)), e));
+                }
+            }
+
+            string why = $"the second half of {actor.Name}'s term ('{words[i].Norm}' … '{words[term].Norm}')";
+            if (periods.Count > 0 && !bounds.Exists(b => b.Why == why))
+            {
+                var span = new TextSpan(words[Math.Min(i, term)].Start, words[Math.Max(i, term)].End);
+                bounds.Add(new DateBound(span, cx.Article.Text[span.Start..span.End], periods, TermBoundWeight, why));
+            }
+        }
+    }
+
+    /// <summary>Weight of "halfway through the term" of a named person: as specific as a role, and rarer in retrospect.</summary>
+    internal const double TermBoundWeight = 2;
+
+    /// <summary>The periods in which the person held a role the cue before the mention denotes; none after "former".</summary>
+    private void AddRoleBound(Context cx, Raw raw, Actor actor, TextSpan span)
+    {
+        if (cx.Bounds is not { } bounds || raw.Cue is not { } cue || actor.Kind != ActorKind.Person)
+        {
+            return;
+        }
+
+        int before = raw.First - cue.Tokens.Length - 1;
+        if (before >= 0 && PastTitleWords.Contains(cx.Words[before].Norm))
+        {
+            return;
+        }
+
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        List<DatePeriod>? periods = null;
+        string? title = null;
+        foreach (var r in actor.Roles)
+        {
+            if (!cue.Matches(RoleCue.Fold(r.Title)))
+            {
+                continue;
+            }
+
+            // A role ends the day its successor's starts: the last day of it is the day before.
+            var from = r.From ?? DateOnly.MinValue;
+            var to = r.To is { } end ? end.AddDays(-1) : today;
+            if (from <= to)
+            {
+                (periods ??= []).Add(new DatePeriod(from, to));
+                title ??= r.Title;
+            }
+        }
+
+        if (periods is null)
+        {
+            return;
+        }
+
+        string why = $"{actor.Name} held a role titled '{title}' then ({string.Join(", ", periods.Select(p => $"{p.From:yyyy-MM-dd}..{p.To:yyyy-MM-dd}"))})";
+        // One bound per person and title: the same titled name twice is one piece of evidence.
+        if (!bounds.Exists(b => b.Why == why))
+        {
+            bounds.Add(new DateBound(span, cx.Article.Text[span.Start..span.End], periods, RoleBoundWeight, why));
+        }
+    }
+}

@@ -1,0 +1,374 @@
+using System.Globalization;
+using Tightrope.Model;
+
+namespace Tightrope.Dates;
+
+/// <summary>
+/// Dates an article from its content when nothing else did. Each piece of evidence says in which periods the article
+/// could have been written, with a weight: a year stated in a past sentence ("in 2018") that it was written in or
+/// after that year; a future year that it was written before its end; a day and month without a year ("November 7")
+/// that it was written in the weeks after such a day (before it, in a future sentence); a bare weekday ("said
+/// Tuesday") that it was written on that day or the next; "December this year" (future) that it was written earlier
+/// in that year; and the dated roles of titled names (<see cref="DateBound"/>, from the actors stage). The day that
+/// satisfies the most weight wins, the earliest of them (a report is written soon after the latest event it can be
+/// dated by). Without any evidence of the year the article stays undated.
+/// </summary>
+internal static class ContentDater
+{
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    /// <summary>How long after a dated day a report mentions it most (weight 2), and still (weight 0.5).</summary>
+    private const int DayRecent = 30, DayWindow = 90;
+
+    /// <summary>How long after a month a report still says "in September" without the year.</summary>
+    private const int MonthWindow = 150;
+
+    private const int FirstYear = 1946;
+
+    private sealed record Evidence(string Key, string Text, TextSpan Span, double Weight, bool Anchors, List<(int From, int To)> Periods, bool Bound = false)
+    {
+        /// <summary>
+        /// A past year or month that the writing had reached for sure: one that leads its sentence ("In October 2024,
+        /// the two sides agreed") or one the text counts from ("since late 2019"). A year inside a past sentence is
+        /// not one: "agreed on what it pays in 2026" tells of a later year.
+        /// </summary>
+        public bool Floors { get; init; }
+
+        /// <summary>A day the text states ("November 7", "Oct. 12, 2020", "Monday, June 10") met within its recent window.</summary>
+        public bool DayLevel => Key.StartsWith("day:", StringComparison.Ordinal) || Key.StartsWith("full:", StringComparison.Ordinal)
+            || Key.StartsWith("dayweek:", StringComparison.Ordinal);
+    }
+
+    public static ArticleDate? Infer(string text, List<(DateExpression Expression, DateParts Parts)> found, IReadOnlyList<DateBound> bounds, DateOnly today, Func<int, TextSpan>? sentenceOf = null)
+    {
+        int last = today.DayNumber;
+        int first = new DateOnly(FirstYear, 1, 1).DayNumber;
+        var evidence = new Dictionary<string, Evidence>(StringComparer.Ordinal);
+
+        void Add(string key, DateExpression? e, TextSpan span, string what, double weight, bool anchors, IEnumerable<(int From, int To)> periods, bool bound = false, bool floors = false)
+        {
+            if (evidence.ContainsKey(key))
+            {
+                return;
+            }
+
+            var list = new List<(int, int)>();
+            foreach (var (f, t) in periods)
+            {
+                int a = Math.Max(f, first), b = Math.Min(t, last);
+                if (a <= b)
+                {
+                    list.Add((a, b));
+                }
+            }
+
+            if (list.Count > 0)
+            {
+                evidence[key] = new Evidence(key, e?.Text ?? what, span, weight, anchors, list, bound) { Floors = floors };
+            }
+        }
+
+        // A weekday standing alone ("cut short their summit Thursday") names the day of a day and month the text gives
+        // only when it gives one such day: with two ("from Aug. 1", "from Dec. 1") the weekday belongs to neither.
+        var bareWeekdays = new HashSet<int>();
+        var yearlessDays = new HashSet<(int, int)>();
+        foreach (var (_, p) in found)
+        {
+            if (p.Weekday is { } w && p.Month is null)
+            {
+                bareWeekdays.Add(w);
+            }
+            else if (p is { Year: null, RelYear: null, Weekday: null, Month: { } dm, Day: { } dd })
+            {
+                yearlessDays.Add((dm, dd));
+            }
+        }
+
+        if (yearlessDays.Count > 1)
+        {
+            bareWeekdays.Clear();
+        }
+
+        // The sentences whose date leads them ("In October 2024, the two sides agreed on what is paid in 2026"): the
+        // leading date is when the sentence's event happened, the other years in it are what the event is about.
+        var led = new HashSet<int>();
+        foreach (var (e, p) in found)
+        {
+            if (p.Year is not null && !p.Future && e.Sentence >= 0 && Leads(text, e, sentenceOf))
+            {
+                led.Add(e.Sentence);
+            }
+        }
+
+        foreach (var (e, p) in found)
+        {
+            // A widget's date (weather, "today") is the page's day, not the story's.
+            if (sentenceOf is not null && e.Sentence >= 0 && PageDateLines.English.HasWidgetWord(text[sentenceOf(e.Sentence).Start..sentenceOf(e.Sentence).End]))
+            {
+                continue;
+            }
+
+            string tense = p.Future ? "future" : "past";
+            if (p.Year is { } y && y >= FirstYear)
+            {
+                if (p.Hedged)
+                {
+                    continue; // "said it would withdraw by 2008": neither before nor after the writing
+                }
+
+                if (!p.Future && p.Day is null && led.Contains(e.Sentence) && !Leads(text, e, sentenceOf))
+                {
+                    continue;
+                }
+
+                if (p.Month is { } m && p.Day is { } d)
+                {
+                    if (d > DateTime.DaysInMonth(y, m))
+                    {
+                        continue;
+                    }
+
+                    int day = new DateOnly(y, m, d).DayNumber;
+                    Add($"full:{tense}:{day}", e, e.Span, e.Text, 2, true, p.Future ? [(first, day)] : [(day, day + DayRecent)]);
+                    Add($"fullnear:{day}", e, e.Span, e.Text, 0.5, true, p.Future ? [] : [(day + DayRecent + 1, day + DayWindow)]);
+                    Add($"after:{day}", e, e.Span, e.Text, 1, true, p.Future ? [] : [(day, last)]);
+                }
+                else if (p.Month is { } mo)
+                {
+                    int start = new DateOnly(y, mo, 1).DayNumber, end = new DateOnly(y, mo, DateTime.DaysInMonth(y, mo)).DayNumber;
+                    Add($"month:{tense}:{start}", e, e.Span, e.Text, 1, true, p.Future ? [(first, end)] : [(start, last)], floors: !p.Future && Leads(text, e, sentenceOf));
+                    Add($"near:{start}", e, e.Span, e.Text, 0.5, true, p.Future ? [] : [(start, end + DayRecent)]);
+                }
+                else if (p.Month is null && p.Day is null)
+                {
+                    int start = new DateOnly(y, 1, 1).DayNumber, end = new DateOnly(y, 12, 31).DayNumber;
+                    Add($"year:{tense}:{y}", e, e.Span, e.Text, 1, true, p.Future ? [(first, end)] : [(start, last)], floors: !p.Future && Leads(text, e, sentenceOf));
+                }
+
+                continue;
+            }
+
+            if (p.Year is not null)
+            {
+                continue;
+            }
+
+            if (p.Month is { } month)
+            {
+                if (p.RelYear is { } rel)
+                {
+                    // "in December this year" (future): earlier in December's year; "in March this year": later in it.
+                    Add($"rel:{tense}:{rel}:{month}", e, e.Span, e.Text, 1, false, EachYear(first, last, y =>
+                    {
+                        int monthStart = new DateOnly(y + rel, month, 1).DayNumber;
+                        return p.Future ? (new DateOnly(y, 1, 1).DayNumber, monthStart - 1) : (monthStart, new DateOnly(y, 12, 31).DayNumber);
+                    }));
+                }
+                else if (p.Day is { } day)
+                {
+                    if (day > DateTime.DaysInMonth(2024, month))
+                    {
+                        continue;
+                    }
+
+                    int At(int y) => new DateOnly(y, month, Math.Min(day, DateTime.DaysInMonth(y, month))).DayNumber;
+                    // In a future sentence the day is ahead: most likely within the week before it ("next Monday").
+                    Add($"day:{tense}:{month}-{day}", e, e.Span, e.Text, 2, false, EachYear(first, last, y =>
+                        p.Future ? (At(y) - 7, At(y) - 1) : (At(y), At(y) + DayRecent)));
+                    Add($"daynear:{tense}:{month}-{day}", e, e.Span, e.Text, 0.5, false, EachYear(first, last, y =>
+                        p.Future ? (At(y) - DayWindow, At(y) - 8) : (At(y) + DayRecent + 1, At(y) + DayWindow)));
+                    IReadOnlySet<int> weekdays = p.Weekday is { } own ? new HashSet<int> { own } : bareWeekdays;
+                    if (weekdays.Count > 0)
+                    {
+                        // "Monday, June 10", or "Feb. 28" and "Thursday" in the text: the years in which the day falls
+                        // on that weekday.
+                        Add($"dayweek:{month}-{day}", e, e.Span, e.Text, 1, true, EachYear(first, last, y => (At(y), At(y)))
+                            .Where(x => weekdays.Contains(IsoDay(DateOnly.FromDayNumber(x.From))) && DateOnly.FromDayNumber(x.From).Day == day)
+                            .Select(x => p.Future ? (x.From - 7, x.From - 1) : (x.From, x.From + DayRecent)));
+                    }
+                }
+                else
+                {
+                    Add($"mon:{tense}:{month}", e, e.Span, e.Text, 0.5, false, EachYear(first, last, y =>
+                    {
+                        int start = new DateOnly(y, month, 1).DayNumber, end = new DateOnly(y, month, DateTime.DaysInMonth(y, month)).DayNumber;
+                        return p.Future ? (start - MonthWindow, end) : (start, end + MonthWindow);
+                    }));
+                }
+
+                continue;
+            }
+
+            if (p.Weekday is { } wd && !p.Future)
+            {
+                // "said Tuesday": that day or the next (a wire report's day), less so later in the week.
+                var days = new List<(int, int)>();
+                var near = new List<(int, int)>();
+                int firstMatch = first + (((wd % 7) - (int)new DateOnly(FirstYear, 1, 1).DayOfWeek + 7) % 7);
+                for (int at = firstMatch; at <= last; at += 7)
+                {
+                    days.Add((at, at + 1));
+                    near.Add((at + 2, at + 6));
+                }
+
+                Add($"wd:{wd}", e, e.Span, e.Text, 1, false, days);
+                Add($"wdnear:{wd}", e, e.Span, e.Text, 0.5, false, near);
+            }
+        }
+
+        foreach (var b in bounds)
+        {
+            Add("bound:" + b.Why, null, b.Span, b.Text, b.Weight, true, b.Periods.Select(p => (p.From.DayNumber, p.To.DayNumber)), bound: true);
+        }
+
+        return Best(evidence.Values, first, last);
+    }
+
+    /// <summary>The prepositions that may stand before a date that leads its sentence ("In 2004 Washington told …").</summary>
+    private static readonly HashSet<string> LeadingPrepositions = new(StringComparer.OrdinalIgnoreCase) { "in", "by", "since", "during", "until", "through", "throughout" };
+
+    /// <summary>Whether the expression counts from its date ("since …") or leads its sentence (after at most a preposition).</summary>
+    private static bool Leads(string text, DateExpression e, Func<int, TextSpan>? sentenceOf)
+    {
+        if (e.Text.StartsWith("since ", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        if (sentenceOf is null || e.Sentence < 0)
+        {
+            return false;
+        }
+
+        int start = sentenceOf(e.Sentence).Start;
+        var before = text.AsSpan(start, Math.Max(0, e.Span.Start - start)).Trim().Trim("\"'“‘(");
+        return before.IsEmpty || LeadingPrepositions.Contains(before.ToString());
+    }
+
+    private static int IsoDay(DateOnly d) => d.DayOfWeek == DayOfWeek.Sunday ? 7 : (int)d.DayOfWeek;
+
+    private static IEnumerable<(int From, int To)> EachYear(int first, int last, Func<int, (int From, int To)> period)
+    {
+        int y0 = DateOnly.FromDayNumber(first).Year, y1 = DateOnly.FromDayNumber(last).Year;
+        for (int y = y0; y <= y1; y++)
+        {
+            yield return period(y);
+        }
+    }
+
+    /// <summary>The earliest day of the highest total weight (a sweep over the periods' ends), with the evidence it satisfies.</summary>
+    private static ArticleDate? Best(IEnumerable<Evidence> all, int first, int last)
+    {
+        var list = all.ToList();
+        if (!list.Exists(e => e.Anchors))
+        {
+            return null; // a weekday or a day and month alone does not say the year
+        }
+
+        var edges = new List<(int Day, double Delta)>();
+        foreach (var e in list)
+        {
+            foreach (var (f, t) in Merge(e.Periods))
+            {
+                edges.Add((f, e.Weight));
+                edges.Add((t + 1, -e.Weight));
+            }
+        }
+
+        edges.Sort((a, b) => a.Day != b.Day ? a.Day.CompareTo(b.Day) : a.Delta.CompareTo(b.Delta));
+
+        // The stretches of days of one total weight; the best are those of the highest.
+        var segments = new List<(int From, int To, double Score)>();
+        double score = 0;
+        for (int i = 0; i < edges.Count; i++)
+        {
+            score += edges[i].Delta;
+            bool lastAtDay = i + 1 == edges.Count || edges[i + 1].Day != edges[i].Day;
+            if (lastAtDay && score > 1e-9 && edges[i].Day <= last && edges[i].Day >= first)
+            {
+                int to = i + 1 < edges.Count ? Math.Min(last, edges[i + 1].Day - 1) : last;
+                segments.Add((edges[i].Day, to, score));
+            }
+        }
+
+        // A year or month the text tells of in the past ("since late 2019") was reached when it was written: no day
+        // before the latest of them can be the date, however many old roles the text names (a background piece).
+        int floor = list.Where(e => e.Floors).Select(e => e.Periods.Min(p => p.From)).DefaultIfEmpty(first).Max();
+        segments.RemoveAll(x => x.To < floor);
+        if (segments.Count == 0)
+        {
+            return null;
+        }
+
+        // Of the best stretches, the narrowest evidence wins ("Monday, June 10" repeats every few years; a stretch
+        // bounded by a term and a month is narrower than one bounded by a role); among as narrow ones the latest, as a
+        // recurring day and month is more likely recent. The day is the stretch's first: a report follows its events.
+        double best = segments.Max(x => x.Score);
+        var top = segments.Where(x => x.Score >= best - 1e-9).ToList();
+        int narrowest = top.Min(x => x.To - x.From);
+        var narrow = top.Where(x => x.To - x.From <= (2 * narrowest) + 3).Select(x => x.From).OrderDescending().ToList();
+        int bestDay = narrow[0];
+        foreach (int from in narrow)
+        {
+            // Within one run of best days ("Feb. 28" and "Thursday": Feb. 28 and the Thursdays of the month after)
+            // the first: a report follows its events.
+            if (from < bestDay && from >= bestDay - DayRecent - 7)
+            {
+                bestDay = from;
+            }
+        }
+
+        var met = list.Where(e => e.Periods.Exists(p => p.From <= bestDay && bestDay <= p.To)).OrderByDescending(e => e.Weight).ToList();
+        if (!met.Exists(e => e.DayLevel) && BoundsWidth(met, bestDay) > MaxBoundsWidth)
+        {
+            // Years alone, or roles that fit several years, place a report only roughly (a background piece names
+            // past presidents and past years): without a day near the date found, the article stays undated.
+            return null;
+        }
+
+        double confidence = Math.Min(0.7, 0.25 + (0.05 * met.Sum(e => e.Weight)));
+        var why = string.Join("; ", met.Take(5).Select(e => string.Create(Inv, $"'{e.Text}' ({e.Span.Start}-{e.Span.End})")));
+        return new ArticleDate(DateOnly.FromDayNumber(bestDay), DateSource.Inferred, Math.Round(confidence, 2), "inferred from the content: " + why);
+    }
+
+    /// <summary>How many days the periods of the roles and terms met on <paramref name="day"/> leave together.</summary>
+    private static int BoundsWidth(List<Evidence> met, int day)
+    {
+        int from = int.MinValue, to = int.MaxValue;
+        foreach (var e in met.Where(e => e.Bound))
+        {
+            foreach (var (f, t) in e.Periods)
+            {
+                if (f <= day && day <= t)
+                {
+                    from = Math.Max(from, f);
+                    to = Math.Min(to, t);
+                }
+            }
+        }
+
+        return from == int.MinValue ? int.MaxValue : to - from;
+    }
+
+    /// <summary>Roles alone date an article only when together they leave about a year.</summary>
+    private const int MaxBoundsWidth = 400;
+
+    private static List<(int From, int To)> Merge(List<(int From, int To)> periods)
+    {
+        periods.Sort();
+        var merged = new List<(int From, int To)>(periods.Count);
+        foreach (var p in periods)
+        {
+            if (merged.Count > 0 && p.From <= merged[^1].To + 1)
+            {
+                merged[^1] = (merged[^1].From, Math.Max(merged[^1].To, p.To));
+            }
+            else
+            {
+                merged.Add(p);
+            }
+        }
+
+        return merged;
+    }
+}

@@ -1,0 +1,23 @@
+namespace Tightrope.Model;
+
+/// <summary>One period (both ends inclusive).</summary>
+public readonly record struct DatePeriod(DateOnly From, DateOnly To);
+
+/// <summary>
+/// Evidence from another capability about when an undated article was written: the article date falls in one of
+/// <see cref="Periods"/> ("President-elect Trump" fits 2016-11-09..2017-01-20 or 2024-11-06..2025-01-20).
+/// The dates capability weighs these with the text's own date expressions (<c>Dates/ContentDater</c>).
+/// </summary>
+public sealed record DateBound(TextSpan Span, string Text, IReadOnlyList<DatePeriod> Periods, double Weight, string Why);
+
+/// <summary>The date bounds capabilities leave on an article that had no date when they read it.</summary>
+public static class DateBoundAnnotations
+{
+    public static readonly AnnotationKey<List<DateBound>> Key = new("date-bounds", () => []);
+
+    extension(Article article)
+    {
+        /// <summary>Bounds on the article's date found by the stages before date inference (dated roles of the actors named).</summary>
+        public List<DateBound> DateBounds => article.Get(Key);
+    }
+}

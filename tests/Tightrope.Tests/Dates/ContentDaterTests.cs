@@ -1,0 +1,147 @@
+using Tightrope.Actors;
+using Tightrope.Dates;
+using Tightrope.Knowledge;
+using Tightrope.Model;
+using Tightrope.Pipeline;
+using Tightrope.Tests.Support;
+
+namespace Tightrope.Tests.Dates;
+
+/// <summary>
+/// An article without a date in its metadata or page lines, dated from its content: the dates it states, the tense
+/// of their sentences and the dated roles of the titled people it names (an invented knowledge base of two people).
+/// </summary>
+public class ContentDaterTests
+{
+    private static readonly Actor Envoy = new()
+    {
+        Id = "test-quell",
+        Name = "Mara Quell",
+        Kind = ActorKind.Person,
+        Aliases = ["Quell"],
+        Roles =
+        [
+            new Role { Title = "Foreign Minister", From = new DateOnly(2011, 3, 1), To = new DateOnly(2012, 2, 28) },
+        ],
+    };
+
+    private static readonly Actor Leader = new()
+    {
+        Id = "test-vantor",
+        Name = "Osric Vantor",
+        Kind = ActorKind.Person,
+        Aliases = ["Vantor"],
+        Roles =
+        [
+            new Role { Title = "President", From = new DateOnly(2003, 2, 25), To = new DateOnly(2008, 2, 24) },
+        ],
+    };
+
+    private static Article Run(string text)
+    {
+        var options = new PipelineOptions
+        {
+            Knowledge = new KnowledgeBase([Envoy, Leader]),
+            KnowledgeFolder = Path.Combine(SharedData.RepoRoot, "knowledge"),
+        };
+        var article = new Article("c1", text, new ArticleMetadata());
+        new PipelineBuilder(options).UseFoundation().UseActors().UseDates().Build().Process(article);
+        return article;
+    }
+
+    [Fact]
+    public void AYearAndADayAndMonthDateTheReportJustAfterTheDay()
+    {
+        // "October 14" fits every year; the next round, ahead in December 2019, puts it in 2019.
+        var a = Run("The envoys met in Geneva on October 14 and agreed to meet again. They will meet in December 2019.\n");
+        Assert.Equal(DateSource.Inferred, a.Date!.Source);
+        Assert.Equal(new DateOnly(2019, 10, 14), a.Date.Date);
+        Assert.Contains("October 14", a.Date.Evidence, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ATitledNameNarrowsTheYearByTheRoleItHeld()
+    {
+        // 14 October fits every year; Foreign Minister Quell held the post from March 2011 to February 2012.
+        var a = Run("Foreign Minister Mara Quell met her counterpart on October 14 and said the talks went well.\n");
+        Assert.Equal(new DateOnly(2011, 10, 14), a.Date!.Date);
+        Assert.Contains("Mara Quell", a.Date.Evidence, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AFormerTitleIsNoEvidence()
+    {
+        var a = Run("Former Foreign Minister Mara Quell met students on October 14 and said the talks went well.\n");
+        Assert.Null(a.Date);
+    }
+
+    [Fact]
+    public void TheSecondHalfOfATermPlacesTheReportLateInIt()
+    {
+        // Vantor was president for five years from February 2003: halfway through the term is after August 2005.
+        var a = Run("President Osric Vantor, halfway through his term, met the envoys on March 3 and said little.\n");
+        Assert.NotNull(a.Date);
+        Assert.InRange(a.Date!.Date, new DateOnly(2005, 8, 1), new DateOnly(2008, 2, 24));
+        Assert.Equal((3, 3), (a.Date.Date.Month, a.Date.Date.Day));
+    }
+
+    [Fact]
+    public void RolesAloneThatFitYearsLeaveTheArticleUndated()
+    {
+        var a = Run("President Osric Vantor spoke about the alliance and said the troops would stay.\n");
+        Assert.Null(a.Date);
+    }
+
+    [Fact]
+    public void MayAsAVerbIsNotAMonth()
+    {
+        var a = Run("The envoys may say more on Tuesday, officials said in 2015 after the talks.\n");
+        Assert.DoesNotContain(a.DateExpressions, d => d.Text.Contains("May", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public void AYearInAPastSentenceAboutALaterYearIsNoFloor()
+    {
+        // The agreement was reached in 2024 (leading its sentence); it set what is paid in 2026. The report follows
+        // October 2024, not 2026.
+        var a = Run("In October 2024, the two sides reached an agreement that set the cost borne in 2026 at 1.5 trillion won. "
+            + "Negotiators met again on November 7 to sign it.\n");
+        Assert.Equal(new DateOnly(2024, 11, 7), a.Date!.Date);
+    }
+
+    [Fact]
+    public void APastYearTheTextCountsFromBeatsTheOldRolesItNames()
+    {
+        // A background piece names a president of the 2000s, but "since late 2019" says it was written after 2019:
+        // no day of the president's term can be the date.
+        var a = Run("President Osric Vantor met the envoys on March 3 and agreed in 2004 to cut the force. "
+            + "Since late 2019, the law has kept the number at 28,500.\n");
+        Assert.True(a.Date is null || a.Date.Date >= new DateOnly(2019, 1, 1), $"dated {a.Date?.Date}");
+    }
+
+    [Fact]
+    public void WhatSomeoneSaidTheyWouldDoByAYearSaysNothingOfTheDate()
+    {
+        var a = Run("Officials said they would withdraw the brigade by 2008. The envoys met on March 3.\n");
+        Assert.Null(a.Date);
+    }
+
+    [Fact]
+    public void APlanOfAYearIsThePastNotTheFuture()
+    {
+        var a = Run("A plan of 1990 cut the force. The envoys met on March 3 and recalled the plan.\n");
+        Assert.Contains(a.DateExpressions, d => d.Text.Contains("1990", StringComparison.Ordinal));
+        Assert.True(a.Date is null || a.Date.Date.Year >= 1990, $"dated {a.Date?.Date}");
+    }
+
+    [Fact]
+    public void AWeekdayPairsWithTheOnlyDayAndMonthTheTextGives()
+    {
+        // 28 February fell on a Thursday in 2019; with a second day and month the weekday belongs to neither.
+        var one = Run("The summit ended abruptly Thursday. On Feb. 28, the leaders left Hanoi without a deal, 2 years after talks began in 2017.\n");
+        Assert.Equal(new DateOnly(2019, 2, 28), one.Date!.Date);
+
+        var two = Run("Curbs took effect Friday. The rules apply from Aug. 1 and the next ones from Dec. 1.\n");
+        Assert.Null(two.Date);
+    }
+}
