@@ -207,19 +207,26 @@ internal sealed partial class PageDateLines(DateRecognizer recognizer, LanguageD
         return false;
     }
 
-    /// <summary>Whether the date is most of the line: what is left is a short name or separator ("- The X Times -").</summary>
+    /// <summary>
+    /// Whether the date is most of the line: what is left is a short name or separator ("- The X Times -"), not a
+    /// clause — a photo caption ("Soldiers grab dinner in South Korea, May 13, 1955.") has lower-case words.
+    /// </summary>
     private static bool Mostly(ReadOnlySpan<char> line, TextSpan date)
     {
-        int letters = 0;
+        int letters = 0, lowerWords = 0;
         for (int i = 0; i < line.Length; i++)
         {
             if (!date.Contains(i) && char.IsLetterOrDigit(line[i]))
             {
                 letters++;
+                if (char.IsLower(line[i]) && (i == 0 || !char.IsLetterOrDigit(line[i - 1])))
+                {
+                    lowerWords++;
+                }
             }
         }
 
-        return letters <= 45;
+        return letters <= 45 && lowerWords < 2;
     }
 
     private static bool CityBefore(ReadOnlySpan<char> before)

@@ -39,6 +39,14 @@ public class ArticleDateInferenceTests
     }
 
     [Fact]
+    public void APhotoCaptionWithADateIsNotAPageDateLine()
+    {
+        var a = Run("Base history\n\nTroops eat lunch at the base, May 13, 1955.\n\nThe - Army Weekly - June 3, 2018\n\nThe base has grown over the decades.\n");
+        Assert.Equal(DateSource.PageLine, a.Date!.Source);
+        Assert.Equal(new DateOnly(2018, 6, 3), a.Date.Date);
+    }
+
+    [Fact]
     public void ExpressionsResolveAgainstTheInferredDate()
     {
         var a = Run("Updated: 2022-01-10\n\nThe drills ended last year and the envoys met on Friday.\n");
