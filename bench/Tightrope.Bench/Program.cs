@@ -27,6 +27,12 @@ if (args is ["html-quick", var pagesFolder, ..])
     return;
 }
 
+if (args is ["dates-quick", ..])
+{
+    Tightrope.Bench.DatesQuick.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5);
+    return;
+}
+
 if (args is ["actors-quick"])
 {
     Tightrope.Bench.ActorsBenchmarks.Quick();

@@ -32,6 +32,7 @@ internal sealed partial class DateGrammar
         YearBlockers = language[Prefix + "year-blockers"];
         CommonWordMonths = language[Prefix + "capitalised-only"];
         MonthLeadWords = language[Prefix + "month-lead-words"];
+        var lead = language[Prefix + "lead-words"].Values;
         var fragments = new Dictionary<string, string>(StringComparer.Ordinal);
         var rules = new List<(string Name, string Template)>();
         foreach (var name in patterns.Words)
@@ -47,17 +48,16 @@ internal sealed partial class DateGrammar
         }
 
         RuleNames = [.. rules.Select(r => r.Name)];
-        var sb = new StringBuilder(@"(?<!\w)(?:");
-        for (int i = 0; i < rules.Count; i++)
-        {
-            sb.Append(i == 0 ? "" : "|").Append("(?<r").Append(i).Append('>').Append(Expand(rules[i].Template, 0)).Append(')');
-        }
-
-        sb.Append(@")(?!(?<=[A-Za-z])[A-Za-z])(?!(?<=[0-9])[0-9])");
+        const string Before = @"(?<!\w)", After = @"(?!(?<=[A-Za-z])[A-Za-z])(?!(?<=[0-9])[0-9])";
         const RegexOptions options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.Compiled;
-        Pattern = new Regex(sb.ToString(), options);
-        _anchored = new Regex(@"\G" + sb, options);
-        RuleGroups = [.. Enumerable.Range(0, rules.Count).Select(i => _anchored.GroupNumberFromName("r" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)))];
+        var expanded = rules.Select(r => Expand(r.Template, 0)).ToList();
+        _rules = [.. expanded.Select(e => new Regex(@"\G" + Before + "(?:" + e + ")" + After, options))];
+        var firsts = expanded.Select(RegexFirstChars.Of).ToList();
+        for (char ch = '\0'; ch < (char)_asciiRules.Length; ch++)
+        {
+            _asciiRules[ch] = [.. Enumerable.Range(0, _rules.Length).Where(r => firsts[r] is not { } f || f.Contains(char.ToLowerInvariant(ch))).Select(r => _rules[r])];
+        }
+        _pattern = new Lazy<Regex>(() => new Regex(Before + "(?:" + string.Join('|', expanded.Select(e => "(?:" + e + ")")) + ")" + After, options));
         foreach (var (_, template) in rules)
         {
             AddLiteralWords(template);
@@ -68,7 +68,10 @@ internal sealed partial class DateGrammar
             AddLiteralWords(fragment);
         }
 
+        _coreWords.ExceptWith(lead.Where(kv => kv.Value == "word").Select(kv => kv.Key));
         _firstWordLookup = _firstWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        _coreLookup = _coreWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        _vocabularyLookup = _vocabulary.GetAlternateLookup<ReadOnlySpan<char>>();
 
         string Expand(string template, int depth)
         {
@@ -93,9 +96,11 @@ internal sealed partial class DateGrammar
                 }
 
                 _lexicons[group] = list.Values;
+                bool leads = lead.TryGetValue(name, out var kind) && kind == "lexicon";
                 foreach (var w in list.Words)
                 {
                     AddFirstWord(w);
+                    AddScanWords(w, core: !leads);
                 }
 
                 var words = list.Words.OrderByDescending(w => w.Length).ThenBy(w => w, StringComparer.Ordinal)
@@ -105,11 +110,21 @@ internal sealed partial class DateGrammar
         }
     }
 
-    /// <summary>The one expression: at each position the first rule (in file order) that matches wins.</summary>
-    public Regex Pattern { get; }
+    /// <summary>
+    /// The rules as one expression, tried at every position: at each the first rule (in file order) that matches
+    /// wins. <see cref="Scan"/> finds the same matches faster; this is what it is checked against.
+    /// </summary>
+    public Regex Pattern => _pattern.Value;
 
-    // The same expression anchored at a position (\G), tried only where an expression can start.
-    private readonly Regex _anchored;
+    private readonly Lazy<Regex> _pattern;
+
+    // Each rule anchored at a position (\G), in file order. Tried one after the other where an expression can start,
+    // they cost a fifth of the rules' alternation tried there as one expression.
+    private readonly Regex[] _rules;
+
+    // For each ASCII character, the rules (in file order) a match can begin with it by RegexFirstChars; any other
+    // character tries every rule.
+    private readonly Regex[][] _asciiRules = new Regex[128][];
 
     // Every word an expression can start with (the first word of each lexicon entry and each literal word of the
     // templates, a superset); any digit and the characters in _firstMarks start one too.
@@ -117,15 +132,27 @@ internal sealed partial class DateGrammar
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _firstWordLookup;
     private readonly HashSet<char> _firstMarks = ['\'', '\u2019'];
 
+    // The words an expression is made of (every letter run of a lexicon entry or a template: a match has no other),
+    // and of them the ones it cannot consist of alone, without a digit or another such word: _coreWords are the
+    // others (dates-lead-words.yaml lists what leads only).
+    private readonly HashSet<string> _vocabulary = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string> _coreWords = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _coreLookup;
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _vocabularyLookup;
+
     /// <summary>
     /// The expressions of <paramref name="text"/>, leftmost first and not overlapping, as <see cref="Pattern"/>'s
-    /// matches are, but the expression is only tried at the start of a digit run or of a word that can begin one:
-    /// most words cannot, and trying the whole grammar at each of them is what makes a plain scan slow.
+    /// matches are. Every expression holds a digit or a core word, and every word of it is a grammar word, so the
+    /// expression is tried only when the scan meets a digit or a core word, at each place where one can start in
+    /// the unbroken run of grammar words before it (earliest first) and then at the core itself. Most words are
+    /// not grammar words and the commonest grammar words ("the", "of", "this") lead only: trying the whole grammar
+    /// at each of them is what makes a plain scan slow.
     /// </summary>
     public IEnumerable<Match> Scan(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        int i = 0;
+        var run = new List<int>(); // the grammar words since the last break, where an expression could start
+        int i = 0, tried = -1;
         while (i < text.Length)
         {
             char c = text[i];
@@ -136,30 +163,91 @@ internal sealed partial class DateGrammar
                 continue;
             }
 
+            int end = i + 1;
+            bool core = char.IsDigit(c), canStart = true;
             if (char.IsLetter(c))
             {
-                int end = i + 1;
                 while (end < text.Length && char.IsLetter(text[end]))
                 {
                     end++;
                 }
 
-                if (!_firstWordLookup.Contains(text.AsSpan(i, end - i)))
+                var word = text.AsSpan(i, end - i);
+                if (!_vocabularyLookup.Contains(word))
                 {
+                    run.Clear();
                     i = end;
                     continue;
                 }
+
+                core = word.Length > 1 && _coreLookup.Contains(word);
+                canStart = _firstWordLookup.Contains(word);
             }
 
-            var m = _anchored.Match(text, i);
-            if (m.Success && m.Length > 0)
+            if (canStart)
             {
-                yield return m;
-                i += m.Length;
+                run.Add(i);
+            }
+
+            if (!core)
+            {
+                i = end;
+                continue;
+            }
+
+            Match? found = null;
+            foreach (int start in run)
+            {
+                if (start <= tried)
+                {
+                    continue;
+                }
+
+                tried = start;
+                if (MatchAt(text, start) is { Length: > 0 } m)
+                {
+                    found = m;
+                    break;
+                }
+            }
+
+            run.Clear();
+            if (found is not null)
+            {
+                yield return found;
+                i = found.Index + found.Length;
             }
             else
             {
-                i++;
+                i = end;
+            }
+        }
+    }
+
+    /// <summary>What the first rule that matches at <paramref name="start"/> matched (maybe empty), or null.</summary>
+    private Match? MatchAt(string text, int start)
+    {
+        char c = text[start];
+        foreach (var rule in c < _asciiRules.Length ? _asciiRules[c] : _rules)
+        {
+            var m = rule.Match(text, start);
+            if (m.Success)
+            {
+                return m;
+            }
+        }
+
+        return null;
+    }
+
+    private void AddScanWords(string entry, bool core)
+    {
+        foreach (Match w in LetterRun().Matches(entry))
+        {
+            _vocabulary.Add(w.Value);
+            if (core)
+            {
+                _coreWords.Add(w.Value);
             }
         }
     }
@@ -196,18 +284,17 @@ internal sealed partial class DateGrammar
         foreach (Match w in LetterRun().Matches(bare))
         {
             _firstWords.Add(w.Value);
+            AddScanWords(w.Value, core: true);
             // A letter class such as [ap] may start a word with any one of its letters.
             foreach (char ch in w.Value)
             {
                 _firstWords.Add(ch.ToString());
+                _vocabulary.Add(ch.ToString());
             }
         }
     }
 
     public IReadOnlyList<string> RuleNames { get; }
-
-    /// <summary>The group number of each rule, in rule order.</summary>
-    public IReadOnlyList<int> RuleGroups { get; }
 
     public WordList FutureMarkers { get; }
 

@@ -46,8 +46,7 @@ internal sealed class DateRecognizer(DateGrammar grammar)
         bool future = false, hedged = false;
         foreach (var m in Grammar.Scan(text))
         {
-            int rule = RuleOf(m);
-            if (rule < 0 || Blocked(m, text))
+            if (Blocked(m, text))
             {
                 continue;
             }
@@ -108,20 +107,6 @@ internal sealed class DateRecognizer(DateGrammar grammar)
         var word = value.AsSpan(i, value.Length - 1 - i);
         return word.Length > 4 || word.Equals("may", StringComparison.OrdinalIgnoreCase) || word.Equals("june", StringComparison.OrdinalIgnoreCase)
             || word.Equals("july", StringComparison.OrdinalIgnoreCase);
-    }
-
-    private int RuleOf(Match m)
-    {
-        var groups = Grammar.RuleGroups;
-        for (int i = 0; i < groups.Count; i++)
-        {
-            if (m.Groups[groups[i]].Success)
-            {
-                return i;
-            }
-        }
-
-        return -1;
     }
 
     /// <summary>A bare four-digit number that counts or costs something ("2010 troops", "$2019") is not a year.</summary>

@@ -36,6 +36,15 @@ public class DateScanTests
         }
     }
 
+    [Fact]
+    public void SyntheticCorpusScansAlike()
+    {
+        foreach (var article in Tightrope.Batch.SyntheticCorpus.Generate(400_000, seed: 7))
+        {
+            AssertSameAsPlainScan(article.Text, article.Name);
+        }
+    }
+
     [SharedFact]
     public void SharedCorpusScansAlike()
     {
