@@ -32,6 +32,10 @@ internal sealed partial class DateGrammar
         YearBlockers = language[Prefix + "year-blockers"];
         CommonWordMonths = language[Prefix + "capitalised-only"];
         MonthLeadWords = language[Prefix + "month-lead-words"];
+        TargetVerbs = language[Prefix + "target-verbs"];
+        TargetNouns = language[Prefix + "target-nouns"];
+        TargetPrepositions = language[Prefix + "target-prepositions"];
+        CounterfactualMarkers = language[Prefix + "counterfactual-markers"];
         var lead = language[Prefix + "lead-words"].Values;
         var fragments = new Dictionary<string, string>(StringComparer.Ordinal);
         var rules = new List<(string Name, string Template)>();
@@ -308,6 +312,18 @@ internal sealed partial class DateGrammar
 
     /// <summary>Month and weekday words that are also common words ("May", "March").</summary>
     public WordList CommonWordMonths { get; }
+
+    /// <summary>Verbs that move or fix when something is to happen ("delay … to December 2015").</summary>
+    public WordList TargetVerbs { get; }
+
+    /// <summary>Prepositions before a date a target verb moves the event to ("to", "until", "for").</summary>
+    public WordList TargetPrepositions { get; }
+
+    /// <summary>Nouns that make a date before them a target ("the 2015 date").</summary>
+    public WordList TargetNouns { get; }
+
+    /// <summary>Phrases of a plan seen from later ("was to have taken place on").</summary>
+    public WordList CounterfactualMarkers { get; }
 
     /// <summary>Words before a month standing alone ("in", "since", "early").</summary>
     public WordList MonthLeadWords { get; }

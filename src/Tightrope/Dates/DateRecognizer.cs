@@ -58,7 +58,8 @@ internal sealed class DateRecognizer(DateGrammar grammar)
                 (future, hedged) = Tense(text, sentence >= 0 ? sentences[sentence].Span : new TextSpan(Math.Max(0, m.Index - 200), Math.Min(text.Length, m.Index + m.Length + 200)));
             }
 
-            found.Add(new DateCandidate(m, sentence, future, hedged));
+            var (f, h) = Target(text, sentence >= 0 ? sentences[sentence].Span.Start : Math.Max(0, m.Index - 200), m, future, hedged);
+            found.Add(new DateCandidate(m, sentence, f, h));
         }
 
         return found;
@@ -230,6 +231,131 @@ internal sealed class DateRecognizer(DateGrammar grammar)
         }
 
         return (hedged, hedged);
+    }
+
+    /// <summary>Words that end a clause for <see cref="Target"/>: a target verb before one of them governs another clause.</summary>
+    private static readonly string[] ClauseBreaks = [";", ":", " but ", " while ", " which ", " who ", " after ", " before ", " when "];
+
+    /// <summary>
+    /// The tense of one expression where its place in the clause overrides the sentence's: a date a target verb moves
+    /// the event to ("delayed the transfer to December 2015") lies ahead of the writing (future); one it moves the
+    /// event from, one a target noun follows ("the 2015 date") and one after a counterfactual plan ("was to have
+    /// taken place on") tell nothing of when the article was written (hedged).
+    /// </summary>
+    private (bool Future, bool Hedged) Target(string text, int sentenceStart, Match m, bool future, bool hedged)
+    {
+        if (FollowedByTargetNoun(text, m.Index + m.Length))
+        {
+            return (true, true);
+        }
+
+        var clause = text.AsSpan(sentenceStart, m.Index - sentenceStart);
+        foreach (var stop in ClauseBreaks)
+        {
+            int at = clause.LastIndexOf(stop, StringComparison.OrdinalIgnoreCase);
+            if (at >= 0)
+            {
+                clause = clause[(at + stop.Length)..];
+            }
+        }
+
+        foreach (var phrase in Grammar.CounterfactualMarkers.Words)
+        {
+            if (ContainsWords(clause, phrase))
+            {
+                return (true, true);
+            }
+        }
+
+        var before = LastWord(clause, out var rest);
+        if (before.Equals("the", StringComparison.OrdinalIgnoreCase))
+        {
+            before = LastWord(rest, out rest);
+        }
+
+        bool to = Grammar.TargetPrepositions.Contains(before);
+        bool from = before.Equals("from", StringComparison.OrdinalIgnoreCase);
+        if ((!to && !from) || !HasTargetVerb(rest))
+        {
+            return (future, hedged);
+        }
+
+        return from ? (true, true) : (true, hedged);
+    }
+
+    private bool HasTargetVerb(ReadOnlySpan<char> clause)
+    {
+        foreach (var range in clause.SplitAny(" ,\n\t\"“”()"))
+        {
+            var word = clause[range];
+            if (word.Length > 0 && Grammar.TargetVerbs.Contains(word))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool FollowedByTargetNoun(string text, int end)
+    {
+        int i = end;
+        while (i < text.Length && text[i] == ' ')
+        {
+            i++;
+        }
+
+        int start = i;
+        while (i < text.Length && (char.IsLetter(text[i]) || text[i] == '-'))
+        {
+            i++;
+        }
+
+        return i > start && Grammar.TargetNouns.Contains(text.AsSpan(start, i - start));
+    }
+
+    /// <summary>The last word of <paramref name="span"/> (letters only) and what stands before it.</summary>
+    private static ReadOnlySpan<char> LastWord(ReadOnlySpan<char> span, out ReadOnlySpan<char> rest)
+    {
+        int end = span.Length;
+        while (end > 0 && !char.IsLetter(span[end - 1]))
+        {
+            end--;
+        }
+
+        int start = end;
+        while (start > 0 && char.IsLetter(span[start - 1]))
+        {
+            start--;
+        }
+
+        rest = span[..start];
+        return span[start..end];
+    }
+
+    /// <summary>Whether <paramref name="span"/> holds <paramref name="phrase"/> as whole words, ignoring case.</summary>
+    private static bool ContainsWords(ReadOnlySpan<char> span, string phrase)
+    {
+        int from = 0;
+        while (from < span.Length)
+        {
+            int at = span[from..].IndexOf(phrase, StringComparison.OrdinalIgnoreCase);
+            if (at < 0)
+            {
+                return false;
+            }
+
+            at += from;
+            int end = at + phrase.Length;
+            if ((at == 0 || !char.IsLetter(span[at - 1])) && (end == span.Length || !char.IsLetter(span[end])))
+            {
+                return true;
+            }
+
+            from = at + 1;
+        }
+
+        return false;
     }
 
     private readonly record struct Resolved(string Value, string? End, DateKind Kind, string? Mod, DateParts Parts);

@@ -144,4 +144,35 @@ public class ContentDaterTests
         var two = Run("Curbs took effect Friday. The rules apply from Aug. 1 and the next ones from Dec. 1.\n");
         Assert.Null(two.Date);
     }
+    [Fact]
+    public void ADateAnEventIsMovedToLiesAheadOfTheWriting()
+    {
+        // "to December 2015" after "delay" is the new target: the report comes before it, not after.
+        var a = Run("The allies agreed on Saturday to delay the handover of command to December 2015. The envoys met on June 26 in a hotel.\n");
+        Assert.NotNull(a.Date);
+        Assert.True(a.Date!.Date < new DateOnly(2016, 1, 1), $"dated {a.Date.Date}");
+    }
+
+    [Fact]
+    public void APlanSeenFromLaterOrATargetDateSaysNothingOfTheWriting()
+    {
+        // Without the hedge, "April 2012" would be a month the writing had passed.
+        var plan = Run("The handover was to have taken place in April 2012. The envoys met on March 3 and signed nothing.\n");
+        Assert.Null(plan.Date);
+
+        var target = Run("Officials kept the 2015 date for the handover. The envoys met on March 3 and signed nothing.\n");
+        Assert.Null(target.Date);
+
+        // The same year, stated as something that happened, dates the report.
+        var done = Run("The handover took place in 2015. The envoys met on March 3 and signed nothing.\n");
+        Assert.NotNull(done.Date);
+        Assert.True(done.Date!.Date.Year >= 2015, $"dated {done.Date.Date}");
+    }
+
+    [Fact]
+    public void ADateAnEventIsMovedFromIsNoEvidence()
+    {
+        var a = Run("The allies postponed the drill from March 2014. The envoys met on March 3 and signed nothing.\n");
+        Assert.Null(a.Date);
+    }
 }
