@@ -101,6 +101,8 @@ internal static class EventsCommand
             target_id = e.TargetId,
             target_name = e.TargetId is null ? null : knowledge.Find(e.TargetId)?.Name,
             target_code = e.TargetCode,
+            source_text = r.SourceText,
+            target_text = r.TargetText,
             modality = EventNames.Modalities[(int)e.Modality],
             date = r.Date,
             date_from = r.DateFrom,

@@ -76,7 +76,7 @@ internal static class ExportEventsCommand
     private static readonly string[] CsvColumns =
     [
         "article", "article_date", "title", "type", "mode", "cameo", "source_id", "source_name", "source_code", "target_id", "target_name", "target_code",
-        "modality", "date", "date_from", "location", "start", "end", "text", "sentence",
+        "source_text", "target_text", "modality", "date", "date_from", "location", "start", "end", "text", "sentence",
     ];
 
     private static void WriteCsv(string path, IReadOnlyList<EventRecord> records, KnowledgeBase knowledge)
@@ -91,6 +91,7 @@ internal static class ExportEventsCommand
             [
                 r.ArticleId, StoreCommandSupport.Iso(r.ArticleDate), r.ArticleTitle ?? "", e.Type, e.Mode ?? "", e.Cameo,
                 e.SourceId ?? "", Name(knowledge, e.SourceId) ?? "", e.SourceCode ?? "", e.TargetId ?? "", Name(knowledge, e.TargetId) ?? "", e.TargetCode ?? "",
+                r.SourceText ?? "", r.TargetText ?? "",
                 EventNames.Modalities[(int)e.Modality], r.Date ?? "", r.DateFrom ?? "", e.Location ?? "",
                 e.Span.Start.ToString(CultureInfo.InvariantCulture), e.Span.End.ToString(CultureInfo.InvariantCulture), e.Text, r.SentenceText ?? "",
             ]);
@@ -105,15 +106,15 @@ internal static class ExportEventsCommand
     /// <c>text</c>, <c>language</c>, <c>publication</c>; only fields with a value, as the PLOVER records do. What
     /// PLOVER has no field for is added under names of its own: <c>modality</c>, <c>cameo</c> (the CAMEO root code),
     /// <c>dateFrom</c>, <c>articleId</c> and <c>offsets</c> (of the predicate and the sentence in the cleaned text).
-    /// <c>actorText</c> is the actor's knowledge-base name (the events layer keeps the actor, not its wording).
+    /// <c>actorText</c> is how the sentence names the actor (its mention nearest the predicate), else its knowledge-base name.
     /// </summary>
     internal static JsonObject Plover(EventRecord r, KnowledgeBase knowledge)
     {
         var e = r.Event;
         var json = new JsonObject { ["id"] = $"{r.ArticleId}-{e.Span.Start.ToString(CultureInfo.InvariantCulture)}" };
         Add(json, "date", r.Date);
-        Add(json, "source", Actors(e.SourceId, e.SourceCode, knowledge));
-        Add(json, "target", Actors(e.TargetId, e.TargetCode, knowledge));
+        Add(json, "source", Actors(e.SourceId, r.SourceText, e.SourceCode, knowledge));
+        Add(json, "target", Actors(e.TargetId, r.TargetText, e.TargetCode, knowledge));
         json["event"] = e.Type;
         Add(json, "mode", e.Mode);
         json["eventText"] = e.Text;
@@ -150,14 +151,14 @@ internal static class ExportEventsCommand
     }
 
     /// <summary>A PLOVER actor list of one actor: its text, the country code and the sector ("KORGOV" → KOR, GOV).</summary>
-    private static JsonArray? Actors(string? id, string? code, KnowledgeBase knowledge)
+    private static JsonArray? Actors(string? id, string? text, string? code, KnowledgeBase knowledge)
     {
         if (id is null)
         {
             return null;
         }
 
-        var actor = new JsonObject { ["actorText"] = Name(knowledge, id) ?? id };
+        var actor = new JsonObject { ["actorText"] = text ?? Name(knowledge, id) ?? id };
         if (code is { Length: >= 3 })
         {
             actor["code"] = code[..3];

@@ -1,3 +1,4 @@
+using Tightrope.Actors;
 using Tightrope.Events;
 
 namespace Tightrope.Queries;
@@ -34,6 +35,41 @@ public sealed record EventRecord(string ArticleId, string? ArticleTitle, DateOnl
 {
     /// <summary>The article's source (outlet), if known.</summary>
     public string? ArticleSource { get; init; }
+
+    /// <summary>How the sentence names the source actor (its mention nearest the predicate); null when no mention of it is in the sentence.</summary>
+    public string? SourceText { get; init; }
+
+    /// <summary>How the sentence names the target actor; null when no mention of it is in the sentence.</summary>
+    public string? TargetText { get; init; }
+
+    /// <summary>The text of the mention of <paramref name="actorId"/> in the event's sentence nearest its predicate, if any.</summary>
+    public static string? MentionText(IReadOnlyList<Mention> mentions, Event e, string? actorId)
+    {
+        ArgumentNullException.ThrowIfNull(mentions);
+        ArgumentNullException.ThrowIfNull(e);
+        if (actorId is null)
+        {
+            return null;
+        }
+
+        string? best = null;
+        int bestDistance = int.MaxValue;
+        foreach (var m in mentions)
+        {
+            if (!string.Equals(m.ActorId, actorId, StringComparison.Ordinal) || m.Span.Start < e.Sentence.Start || m.Span.End > e.Sentence.End)
+            {
+                continue;
+            }
+
+            int distance = m.Span.Start >= e.Span.End ? m.Span.Start - e.Span.End : Math.Max(0, e.Span.Start - m.Span.End);
+            if (distance < bestDistance)
+            {
+                (best, bestDistance) = (m.Text, distance);
+            }
+        }
+
+        return best;
+    }
 
     /// <summary>
     /// An event's date as queries give it: its sentence's own date when it had one, else the article's date as it is

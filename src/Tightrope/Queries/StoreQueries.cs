@@ -218,7 +218,7 @@ public sealed class StoreQueries
 
     // ---- events ----
 
-    private static readonly ILayerCodec[] EventLayers = [EventLayer.Layer];
+    private static readonly ILayerCodec[] EventLayers = [EventLayer.Layer, MentionLayer.Layer];
 
     /// <summary>
     /// Stored events (duplicates not counted) with their article and sentence, filtered, ordered by date (undated
@@ -288,7 +288,12 @@ public sealed class StoreQueries
                 var sentence = e.Sentence.End <= article.Text.Length && e.Sentence.Start >= 0 && e.Sentence.End > e.Sentence.Start
                     ? article.Text[e.Sentence.Start..e.Sentence.End]
                     : null;
-                all.Add(new EventRecord(article.Id, article.Metadata.Title, articleDate, e, date, dateFrom, sentence) { ArticleSource = article.Metadata.Source });
+                all.Add(new EventRecord(article.Id, article.Metadata.Title, articleDate, e, date, dateFrom, sentence) 
+                {
+                    ArticleSource = article.Metadata.Source,
+                    SourceText = EventRecord.MentionText(article.Mentions, e, e.SourceId),
+                    TargetText = EventRecord.MentionText(article.Mentions, e, e.TargetId),
+                });
             }
         }
 

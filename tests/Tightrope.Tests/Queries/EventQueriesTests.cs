@@ -31,7 +31,7 @@ public sealed class EventQueriesTests : IDisposable
     [
         new Actor { Id = "south-korea", Name = "South Korea", Kind = ActorKind.Country, Country = "KOR", Sector = "GOV" },
         new Actor { Id = "north-korea", Name = "North Korea", Kind = ActorKind.Country, Country = "PRK", Sector = "GOV" },
-        new Actor { Id = "united-states", Name = "United States", Kind = ActorKind.Country, Country = "USA", Sector = "GOV" },
+        new Actor { Id = "united-states", Name = "United States", Kind = ActorKind.Country, Country = "USA", Sector = "GOV", Aliases = ["US"] },
         new Actor { Id = "japan", Name = "Japan", Kind = ActorKind.Country, Country = "JPN", Sector = "GOV" },
     ]);
 
@@ -50,7 +50,7 @@ public sealed class EventQueriesTests : IDisposable
                 new ArticleMetadata { Title = "Spring talks", Source = "Test Wire", Published = new DateOnly(2031, 4, 2) })),
             pipeline.Process(new Article(Accord, "Japan and South Korea reached an agreement on fishing rights. North Korea did not attack South Korea.",
                 new ArticleMetadata { Title = "Accord", Source = "Test Wire", Published = new DateOnly(2031, 5, 20) })),
-            pipeline.Process(new Article(Undated, "The United States criticized North Korea over the test.", new ArticleMetadata())),
+            pipeline.Process(new Article(Undated, "The US criticized North Korea over the test.", new ArticleMetadata())),
         ]);
         return new StoreQueries(store, Kb);
     }
@@ -69,7 +69,10 @@ public sealed class EventQueriesTests : IDisposable
         Assert.All(all, r => Assert.Contains(r.Event.Text, r.SentenceText!, StringComparison.Ordinal));
         var agree = Assert.Single(all, r => r.Event.Type == "AGREE");
         Assert.Equal(("japan", "south-korea", "2031-05-20", "article"), (agree.Event.SourceId, agree.Event.TargetId, agree.Date, agree.DateFrom));
-        Assert.Null(Assert.Single(all, r => r.Event.Type == "ACCUSE").Date);
+        var accuse = Assert.Single(all, r => r.Event.Type == "ACCUSE");
+        Assert.Null(accuse.Date);
+        Assert.Equal(("united-states", "US", "North Korea"), (accuse.Event.SourceId, accuse.SourceText, accuse.TargetText));
+        Assert.Equal(("Japan", "South Korea"), (agree.SourceText, agree.TargetText));
     }
 
     [Fact]
