@@ -94,6 +94,15 @@ public sealed class EventAndDateCommandsTests(EventArticles articles) : IClassFi
         {
             Assert.Equal("user", shown.RootElement.GetProperty("date_source").GetString());
             Assert.Equal(1.0, shown.RootElement.GetProperty("date_confidence").GetDouble());
+            Assert.All(shown.RootElement.GetProperty("events").EnumerateArray(), e =>
+                Assert.Equal(("2031-06-15", "article"), (e.GetProperty("date").GetString(), e.GetProperty("date_from").GetString())));
+            Assert.NotEmpty(shown.RootElement.GetProperty("events").EnumerateArray());
+        }
+
+        using (var events = JsonDocument.Parse(Run("events", "--db", db, "--from", "2031-06-01", "--to", "2031-06-30", "--json").Out))
+        {
+            Assert.NotEmpty(events.RootElement.GetProperty("items").EnumerateArray());
+            Assert.All(events.RootElement.GetProperty("items").EnumerateArray(), e => Assert.Equal(id, e.GetProperty("article").GetString()));
         }
 
         using (var june = JsonDocument.Parse(Run("articles", "--db", db, "--from", "2031-06-01", "--to", "2031-06-30", "--json").Out))
