@@ -125,6 +125,8 @@ internal static class StoreQuick
         public KeyTotal? KeyTotal(string name, string value) => null;
         public Page<StoredRecord> ArticlesWithKey(string name, string value, ArticleOrder order, int limit, int offset) => Page<StoredRecord>.Empty;
         public BackendTotals Totals() => new(0, 0, 0, null, null);
+        public DateOverride? DateOverride(string articleId) => null;
+        public bool WriteDate(string articleId, Tightrope.Model.ArticleDate? date, DateOverride? dateOverride) => false;
         public IReadOnlyList<ScopedRecords> Scoped(string kind) => [];
         public void ReplaceScoped(string kind, IReadOnlyList<ScopedRecords> scopes, bool all) { }
         public IReadOnlyList<string> PendingScopes(string kind) => [];

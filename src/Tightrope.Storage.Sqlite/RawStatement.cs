@@ -107,6 +107,8 @@ internal sealed class RawStatement : IDisposable
 
     public long Int64(int column) => raw.sqlite3_column_int64(_stmt, column);
 
+    public double Double(int column) => raw.sqlite3_column_double(_stmt, column);
+
     public string Text(int column) => raw.sqlite3_column_text(_stmt, column).utf8_to_string();
 
     public ReadOnlySpan<byte> Blob(int column) => raw.sqlite3_column_blob(_stmt, column);

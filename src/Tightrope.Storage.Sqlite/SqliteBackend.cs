@@ -45,7 +45,9 @@ internal sealed class SqliteBackend : IStoreBackend
     private readonly Dictionary<IndexKey, long> _keyIds = [];
     private readonly RawStatement _insertPending;
     private readonly RawStatement _replaceScoped;
+    private readonly RawStatement _dateOverride;
     private long _recentRows;
+    private long _dateOverrides;
     private bool _disposed;
 
     private const string ArticleColumns =
@@ -69,6 +71,8 @@ internal sealed class SqliteBackend : IStoreBackend
         Execute(_db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000; PRAGMA temp_store=MEMORY;");
         Execute(_db, string.Create(CultureInfo.InvariantCulture, $"PRAGMA cache_size=-{Math.Max(1, _options.CacheMegabytes) * 1024};"));
         SchemaVersion = SqliteSchema.Migrate(_db);
+        // Ingest asks for an override of every new article: none stored (the usual case) answers without a query.
+        _dateOverrides = Query("SELECT count(*) FROM date_overrides", null, r => r.GetInt64(0))[0];
 
         _exists = Prepare("SELECT 1 FROM articles WHERE id = ?1");
         _byHash = Prepare("SELECT coalesce(duplicate_of, id) FROM articles WHERE text_hash = ?1 ORDER BY seq LIMIT 1");
@@ -76,6 +80,10 @@ internal sealed class SqliteBackend : IStoreBackend
         // lsh_bands, then those of lsh_recent.
         _bandLookup = Prepare("SELECT article FROM lsh_bands WHERE key = ?1 ORDER BY article LIMIT ?2");
         _recentLookup = Prepare("SELECT article FROM lsh_recent WHERE key = ?1 ORDER BY article LIMIT ?2");
+        _dateOverride = Prepare("""
+            SELECT date, source, confidence, evidence, replaced_date, replaced_source, replaced_confidence, replaced_evidence
+            FROM date_overrides WHERE article = ?1
+            """);
         _signatureOf = Prepare("SELECT a.id, s.signature FROM article_signatures s JOIN articles a ON a.seq = s.article WHERE s.article = ?1");
         _insertSignature = Prepare("INSERT INTO article_signatures (article, signature) VALUES (?1, ?2)");
         _insertArticle = Prepare("""
@@ -498,6 +506,97 @@ internal sealed class SqliteBackend : IStoreBackend
         SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL),
                (SELECT count(DISTINCT source) FROM articles), (SELECT min(date) FROM articles), (SELECT max(date) FROM articles)
         """, null, r => new BackendTotals(r.GetInt32(0), r.GetInt32(1), r.GetInt32(2), ParseDate(Str(r, 3)), ParseDate(Str(r, 4))))[0];
+
+    // ---- dates set by a person ----
+
+    public DateOverride? DateOverride(string articleId)
+    {
+        ArgumentNullException.ThrowIfNull(articleId);
+        if (Interlocked.Read(ref _dateOverrides) == 0)
+        {
+            return null;
+        }
+
+        // A prepared statement: the core asks while it prepares a batch, inside the write transaction.
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            _dateOverride.Bind(1, articleId);
+            try
+            {
+                return _dateOverride.Step() && ReadDate(_dateOverride, 0) is { } date
+                    ? new DateOverride(articleId, date, ReadDate(_dateOverride, 4))
+                    : null;
+            }
+            finally
+            {
+                _dateOverride.Reset();
+            }
+        }
+    }
+
+    private static ArticleDate? ReadDate(RawStatement r, int at) =>
+        !r.IsNull(at) && !r.IsNull(at + 1) && ParseDate(r.Text(at)) is { } d
+            ? new ArticleDate(d, Enum.Parse<DateSource>(r.Text(at + 1)), r.Double(at + 2), r.IsNull(at + 3) ? null : r.Text(at + 3))
+            : null;
+
+    public bool WriteDate(string articleId, ArticleDate? date, DateOverride? dateOverride)
+    {
+        ArgumentNullException.ThrowIfNull(articleId);
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            using var tx = _db.BeginTransaction();
+            using var update = _db.CreateCommand();
+            update.Transaction = tx;
+            // The date column is what lists filter and order by: the date, else the metadata's published date (as written).
+            update.CommandText = """
+                UPDATE articles SET date = coalesce($date, published), date_source = $source, date_confidence = $confidence, date_evidence = $evidence
+                WHERE id = $id
+                """;
+            update.Parameters.AddWithValue("$id", articleId);
+            AddDate(update, "$", date);
+            if (update.ExecuteNonQuery() == 0)
+            {
+                return false;
+            }
+
+            using var keep = _db.CreateCommand();
+            keep.Transaction = tx;
+            keep.Parameters.AddWithValue("$id", articleId);
+            if (dateOverride is null)
+            {
+                keep.CommandText = "DELETE FROM date_overrides WHERE article = $id";
+            }
+            else
+            {
+                keep.CommandText = """
+                    INSERT OR REPLACE INTO date_overrides (article, date, source, confidence, evidence, replaced_date, replaced_source, replaced_confidence, replaced_evidence, set_at)
+                    VALUES ($id, $date, $source, $confidence, $evidence, $r_date, $r_source, $r_confidence, $r_evidence, $at)
+                    """;
+                AddDate(keep, "$", dateOverride.Date);
+                AddDate(keep, "$r_", dateOverride.Replaced);
+                keep.Parameters.AddWithValue("$at", DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture));
+            }
+
+            keep.ExecuteNonQuery();
+            using var count = _db.CreateCommand();
+            count.Transaction = tx;
+            count.CommandText = "SELECT count(*) FROM date_overrides";
+            long overrides = Convert.ToInt64(count.ExecuteScalar(), CultureInfo.InvariantCulture);
+            tx.Commit();
+            Interlocked.Exchange(ref _dateOverrides, overrides);
+            return true;
+        }
+    }
+
+    private static void AddDate(SqliteCommand cmd, string prefix, ArticleDate? date)
+    {
+        cmd.Parameters.AddWithValue(prefix + "date", (object?)Iso(date?.Date) ?? DBNull.Value);
+        cmd.Parameters.AddWithValue(prefix + "source", (object?)date?.Source.ToString() ?? DBNull.Value);
+        cmd.Parameters.AddWithValue(prefix + "confidence", (object?)date?.Confidence ?? DBNull.Value);
+        cmd.Parameters.AddWithValue(prefix + "evidence", (object?)date?.Evidence ?? DBNull.Value);
+    }
 
     // ---- scoped records ----
 

@@ -121,6 +121,15 @@ internal static class SqliteSchema
             -- articles row they would sit behind the text's overflow pages.
             CREATE TABLE article_signatures (article INTEGER PRIMARY KEY, signature BLOB NOT NULL);
             """),
+        new(4, "dates set by a person, kept by content id apart from the article row, with the date each replaced", """
+            -- Keyed by the content id, not the row: an override outlives its row, and the same content written again
+            -- takes it. The row's date columns hold the date in force; replaced_* what the pipeline gave (restored on clear).
+            CREATE TABLE date_overrides (
+                article TEXT PRIMARY KEY,
+                date TEXT NOT NULL, source TEXT NOT NULL, confidence REAL NOT NULL, evidence TEXT,
+                replaced_date TEXT, replaced_source TEXT, replaced_confidence REAL, replaced_evidence TEXT,
+                set_at TEXT NOT NULL) WITHOUT ROWID;
+            """),
     ];
 
     public static int CurrentVersion => Migrations[^1].Version;

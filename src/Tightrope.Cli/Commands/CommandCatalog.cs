@@ -11,6 +11,7 @@ internal static class CommandCatalog
         yield return IngestCommand.Create();
         yield return ArticlesCommand.Create();
         yield return ShowCommand.Create();
+        yield return ArticleCommand.Create();
         yield return SearchCommand.Create();
         yield return StatsCommand.Create();
         yield return BenchCommand.Create();
@@ -21,6 +22,7 @@ internal static class CommandCatalog
         yield return ActorCommand.Create();
         yield return FiguresCommand.Create();
         yield return ContradictionsCommand.Create();
+        yield return EventsCommand.Create();
         yield return ExportFiguresCommand.Create();
     }
 }

@@ -75,7 +75,7 @@ internal static class ExportFiguresCommand
             return ExitCodes.Ok;
         }, knowledge: false));
 
-        return new Command("export", "Export stored data") { figures };
+        return new Command("export", "Export stored data") { figures, ExportEventsCommand.Create() };
     }
 
     internal sealed record Row(

@@ -3,6 +3,8 @@ using System.Globalization;
 using Spectre.Console;
 using Tightrope.Figures;
 using Tightrope.Actors;
+using Tightrope.Dates;
+using Tightrope.Events;
 using Tightrope.Model;
 using Tightrope.Pipeline;
 using Tightrope.Queries;
@@ -60,15 +62,52 @@ internal static class ShowCommand
         Row("origin", m.Origin);
         Row("format", m.Format);
         Row("published", m.Published is null ? null : StoreCommandSupport.Iso(m.Published));
-        Row("date", a.Date is null
-            ? "(unknown)"
-            : string.Create(CultureInfo.InvariantCulture, $"{StoreCommandSupport.Iso(a.Date.Date)} ({a.Date.Source.ToString().ToLowerInvariant()}, confidence {a.Date.Confidence:0.##}{(a.Date.Evidence is null ? "" : $"; evidence: {a.Date.Evidence}")})"));
+        Row("date", ArticleCommand.Describe(a.Date));
         Row("duplicate of", a.DuplicateOf);
-        Row("layers", string.Create(CultureInfo.InvariantCulture, $"{a.Sentences.Count} sentences, {a.Mentions.Count} mentions, {a.Figures.Count} figures"));
+        Row("layers", string.Create(CultureInfo.InvariantCulture,
+            $"{a.Sentences.Count} sentences, {a.Mentions.Count} mentions, {a.DateExpressions.Count} date expressions, {a.Events.Count} events, {a.Figures.Count} figures"));
         AnsiConsole.Write(grid);
 
         AnsiConsole.Write(new Rule("cleaned text").LeftJustified());
         Console.Out.WriteLine(a.Text);
+
+        if (a.DateExpressions.Count > 0)
+        {
+            AnsiConsole.Write(new Rule($"date expressions ({a.DateExpressions.Count})").LeftJustified());
+            var table = new Table().AddColumn("span").AddColumn("text").AddColumn("value").AddColumn("kind");
+            foreach (var d in a.DateExpressions)
+            {
+                table.AddRow(
+                    Markup.Escape(d.Span.ToString()),
+                    Markup.Escape(d.Text),
+                    Markup.Escape(d.Value + (d.EndValue is null ? "" : "/" + d.EndValue) + (d.Mod is null ? "" : $" ({d.Mod})")),
+                    Markup.Escape(d.Kind.ToString().ToLowerInvariant()));
+            }
+
+            AnsiConsole.Write(table);
+        }
+
+        if (a.Events.Count > 0)
+        {
+            AnsiConsole.Write(new Rule($"events ({a.Events.Count})").LeftJustified());
+            var table = new Table().AddColumn("span").AddColumn("predicate").AddColumn("type").AddColumn("mode").AddColumn("source").AddColumn("target")
+                .AddColumn("modality").AddColumn("date");
+            foreach (var e in a.Events)
+            {
+                var (date, dateFrom) = EventRecord.DateOf(e, a.Date?.Date ?? a.Metadata.Published);
+                table.AddRow(
+                    Markup.Escape(e.Span.ToString()),
+                    Markup.Escape(e.Text),
+                    Markup.Escape(e.Type),
+                    Markup.Escape(e.Mode ?? ""),
+                    Markup.Escape(e.SourceId ?? ""),
+                    Markup.Escape(e.TargetId ?? ""),
+                    Markup.Escape(EventNames.Modalities[(int)e.Modality]),
+                    Markup.Escape(date is null ? "" : $"{date} ({dateFrom})"));
+            }
+
+            AnsiConsole.Write(table);
+        }
 
         if (a.Removed.Count > 0)
         {

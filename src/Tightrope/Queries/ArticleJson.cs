@@ -78,6 +78,20 @@ public static class ArticleJson
 
         if (json["events"] is JsonArray events)
         {
+            // An event dated by its article follows the article's date in force (a date a person set counts), as the
+            // events query gives it.
+            var articleDate = article.Date?.Date ?? article.Metadata.Published;
+            var stored = article.Find(Events.EventAnnotations.EventsKey);
+            for (int i = 0; stored is not null && i < stored.Count && i < events.Count; i++)
+            {
+                if (events[i] is JsonObject e)
+                {
+                    var (eventDate, eventDateFrom) = EventRecord.DateOf(stored[i], articleDate);
+                    e["date"] = eventDate;
+                    e["date_from"] = eventDateFrom;
+                }
+            }
+
             foreach (var node in events.OfType<JsonObject>())
             {
                 node["source"] = ActorRef((string?)node["source_id"], knowledge);

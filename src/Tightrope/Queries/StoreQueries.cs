@@ -1,5 +1,7 @@
 using System.Globalization;
 using Tightrope.Actors;
+using Tightrope.Dates;
+using Tightrope.Events;
 using Tightrope.Figures;
 using Tightrope.Knowledge;
 using Tightrope.Model;
@@ -182,6 +184,126 @@ public sealed class StoreQueries
     }
 
     public StoreStats Stats() => _store.Stats();
+
+    // ---- article dates ----
+
+    /// <summary>
+    /// Sets a person's date on the article with this id or unique prefix (<c>tightrope article set-date</c>): date
+    /// source user, confidence 1. <paramref name="date"/> is YYYY-MM-DD. Returns the article as it is now.
+    /// </summary>
+    public Article SetDate(string idOrPrefix, string date)
+    {
+        ArgumentNullException.ThrowIfNull(date);
+        if (!DateOnly.TryParseExact(date.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        {
+            throw new QueryException(QueryError.BadRequest, $"the date must be a calendar day as YYYY-MM-DD (2024-11-07), not '{date}'");
+        }
+
+        var article = Article(idOrPrefix);
+        _ = _store.SetUserDate(article.Id, day) ?? throw new QueryException(QueryError.NotFound, $"no article with id '{idOrPrefix}'");
+        return Article(article.Id);
+    }
+
+    /// <summary>Drops the date a person set on the article: it goes back to the date the pipeline gave it. Returns the article as it is now.</summary>
+    public Article ClearDate(string idOrPrefix)
+    {
+        var article = Article(idOrPrefix);
+        if (!_store.ClearUserDate(article.Id))
+        {
+            throw new QueryException(QueryError.NotFound, $"no article with id '{idOrPrefix}'");
+        }
+
+        return Article(article.Id);
+    }
+
+    // ---- events ----
+
+    private static readonly ILayerCodec[] EventLayers = [EventLayer.Layer, MentionLayer.Layer];
+
+    /// <summary>
+    /// Stored events (duplicates not counted) with their article and sentence, filtered, ordered by date (undated
+    /// last), then article date, article and position. The articles walked are those of the narrowest key: the actor's,
+    /// else the type's, else every article with events. An unknown type, modality or actor is a bad request.
+    /// </summary>
+    public Page<EventRecord> Events(EventQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        CheckPage(query.Limit, query.Offset);
+        string? type = null;
+        if (query.Type is { } t)
+        {
+            type = t.Trim().ToUpperInvariant();
+            if (!EventNames.PloverTypes.Contains(type, StringComparer.Ordinal))
+            {
+                throw new QueryException(QueryError.BadRequest, $"unknown event type '{t}' (PLOVER types: {string.Join(", ", EventNames.PloverTypes)})");
+            }
+        }
+
+        Modality? modality = null;
+        if (query.Modality is { } m)
+        {
+            modality = m.Trim() is { Length: > 0 } name && name.All(char.IsAsciiLetter) && Enum.TryParse<Modality>(name, ignoreCase: true, out var parsed)
+                ? parsed
+                : throw new QueryException(QueryError.BadRequest, $"unknown modality '{m}' (one of: {string.Join(", ", EventNames.Modalities)})");
+        }
+
+        if (query.From is { } from && query.To is { } to && from > to)
+        {
+            throw new QueryException(QueryError.BadRequest, $"--from {from:yyyy-MM-dd} is after --to {to:yyyy-MM-dd}");
+        }
+
+        var actor = query.Actor?.Trim();
+        if (actor is not null && Knowledge.Find(actor) is null && _store.KeyTotal(EventNames.ActorKey, actor) is null
+            && _store.KeyTotal(MentionLayer.ActorKey, actor) is null)
+        {
+            throw new QueryException(QueryError.BadRequest, $"unknown actor '{actor}': not in the knowledge base or the store");
+        }
+
+        var (keyName, keyValue) = actor is not null ? (EventNames.ActorKey, actor)
+            : type is not null ? (EventNames.TypeKey, type)
+            : (ArticleStore.LayerKey, EventLayer.Layer.Name);
+        var all = new List<EventRecord>();
+        foreach (var article in _store.ArticlesWithKey(keyName, keyValue, EventLayers))
+        {
+            var articleDate = article.Date?.Date ?? article.Metadata.Published;
+            foreach (var e in article.Events)
+            {
+                if ((type is not null && !string.Equals(e.Type, type, StringComparison.Ordinal))
+                    || (modality is { } wanted && e.Modality != wanted)
+                    || (actor is not null && !string.Equals(e.SourceId, actor, StringComparison.Ordinal) && !string.Equals(e.TargetId, actor, StringComparison.Ordinal)))
+                {
+                    continue;
+                }
+
+                // An event dated by its article follows the article's date as it is now (a person may have set it).
+                var (date, dateFrom) = EventRecord.DateOf(e, articleDate);
+                if (query.From is not null || query.To is not null)
+                {
+                    if (TimexValue.Bounds(date) is not { } bounds || bounds.First < query.From || bounds.Last > query.To)
+                    {
+                        continue;
+                    }
+                }
+
+                var sentence = e.Sentence.End <= article.Text.Length && e.Sentence.Start >= 0 && e.Sentence.End > e.Sentence.Start
+                    ? article.Text[e.Sentence.Start..e.Sentence.End]
+                    : null;
+                all.Add(new EventRecord(article.Id, article.Metadata.Title, articleDate, e, date, dateFrom, sentence) 
+                {
+                    ArticleSource = article.Metadata.Source,
+                    SourceText = EventRecord.MentionText(article.Mentions, e, e.SourceId),
+                    TargetText = EventRecord.MentionText(article.Mentions, e, e.TargetId),
+                });
+            }
+        }
+
+        var ordered = all.OrderBy(r => TimexValue.FirstDay(r.Date) ?? DateOnly.MaxValue)
+            .ThenBy(r => r.ArticleDate ?? DateOnly.MaxValue)
+            .ThenBy(r => r.ArticleId, StringComparer.Ordinal)
+            .ThenBy(r => r.Event.Span.Start)
+            .ToList();
+        return new Page<EventRecord>([.. ordered.Skip(query.Offset).Take(query.Limit)], ordered.Count, query.Offset);
+    }
 
     private static void CheckPage(int limit, int offset)
     {

@@ -125,6 +125,12 @@ public sealed class ArticleStore : IArticleStore
         }
 
         article.DuplicateOf = duplicateOf;
+        if (_backend.DateOverride(article.Id) is { } userDate)
+        {
+            // A person's date outlives the row it was set on: the same content written again takes it.
+            article.Date = userDate.Date;
+        }
+
         bool duplicate = duplicateOf is not null;
         var record = new ArticleRecord
         {
@@ -537,6 +543,70 @@ public sealed class ArticleStore : IArticleStore
             From = totals.From,
             To = totals.To,
         };
+    }
+
+    // ---- dates set by a person ----
+
+    /// <summary>The evidence of a date set with <see cref="SetUserDate"/>.</summary>
+    public const string UserDateEvidence = "set by the user";
+
+    public ArticleDate? SetUserDate(string articleId, DateOnly date)
+    {
+        ArgumentNullException.ThrowIfNull(articleId);
+        lock (_writeGate)
+        {
+            if (_backend.Get(articleId) is not { } stored)
+            {
+                return null;
+            }
+
+            // What the pipeline gave is kept once, from the first override; setting again replaces only the date.
+            var replaced = _backend.DateOverride(articleId) is { } earlier
+                ? earlier.Replaced
+                : stored.Record.Date is { Source: not DateSource.User } pipeline ? pipeline : null;
+            var user = new ArticleDate(date, DateSource.User, 1.0, UserDateEvidence);
+            return _backend.WriteDate(articleId, user, new DateOverride(articleId, user, replaced)) ? user : null;
+        }
+    }
+
+    public bool ClearUserDate(string articleId)
+    {
+        ArgumentNullException.ThrowIfNull(articleId);
+        lock (_writeGate)
+        {
+            if (!_backend.Contains(articleId))
+            {
+                return false;
+            }
+
+            return _backend.DateOverride(articleId) is not { } userDate || _backend.WriteDate(articleId, userDate.Replaced, null);
+        }
+    }
+
+    public IEnumerable<Article> ArticlesWithKey(string name, string value, IReadOnlyList<ILayerCodec> layers)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(value);
+        ArgumentNullException.ThrowIfNull(layers);
+        return Walk(name, value, layers);
+    }
+
+    private IEnumerable<Article> Walk(string name, string value, IReadOnlyList<ILayerCodec> layers)
+    {
+        const int Chunk = 256;
+        for (int at = 0; ; at += Chunk)
+        {
+            var page = _backend.ArticlesWithKey(name, value, ArticleOrder.Date, Chunk, at);
+            foreach (var stored in page.Items)
+            {
+                yield return Restore(stored.Record, layers);
+            }
+
+            if (at + Chunk >= page.Total || page.Items.Count == 0)
+            {
+                yield break;
+            }
+        }
     }
 
     public void Dispose() => _backend.Dispose();

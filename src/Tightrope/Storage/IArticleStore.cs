@@ -150,6 +150,25 @@ public interface IArticleStore : IDisposable
     IReadOnlyList<Contradiction> Contradictions();
 
     StoreStats Stats();
+
+    /// <summary>
+    /// Sets a person's date for a stored article (<see cref="DateSource.User"/>, confidence 1): it is the article's
+    /// date for every read and list filter, kept over any other source when the same content is saved again, until
+    /// <see cref="ClearUserDate"/>. Returns the article's date now, or null when no article has this id.
+    /// </summary>
+    ArticleDate? SetUserDate(string articleId, DateOnly date);
+
+    /// <summary>
+    /// Drops a person's date: the article goes back to the date the pipeline gave it (or none). Returns false when no
+    /// article has this id (true when it had no override: nothing changes).
+    /// </summary>
+    bool ClearUserDate(string articleId);
+
+    /// <summary>
+    /// The articles indexed under a key (("event-type", "CONSULT"), ("layer", "events")), in article-date order, with
+    /// only <paramref name="layers"/> read back: what a query over one capability's records walks.
+    /// </summary>
+    IEnumerable<Article> ArticlesWithKey(string name, string value, IReadOnlyList<ILayerCodec> layers);
 }
 
 /// <summary>

@@ -78,6 +78,12 @@ public enum ArticleOrder
 /// <summary>A stored article record with the backend's sequence number (store order); found by a key, how many of its records carry it.</summary>
 public sealed record StoredRecord(long Seq, ArticleRecord Record, int KeyCount = 0);
 
+/// <summary>
+/// A date a person set for an article (<c>tightrope article set-date</c>), kept by the article's content id apart from
+/// its row, with the date it replaced (what the pipeline found; null: none) so that clearing it restores that.
+/// </summary>
+public sealed record DateOverride(string ArticleId, ArticleDate Date, ArticleDate? Replaced);
+
 /// <summary>Totals of a store that do not depend on any capability.</summary>
 public sealed record BackendTotals(int Articles, int Duplicates, int Sources, DateOnly? From, DateOnly? To);
 
@@ -135,6 +141,18 @@ public interface IStoreBackend : IDisposable
     Page<StoredRecord> ArticlesWithKey(string name, string value, ArticleOrder order, int limit, int offset);
 
     BackendTotals Totals();
+
+    // ---- dates set by a person ----
+
+    /// <summary>The date override kept for this content id (whether or not an article of that id is stored), or null.</summary>
+    DateOverride? DateOverride(string articleId);
+
+    /// <summary>
+    /// In one transaction: sets the stored article's date to <paramref name="date"/> (null: undated, the list filters then
+    /// fall back to its metadata's published date as when it was written) and keeps <paramref name="dateOverride"/> as
+    /// its override (null: removes it). Returns false, writing nothing, when no article has this id.
+    /// </summary>
+    bool WriteDate(string articleId, ArticleDate? date, DateOverride? dateOverride);
 
     // ---- records kept per scope (cross-article results) ----
 

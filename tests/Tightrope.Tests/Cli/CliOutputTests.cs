@@ -137,6 +137,8 @@ public sealed partial class CliOutputTests : IDisposable
     [
         // articles --source NAME filters by outlet; kb add --source URL cites where an entry's facts come from.
         "source",
+        // export figures --format csv|json|parquet and export events --format csv|json|plover: each lists what it writes.
+        "format",
     ];
 
     [Fact]

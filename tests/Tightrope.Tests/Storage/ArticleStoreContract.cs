@@ -450,4 +450,90 @@ public abstract class ArticleStoreContract : IDisposable
         Assert.Equal(2, store.IdsStartingWith("AB").Count);
         Assert.Empty(store.IdsStartingWith("abe"));
     }
+
+    [Fact]
+    public void ADateSetByAPersonIsTheDateOfEveryReadListAndTotal()
+    {
+        using var store = NewStore();
+        store.Save(CostArticle());
+        store.Save(ExerciseArticle());
+
+        var set = store.SetUserDate("a0000000000000000000000000000001", new DateOnly(2019, 7, 1));
+
+        Assert.Equal(new ArticleDate(new DateOnly(2019, 7, 1), DateSource.User, 1.0, "set by the user"), set);
+        Assert.Equal(set, store.GetArticle("a0000000000000000000000000000001")!.Date);
+        var listed = Assert.Single(store.ListArticles(new ArticleQuery { From = new DateOnly(2019, 1, 1), To = new DateOnly(2019, 12, 31) }));
+        Assert.Equal(("a0000000000000000000000000000001", (DateOnly?)new DateOnly(2019, 7, 1)), (listed.Id, listed.Date));
+        Assert.Empty(store.ListArticles(new ArticleQuery { From = new DateOnly(2026, 1, 1) }));
+        Assert.Equal((new DateOnly(2019, 7, 1), new DateOnly(2025, 3, 10)), (store.Stats().From!.Value, store.Stats().To!.Value));
+    }
+
+    [Fact]
+    public void ADateSetByAPersonIsKeptWhenTheSameArticleIsSavedAgain()
+    {
+        using var store = NewStore();
+        store.Save(CostArticle());
+        store.SetUserDate("a0000000000000000000000000000001", new DateOnly(2019, 7, 1));
+
+        Assert.Equal(SaveOutcome.AlreadyPresent, store.Save(CostArticle()));
+        Assert.Equal(DateSource.User, store.GetArticle("a0000000000000000000000000000001")!.Date!.Source);
+        Assert.Equal(new DateOnly(2019, 7, 1), store.Stats().To);
+    }
+
+    [Fact]
+    public void ClearingADateSetTwiceRestoresTheDateThePipelineGave()
+    {
+        using var store = NewStore();
+        var article = CostArticle();
+        store.Save(article);
+        store.SetUserDate(article.Id, new DateOnly(2019, 7, 1));
+        store.SetUserDate(article.Id, new DateOnly(2020, 8, 2));
+        Assert.Equal(new DateOnly(2020, 8, 2), store.GetArticle(article.Id)!.Date!.Date);
+
+        Assert.True(store.ClearUserDate(article.Id));
+        Assert.Equal(article.Date, store.GetArticle(article.Id)!.Date);
+        Assert.Equal(new DateOnly(2026, 3, 3), store.ListArticles(new ArticleQuery()).Single().Date);
+        Assert.True(store.ClearUserDate(article.Id));
+        Assert.Equal(article.Date, store.GetArticle(article.Id)!.Date);
+    }
+
+    [Fact]
+    public void ClearingTheDateOfAnUndatedArticleLeavesItUndated()
+    {
+        using var store = NewStore();
+        var article = Annotated("d0000000000000000000000000000004", "A note with no date in it. Nothing else.");
+        store.Save(article);
+        store.SetUserDate(article.Id, new DateOnly(2021, 2, 3));
+        Assert.Equal(new DateOnly(2021, 2, 3), store.ListArticles(new ArticleQuery()).Single().Date);
+
+        Assert.True(store.ClearUserDate(article.Id));
+        Assert.Null(store.GetArticle(article.Id)!.Date);
+        Assert.Null(store.ListArticles(new ArticleQuery()).Single().Date);
+        Assert.Null(store.Stats().From);
+    }
+
+    [Fact]
+    public void NoDateIsSetOrClearedOnAnArticleThatIsNotStored()
+    {
+        using var store = NewStore();
+        store.Save(CostArticle());
+        Assert.Null(store.SetUserDate("ffffffffffffffffffffffffffffffff", new DateOnly(2019, 7, 1)));
+        Assert.False(store.ClearUserDate("ffffffffffffffffffffffffffffffff"));
+        Assert.Equal(DateSource.Inferred, store.GetArticle("a0000000000000000000000000000001")!.Date!.Source);
+    }
+
+    [Fact]
+    public void ArticlesWithAKeyComeInDateOrderWithTheLayersAsked()
+    {
+        using var store = NewStore();
+        store.Save(CostArticle());
+        store.Save(ExerciseArticle());
+
+        var found = store.ArticlesWithKey(ArticleStore.LayerKey, "figures", [FigureLayers.Figures]).ToList();
+
+        Assert.Equal(["b0000000000000000000000000000002", "a0000000000000000000000000000001"], found.Select(a => a.Id));
+        Assert.All(found, a => Assert.Single(a.Figures));
+        Assert.All(found, a => Assert.Empty(a.Mentions));
+        Assert.Empty(store.ArticlesWithKey("indicator", "no-such-indicator", [FigureLayers.Figures]));
+    }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Tightrope.Model;
 using Tightrope.Storage;
 using Tightrope.Storage.Sqlite;
 
@@ -118,6 +119,79 @@ public sealed class SqliteArticleStoreTests : ArticleStoreContract
         using var again = ArticleStore.Open(path);
         Assert.True(again.Contains("a0000000000000000000000000000001"));
         Assert.Equal(SaveOutcome.AlreadyPresent, again.Save(Annotated("a0000000000000000000000000000001", "One short text about the alliance.")));
+    }
+
+    [Fact]
+    public void ADateSetByAPersonSurvivesReopeningTheStore()
+    {
+        var path = Path.Combine(_folder, "user-date.db");
+        using (var store = ArticleStore.Open(path))
+        {
+            store.Save(Annotated("a0000000000000000000000000000001", "One short text about the alliance.", date: new DateOnly(2024, 5, 6)));
+            store.SetUserDate("a0000000000000000000000000000001", new DateOnly(2023, 1, 2));
+        }
+
+        using (var again = ArticleStore.Open(path))
+        {
+            Assert.Equal(SaveOutcome.AlreadyPresent, again.Save(Annotated("a0000000000000000000000000000001", "One short text about the alliance.", date: new DateOnly(2024, 5, 6))));
+            Assert.Equal(new ArticleDate(new DateOnly(2023, 1, 2), DateSource.User, 1, "set by the user"), again.GetArticle("a0000000000000000000000000000001")!.Date);
+            Assert.True(again.ClearUserDate("a0000000000000000000000000000001"));
+        }
+
+        using var third = ArticleStore.Open(path);
+        Assert.Equal(new DateOnly(2024, 5, 6), third.GetArticle("a0000000000000000000000000000001")!.Date!.Date);
+        Assert.Equal(DateSource.Inferred, third.GetArticle("a0000000000000000000000000000001")!.Date!.Source);
+    }
+
+    [Fact]
+    public void ADateSetByAPersonOutlivesItsRowAndIsTakenWhenTheSameContentIsWrittenAgain()
+    {
+        var path = Path.Combine(_folder, "outlives.db");
+        const string Id = "a0000000000000000000000000000001";
+        using (var store = ArticleStore.Open(path))
+        {
+            store.Save(Annotated(Id, "One short text about the alliance.", date: new DateOnly(2024, 5, 6)));
+            store.SetUserDate(Id, new DateOnly(2023, 1, 2));
+        }
+
+        using (var db = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            db.Open();
+            using var cmd = db.CreateCommand();
+            // The row and everything indexed by it, as if it had never been written: only the override is left.
+            cmd.CommandText = "INSERT INTO articles_fts (articles_fts) VALUES ('delete-all'); DELETE FROM article_keys; DELETE FROM article_signatures; "
+                + "DELETE FROM lsh_recent; DELETE FROM lsh_bands; DELETE FROM articles";
+            cmd.ExecuteNonQuery();
+        }
+
+        using var again = ArticleStore.Open(path);
+        Assert.Equal(SaveOutcome.Stored, again.Save(Annotated(Id, "One short text about the alliance.", date: new DateOnly(2024, 5, 6))));
+        Assert.Equal(DateSource.User, again.GetArticle(Id)!.Date!.Source);
+        Assert.Equal(new DateOnly(2023, 1, 2), again.ListArticles(new ArticleQuery()).Single().Date);
+    }
+
+    [Fact]
+    public void AStoreAtSchemaThreeWithArticlesIsMigratedAndKeepsThem()
+    {
+        var path = Path.Combine(_folder, "v3.db");
+        Directory.CreateDirectory(_folder);
+        using (var db = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            db.Open();
+            using var cmd = db.CreateCommand();
+            cmd.CommandText = "CREATE TABLE schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied TEXT NOT NULL);"
+                + SqliteSchema.Migrations[0].Sql + SqliteSchema.Migrations[1].Sql + SqliteSchema.Migrations[2].Sql
+                + "INSERT INTO schema_version VALUES (1, 'one', 'x'), (2, 'two', 'x'), (3, 'three', 'x');"
+                + "INSERT INTO articles (id, text, length, date, date_source, date_confidence, layers) VALUES ('a1', 'Text one.', 9, '2024-02-03', 'Metadata', 1.0, x'');";
+            cmd.ExecuteNonQuery();
+        }
+
+        using var store = ArticleStore.Open(path);
+        Assert.Equal(SqliteSchema.CurrentVersion, store.SchemaVersion);
+        Assert.True(SqliteSchema.CurrentVersion >= 4);
+        Assert.Equal(new DateOnly(2024, 2, 3), store.GetArticle("a1")!.Date!.Date);
+        Assert.Equal(new DateOnly(2010, 1, 1), store.SetUserDate("a1", new DateOnly(2010, 1, 1))!.Date);
+        Assert.Equal(new DateOnly(2010, 1, 1), store.Stats().From);
     }
 
     [Fact]
