@@ -52,7 +52,8 @@ internal sealed class SqliteBackend : IStoreBackend
 
     private const string ArticleColumns =
         "a.seq, a.id, a.title, a.source, a.author, a.url, a.published, a.origin, a.format, a.date, a.date_source, a.date_confidence, " +
-        "a.date_evidence, a.text, a.raw_diff, a.text_hash, (SELECT s.signature FROM article_signatures s WHERE s.article = a.seq), a.duplicate_of, a.layers";
+        "a.date_evidence, a.text, a.raw_diff, a.text_hash, (SELECT s.signature FROM article_signatures s WHERE s.article = a.seq), a.duplicate_of, a.layers, " +
+        "a.date_window, a.date_rough";
 
     public SqliteBackend(string path, SqliteStoreOptions? options = null)
     {
@@ -88,8 +89,8 @@ internal sealed class SqliteBackend : IStoreBackend
         _insertSignature = Prepare("INSERT INTO article_signatures (article, signature) VALUES (?1, ?2)");
         _insertArticle = Prepare("""
             INSERT INTO articles (id, title, source, author, url, published, origin, format, date, date_source, date_confidence,
-                date_evidence, text, raw_diff, text_hash, signature, duplicate_of, length, layers)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)
+                date_evidence, text, raw_diff, text_hash, signature, duplicate_of, length, layers, date_window, date_rough)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)
             """);
         _insertFts = Prepare("INSERT INTO articles_fts (rowid, title, text) VALUES (?1, ?2, ?3)");
         _insertBands = Prepare(
@@ -169,6 +170,7 @@ internal sealed class SqliteBackend : IStoreBackend
         p.BindNull(16);
         p.Bind(17, r.DuplicateOf).Bind(18, r.Text.Length);
         BindBlob(p, 19, r.Layers);
+        p.Bind(20, WindowText(r.Date?.Window)).Bind(21, r.Date?.Rough == true ? 1 : 0);
         p.Run();
         long seq = p.LastInsertRowId;
         foreach (var k in a.Keys)
@@ -495,7 +497,7 @@ internal sealed class SqliteBackend : IStoreBackend
         var items = Query($"""
             SELECT {ArticleColumns}, k.count FROM key_values v JOIN article_keys k ON k.key = v.id JOIN articles a ON a.seq = k.article
             WHERE v.name = $name AND v.value = $value ORDER BY {orderBy} LIMIT $n OFFSET $o
-            """, Bind, r => ReadRecord(r) with { KeyCount = r.GetInt32(19) });
+            """, Bind, r => ReadRecord(r) with { KeyCount = r.GetInt32(21) });
         int total = Query("""
             SELECT count(*) FROM key_values v JOIN article_keys k ON k.key = v.id WHERE v.name = $name AND v.value = $value
             """, Bind, r => r.GetInt32(0))[0];
@@ -551,11 +553,14 @@ internal sealed class SqliteBackend : IStoreBackend
             update.Transaction = tx;
             // The date column is what lists filter and order by: the date, else the metadata's published date (as written).
             update.CommandText = """
-                UPDATE articles SET date = coalesce($date, published), date_source = $source, date_confidence = $confidence, date_evidence = $evidence
+                UPDATE articles SET date = coalesce($date, published), date_source = $source, date_confidence = $confidence, date_evidence = $evidence,
+                    date_window = $window, date_rough = $rough
                 WHERE id = $id
                 """;
             update.Parameters.AddWithValue("$id", articleId);
             AddDate(update, "$", date);
+            update.Parameters.AddWithValue("$window", (object?)WindowText(date?.Window) ?? DBNull.Value);
+            update.Parameters.AddWithValue("$rough", date?.Rough == true ? 1 : 0);
             if (update.ExecuteNonQuery() == 0)
             {
                 return false;
@@ -589,6 +594,12 @@ internal sealed class SqliteBackend : IStoreBackend
             return true;
         }
     }
+
+    private static string? WindowText(DatePeriod? window) =>
+        window is { } w ? string.Create(CultureInfo.InvariantCulture, $"{w.From:yyyy-MM-dd}/{w.To:yyyy-MM-dd}") : null;
+
+    private static DatePeriod? ParseWindow(string? text) =>
+        text is { Length: 21 } && text[10] == '/' && ParseDate(text[..10]) is { } from && ParseDate(text[11..]) is { } to ? new DatePeriod(from, to) : null;
 
     private static void AddDate(SqliteCommand cmd, string prefix, ArticleDate? date)
     {
@@ -716,7 +727,11 @@ internal sealed class SqliteBackend : IStoreBackend
         ArticleDate? date = null;
         if (Str(r, 10) is { } source && ParseDate(Str(r, 9)) is { } d)
         {
-            date = new ArticleDate(d, Enum.Parse<DateSource>(source), r.GetDouble(11), Str(r, 12));
+            date = new ArticleDate(d, Enum.Parse<DateSource>(source), r.GetDouble(11), Str(r, 12))
+            {
+                Window = ParseWindow(Str(r, 19)),
+                Rough = !r.IsDBNull(20) && r.GetInt64(20) != 0,
+            };
         }
 
         return new StoredRecord(r.GetInt64(0), new ArticleRecord

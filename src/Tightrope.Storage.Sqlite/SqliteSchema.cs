@@ -130,6 +130,12 @@ internal static class SqliteSchema
                 replaced_date TEXT, replaced_source TEXT, replaced_confidence REAL, replaced_evidence TEXT,
                 set_at TEXT NOT NULL) WITHOUT ROWID;
             """),
+        new(5, "an inferred date's window (the days its evidence fits as well) and whether the date is rough", """
+            -- date_window: 'YYYY-MM-DD/YYYY-MM-DD' or null; date_rough: 1 when the evidence only places the article in a
+            -- window of years (figures then take no period from the date).
+            ALTER TABLE articles ADD COLUMN date_window TEXT;
+            ALTER TABLE articles ADD COLUMN date_rough INTEGER NOT NULL DEFAULT 0;
+            """),
     ];
 
     public static int CurrentVersion => Migrations[^1].Version;

@@ -64,9 +64,9 @@ internal static class ArticleCommand
         return new Command("article", "Change what the store holds about one article") { setDate };
     }
 
-    /// <summary>"2024-11-07 (user, confidence 1; evidence: set by the user)", or "(unknown)".</summary>
+    /// <summary>"2024-11-07 (user, confidence 1; evidence: set by the user)", with an inferred date's window, or "(unknown)".</summary>
     internal static string Describe(ArticleDate? date) => date is null
         ? "(unknown)"
         : string.Create(CultureInfo.InvariantCulture,
-            $"{StoreCommandSupport.Iso(date.Date)} ({date.Source.ToString().ToLowerInvariant()}, confidence {date.Confidence:0.##}{(date.Evidence is null ? "" : $"; evidence: {date.Evidence}")})");
+            $"{StoreCommandSupport.Iso(date.Date)} ({date.Source.ToString().ToLowerInvariant()}, confidence {date.Confidence:0.##}{(date.Window is { } w ? $"; fits {StoreCommandSupport.Iso(w.From)}..{StoreCommandSupport.Iso(w.To)}{(date.Rough ? ", rough" : "")}" : "")}{(date.Evidence is null ? "" : $"; evidence: {date.Evidence}")})");
 }

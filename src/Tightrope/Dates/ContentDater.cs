@@ -36,7 +36,7 @@ internal static class ContentDater
 
         /// <summary>A day the text states ("November 7", "Oct. 12, 2020", "Monday, June 10") met within its recent window.</summary>
         public bool DayLevel => Key.StartsWith("day:", StringComparison.Ordinal) || Key.StartsWith("full:", StringComparison.Ordinal)
-            || Key.StartsWith("dayweek:", StringComparison.Ordinal);
+            || Key.StartsWith("dayweek:", StringComparison.Ordinal) || Key.StartsWith("bound-day:", StringComparison.Ordinal);
     }
 
     public static ArticleDate? Infer(string text, List<(DateExpression Expression, DateParts Parts)> found, IReadOnlyList<DateBound> bounds, DateOnly today, Func<int, TextSpan>? sentenceOf = null)
@@ -218,7 +218,7 @@ internal static class ContentDater
 
         foreach (var b in bounds)
         {
-            Add("bound:" + b.Why, null, b.Span, b.Text, b.Weight, true, b.Periods.Select(p => (p.From.DayNumber, p.To.DayNumber)), bound: true);
+            Add((b.DayLevel ? "bound-day:" : "bound:") + b.Why, null, b.Span, b.Text, b.Weight, true, b.Periods.Select(p => (p.From.DayNumber, p.To.DayNumber)), bound: !b.Floor, floors: b.Floor);
         }
 
         return Best(evidence.Values, first, last);
@@ -318,18 +318,38 @@ internal static class ContentDater
             }
         }
 
-        var met = list.Where(e => e.Periods.Exists(p => p.From <= bestDay && bestDay <= p.To)).OrderByDescending(e => e.Weight).ToList();
-        if (!met.Exists(e => e.DayLevel) && BoundsWidth(met, bestDay) > MaxBoundsWidth)
+        // Without a stated day near it, the best stretches are those of weekdays, months, years and roles: the first
+        // of them, as a report follows the events it can be dated by (the latest floor, a role's start).
+        var met = Met(list, bestDay);
+        if (!met.Exists(e => e.DayLevel))
         {
-            // Years alone, or roles that fit several years, place a report only roughly (a background piece names
-            // past presidents and past years): without a day near the date found, the article stays undated.
-            return null;
+            bestDay = top.Min(x => x.From);
+            met = Met(list, bestDay);
         }
 
+        var window = new DatePeriod(DateOnly.FromDayNumber(top.Min(x => x.From)), DateOnly.FromDayNumber(top.Max(x => x.To)));
         double confidence = Math.Min(0.7, 0.25 + (0.05 * met.Sum(e => e.Weight)));
+        bool rough = !met.Exists(e => e.DayLevel) && BoundsWidth(met, bestDay) > MaxBoundsWidth;
+        if (rough)
+        {
+            // Years alone, or roles that fit several years, place a report only roughly (a background piece names
+            // past presidents and past years): the date is the window's first day, with a low confidence.
+            confidence = Math.Min(confidence, LooseConfidence);
+        }
+
         var why = string.Join("; ", met.Take(5).Select(e => string.Create(Inv, $"'{e.Text}' ({e.Span.Start}-{e.Span.End})")));
-        return new ArticleDate(DateOnly.FromDayNumber(bestDay), DateSource.Inferred, Math.Round(confidence, 2), "inferred from the content: " + why);
+        return new ArticleDate(DateOnly.FromDayNumber(bestDay), DateSource.Inferred, Math.Round(confidence, 2), "inferred from the content: " + why)
+        {
+            Window = window.From == window.To ? null : window,
+            Rough = rough,
+        };
     }
+
+    /// <summary>The confidence of a date that only roles or years wider than <see cref="MaxBoundsWidth"/> place.</summary>
+    private const double LooseConfidence = 0.3;
+
+    private static List<Evidence> Met(List<Evidence> list, int day) =>
+        list.Where(e => e.Periods.Exists(p => p.From <= day && day <= p.To)).OrderByDescending(e => e.Weight).ToList();
 
     /// <summary>How many days the periods of the roles and terms met on <paramref name="day"/> leave together.</summary>
     private static int BoundsWidth(List<Evidence> met, int day)
@@ -350,7 +370,7 @@ internal static class ContentDater
         return from == int.MinValue ? int.MaxValue : to - from;
     }
 
-    /// <summary>Roles alone date an article only when together they leave about a year.</summary>
+    /// <summary>Roles alone date an article with more than a low confidence only when together they leave about a year.</summary>
     private const int MaxBoundsWidth = 400;
 
     private static List<(int From, int To)> Merge(List<(int From, int To)> periods)

@@ -193,7 +193,7 @@ internal sealed class DateRecognizer(DateGrammar grammar)
     }
 
     /// <summary>Whether the sentence speaks of the future ("will", "plans to"), and whether only as "would".</summary>
-    private (bool Future, bool Hedged) Tense(string text, TextSpan span)
+    internal (bool Future, bool Hedged) Tense(string text, TextSpan span)
     {
         var s = span.Slice(text);
         bool hedged = false, beforeTo = false;

@@ -1,3 +1,4 @@
+using Tightrope.Knowledge;
 using Tightrope.Model;
 using Tightrope.Pipeline;
 
@@ -22,7 +23,7 @@ public sealed class DatesModule : IModule
         // The page's date lines before the actors read names; the content after them (their dated roles are
         // evidence), before they resolve roles again at the date found.
         builder.UseBefore("actors", new DatePageStage());
-        builder.UseBefore("actor-roles", new DateInferenceStage());
+        builder.UseBefore("actor-roles", new DateInferenceStage { Knowledge = builder.Options.Knowledge });
         builder.Use(new DateExpressionsStage());
     }
 }
@@ -68,6 +69,9 @@ public sealed class DateInferenceStage : IStage
 
     public IReadOnlyList<Layer> Produces { get; } = [new("article-date-inferred")];
 
+    /// <summary>The knowledge base whose agreements, exercises and weapons named in the text floor the date (<see cref="ExistenceFloors"/>).</summary>
+    public KnowledgeBase? Knowledge { get; init; }
+
     /// <summary>The last day an article can be dated (today; fixed in tests).</summary>
     public Func<DateOnly> Today { get; init; } = static () => DateOnly.FromDateTime(DateTime.UtcNow);
 
@@ -82,8 +86,14 @@ public sealed class DateInferenceStage : IStage
         var candidates = DateRecognizer.English.Candidates(article.Text, article.Sentences);
         article.Set(DateCandidates.Key, candidates);
         var found = DateRecognizer.English.Resolve(candidates, null);
-        var bounds = article.Find(DateBoundAnnotations.Key) ?? [];
-        article.Date = ContentDater.Infer(article.Text, found, bounds, Today(), i => article.Sentences[i].Span);
+        var today = Today();
+        IReadOnlyList<DateBound> bounds = article.Find(DateBoundAnnotations.Key) ?? [];
+        if (Knowledge is { } kb)
+        {
+            bounds = [.. bounds, .. ExistenceFloors.Of(article, kb, today)];
+        }
+
+        article.Date = ContentDater.Infer(article.Text, found, bounds, today, i => article.Sentences[i].Span);
     }
 }
 

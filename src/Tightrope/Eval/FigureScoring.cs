@@ -395,7 +395,7 @@ public sealed class FigureGoldScorer : IGoldScorer
         ArgumentNullException.ThrowIfNull(article);
         ArgumentNullException.ThrowIfNull(knowledge);
         // What the article contradicts in itself: role conflicts, and figures of one indicator and period that disagree.
-        var records = article.Figures.Select(f => new FigureRecord(article.Id, f, article.Date?.Date ?? article.Metadata.Published, null, article.Metadata.Title));
+        var records = article.Figures.Select(f => new FigureRecord(article.Id, f, ArticleDate.ReadingDate(article.Date, article.Metadata.Published), null, article.Metadata.Title));
         var found = new List<Contradiction>(RoleConflicts.Find(article, knowledge));
         found.AddRange(new ContradictionFinder(_indicators).Find(records));
         var s = FigureScoring.Score(gold, article, found, _indicators);

@@ -373,7 +373,8 @@ public static class RoleConflicts
     {
         ArgumentNullException.ThrowIfNull(article);
         ArgumentNullException.ThrowIfNull(knowledge);
-        DateOnly? date = article.Date?.Date ?? article.Metadata.Published;
+        // A rough date (somewhere in a window of years) does not say who held a role at it.
+        DateOnly? date = ArticleDate.ReadingDate(article.Date, article.Metadata.Published);
         var sentences = article.Sentences.ConvertAll(s => s.Span);
         var text = article.Text;
         var claims = new List<Claim>();

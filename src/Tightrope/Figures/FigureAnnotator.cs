@@ -21,7 +21,11 @@ internal sealed partial class FigureAnnotator(IndicatorCatalog indicators, Excha
         public string Text { get; } = article.Text;
         public List<Sentence> Sentences { get; } = article.Sentences;
         public List<RecognizedFigure> Recognized { get; } = recognized;
-        public DateOnly? Date { get; } = article.Date?.Date ?? article.Metadata.Published;
+        /// <summary>The article's date as the year figures without one of their own speak of; none when the date is rough.</summary>
+        public DateOnly? Date { get; } = ArticleDate.ReadingDate(article.Date, article.Metadata.Published);
+
+        /// <summary>The date whose exchange rate converts money without a period of its own (a rough date is still the best guess).</summary>
+        public DateOnly? RateDate { get; } = article.Date?.Date ?? article.Metadata.Published;
         public List<Figure> Figures { get; } = new(recognized.Count);
         public int[] IndexMap { get; } = new int[recognized.Count];
         public string?[] Measures { get; } = new string?[recognized.Count];
@@ -90,7 +94,7 @@ internal sealed partial class FigureAnnotator(IndicatorCatalog indicators, Excha
         string? conversion = null;
         if (tie.Kind == FigureKind.Money)
         {
-            int year = PeriodYear(period) ?? run.Date?.Year ?? DateTime.UtcNow.Year;
+            int year = PeriodYear(period) ?? run.RateDate?.Year ?? DateTime.UtcNow.Year;
             if (rates.ToUsd(value, unit, year) is { } c)
             {
                 usd = Round(c.Usd);

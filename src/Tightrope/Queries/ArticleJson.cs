@@ -42,6 +42,7 @@ public static class ArticleJson
             ["date_source"] = article.Date is { } d ? d.Source.ToString().ToLowerInvariant() : fallbackDate is null ? null : "given",
             ["date_confidence"] = article.Date?.Confidence,
             ["date_evidence"] = article.Date?.Evidence,
+            ["date_window"] = article.Date?.Window is { } w ? new JsonObject { ["from"] = w.From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["to"] = w.To.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) } : null,
             ["duplicate_of"] = article.DuplicateOf,
             ["text"] = article.Text,
         };

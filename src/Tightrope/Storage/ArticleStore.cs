@@ -496,7 +496,7 @@ public sealed class ArticleStore : IArticleStore
                 {
                     if (indicatorId is null || string.Equals(f.IndicatorId, indicatorId, StringComparison.Ordinal))
                     {
-                        list.Add(new FigureRecord(article.Id, f, article.Date?.Date ?? article.Metadata.Published, SentenceText(article, f.Sentence), article.Metadata.Title));
+                        list.Add(new FigureRecord(article.Id, f, ArticleDate.ReadingDate(article.Date, article.Metadata.Published), SentenceText(article, f.Sentence), article.Metadata.Title));
                     }
                 }
             }

@@ -37,11 +37,20 @@ public class ContentDaterTests
         ],
     };
 
+    private static readonly Actor Accord = new()
+    {
+        Id = "test-harbor-accord",
+        Name = "Harbor Accord",
+        Kind = ActorKind.Agreement,
+        Aliases = ["Harbor Accord"],
+        Signed = new DateOnly(2011, 6, 15),
+    };
+
     private static Article Run(string text)
     {
         var options = new PipelineOptions
         {
-            Knowledge = new KnowledgeBase([Envoy, Leader]),
+            Knowledge = new KnowledgeBase([Envoy, Leader, Accord]),
             KnowledgeFolder = Path.Combine(SharedData.RepoRoot, "knowledge"),
         };
         var article = new Article("c1", text, new ArticleMetadata());
@@ -86,10 +95,29 @@ public class ContentDaterTests
     }
 
     [Fact]
-    public void RolesAloneThatFitYearsLeaveTheArticleUndated()
+    public void RolesAloneThatFitYearsGiveALooseDateWithTheirWindow()
     {
+        // A five-year term: the article is placed at its first day, with a low confidence and the term as the window.
         var a = Run("President Osric Vantor spoke about the alliance and said the troops would stay.\n");
-        Assert.Null(a.Date);
+        Assert.Equal(new DateOnly(2003, 2, 25), a.Date!.Date);
+        Assert.True(a.Date.Confidence <= 0.3, $"confidence {a.Date.Confidence}");
+        Assert.Equal(new DatePeriod(new DateOnly(2003, 2, 25), new DateOnly(2008, 2, 23)), a.Date.Window);
+    }
+
+    [Fact]
+    public void AnAgreementNamedAsSignedFloorsTheDate()
+    {
+        // Quell was minister from March 2011; the accord was signed on 15 June 2011: the report is not older than it.
+        var a = Run("Foreign Minister Quell defended the Harbor Accord before lawmakers and said the allies had kept it.\n");
+        Assert.InRange(a.Date!.Date, new DateOnly(2011, 6, 14), new DateOnly(2011, 7, 15));
+        Assert.Contains("Harbor Accord", a.Date.Evidence, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnAgreementStillToBeSignedIsNoFloor()
+    {
+        var a = Run("Foreign Minister Quell said the allies will sign the Harbor Accord soon.\n");
+        Assert.InRange(a.Date!.Date, new DateOnly(2011, 3, 1), new DateOnly(2011, 3, 31));
     }
 
     [Fact]

@@ -355,6 +355,29 @@ public abstract class ArticleStoreContract : IDisposable
     }
 
     [Fact]
+    public void AnInferredDatesWindowAndRoughnessAreKept()
+    {
+        using var store = NewStore();
+        var rough = CostArticle();
+        var window = new DatePeriod(new DateOnly(2022, 5, 10), new DateOnly(2025, 4, 3));
+        rough.Date = new ArticleDate(window.From, DateSource.Inferred, 0.3, "roles only") { Window = window, Rough = true };
+        var exact = ExerciseArticle();
+        exact.Date = exact.Date! with { Window = new DatePeriod(new DateOnly(2025, 3, 10), new DateOnly(2025, 3, 12)) };
+        store.Save(rough);
+        store.Save(exact);
+
+        var back = store.GetArticle(rough.Id)!.Date!;
+        Assert.Equal((window, true), (back.Window, back.Rough));
+        var other = store.GetArticle(exact.Id)!.Date!;
+        Assert.Equal((new DatePeriod(new DateOnly(2025, 3, 10), new DateOnly(2025, 3, 12)), false), (other.Window, other.Rough));
+
+        // A rough date is no year for the figures of its article: they come with the metadata's date (else none).
+        Assert.Equal(rough.Metadata.Published, Assert.Single(store.Figures("cost-sharing")).ArticleDate);
+        Assert.NotEqual(window.From, rough.Metadata.Published);
+        Assert.Equal(new DateOnly(2025, 3, 10), Assert.Single(store.Figures("usfk-troops")).ArticleDate);
+    }
+
+    [Fact]
     public void FiguresComeWithArticleDateTitleAndSentence()
     {
         using var store = NewStore();
