@@ -278,7 +278,7 @@ public sealed class ContradictionFinder(IndicatorCatalog indicators, ExchangeRat
     internal static double? Normalised(Figure f) => f.Kind switch
     {
         FigureKind.Money => f.UsdValue,
-        FigureKind.Percent => f.Value / 100,
+        _ when InPercent(f) => f.Value / 100,
         _ => f.Value,
     };
 
@@ -286,9 +286,12 @@ public sealed class ContradictionFinder(IndicatorCatalog indicators, ExchangeRat
         f.ValueHigh is not { } h ? null : f.Kind switch
         {
             FigureKind.Money => f.Value != 0 ? low * (h / f.Value) : null,
-            FigureKind.Percent => h / 100,
+            _ when InPercent(f) => h / 100,
             _ => h,
         };
+
+    /// <summary>A percentage, or a change given in percent ("up 13.9%"): both compare as shares.</summary>
+    private static bool InPercent(Figure f) => f.Kind == FigureKind.Percent || string.Equals(f.Unit, "percent", StringComparison.OrdinalIgnoreCase);
 
     private static bool IsApproximate(Figure f) => (f.Qualifier & FigureQualifier.Approximate) != 0;
 

@@ -47,6 +47,27 @@ public sealed class ContradictionFinderTests
     }
 
     [Fact]
+    public void AChangeInPercentAndAPercentageOfOneValueAgree()
+    {
+        // "up 13.9%" (a change) and "a 13.9% increase" (a percentage) in the same story.
+        var catalog = new IndicatorCatalog([new Indicator { Id = "rise", Name = "Rise", Unit = "percent", Cues = ["increase"], Tolerance = 0.05 }]);
+        FigureRecord Rise(string article, FigureKind kind, double value) => new(article, new Figure
+        {
+            Span = new TextSpan(0, 5),
+            Text = "13.9%",
+            Value = value,
+            Unit = "percent",
+            Kind = kind,
+            IndicatorId = "rise",
+            Period = "2021",
+            Sentence = 0,
+        }, null, "sentence", null);
+
+        Assert.Empty(new ContradictionFinder(catalog).Find([Rise("a", FigureKind.Change, 13.9), Rise("b", FigureKind.Percent, 13.9)]));
+        Assert.Single(new ContradictionFinder(catalog).Find([Rise("a", FigureKind.Change, 13.9), Rise("b", FigureKind.Percent, 8.2)]));
+    }
+
+    [Fact]
     public void MoreThanIsABoundNotAValue() => Assert.Empty(new ContradictionFinder(Catalog).Find([Record("a", 20000, FigureQualifier.MoreThan), Record("b", 28500)]));
 
     [Fact]
