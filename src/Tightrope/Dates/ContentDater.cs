@@ -1,4 +1,5 @@
 using System.Globalization;
+using Tightrope.Knowledge;
 using Tightrope.Model;
 
 namespace Tightrope.Dates;
@@ -216,12 +217,89 @@ internal static class ContentDater
             }
         }
 
+        AddAnniversaries(text, found, sentenceOf, (key, e, years, future) =>
+            Add(key, e, e.Span, e.Text, 2, true, [(new DateOnly(future ? years - 1 : years, 1, 1).DayNumber, new DateOnly(years, 12, 31).DayNumber)]));
+
         foreach (var b in bounds)
         {
             Add((b.DayLevel ? "bound-day:" : "bound:") + b.Why, null, b.Span, b.Text, b.Weight, true, b.Periods.Select(p => (p.From.DayNumber, p.To.DayNumber)), bound: !b.Floor, floors: b.Floor);
         }
 
         return Best(evidence.Values, first, last);
+    }
+
+    private static readonly WordList AnniversaryNouns = LanguageData.English["dates-anniversary-nouns"];
+
+    /// <summary>
+    /// "The 60th anniversary of the alliance, formalised in October 1953": an ordinal before an anniversary noun and
+    /// the one year stated in its sentence date the article to that year plus the count (the year before it too, in a
+    /// sentence about the future: "will mark the 70th anniversary").
+    /// </summary>
+    private static void AddAnniversaries(string text, List<(DateExpression Expression, DateParts Parts)> found, Func<int, TextSpan>? sentenceOf,
+        Action<string, DateExpression, int, bool> add)
+    {
+        if (sentenceOf is null)
+        {
+            return;
+        }
+
+        foreach (var noun in AnniversaryNouns.Words)
+        {
+            for (int at = text.IndexOf(noun, StringComparison.OrdinalIgnoreCase); at >= 0; at = text.IndexOf(noun, at + noun.Length, StringComparison.OrdinalIgnoreCase))
+            {
+                if (OrdinalBefore(text, at) is not { } count)
+                {
+                    continue;
+                }
+
+                (DateExpression Expression, DateParts Parts)? year = null;
+                int years = 0;
+                foreach (var (e, p) in found)
+                {
+                    if (e.Sentence >= 0 && p.Year is { } y && !p.Hedged && sentenceOf(e.Sentence) is var s && s.Start <= at && at < s.End)
+                    {
+                        years++;
+                        year = (e, p);
+                    }
+                }
+
+                if (years == 1 && year is var (expression, parts) && parts.Year + count is int when)
+                {
+                    add($"anniversary:{when}", expression, when, parts.Future);
+                }
+            }
+        }
+    }
+
+    /// <summary>The number of an ordinal written in digits just before <paramref name="at"/> ("60th "), or null.</summary>
+    private static int? OrdinalBefore(string text, int at)
+    {
+        int end = at;
+        while (end > 0 && text[end - 1] == ' ')
+        {
+            end--;
+        }
+
+        if (end < 3 || !char.IsLetter(text[end - 1]) || !char.IsLetter(text[end - 2]))
+        {
+            return null;
+        }
+
+        var suffix = text.AsSpan(end - 2, 2);
+        if (!suffix.Equals("st", StringComparison.OrdinalIgnoreCase) && !suffix.Equals("nd", StringComparison.OrdinalIgnoreCase)
+            && !suffix.Equals("rd", StringComparison.OrdinalIgnoreCase) && !suffix.Equals("th", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        int digits = end - 2;
+        while (digits > 0 && char.IsAsciiDigit(text[digits - 1]))
+        {
+            digits--;
+        }
+
+        return digits < end - 2 && (digits == 0 || !char.IsLetterOrDigit(text[digits - 1]))
+            && int.TryParse(text.AsSpan(digits, end - 2 - digits), NumberStyles.None, Inv, out int n) && n is > 0 and < 500 ? n : null;
     }
 
     /// <summary>The prepositions that may stand before a date that leads its sentence ("In 2004 Washington told …").</summary>

@@ -203,4 +203,19 @@ public class ContentDaterTests
         var a = Run("The allies postponed the drill from March 2014. The envoys met on March 3 and signed nothing.\n");
         Assert.Null(a.Date);
     }
+    [Fact]
+    public void AnAnniversaryCountsFromTheYearItsSentenceGives()
+    {
+        // Without the anniversary, President Vantor's term (2003-2008) places the report at its first day.
+        var a = Run("President Vantor marked the 50th anniversary of the pact, signed in 1953, with a speech.\n");
+        Assert.Equal(2003, a.Date!.Date.Year);
+        Assert.Contains("1953", a.Date.Evidence, StringComparison.Ordinal);
+
+        var b = Run("President Vantor marked the 54th anniversary of the pact, signed in 1953, with a speech.\n");
+        Assert.Equal(2007, b.Date!.Date.Year);
+
+        // Two years in the sentence: which one is counted from is not known.
+        var c = Run("President Vantor marked the 54th anniversary of the pact, signed in 1953 and revised in 1960.\n");
+        Assert.Equal(new DateOnly(2003, 2, 25), c.Date!.Date);
+    }
 }
