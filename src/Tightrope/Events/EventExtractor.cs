@@ -155,7 +155,7 @@ internal sealed class EventExtractor(KnowledgeBase knowledge, IEventDater dater,
             {
                 foreach (var e in Build(article, si, sentence, toks, found, fi, inSentence, question))
                 {
-                    if ((!requireActor || e.SourceId is not null) && e.SourceId != e.TargetId && emitted.Add((e.Type, e.SourceId, e.TargetId)))
+                    if ((!requireActor || e.SourceId is not null) && (e.SourceId is null || e.SourceId != e.TargetId) && emitted.Add((e.Type, e.SourceId, e.TargetId)))
                     {
                         result.Add(e);
                     }
