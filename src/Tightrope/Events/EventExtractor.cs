@@ -471,8 +471,36 @@ internal sealed class EventExtractor(KnowledgeBase knowledge, IEventDater dater,
 
         source = source is null ? null : MapPlace(source);
         var (date, from) = dater.Date(article, si, predSpan);
+        // PLOVER codes a stated intention as its own event: to do something cooperative is AGREE (CAMEO 03), to use
+        // force or pressure is THREATEN (CAMEO 13) — "Japan will send aid" is also an AGREE, "X plans to attack" a THREATEN.
+        string? intent = modality != Modality.Planned || noun ? null : f.Entry.Type switch
+        {
+            "AGREE" or "CONSULT" or "SUPPORT" or "COOPERATE" or "AID" or "CONCEDE" or "RETREAT" => "AGREE",
+            "PROTEST" or "SANCTION" or "MOBILIZE" or "COERCE" or "ASSAULT" => "THREATEN",
+            _ => null,
+        };
         foreach (var target in targets)
         {
+            if (intent is not null && !(intent == "AGREE" && f.Entry.Type == "AGREE"))
+            {
+                built.Add((new Event
+                {
+                    Span = predSpan,
+                    Text = article[predSpan],
+                    Type = intent,
+                    Cameo = intent == "AGREE" ? "03" : "13",
+                    SourceId = source,
+                    SourceCode = CameoCodes.Of(knowledge, source),
+                    TargetId = target,
+                    TargetCode = CameoCodes.Of(knowledge, target),
+                    Modality = Modality.Asserted,
+                    Date = date,
+                    DateFrom = from,
+                    Location = location,
+                    Sentence = sentence,
+                }, passive && source is null));
+            }
+
             built.Add((new Event
             {
                 Span = predSpan,

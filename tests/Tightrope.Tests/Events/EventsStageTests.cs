@@ -143,6 +143,17 @@ public sealed class EventsStageTests
     }
 
     [Fact]
+    public void AStatedIntentionIsAlsoPloversAgreeOrThreaten()
+    {
+        var aid = Events("Japan will send aid to South Korea.");
+        Assert.Contains(aid, x => x.Type == "AGREE" && x.Cameo == "03" && x.SourceId == "japan" && x.TargetId == "south-korea" && x.Modality == Modality.Asserted);
+        Assert.Contains(aid, x => x.Type == "AID" && x.Modality == Modality.Planned);
+        var attack = Events("North Korea plans to attack Japan.");
+        Assert.Contains(attack, x => x.Type == "THREATEN" && x.SourceId == "north-korea" && x.TargetId == "japan" && x.Modality == Modality.Asserted);
+        Assert.DoesNotContain(Events("If Japan sends aid to South Korea, it helps."), x => x.Modality == Modality.Asserted);
+    }
+
+    [Fact]
     public void TheLayerRoundTripsThroughItsCodecAsJson()
     {
         var article = new Article("t", "Alice Park met with Bob Stone.", new ArticleMetadata());
