@@ -50,7 +50,7 @@ public sealed class EventGoldScorer : IGoldScorer
             }
             else
             {
-                fps.Add($"{e.Type} {e.SourceId} -> {e.TargetId ?? "-"} {e.Date} \"{e.Text}\"");
+                fps.Add($"{e.Type} {e.SourceId} -> {e.TargetId ?? "-"} {e.Date} \"{e.Text}\"" + (Environment.GetEnvironmentVariable("TIGHTROPE_EVENTS_DEBUG") is not null ? " | " + article[e.Sentence].ReplaceLineEndings(" ") : ""));
             }
         }
 

@@ -19,6 +19,9 @@ internal sealed class EventLexicon
 
     public HashSet<string> Participles { get; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>The first words of every phrase in every form, looked up as spans of the text.</summary>
+    public Dictionary<string, List<(string[] Tail, Predicate Entry)>>.AlternateLookup<ReadOnlySpan<char>> FirstWords => ByFirst.GetAlternateLookup<ReadOnlySpan<char>>();
+
     public Dictionary<string, List<(string[] Tail, Modality Modality)>> Modal { get; } = new(StringComparer.OrdinalIgnoreCase);
 
     public static EventLexicon English { get; } = new(LanguageData.English["events-predicates"], LanguageData.English["events-irregular-verbs"], LanguageData.English["events-modality"]);
@@ -105,6 +108,8 @@ internal sealed class EventExtractor(KnowledgeBase knowledge, IEventDater dater,
 {
     private readonly EventLexicon _lex = lexicon ?? EventLexicon.English;
 
+    private readonly Dictionary<string, List<(string[] Tail, Predicate Entry)>>.AlternateLookup<ReadOnlySpan<char>> _firstWords = (lexicon ?? EventLexicon.English).FirstWords;
+
     private static readonly HashSet<string> ClauseStops = new(StringComparer.OrdinalIgnoreCase)
     {
         ";", ":", "that", "which", "who", "whom", "while", "but", "because", "although", "though", "when", "whereas", "since", "where", "—", "“", "\"",
@@ -122,6 +127,13 @@ internal sealed class EventExtractor(KnowledgeBase knowledge, IEventDater dater,
 
     private static readonly WordList NounMarkers = LanguageData.English["events-noun-markers"];
 
+    private static readonly HashSet<string> GerundBefore = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "is", "are", "was", "were", "be", "been", "being", "am", "'s", "'re", "after", "before", "while", "by", "for", "since", "without", "when", "and", "or", ",",
+        "also", "still", "not", "continue", "continues", "continued", "keep", "keeps", "kept", "start", "started", "begin", "began", "stop", "stopped", "of", "in", "on",
+        "from", "about", "through", "upon", "instead", "then", "now", "jointly", "publicly", "reportedly", "actively", "further",
+    };
+
     private static readonly HashSet<string> Pronouns = new(StringComparer.OrdinalIgnoreCase) { "he", "she", "they" };
 
     private readonly record struct Tok(int Index, TextSpan Span, string Lower, bool Word, bool Upper);
@@ -135,8 +147,16 @@ internal sealed class EventExtractor(KnowledgeBase knowledge, IEventDater dater,
     {
         var result = new List<Event>();
         var mentions = article.Mentions;
+        for (int i = 1; i < mentions.Count; i++)
+        {
+            if (mentions[i].Span.Start < mentions[i - 1].Span.Start)
+            {
+                mentions = [.. mentions.OrderBy(m => m.Span.Start)];
+                break;
+            }
+        }
         var text = article.Text;
-        int tokenCursor = 0;
+        int tokenCursor = 0, mentionCursor = 0;
         for (int si = 0; si < article.Sentences.Count; si++)
         {
             var sentence = article.Sentences[si].Span;
@@ -146,14 +166,48 @@ internal sealed class EventExtractor(KnowledgeBase knowledge, IEventDater dater,
                 tokenCursor++;
             }
 
+            // Most sentences hold no predicate: look the words up as spans before building anything.
+            bool any = false;
+            for (int t = tokenCursor; t < article.Tokens.Count && article.Tokens[t].Span.End <= sentence.End && !any; t++)
+            {
+                var tk = article.Tokens[t];
+                any = tk.Kind == TokenKind.Word && _firstWords.ContainsKey(text.AsSpan(tk.Span.Start, tk.Span.End - tk.Span.Start));
+            }
+
+            if (!any)
+            {
+                continue;
+            }
+
             for (int t = tokenCursor; t < article.Tokens.Count && article.Tokens[t].Span.End <= sentence.End; t++)
             {
                 var tk = article.Tokens[t];
-                var s = tk.Span.Slice(text).ToString().Replace('’', '\'');
-                toks.Add(new Tok(toks.Count, tk.Span, s.ToLowerInvariant(), tk.Kind == TokenKind.Word, s.Length > 0 && char.IsUpper(s[0])));
+                var span = text.AsSpan(tk.Span.Start, tk.Span.End - tk.Span.Start);
+                var lower = string.Create(span.Length, (text, tk.Span.Start), static (dst, st) =>
+                {
+                    var src = st.text.AsSpan(st.Start, dst.Length);
+                    for (int c = 0; c < dst.Length; c++)
+                    {
+                        dst[c] = src[c] == '’' ? '\'' : char.ToLowerInvariant(src[c]);
+                    }
+                });
+                toks.Add(new Tok(toks.Count, tk.Span, lower, tk.Kind == TokenKind.Word, span.Length > 0 && char.IsUpper(span[0])));
             }
 
-            var inSentence = mentions.Where(m => m.ActorId is not null && m.Span.Start >= sentence.Start && m.Span.End <= sentence.End).ToList();
+            while (mentionCursor < mentions.Count && mentions[mentionCursor].Span.Start < sentence.Start)
+            {
+                mentionCursor++;
+            }
+
+            var inSentence = new List<Mention>();
+            for (int mi = mentionCursor; mi < mentions.Count && mentions[mi].Span.Start < sentence.End; mi++)
+            {
+                var m = mentions[mi];
+                if (m.ActorId is not null && m.Span.End <= sentence.End)
+                {
+                    inSentence.Add(m);
+                }
+            }
             var found = FindPredicates(toks, inSentence);
             bool question = sentence.End > 0 && text[Math.Max(sentence.Start, sentence.End - 1)] == '?';
             var emitted = new HashSet<(string, string?, string?)>();
@@ -537,6 +591,12 @@ internal sealed class EventExtractor(KnowledgeBase knowledge, IEventDater dater,
             return true;
         }
 
+        // An -ing form with no auxiliary, preposition or conjunction before it is a noun ("the Hanoi meeting", "security meeting").
+        if (w.EndsWith("ing", StringComparison.Ordinal) && f.TokenStart > 0 && !GerundBefore.Contains(toks[f.TokenStart - 1].Lower))
+        {
+            return true;
+        }
+
         return w.EndsWith("tion", StringComparison.Ordinal) || w.EndsWith("sion", StringComparison.Ordinal) || w.EndsWith("ment", StringComparison.Ordinal)
             || w.EndsWith("tions", StringComparison.Ordinal) || w.EndsWith("ments", StringComparison.Ordinal) || w == "summit" || w == "summits";
     }
@@ -668,7 +728,7 @@ internal sealed class EventExtractor(KnowledgeBase knowledge, IEventDater dater,
         for (int k = 0; k < pred; k++)
         {
             var w = toks[k].Lower;
-            if (!_lex.Modal.TryGetValue(w, out var options) || (k < clauseStart && w is not ("if" or "unless" or "whether")))
+            if (!_lex.Modal.TryGetValue(w, out var options) || (k < clauseStart && w is not ("if" or "unless" or "whether" or "in" or "provided")))
             {
                 continue;
             }
