@@ -127,6 +127,12 @@ internal sealed class EventExtractor(KnowledgeBase knowledge, IEventDater dater,
 
     private static readonly WordList NounMarkers = LanguageData.English["events-noun-markers"];
 
+    /// <summary>Prepositions and particles of phrasal predicates: nothing may stand before them ("meet with", "pull out").</summary>
+    private static readonly HashSet<string> Particles = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "to", "on", "with", "in", "by", "for", "at", "of", "down", "up", "out", "back", "off", "over", "into", "from", "about", "against", "upon", "away",
+    };
+
     private static readonly HashSet<string> GerundBefore = new(StringComparer.OrdinalIgnoreCase)
     {
         "is", "are", "was", "were", "be", "been", "being", "am", "'s", "'re", "after", "before", "while", "by", "for", "since", "without", "when", "and", "or", ",",
@@ -307,11 +313,19 @@ internal sealed class EventExtractor(KnowledgeBase knowledge, IEventDater dater,
             foreach (var (rest, entry) in options)
             {
                 int j = i + 1;
-                bool ok = true;
+                bool ok = true, modifier = false;
                 foreach (var w in rest)
                 {
                     while (j < toks.Count && EventLexicon.IsDeterminer(toks[j].Lower) && !EventLexicon.IsDeterminer(w))
                     {
+                        j++;
+                    }
+
+                    // One lower-case modifier may stand before a noun of the phrase ("suspended economic aid", "held bilateral talks").
+                    if (!modifier && j + 1 < toks.Count && !Particles.Contains(w) && toks[j].Word && !toks[j].Upper
+                        && !toks[j].Lower.Equals(w, StringComparison.Ordinal) && toks[j + 1].Lower.Equals(w, StringComparison.Ordinal))
+                    {
+                        modifier = true;
                         j++;
                     }
 

@@ -153,6 +153,31 @@ public sealed class EventsStageTests
         Assert.DoesNotContain(Events("If Japan sends aid to South Korea, it helps."), x => x.Modality == Modality.Asserted);
     }
 
+    [Theory]
+    [InlineData("In the event of a crisis, North Korea attacks South Korea.", Modality.Hypothetical)]
+    [InlineData("It is difficult for North Korea to attack South Korea.", Modality.Hypothetical)]
+    [InlineData("North Korea was unable to attack South Korea.", Modality.Negated)]
+    [InlineData("North Korea aims to attack South Korea.", Modality.Planned)]
+    public void ConditionsAbilityAndAimsAreModalitiesToo(string text, Modality expected)
+    {
+        var e = Assert.Single(Events(text), x => x.SourceId == "north-korea" && x.Type == "ASSAULT");
+        Assert.Equal(expected, e.Modality);
+    }
+
+    [Fact]
+    public void AnIngFormWithoutAnAuxiliaryIsANoun()
+    {
+        Assert.DoesNotContain(Events("Japan said the Tokyo meeting ended early."), x => x.Type == "CONSULT");
+        Assert.Contains(Events("Japan is meeting South Korea."), x => x.Type == "CONSULT" && x.SourceId == "japan" && x.TargetId == "south-korea");
+    }
+
+    [Fact]
+    public void OneModifierMayStandBeforeTheNounOfAPhrase()
+    {
+        var e = Assert.Single(Events("Japan suspended economic aid to North Korea."));
+        Assert.Equal(("SANCTION", "japan", "north-korea"), (e.Type, e.SourceId, e.TargetId));
+    }
+
     [Fact]
     public void TheLayerRoundTripsThroughItsCodecAsJson()
     {
