@@ -231,6 +231,34 @@ internal sealed class EventExtractor(KnowledgeBase knowledge, IEventDater dater,
                 }
             }
 
+            // "threatened to cut troops in South Korea", "agreed to withdraw from Japan": a threat, promise or refusal with no
+            // target of its own is aimed at the target of the act it governs.
+            for (int fi = 0; fi + 1 < found.Count; fi++)
+            {
+                var next = found[fi + 1];
+                if (found[fi].Entry.Type is not ("THREATEN" or "AGREE" or "REJECT") || next.TokenStart == 0 || toks[next.TokenStart - 1].Lower != "to")
+                {
+                    continue;
+                }
+
+                int govStart = toks[found[fi].TokenStart].Span.Start, actStart = toks[next.TokenStart].Span.Start;
+                for (int k = first; k < result.Count; k++)
+                {
+                    var gov = result[k];
+                    if (gov.Span.Start != govStart || gov.TargetId is not null)
+                    {
+                        continue;
+                    }
+
+                    var act = result.Skip(first).FirstOrDefault(e => e.Span.Start == actStart && e.TargetId is not null && e.SourceId == gov.SourceId);
+                    if (act is not null && !emitted.Contains((gov.Type, gov.SourceId, act.TargetId)))
+                    {
+                        emitted.Add((gov.Type, gov.SourceId, act.TargetId));
+                        result[k] = gov with { TargetId = act.TargetId, TargetCode = act.TargetCode };
+                    }
+                }
+            }
+
             // "crossed into North Korea to drop leaflets": the same type and source with no target adds nothing.
             for (int k = result.Count - 1; k >= first; k--)
             {

@@ -179,6 +179,14 @@ public sealed class EventsStageTests
     }
 
     [Fact]
+    public void AThreatWithoutATargetIsAimedAtTheTargetOfTheActItGoverns()
+    {
+        var events = Events("North Korea threatened to attack Japan.");
+        Assert.Contains(events, x => x.Type == "THREATEN" && x.SourceId == "north-korea" && x.TargetId == "japan" && x.Modality == Modality.Asserted);
+        Assert.Contains(events, x => x.Type == "ASSAULT" && x.TargetId == "japan" && x.Modality == Modality.Threatened);
+    }
+
+    [Fact]
     public void TheLayerRoundTripsThroughItsCodecAsJson()
     {
         var article = new Article("t", "Alice Park met with Bob Stone.", new ArticleMetadata());
