@@ -127,6 +127,8 @@ internal sealed class EventExtractor(KnowledgeBase knowledge, IEventDater dater,
 
     private static readonly WordList NounMarkers = LanguageData.English["events-noun-markers"];
 
+    private static readonly WordList IntentMarkers = LanguageData.English["events-intent-markers"];
+
     /// <summary>Prepositions and particles of phrasal predicates: nothing may stand before them ("meet with", "pull out").</summary>
     private static readonly HashSet<string> Particles = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -569,7 +571,7 @@ internal sealed class EventExtractor(KnowledgeBase knowledge, IEventDater dater,
         var (date, from) = dater.Date(article, si, predSpan);
         // PLOVER codes a stated intention as its own event: to do something cooperative is AGREE (CAMEO 03), to use
         // force or pressure is THREATEN (CAMEO 13) — "Japan will send aid" is also an AGREE, "X plans to attack" a THREATEN.
-        string? intent = modality != Modality.Planned || noun ? null : f.Entry.Type switch
+        string? intent = modality != Modality.Planned || noun || !StatesIntent(toks, clauseStart, f.TokenStart) ? null : f.Entry.Type switch
         {
             "AGREE" or "CONSULT" or "SUPPORT" or "COOPERATE" or "AID" or "CONCEDE" or "RETREAT" => "AGREE",
             "PROTEST" or "SANCTION" or "MOBILIZE" or "COERCE" or "ASSAULT" => "THREATEN",
@@ -617,6 +619,20 @@ internal sealed class EventExtractor(KnowledgeBase knowledge, IEventDater dater,
         }
 
         return built;
+    }
+
+    /// <summary>Whether the subject states an intention of its own before the predicate ("will", "plans to", "offered to"), not a forecast.</summary>
+    private static bool StatesIntent(List<Tok> toks, int clauseStart, int pred)
+    {
+        for (int k = pred - 1; k >= clauseStart; k--)
+        {
+            if (IntentMarkers.Contains(toks[k].Lower))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A predicate used as a noun: after a determiner, possessive or attribute ("the meeting", "Seoul's visit"), or a noun by its ending.</summary>

@@ -151,6 +151,9 @@ public sealed class EventsStageTests
         var attack = Events("North Korea plans to attack Japan.");
         Assert.Contains(attack, x => x.Type == "THREATEN" && x.SourceId == "north-korea" && x.TargetId == "japan" && x.Modality == Modality.Asserted);
         Assert.DoesNotContain(Events("If Japan sends aid to South Korea, it helps."), x => x.Modality == Modality.Asserted);
+        var forecast = Events("North Korea is expected to attack Japan.");
+        Assert.DoesNotContain(forecast, x => x.Type == "THREATEN");
+        Assert.Contains(forecast, x => x.Type == "ASSAULT" && x.Modality == Modality.Planned);
     }
 
     [Theory]
