@@ -25,9 +25,20 @@ internal static class EvalCommand
                 + "(Number, NumberRange, Percent, Currency; e.g. ../shared/external/recognizers-text)",
             HelpName = "DIR",
         };
-        var command = new Command("eval", "Score the pipeline against gold annotations (precision, recall, F1)") { gold, corpus, only, verbose, recognizers };
+        var plover = new Option<string?>("--plover")
+        {
+            Description = "Instead: score event types on the PLOVER gold-standard records in this file or folder "
+                + "(e.g. ../shared/external/plover-gsr)",
+            HelpName = "PATH",
+        };
+        var command = new Command("eval", "Score the pipeline against gold annotations (precision, recall, F1)") { gold, corpus, only, verbose, recognizers, plover };
         command.SetAction(parse =>
         {
+            if (parse.GetValue(plover) is { } records)
+            {
+                return Plover(records, parse.GetValue(CommonOptions.Json), parse.GetValue(verbose), parse.GetValue(CommonOptions.Knowledge));
+            }
+
             if (parse.GetValue(recognizers) is { } specs)
             {
                 return Recognizers(specs, parse.GetValue(CommonOptions.Json), parse.GetValue(verbose));
@@ -80,6 +91,64 @@ internal static class EvalCommand
 
     /// <summary>The gold files <see cref="EvalRunner"/> reads from the gold folder.</summary>
     internal const string GoldPattern = "*.gold.yaml";
+
+    private static int Plover(string path, bool json, bool misses, string? knowledge)
+    {
+        var file = Directory.Exists(path) ? Path.Combine(path, "PLOVER_GSR_CAMEO.txt") : path;
+        if (!File.Exists(file))
+        {
+            Console.Error.WriteLine($"tightrope eval: PLOVER gold-standard records not found: {file}");
+            return ExitCodes.Usage;
+        }
+
+        PloverScore score;
+        try
+        {
+            score = PloverScoring.Score(file, KnowledgeOptions.Load(knowledge));
+        }
+        catch (Exception ex) when (ex is IOException or JsonException)
+        {
+            Console.Error.WriteLine($"tightrope eval: {file}: {ex.Message}");
+            return ExitCodes.SomeFailed;
+        }
+
+        var inv = System.Globalization.CultureInfo.InvariantCulture;
+        if (json)
+        {
+            Console.WriteLine(JsonSerializer.Serialize(new
+            {
+                records = score.Records,
+                found = score.Found,
+                type_correct = score.TypeCorrect,
+                type_accuracy = Math.Round(score.TypeAccuracy, 4),
+                type_accuracy_found = Math.Round(score.TypeAccuracyFound, 4),
+                mode_records = score.ModeRecords,
+                mode_correct = score.ModeCorrect,
+                per_type = score.PerType.ToDictionary(p => p.Key, p => new { records = p.Value.Records, correct = p.Value.Correct }),
+            }, JsonOptions.Indented));
+            return ExitCodes.Ok;
+        }
+
+        var table = new Table().Title("PLOVER gold-standard records (event type; DEMAND=REQUEST, DISAPPROVE/INVESTIGATE=ACCUSE, FIGHT=ASSAULT)")
+            .AddColumns("type", "records", "correct", "accuracy");
+        foreach (var (type, (n, c)) in score.PerType)
+        {
+            table.AddRow(type, n.ToString(inv), c.ToString(inv), (n == 0 ? 0 : (double)c / n).ToString("0.000", inv));
+        }
+
+        table.AddRow("overall", score.Records.ToString(inv), score.TypeCorrect.ToString(inv), score.TypeAccuracy.ToString("0.000", inv));
+        AnsiConsole.Write(table);
+        AnsiConsole.MarkupLine($"event found in {score.Found} of {score.Records} records; type accuracy where found {score.TypeAccuracyFound.ToString("0.000", inv)}; mode {score.ModeCorrect} of {score.ModeRecords}");
+        if (misses)
+        {
+            foreach (var m in score.Misses)
+            {
+                AnsiConsole.MarkupLine($"  [red]missed[/] {Markup.Escape(m)}");
+            }
+        }
+
+        return ExitCodes.Ok;
+    }
 
     private static int Recognizers(string folder, bool json, bool misses)
     {

@@ -43,16 +43,21 @@ public sealed class EventGoldScorer : IGoldScorer
             {
                 used[hit] = true;
                 tp++;
+                if (Environment.GetEnvironmentVariable("TIGHTROPE_EVENTS_DEBUG") is not null)
+                {
+                    fps.Add($"(matched) {e.Type} {e.SourceId} -> {e.TargetId ?? "-"} {e.Date} \"{e.Text}\"");
+                }
             }
             else
             {
-                fps.Add($"{e.Type} {e.SourceId} -> {e.TargetId ?? "-"} {e.Date} \"{e.Text}\"");
+                fps.Add($"{e.Type} {e.SourceId} -> {e.TargetId ?? "-"} {e.Date} \"{e.Text}\"" + (Environment.GetEnvironmentVariable("TIGHTROPE_EVENTS_DEBUG") is not null ? " | " + article[e.Sentence].ReplaceLineEndings(" ") : ""));
             }
         }
 
         var misses = golds.Where((g, i) => !used[i]).Select(g => $"{g.g.Type} {g.Source} -> {g.Target ?? "-"} {g.g.Date}: {g.g.Summary}").ToList();
         var other = article.Events.Where(e => e.Modality != Modality.Asserted).ToList();
         int modalMiss = other.Count(e => golds.Any(g => Matches(e, g.g, g.Source, g.Target, dates: false)));
+        fps.AddRange(other.Select(e => $"({EventLayer.ModalityName(e.Modality)}, not scored) {e.Type} {e.SourceId} -> {e.TargetId ?? "-"} {e.Date} \"{e.Text}\""));
         var counts = new Dictionary<string, PrfCount>(StringComparer.Ordinal)
         {
             ["asserted"] = new(tp, asserted.Count - tp, golds.Count - tp),
