@@ -40,6 +40,7 @@ public static class EvalScorers
         new ActorScoring(),
         new FigureGoldScorer(),
         new EventGoldScorer(),
+        new ArticleDateGoldScorer(),
     ];
 
     /// <summary>Reads a gold date ("2024-11-08", "2020-10", "2019"): a partial date means the first day of its period.</summary>
