@@ -16,9 +16,7 @@ internal static class ExportEventsCommand
 {
     public static Command Create()
     {
-        var format = new Option<string>("--format") { Description = "csv, json or plover (PLOVER event records, JSON)", DefaultValueFactory = _ => "csv" };
-        format.AcceptOnlyFromAmong("csv", "json", "plover");
-        var output = new Option<string>("--out") { Description = "File to write", Required = true, HelpName = "FILE" };
+        var (format, output) = StoreCommandSupport.ExportOptions("csv, json or plover (PLOVER event records, JSON)", "csv", "json", "plover");
         var actor = new Option<string?>("--actor") { Description = "Only events with this actor as source or target", HelpName = "ID" };
         var type = new Option<string?>("--type") { Description = "Only events of this PLOVER type", HelpName = "TYPE" };
         var command = new Command("events", "Export the stored events (CSV, JSON or PLOVER JSON)") { format, output, actor, type };
@@ -28,11 +26,7 @@ internal static class ExportEventsCommand
             var path = parse.GetValue(output)!;
             try
             {
-                var dir = Path.GetDirectoryName(Path.GetFullPath(path));
-                if (dir is not null)
-                {
-                    Directory.CreateDirectory(dir);
-                }
+                StoreCommandSupport.CreateFolderOf(path);
 
                 switch (parse.GetValue(format))
                 {

@@ -15,9 +15,7 @@ internal static class ExportFiguresCommand
 {
     public static Command Create()
     {
-        var format = new Option<string>("--format") { Description = "csv, json or parquet", DefaultValueFactory = _ => "csv" };
-        format.AcceptOnlyFromAmong("csv", "json", "parquet");
-        var output = new Option<string>("--out") { Description = "File to write", Required = true, HelpName = "FILE" };
+        var (format, output) = StoreCommandSupport.ExportOptions("csv, json or parquet", "csv", "json", "parquet");
         var indicator = new Option<string?>("--indicator") { Description = "Only this indicator (an id of knowledge/indicators.yaml)", HelpName = "ID" };
         var figures = new Command("figures", "Export the stored figures (CSV, JSON or Parquet)") { format, output, indicator };
         figures.SetAction(parse => StoreCommandSupport.Query(parse, "export figures", queries =>
@@ -26,11 +24,7 @@ internal static class ExportFiguresCommand
             var path = parse.GetValue(output)!;
             try
             {
-                var dir = Path.GetDirectoryName(Path.GetFullPath(path));
-                if (dir is not null)
-                {
-                    Directory.CreateDirectory(dir);
-                }
+                StoreCommandSupport.CreateFolderOf(path);
 
                 switch (parse.GetValue(format))
                 {

@@ -169,4 +169,21 @@ internal static class StoreCommandSupport
             AnsiConsole.Write(actors);
         }
     }
+    /// <summary>The <c>--format</c> (csv by default, one of <paramref name="formats"/>) and <c>--out FILE</c> options of an export.</summary>
+    public static (Option<string> Format, Option<string> Output) ExportOptions(string description, params string[] formats)
+    {
+        var format = new Option<string>("--format") { Description = description, DefaultValueFactory = _ => formats[0] };
+        format.AcceptOnlyFromAmong(formats);
+        var output = new Option<string>("--out") { Description = "File to write", Required = true, HelpName = "FILE" };
+        return (format, output);
+    }
+
+    /// <summary>Creates the folder an output file goes in.</summary>
+    public static void CreateFolderOf(string path)
+    {
+        if (Path.GetDirectoryName(Path.GetFullPath(path)) is { Length: > 0 } dir)
+        {
+            Directory.CreateDirectory(dir);
+        }
+    }
 }
