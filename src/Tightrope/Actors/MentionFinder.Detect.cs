@@ -62,7 +62,7 @@ internal sealed partial class MentionFinder
             }
 
             var w = words[i];
-            int capLen = w.Capitalized && !w.Info.Common && !w.Info.Title ? CapitalisedRun(words, i, text) : 0;
+            int capLen = w.Capitalized && !w.Info.Title && (!w.Info.Common || SurnameBeforeGivenName(words, i, text)) ? CapitalisedRun(words, i, text) : 0;
             var here = new Here(len, entries, w, capLen);
             if (TryNameRun(s, here) || TryCountryPhrase(s, here) || TryAlias(s, here) || TryCandidate(s, here))
             {
@@ -170,7 +170,47 @@ internal sealed partial class MentionFinder
             return true;
         }
 
+        if (h.Len == 0 && h.CapLen == 0 && SurnameBesideSpeechVerb(s.Words, s.I))
+        {
+            s.Raws.Add(new Raw { First = s.I, Last = s.I + 1, How = Pending.Candidate, Cue = s.Cue, CountryHint = s.CueCountry, OnlyCoreference = true, Surface = w.Norm });
+            s.I++;
+            return true;
+        }
+
         return false;
+    }
+
+    /// <summary>
+    /// An English word that is also a romanised surname ("No", "So") is a surname only in the middle of a sentence and
+    /// before a capitalised given name that is not a common word ("Minister No Kwang Chol", not "No Korean official").
+    /// </summary>
+    private static bool SurnameBeforeGivenName(List<Word> words, int i, string text)
+    {
+        var w = words[i];
+        if (!w.Info.BridgeSurname || w.SentenceStart || w.Shape != WordShape.Capitalized || i + 1 >= words.Count)
+        {
+            return false;
+        }
+
+        var next = words[i + 1];
+        return next.Shape == WordShape.Capitalized && !next.SentenceStart && !next.Info.Common && !next.Info.Title && OnlySpaceOrHyphen(text, w.End, next.Start);
+    }
+
+    /// <summary>
+    /// A capitalised English word that is also a romanised surname, beside a reporting verb ("No said", "said So"): a
+    /// candidate that only a person of that surname already named in the article resolves.
+    /// </summary>
+    private static bool SurnameBesideSpeechVerb(List<Word> words, int i)
+    {
+        var w = words[i];
+        if (!w.Info.BridgeSurname || !w.Info.Common || w.Shape != WordShape.Capitalized)
+        {
+            return false;
+        }
+
+        bool after = i + 1 < words.Count && !words[i + 1].SentenceStart && words[i + 1].Shape == WordShape.Lower && ActorLists.SpeechVerbs.Contains(words[i + 1].Norm);
+        bool before = i > 0 && !w.SentenceStart && words[i - 1].Shape == WordShape.Lower && ActorLists.SpeechVerbs.Contains(words[i - 1].Norm);
+        return after || before;
     }
 
     private bool OverlappedByLonger(List<Word> words, int i, int len)

@@ -105,6 +105,9 @@ internal sealed partial class MentionFinder
 
         public bool LowerCase;
 
+        /// <summary>A word that is a name only as a person of the article already named ("No said" after "No Kwang Chol").</summary>
+        public bool OnlyCoreference;
+
         /// <summary>The normalised first word (for coreference across renderings).</summary>
         public string? Surface;
     }
