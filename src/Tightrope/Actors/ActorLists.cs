@@ -35,6 +35,12 @@ internal static class ActorLists
     /// <summary>Quantifiers and indefinite articles ("a few", "several").</summary>
     public static readonly FrozenSet<string> Quantifiers = Set("quantifiers");
 
+    /// <summary>Words before a title that put its role in the past ("former", "then").</summary>
+    public static readonly FrozenSet<string> PastTitleWords = Set("past-title-words");
+
+    /// <summary>Of those, the words that say the role had ended by the date written about ("former", "ex", "late").</summary>
+    public static readonly FrozenSet<string> EndedTitleWords = Set("ended-title-words");
+
     /// <summary>Determiners and possessive pronouns ("the glass"): a lower-case word after one is a common noun.</summary>
     public static readonly FrozenSet<string> Determiners = Set("determiners");
 

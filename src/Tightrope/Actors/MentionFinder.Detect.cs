@@ -19,6 +19,7 @@ internal sealed partial class MentionFinder
         public RoleCue? Cue;
         public int CueEnd = -1;
         public string? CueCountry;
+        public CueTime CueTime;
 
         public void Add(int first, int last, Pending how, AliasEntries? entries = null, string? surface = null) =>
             Raws.Add(new Raw { First = first, Last = last, How = how, Entries = entries, Surface = surface });
@@ -28,7 +29,7 @@ internal sealed partial class MentionFinder
 
         /// <summary>A span that the cue before it, if any, applies to.</summary>
         public void AddCued(int first, int last, Pending how, BridgeMatch? bridge = null, bool lowerCase = false, string? surface = null) =>
-            Raws.Add(new Raw { First = first, Last = last, How = how, Bridge = bridge, Cue = Cue, CountryHint = CueCountry, LowerCase = lowerCase, Surface = surface });
+            Raws.Add(new Raw { First = first, Last = last, How = how, Bridge = bridge, Cue = Cue, CueTime = CueTime, CountryHint = CueCountry, LowerCase = lowerCase, Surface = surface });
     }
 
     /// <summary>What is known at the current word: the longest alias there, the capitalised run and the word itself.</summary>
@@ -143,7 +144,7 @@ internal sealed partial class MentionFinder
         // "US Democratic Party": a country named just before picks among same-named actors.
         s.Raws.Add(new Raw
         {
-            First = i, Last = i + len, How = Pending.Alias, Entries = entries, Cue = s.Cue,
+            First = i, Last = i + len, How = Pending.Alias, Entries = entries, Cue = s.Cue, CueTime = s.CueTime,
             CountryHint = s.CueCountry ?? CountryBefore(s.Raws, words, i) ?? (s.Cue is null ? CountryAfter(words, i + len) : null),
             LowerCase = w.Shape == WordShape.Lower, Surface = w.Norm,
         });
@@ -172,7 +173,7 @@ internal sealed partial class MentionFinder
 
         if (h.Len == 0 && h.CapLen == 0 && SurnameBesideSpeechVerb(s.Words, s.I))
         {
-            s.Raws.Add(new Raw { First = s.I, Last = s.I + 1, How = Pending.Candidate, Cue = s.Cue, CountryHint = s.CueCountry, OnlyCoreference = true, Surface = w.Norm });
+            s.Raws.Add(new Raw { First = s.I, Last = s.I + 1, How = Pending.Candidate, Cue = s.Cue, CueTime = s.CueTime, CountryHint = s.CueCountry, OnlyCoreference = true, Surface = w.Norm });
             s.I++;
             return true;
         }

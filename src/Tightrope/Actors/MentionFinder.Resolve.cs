@@ -333,7 +333,7 @@ internal sealed partial class MentionFinder
             s += 2;
         }
 
-        if (raw.Cue is not null && raw.Cue.HeldBy(a, date, raw.CountryHint, _kb))
+        if (raw.Cue is not null && CueHeld(raw, a, date))
         {
             s += 3;
         }
@@ -433,13 +433,39 @@ internal sealed partial class MentionFinder
         return (actors.Length > 0 ? actors[0].Id : null, 0.3, kind);
     }
 
+    /// <summary>Whether the actor held the role of the span's cue when the cue says: at the date, before it and not on it ("former"), at any time ("then-").</summary>
+    private bool CueHeld(Raw raw, Actor a, DateOnly? date)
+    {
+        var cue = raw.Cue!;
+        return raw.CueTime switch
+        {
+            CueTime.Ended => cue.HeldBy(a, null, raw.CountryHint, _kb) && (date is not { } d || (!cue.HeldBy(a, d, raw.CountryHint, _kb) && HeldBefore(cue, a, d))),
+            CueTime.Then => cue.HeldBy(a, null, raw.CountryHint, _kb),
+            _ => cue.HeldBy(a, date, raw.CountryHint, _kb),
+        };
+    }
+
+    /// <summary>Whether the actor began a role the cue denotes before the date.</summary>
+    private bool HeldBefore(RoleCue cue, Actor a, DateOnly date)
+    {
+        foreach (var r in a.Roles)
+        {
+            if (r.From is { } from && from < date && cue.HeldBy(a, from, null, _kb))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The one actor among these who held the role the span's cue denotes at the date (null when none or several).</summary>
     private Actor? OnlyHolder(Actor[] actors, Raw raw, DateOnly? date)
     {
         Actor? holder = null;
         foreach (var a in actors)
         {
-            if (raw.Cue!.HeldBy(a, date, raw.CountryHint, _kb))
+            if (CueHeld(raw, a, date))
             {
                 if (holder is not null)
                 {
@@ -538,7 +564,7 @@ internal sealed partial class MentionFinder
         int count = 0;
         foreach (var a in HoldersEver(raw.Cue))
         {
-            if (raw.Cue.HeldBy(a, date, raw.CountryHint, _kb) && NearSurnameOf(word, a.Id, 4) && count++ == 0)
+            if (CueHeld(raw, a, date) && NearSurnameOf(word, a.Id, 4) && count++ == 0)
             {
                 near = a;
             }
