@@ -109,7 +109,9 @@ internal sealed partial class MentionFinder
             return false;
         }
 
-        return prev.Info.Title || ActorLists.PersonNouns.Contains(prev.Norm) || (prev.Shape == WordShape.Lower && ActorLists.SpeechVerbs.Contains(prev.Norm));
+        // A title or rank of its own ("spokesperson", "Sgt."), not a modifier that begins a title ("Defense", "Vice").
+        bool title = prev.Info.Title && (!ActorLists.TitleWords.Contains(prev.Norm) || ActorLists.NameAbbreviations.Contains(prev.Norm));
+        return title || ActorLists.PersonNouns.Contains(prev.Norm) || (prev.Shape == WordShape.Lower && ActorLists.SpeechVerbs.Contains(prev.Norm));
     }
 
     /// <summary>

@@ -71,18 +71,52 @@ public static class ProvisionalPeople
             var word = text.AsSpan(begin, end - begin).TrimEnd('.');
             var norm = word.ToString().ToLowerInvariant();
             bool isRole = ActorLists.PersonNouns.Contains(norm) || ActorLists.TitleWords.Contains(norm);
-            if (!(char.IsUpper(word[0]) && !ActorLists.Common.Contains(norm)) && !isRole)
+            if (!(char.IsUpper(word[0]) && !FunctionWord(norm)) && !isRole)
             {
                 break;
             }
 
-            roleWord |= isRole || words == 0;
+            roleWord |= isRole;
             from = begin;
             p = begin;
             words++;
         }
 
         return words > 0 && roleWord ? text[from..start].Trim() : null;
+    }
+
+    private static bool FunctionWord(string norm) =>
+        ActorLists.Determiners.Contains(norm) || ActorLists.Quantifiers.Contains(norm) || ActorLists.Locatives.Contains(norm) || ActorLists.SpeechVerbs.Contains(norm);
+
+    /// <summary>"of the Ministry of Foreign Affairs and ...": the capitalised name with its inner "of", "the", "for".</summary>
+    private static string? OrganisationAfterOf(ReadOnlySpan<char> rest)
+    {
+        int end = 0, good = 0;
+        bool capital = false;
+        foreach (var range in rest.Split(' '))
+        {
+            var w = rest[range];
+            var bare = w.TrimEnd(",.;:)\"”’".AsSpan());
+            bool keep = bare.Length > 0 && (char.IsUpper(bare[0]) || bare is "of" or "the" or "for" or "on");
+            if (!keep)
+            {
+                break;
+            }
+
+            end = range.Start.Value + bare.Length;
+            if (char.IsUpper(bare[0]))
+            {
+                capital = true;
+                good = end;
+            }
+
+            if (bare.Length < w.Length)
+            {
+                break;
+            }
+        }
+
+        return capital ? rest[..good].ToString() : null;
     }
 
     /// <summary>"[Jane Roe], a resident of ..." or "[Jane Roe] of the Ministry of ...": the apposition's clause.</summary>
@@ -96,6 +130,11 @@ public static class ProvisionalPeople
         }
 
         rest = rest[(of ? 4 : 2)..];
+        if (of)
+        {
+            return OrganisationAfterOf(rest);
+        }
+
         int stop = rest.IndexOfAny(",.;:()\n\"“”");
         var clause = (stop < 0 ? rest : rest[..stop]).Trim();
         if (clause.IsEmpty || char.IsAsciiDigit(clause[0]))

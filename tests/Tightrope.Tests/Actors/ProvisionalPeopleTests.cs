@@ -62,6 +62,7 @@ public sealed class ProvisionalPeopleTests
     {
         Assert.DoesNotContain(Find("On Friday Fjordvik Group said the plant would close."), m => m.IsProvisionalPerson);
         Assert.DoesNotContain(Find("A speaker from the Harbour Reunification said nothing."), m => m.IsProvisionalPerson);
+        Assert.DoesNotContain(Find("They signed a deal on Defense Cost Sharing for five years."), m => m.IsProvisionalPerson);
     }
 
     [Fact]
