@@ -317,7 +317,7 @@ internal static class KbEditCommands
             if (groups.FirstOrDefault(IsPerson) is { } person)
             {
                 var id = Mention.ProvisionalIdOf(person.Normalized.AsSpan(Mention.PersonPrefix.Length));
-                Console.WriteLine($"Promote a person with: tightrope kb add --id {id} --name {Yaml(CandidateName(person))} --kind person --source URL");
+                Console.WriteLine($"Promote a person with: tightrope kb add --id {id} --name \"{CandidateName(person).Replace("\"", "\\\"", StringComparison.Ordinal)}\" --kind person --source URL");
             }
 
             Console.WriteLine("Add one with: tightrope kb add-alias ID ALIAS   or   tightrope kb add --id ID --name NAME --kind KIND");
