@@ -489,7 +489,7 @@ internal sealed partial class MentionFinder
             double w = weights[k];
             if (date is { } d && a.Roles[k].HeldOn(d))
             {
-                w += 2;
+                w += 3; // in office at the date: a cabinet rank outweighs a former head of state
             }
 
             best = Math.Max(best, w);
