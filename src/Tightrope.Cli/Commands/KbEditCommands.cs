@@ -2,7 +2,9 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using Spectre.Console;
+using Tightrope.Actors;
 using Tightrope.Knowledge;
+using Tightrope.Storage;
 
 namespace Tightrope.Cli.Commands;
 
@@ -279,21 +281,32 @@ internal static class KbEditCommands
     public static Command CreateCandidates()
     {
         var limit = new Option<int>("--limit") { Description = "How many groups to list", DefaultValueFactory = _ => 50, HelpName = "N" };
-        var command = new Command("candidates", "List unresolved names from the store, grouped by normalised form, with counts and example sentences") { limit };
+        var command = new Command("candidates", "List unresolved names from the store, grouped by normalised form, with counts and example sentences; people the text names in a person's context are marked kind person, with the id and the kb add line to promote them") { limit };
         command.SetAction(parse => StoreCommandSupport.Query(parse, "kb candidates", queries =>
         {
             var groups = queries.Unresolved(parse.GetValue(limit));
             if (parse.GetValue(CommonOptions.Json))
             {
-                StoreCommandSupport.WriteJson(groups);
+                StoreCommandSupport.WriteJson(groups.Select(g => new
+                {
+                    name = CandidateName(g),
+                    kind = IsPerson(g) ? "person" : null,
+                    id = IsPerson(g) ? Mention.ProvisionalIdOf(g.Normalized.AsSpan(Mention.PersonPrefix.Length)) : null,
+                    normalized = g.Normalized,
+                    forms = g.Forms,
+                    count = g.Count,
+                    articles = g.Articles,
+                    examples = g.ExampleSentences,
+                }).ToList());
                 return ExitCodes.Ok;
             }
 
-            var table = new Table().AddColumns("name", "forms", "mentions", "articles", "example");
+            var table = new Table().AddColumns("name", "kind", "forms", "mentions", "articles", "example");
             foreach (var g in groups)
             {
                 table.AddRow(
-                    Markup.Escape(g.Normalized),
+                    Markup.Escape(CandidateName(g)),
+                    IsPerson(g) ? "person" : "",
                     Markup.Escape(string.Join(", ", g.Forms.Take(4))),
                     g.Count.ToString(CultureInfo.InvariantCulture),
                     g.Articles.ToString(CultureInfo.InvariantCulture),
@@ -301,11 +314,23 @@ internal static class KbEditCommands
             }
 
             AnsiConsole.Write(table);
+            if (groups.FirstOrDefault(IsPerson) is { } person)
+            {
+                var id = Mention.ProvisionalIdOf(person.Normalized.AsSpan(Mention.PersonPrefix.Length));
+                Console.WriteLine($"Promote a person with: tightrope kb add --id {id} --name \"{CandidateName(person).Replace("\"", "\\\"", StringComparison.Ordinal)}\" --kind person --source URL");
+            }
+
             Console.WriteLine("Add one with: tightrope kb add-alias ID ALIAS   or   tightrope kb add --id ID --name NAME --kind KIND");
             return ExitCodes.Ok;
         }, knowledge: false));
         return command;
     }
+
+    private static bool IsPerson(CandidateGroup g) => g.Normalized.StartsWith(Mention.PersonPrefix, StringComparison.Ordinal);
+
+    /// <summary>A person's name as written in full (its longest form); other groups by their normalised form.</summary>
+    private static string CandidateName(CandidateGroup g) =>
+        IsPerson(g) ? g.Forms.OrderByDescending(f => f.Length).ThenBy(f => f, StringComparer.Ordinal).FirstOrDefault() ?? g.Normalized[Mention.PersonPrefix.Length..] : g.Normalized;
 
     private static string Short(string s) => s.Length <= 90 ? s : s[..87] + "...";
 

@@ -35,11 +35,32 @@ internal static class ActorLists
     /// <summary>Quantifiers and indefinite articles ("a few", "several").</summary>
     public static readonly FrozenSet<string> Quantifiers = Set("quantifiers");
 
+    /// <summary>Words before a title that put its role in the past ("former", "then").</summary>
+    public static readonly FrozenSet<string> PastTitleWords = Set("past-title-words");
+
+    /// <summary>Of those, the words that say the role had ended by the date written about ("former", "ex", "late").</summary>
+    public static readonly FrozenSet<string> EndedTitleWords = Set("ended-title-words");
+
+    /// <summary>Determiners and possessive pronouns ("the glass"): a lower-case word after one is a common noun.</summary>
+    public static readonly FrozenSet<string> Determiners = Set("determiners");
+
     /// <summary>Nouns naming a policy or slogan ("strategy", "dream").</summary>
     public static readonly FrozenSet<string> PolicyNouns = Set("policy-nouns");
 
     /// <summary>Title and name abbreviations whose full stop does not end a name run ("gen", "mr", "jr").</summary>
     public static readonly FrozenSet<string> NameAbbreviations = Set("name-abbreviations");
+
+    /// <summary>Reporting verbs next to a name ("said", "told"): the run beside them is a person's.</summary>
+    public static readonly FrozenSet<string> SpeechVerbs = Set("speech-verbs");
+
+    /// <summary>Nouns for a person's function before or in apposition to a name ("counterpart", "resident"), and caption positions.</summary>
+    public static readonly FrozenSet<string> PersonNouns = Set("person-nouns");
+
+    /// <summary>Head nouns that end the names of organisations and places ("Group", "Township").</summary>
+    public static readonly FrozenSet<string> OrganisationNouns = Set("organisation-nouns");
+
+    /// <summary>Nouns that begin the names of places ("Camp", "Mount").</summary>
+    public static readonly FrozenSet<string> PlacePrefixes = Set("place-prefixes");
 
     /// <summary>Countries whose people's names English writes surname first.</summary>
     public static readonly FrozenSet<string> SurnameFirstCountries = Set("surname-first-countries");

@@ -38,6 +38,46 @@ public sealed record Mention
     public string? Normalized { get; init; }
     /// <summary>Index of the sentence that contains the mention.</summary>
     public int Sentence { get; init; } = -1;
+
+    /// <summary>
+    /// The prefix of <see cref="Normalized"/> on every mention of a person the knowledge base does not know (a
+    /// provisional person: "person:jane roe"), full name or short form, so the store groups them by the full name.
+    /// </summary>
+    public const string PersonPrefix = "person:";
+
+    /// <summary>Whether the mention names a person outside the knowledge base (unresolved, kept as a provisional person).</summary>
+    public bool IsProvisionalPerson => ActorId is null && Normalized is { } n && n.StartsWith(PersonPrefix, StringComparison.Ordinal);
+
+    /// <summary>The provisional person's id, derived from the normalised full name ("jane-roe"); null for other mentions.</summary>
+    public string? ProvisionalId => IsProvisionalPerson ? ProvisionalIdOf(Normalized!.AsSpan(PersonPrefix.Length)) : null;
+
+    /// <summary>A knowledge-base id (lower-case letters and digits, hyphenated) made from a normalised name.</summary>
+    public static string ProvisionalIdOf(ReadOnlySpan<char> name)
+    {
+        var sb = new System.Text.StringBuilder(name.Length);
+        foreach (char c in name)
+        {
+            if (char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c))
+            {
+                sb.Append(c);
+            }
+            else if (char.IsAsciiLetterUpper(c))
+            {
+                sb.Append(char.ToLowerInvariant(c));
+            }
+            else if (sb.Length > 0 && sb[^1] != '-')
+            {
+                sb.Append('-');
+            }
+        }
+
+        if (sb.Length > 0 && sb[^1] == '-')
+        {
+            sb.Length--;
+        }
+
+        return sb.ToString();
+    }
 }
 
 /// <summary>The actors capability's records on an article.</summary>

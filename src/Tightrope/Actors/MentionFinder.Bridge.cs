@@ -16,6 +16,12 @@ internal sealed partial class MentionFinder
 
         for (int k = capLen; k >= 2; k--)
         {
+            // A name is not cut inside a hyphen-joined given name ("Koo Yun-cheol" is not "Koo Yun").
+            if (i + k < words.Count && k < capLen && words[i + k].HyphenBefore)
+            {
+                continue;
+            }
+
             if (_bridge.Match(s.Text.AsSpan(words[i].Start, words[i + k - 1].End - words[i].Start)) is { } bm)
             {
                 s.AddCued(i, i + k, Pending.Bridge, bm);

@@ -19,6 +19,7 @@ internal sealed partial class MentionFinder
         public RoleCue? Cue;
         public int CueEnd = -1;
         public string? CueCountry;
+        public CueTime CueTime;
 
         public void Add(int first, int last, Pending how, AliasEntries? entries = null, string? surface = null) =>
             Raws.Add(new Raw { First = first, Last = last, How = how, Entries = entries, Surface = surface });
@@ -28,7 +29,7 @@ internal sealed partial class MentionFinder
 
         /// <summary>A span that the cue before it, if any, applies to.</summary>
         public void AddCued(int first, int last, Pending how, BridgeMatch? bridge = null, bool lowerCase = false, string? surface = null) =>
-            Raws.Add(new Raw { First = first, Last = last, How = how, Bridge = bridge, Cue = Cue, CountryHint = CueCountry, LowerCase = lowerCase, Surface = surface });
+            Raws.Add(new Raw { First = first, Last = last, How = how, Bridge = bridge, Cue = Cue, CueTime = CueTime, CountryHint = CueCountry, LowerCase = lowerCase, Surface = surface });
     }
 
     /// <summary>What is known at the current word: the longest alias there, the capitalised run and the word itself.</summary>
@@ -62,7 +63,7 @@ internal sealed partial class MentionFinder
             }
 
             var w = words[i];
-            int capLen = w.Capitalized && !w.Info.Common && !w.Info.Title ? CapitalisedRun(words, i, text) : 0;
+            int capLen = w.Capitalized && !w.Info.Title && (!w.Info.Common || SurnameBeforeGivenName(words, i, text)) ? CapitalisedRun(words, i, text) : 0;
             var here = new Here(len, entries, w, capLen);
             if (TryNameRun(s, here) || TryCountryPhrase(s, here) || TryAlias(s, here) || TryCandidate(s, here))
             {
@@ -143,7 +144,7 @@ internal sealed partial class MentionFinder
         // "US Democratic Party": a country named just before picks among same-named actors.
         s.Raws.Add(new Raw
         {
-            First = i, Last = i + len, How = Pending.Alias, Entries = entries, Cue = s.Cue,
+            First = i, Last = i + len, How = Pending.Alias, Entries = entries, Cue = s.Cue, CueTime = s.CueTime,
             CountryHint = s.CueCountry ?? CountryBefore(s.Raws, words, i) ?? (s.Cue is null ? CountryAfter(words, i + len) : null),
             LowerCase = w.Shape == WordShape.Lower, Surface = w.Norm,
         });
@@ -170,7 +171,47 @@ internal sealed partial class MentionFinder
             return true;
         }
 
+        if (h.Len == 0 && h.CapLen == 0 && SurnameBesideSpeechVerb(s.Words, s.I))
+        {
+            s.Raws.Add(new Raw { First = s.I, Last = s.I + 1, How = Pending.Candidate, Cue = s.Cue, CueTime = s.CueTime, CountryHint = s.CueCountry, OnlyCoreference = true, Surface = w.Norm });
+            s.I++;
+            return true;
+        }
+
         return false;
+    }
+
+    /// <summary>
+    /// An English word that is also a romanised surname ("No", "So") is a surname only in the middle of a sentence and
+    /// before a capitalised given name that is not a common word ("Minister No Kwang Chol", not "No Korean official").
+    /// </summary>
+    private static bool SurnameBeforeGivenName(List<Word> words, int i, string text)
+    {
+        var w = words[i];
+        if (!w.Info.BridgeSurname || w.SentenceStart || w.Shape != WordShape.Capitalized || i + 1 >= words.Count)
+        {
+            return false;
+        }
+
+        var next = words[i + 1];
+        return next.Shape == WordShape.Capitalized && !next.SentenceStart && !next.Info.Common && !next.Info.Title && OnlySpaceOrHyphen(text, w.End, next.Start);
+    }
+
+    /// <summary>
+    /// A capitalised English word that is also a romanised surname, beside a reporting verb ("No said", "said So"): a
+    /// candidate that only a person of that surname already named in the article resolves.
+    /// </summary>
+    private static bool SurnameBesideSpeechVerb(List<Word> words, int i)
+    {
+        var w = words[i];
+        if (!w.Info.BridgeSurname || !w.Info.Common || w.Shape != WordShape.Capitalized)
+        {
+            return false;
+        }
+
+        bool after = i + 1 < words.Count && !words[i + 1].SentenceStart && words[i + 1].Shape == WordShape.Lower && ActorLists.SpeechVerbs.Contains(words[i + 1].Norm);
+        bool before = i > 0 && !w.SentenceStart && words[i - 1].Shape == WordShape.Lower && ActorLists.SpeechVerbs.Contains(words[i - 1].Norm);
+        return after || before;
     }
 
     private bool OverlappedByLonger(List<Word> words, int i, int len)

@@ -54,6 +54,8 @@ internal sealed partial class MentionFinder
         public readonly List<string> People = [];
         public readonly Dictionary<string, int> CountryCounts = new(StringComparer.Ordinal);
         public readonly List<(Raw Raw, int Index)> RoleOnly = [];
+        /// <summary>Provisional people named in full in the article (normalised name → its short forms).</summary>
+        public readonly Dictionary<string, string[]> Provisional = new(StringComparer.Ordinal);
         public NamedCountries? Named;
     }
 
@@ -86,7 +88,7 @@ internal sealed partial class MentionFinder
                 (id, conf, kind) = ResolveAlias(raw, index, cx);
                 break;
             case Pending.Candidate:
-                (id, conf, kind) = ResolveCandidate(raw, cx.Words, cx.People, cx.Date);
+                (id, conf, kind) = ResolveCandidate(raw, cx);
                 break;
             case Pending.Fixed:
                 (id, conf, kind) = (raw.FixedId, 0.85, raw.FixedKind);
@@ -106,12 +108,39 @@ internal sealed partial class MentionFinder
                 return;
         }
 
+        // A person the knowledge base does not know: named in full in a person's context, or a short form of one.
+        string? provisional = null;
+        if (id is not null && id[0] == ProvisionalMark)
+        {
+            (provisional, id) = (id[1..], null);
+            cx.People.Remove(ProvisionalMark + provisional);
+            cx.People.Add(ProvisionalMark + provisional);
+        }
+        else if (raw.How == Pending.Candidate && !raw.LowerCase && raw.Last - raw.First >= 2 && id is null)
+        {
+            var norm = NormOf(cx.Words, raw);
+            if (IsUnknownPerson(cx, raw, norm))
+            {
+                (provisional, conf, kind) = (norm, 0.7, MentionKind.Name);
+                AddProvisional(cx, raw, norm);
+            }
+        }
+
         if (conf < _options.Threshold)
         {
             id = null;
         }
 
-        if (id is null && raw.LowerCase && raw.How == Pending.Candidate)
+        if (id is null && (raw.LowerCase || raw.OnlyCoreference) && raw.How == Pending.Candidate)
+        {
+            return;
+        }
+
+        // A lower-case word that is a person's name ("glass", "esper") is a common word after a determiner ("the
+        // glass") or right after a capitalised name, as its verb ("the Camp triples"), unless a title cues it or the
+        // person is already named.
+        if (id is not null && raw.LowerCase && raw.How == Pending.Alias && kind == MentionKind.Partial && raw.Cue is null
+            && !cx.People.Contains(id) && LowerCaseNameIsAWord(cx.Words, raw.First))
         {
             return;
         }
@@ -142,9 +171,21 @@ internal sealed partial class MentionFinder
             ActorId = id,
             Kind = kind,
             Confidence = Math.Round(conf, 3),
-            Normalized = NormOf(cx.Words, raw),
+            Normalized = provisional is null ? NormOf(cx.Words, raw) : Mention.PersonPrefix + provisional,
             Sentence = cx.Article.Sentences.Count > 0 ? cx.Article.SentenceAt(span.Start) : -1,
         });
+    }
+
+    private static bool LowerCaseNameIsAWord(List<Word> words, int first)
+    {
+        if (first == 0 || words[first].SentenceStart)
+        {
+            return false;
+        }
+
+        var prev = words[first - 1];
+        return (prev.Shape == WordShape.Lower && (ActorLists.Determiners.Contains(prev.Norm) || ActorLists.Quantifiers.Contains(prev.Norm)))
+            || (prev.Capitalized && !prev.Info.Title && !prev.Info.Common && prev.Info.Cues is null);
     }
 
     private static TextSpan SpanOf(List<Word> words, Raw raw) => new(words[raw.First].Start, words[raw.Last - 1].End);
@@ -246,7 +287,7 @@ internal sealed partial class MentionFinder
 
         if (entries.AllPartial)
         {
-            return ResolveSurname(entries.HasId, entries.Actors, raw, cx.People, cx.Date, MentionKind.Partial);
+            return ResolveSurname(entries.HasId, entries.Actors, raw, cx, MentionKind.Partial);
         }
 
         var full = entries.NonPartial!;
@@ -292,7 +333,7 @@ internal sealed partial class MentionFinder
             s += 2;
         }
 
-        if (raw.Cue is not null && raw.Cue.HeldBy(a, date, raw.CountryHint, _kb))
+        if (raw.Cue is not null && CueHeld(raw, a, date))
         {
             s += 3;
         }
@@ -329,12 +370,15 @@ internal sealed partial class MentionFinder
         return false;
     }
 
-    private (string? Id, double Conf, MentionKind Kind) ResolveSurname(Func<string, bool> hasId, Actor[] actors, Raw raw, List<string> people, DateOnly? date, MentionKind kind)
+    private (string? Id, double Conf, MentionKind Kind) ResolveSurname(Func<string, bool> hasId, Actor[] actors, Raw raw, Context cx, MentionKind kind)
     {
-        // Coreference: the most recent person of that surname already mentioned.
+        var people = cx.People;
+        var date = cx.Date;
+        // Coreference: the most recent person of that surname already mentioned, known or provisional ("Roe" after "Jane Roe").
+        bool single = raw.Last - raw.First == 1;
         for (int k = people.Count - 1; k >= 0; k--)
         {
-            if (hasId(people[k]))
+            if (hasId(people[k]) || (single && IsProvisionalShortForm(cx, people[k], raw.Surface)))
             {
                 return (people[k], 0.9, kind);
             }
@@ -389,13 +433,39 @@ internal sealed partial class MentionFinder
         return (actors.Length > 0 ? actors[0].Id : null, 0.3, kind);
     }
 
+    /// <summary>Whether the actor held the role of the span's cue when the cue says: at the date, before it and not on it ("former"), at any time ("then-").</summary>
+    private bool CueHeld(Raw raw, Actor a, DateOnly? date)
+    {
+        var cue = raw.Cue!;
+        return raw.CueTime switch
+        {
+            CueTime.Ended => cue.HeldBy(a, null, raw.CountryHint, _kb) && (date is not { } d || (!cue.HeldBy(a, d, raw.CountryHint, _kb) && HeldBefore(cue, a, d))),
+            CueTime.Then => cue.HeldBy(a, null, raw.CountryHint, _kb),
+            _ => cue.HeldBy(a, date, raw.CountryHint, _kb),
+        };
+    }
+
+    /// <summary>Whether the actor began a role the cue denotes before the date.</summary>
+    private bool HeldBefore(RoleCue cue, Actor a, DateOnly date)
+    {
+        foreach (var r in a.Roles)
+        {
+            if (r.From is { } from && from < date && cue.HeldBy(a, from, null, _kb))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The one actor among these who held the role the span's cue denotes at the date (null when none or several).</summary>
     private Actor? OnlyHolder(Actor[] actors, Raw raw, DateOnly? date)
     {
         Actor? holder = null;
         foreach (var a in actors)
         {
-            if (raw.Cue!.HeldBy(a, date, raw.CountryHint, _kb))
+            if (CueHeld(raw, a, date))
             {
                 if (holder is not null)
                 {
@@ -419,7 +489,7 @@ internal sealed partial class MentionFinder
             double w = weights[k];
             if (date is { } d && a.Roles[k].HeldOn(d))
             {
-                w += 2;
+                w += 3; // in office at the date: a cabinet rank outweighs a former head of state
             }
 
             best = Math.Max(best, w);
@@ -448,18 +518,25 @@ internal sealed partial class MentionFinder
         return weights;
     }
 
-    private (string? Id, double Conf, MentionKind Kind) ResolveCandidate(Raw raw, List<Word> words, List<string> people, DateOnly? date)
+    private (string? Id, double Conf, MentionKind Kind) ResolveCandidate(Raw raw, Context cx)
     {
+        var (words, people, date) = (cx.Words, cx.People, cx.Date);
         if (raw.Last - raw.First != 1)
         {
             return (null, 0, MentionKind.Name);
         }
 
-        // A single word may be the surname of someone already mentioned, in any rendering the bridge knows ("Yin", "Li").
+        // A single word may be the surname of someone already mentioned, in any rendering the bridge knows ("Yin",
+        // "Li"), or a short form of a provisional person of the article ("Roe" after "Jane Roe").
         var word = words[raw.First].Norm;
         for (int k = people.Count - 1; k >= 0; k--)
         {
             if (_bridge.IsSurnameOf(word, people[k]))
+            {
+                return (people[k], 0.8, MentionKind.Partial);
+            }
+
+            if (IsProvisionalShortForm(cx, people[k], word))
             {
                 return (people[k], 0.8, MentionKind.Partial);
             }
@@ -487,7 +564,7 @@ internal sealed partial class MentionFinder
         int count = 0;
         foreach (var a in HoldersEver(raw.Cue))
         {
-            if (raw.Cue.HeldBy(a, date, raw.CountryHint, _kb) && NearSurnameOf(word, a.Id, 4) && count++ == 0)
+            if (CueHeld(raw, a, date) && NearSurnameOf(word, a.Id, 4) && count++ == 0)
             {
                 near = a;
             }
@@ -501,7 +578,7 @@ internal sealed partial class MentionFinder
         var ids = _bridge.PeopleWithSurname(word).Distinct(StringComparer.Ordinal).ToList();
         var idSet = new HashSet<string>(ids, StringComparer.Ordinal);
         var actors = ids.Select(_kb.Find).OfType<Actor>().ToArray();
-        return ResolveSurname(idSet.Contains, actors, raw, people, date, MentionKind.Partial) is { Conf: >= 0.8 } r ? r : (null, 0, MentionKind.Name);
+        return ResolveSurname(idSet.Contains, actors, raw, cx, MentionKind.Partial) is { Conf: >= 0.8 } r ? r : (null, 0, MentionKind.Name);
     }
 
     /// <summary>Whether the word is at most one edit from one of the person's surnames of at least <paramref name="minLength"/> letters.</summary>

@@ -29,14 +29,32 @@ internal sealed partial class MentionFinder
             s.Cue = c.Cue;
             s.CueEnd = j;
             s.CueCountry = country;
+            s.CueTime = TimeOfTitle(words, i);
             s.I = j;
             return true;
         }
 
+        // "President of South Korea Yoon Suk Yeol": the country after the title is whose office it is, and a name may follow it.
+        if (orgEnd <= j && OfCountryAfterTitle(words, j) is { } of)
+        {
+            country = of.Country;
+            if (NameFollowsTitle(s, of.End))
+            {
+                s.Add(of.At, of.End, Pending.Alias, of.Entries, words[of.At].Norm);
+                s.Cue = c.Cue;
+                s.CueEnd = of.End;
+                s.CueCountry = country;
+                s.CueTime = TimeOfTitle(words, i);
+                s.I = of.End;
+                return true;
+            }
+        }
+
         // Alone, only a specific office is a mention: one named after a country ("South Korean president"),
         // a head of state or government, or a title of several words ("Minister of Defense").
+        // "the former president": an office held before the date names no one the date tells.
         if (_options.RoleOnlyMentions && (PrecededByThe(words, i) || country is not null || words[i].Capitalized)
-            && (country is not null || c.Length >= 2 || c.Cue!.HeadOfState))
+            && (country is not null || c.Length >= 2 || c.Cue!.HeadOfState) && TimeOfTitle(words, i) == CueTime.Now)
         {
             s.Raws.Add(new Raw { First = i, Last = j, How = Pending.RoleOnly, Cue = c.Cue, CountryHint = country });
         }
@@ -85,6 +103,33 @@ internal sealed partial class MentionFinder
         }
 
         return (-1, -1);
+    }
+
+    /// <summary>"of [the] <country>" right after a title ending before word <paramref name="j"/>: where the country's name is and its code.</summary>
+    private (int At, int End, AliasEntries Entries, string Country)? OfCountryAfterTitle(List<Word> words, int j)
+    {
+        if (j + 1 >= words.Count || words[j].Norm != "of" || words[j].Shape != WordShape.Lower || words[j].SentenceStart)
+        {
+            return null;
+        }
+
+        int k = words[j + 1].Norm == "the" && j + 2 < words.Count ? j + 2 : j + 1;
+        var (len, entries) = _aliases.Longest(words, k);
+        // "Director of South Korea's National Security Office": a possessive country owns the next noun, not the title.
+        return len > 0 && words[k].Capitalized && !words[k + len - 1].Possessive && entries!.NoDemonym && entries.Country is { } c
+            ? (k, k + len, entries, c.Country ?? c.Id) : null;
+    }
+
+    /// <summary>What the word before a title says of when its role was held: "former", "ex-", "late" (ended), "then-" (at some time).</summary>
+    private static CueTime TimeOfTitle(List<Word> words, int i)
+    {
+        if (i == 0 || words[i].SentenceStart)
+        {
+            return CueTime.Now;
+        }
+
+        var prev = words[i - 1].Norm;
+        return ActorLists.EndedTitleWords.Contains(prev) ? CueTime.Ended : ActorLists.PastTitleWords.Contains(prev) ? CueTime.Then : CueTime.Now;
     }
 
     private static bool PrecededByThe(List<Word> words, int i) =>

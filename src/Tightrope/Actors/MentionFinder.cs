@@ -89,6 +89,17 @@ internal sealed partial class MentionFinder
         Description,
     }
 
+    /// <summary>When a title before a name says its role was held.</summary>
+    private enum CueTime : byte
+    {
+        /// <summary>At the article's date ("President Lee").</summary>
+        Now,
+        /// <summary>Before the date and not on it ("former President Lee", "ex-minister").</summary>
+        Ended,
+        /// <summary>At some time, the date included ("then-President Lee").</summary>
+        Then,
+    }
+
     /// <summary>A detected span waiting for resolution.</summary>
     private sealed class Raw
     {
@@ -101,9 +112,14 @@ internal sealed partial class MentionFinder
         public MentionKind FixedKind;
         public Actor[]? Described;
         public RoleCue? Cue;
+        /// <summary>When the cue's role was held: at the date, before it and not on it ("former"), at some time ("then-").</summary>
+        public CueTime CueTime;
         public string? CountryHint;
 
         public bool LowerCase;
+
+        /// <summary>A word that is a name only as a person of the article already named ("No said" after "No Kwang Chol").</summary>
+        public bool OnlyCoreference;
 
         /// <summary>The normalised first word (for coreference across renderings).</summary>
         public string? Surface;

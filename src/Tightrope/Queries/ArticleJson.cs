@@ -70,10 +70,15 @@ public static class ArticleJson
         json["events"] ??= new JsonArray();
         if (json["mentions"] is JsonArray mentions)
         {
+            var records = article.Mentions;
+            int index = 0;
             foreach (var node in mentions.OfType<JsonObject>())
             {
                 var id = (string?)node["actor_id"];
-                node["actor"] = id is null ? null : new JsonObject { ["id"] = id, ["name"] = knowledge?.Find(id)?.Name };
+                var record = index < records.Count ? records[index] : null;
+                index++;
+                node["actor"] = id is not null ? new JsonObject { ["id"] = id, ["name"] = knowledge?.Find(id)?.Name }
+                    : record is { IsProvisionalPerson: true } ? ProvisionalActor(article, records, record) : null;
             }
         }
 
@@ -103,6 +108,25 @@ public static class ArticleJson
         }
 
         return json;
+    }
+
+    /// <summary>A person the knowledge base does not know: an id from the name, the name as first written in full, the role the text gives.</summary>
+    private static JsonObject ProvisionalActor(Article article, IReadOnlyList<Mention> records, Mention mention)
+    {
+        var full = ProvisionalPeople.FirstFullName(records, mention.Normalized!) ?? mention;
+        var actor = new JsonObject
+        {
+            ["id"] = mention.ProvisionalId,
+            ["name"] = full.Text,
+            ["kind"] = "person",
+            ["provisional"] = true,
+        };
+        if (ProvisionalPeople.RoleAt(article.Text, full.Span) is { } role)
+        {
+            actor["role"] = role;
+        }
+
+        return actor;
     }
 
     private static JsonObject? ActorRef(string? id, KnowledgeBase? knowledge) =>

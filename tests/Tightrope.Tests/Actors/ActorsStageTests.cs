@@ -122,6 +122,28 @@ public sealed class ActorsStageTests
     }
 
     [Fact]
+    public void FormerBeforeATitleNamesAnEarlierHolderAndNotTheOneAtTheDate()
+    {
+        Assert.Contains(Find("On Monday former President Lee spoke at the ceremony.", "2026-01-10"), m => m.Text == "Lee" && m.ActorId == "lee-myung-bak");
+        Assert.Contains(Find("On Monday ex-President Lee spoke at the ceremony.", "2026-01-10"), m => m.Text == "Lee" && m.ActorId == "lee-myung-bak");
+        Assert.Contains(Find("On Monday President Lee spoke at the ceremony.", "2026-01-10"), m => m.Text == "Lee" && m.ActorId == "lee-jae-myung");
+    }
+
+    [Fact]
+    public void TheCountryAfterATitleIsWhoseOfficeItIs()
+    {
+        var mentions = Find("The United States and the United States Congress welcomed the President of South Korea on Friday.", "2026-01-10");
+        Assert.Contains(mentions, m => m.Kind == MentionKind.Role && m.ActorId == "lee-jae-myung");
+        Assert.Contains(mentions, m => m.Text == "South Korea" && m.ActorId == "south-korea");
+    }
+
+    [Fact]
+    public void TheFormerPresidentAloneIsNotTheHolderAtTheDate()
+    {
+        Assert.DoesNotContain(Find("The South Korean former president spoke at the ceremony.", "2026-01-10"), m => m.ActorId == "lee-jae-myung");
+    }
+
+    [Fact]
     public void LowerCaseNamesResolveWhenTheyAreNotCommonWords()
     {
         var mentions = Find("Tensions with north Korea rose as esper visited.", "2020-01-10");

@@ -1,0 +1,118 @@
+using System.Text.Json.Nodes;
+using Tightrope.Actors;
+using Tightrope.Knowledge;
+using Tightrope.Model;
+
+namespace Tightrope.Tests.Actors;
+
+/// <summary>
+/// People the knowledge base does not know: full names in a person's context become provisional people, their short
+/// forms refer to them, and English words that are also surnames are names only in context. Names and sentences are
+/// our own; the people are invented.
+/// </summary>
+public sealed class ProvisionalPeopleTests
+{
+    private static readonly KnowledgeBase Kb = new(
+    [
+        new Actor { Id = "norway", Name = "Norway", Kind = ActorKind.Country, Country = "NOR", Demonyms = ["Norwegian"] },
+        new Actor { Id = "mark-esper", Name = "Mark Esper", Kind = ActorKind.Person, Country = "USA" },
+        new Actor { Id = "mira-glass", Name = "Mira Glass", Kind = ActorKind.Person, Country = "USA" },
+        new Actor { Id = "no-min-ho", Name = "No Min-ho", Kind = ActorKind.Person, Country = "KOR", Native = new NativeNames { Hangul = "노민호" } },
+    ]);
+
+    private static readonly ActorsStage Stage = new(Kb);
+
+    private static Article Annotate(string text)
+    {
+        var article = new Article("t", text, new ArticleMetadata());
+        new Tightrope.Text.TextStage().Process(article);
+        Stage.Process(article);
+        return article;
+    }
+
+    private static List<Mention> Find(string text) => Annotate(text).Mentions;
+
+    [Fact]
+    public void AFullNameBeforeAReportingVerbIsAProvisionalPerson()
+    {
+        var m = Assert.Single(Find("The talks ended late on Tuesday, and Arvid Lindqvist said both sides would meet again."), m => m.Text == "Arvid Lindqvist");
+        Assert.Null(m.ActorId);
+        Assert.True(m.IsProvisionalPerson);
+        Assert.Equal("arvid-lindqvist", m.ProvisionalId);
+        Assert.Equal(Mention.PersonPrefix + "arvid lindqvist", m.Normalized);
+    }
+
+    [Fact]
+    public void AnAppositionGivingARoleOrAnAgeMakesAProvisionalPerson()
+    {
+        Assert.True(Assert.Single(Find("Yesterday Sofie Brandvold, a negotiator for the fishing fleet, left early."), m => m.Text == "Sofie Brandvold").IsProvisionalPerson);
+        Assert.True(Assert.Single(Find("In the photo, Tomas Eikeland, 31, waves."), m => m.Text == "Tomas Eikeland").IsProvisionalPerson);
+    }
+
+    [Fact]
+    public void ARunWithoutAPersonsContextStaysAPlainCandidate()
+    {
+        var m = Assert.Single(Find("However, in March the delegation met Arvid Lindqvist in Oslo."), m => m.Text == "Arvid Lindqvist");
+        Assert.False(m.IsProvisionalPerson);
+        Assert.Equal("arvid lindqvist", m.Normalized);
+    }
+
+    [Fact]
+    public void AnOrganisationsNameIsNotAPersonEvenBesideAReportingVerb()
+    {
+        Assert.DoesNotContain(Find("On Friday Fjordvik Group said the plant would close."), m => m.IsProvisionalPerson);
+        Assert.DoesNotContain(Find("A speaker from the Harbour Reunification said nothing."), m => m.IsProvisionalPerson);
+        Assert.DoesNotContain(Find("They signed a deal on Defense Cost Sharing for five years."), m => m.IsProvisionalPerson);
+    }
+
+    [Fact]
+    public void AShortFormLaterInTheArticleIsTheSameProvisionalPerson()
+    {
+        var mentions = Find("Officials met Sofie Brandvold, a negotiator for the fleet, on Monday. Later Brandvold said the deal was close.");
+        var full = Assert.Single(mentions, m => m.Text == "Sofie Brandvold");
+        var brief = Assert.Single(mentions, m => m.Text == "Brandvold");
+        Assert.True(brief.IsProvisionalPerson);
+        Assert.Equal(full.Normalized, brief.Normalized);
+        Assert.Equal(MentionKind.Partial, brief.Kind);
+    }
+
+    [Fact]
+    public void TheArticlesOwnPersonComesBeforeAKnownNamesakeOfTheSurname()
+    {
+        var mentions = Find("Julia Esper, a resident of the village, opposed the plan. Esper said she would appeal.");
+        var brief = Assert.Single(mentions, m => m.Text == "Esper");
+        Assert.Null(brief.ActorId);
+        Assert.Equal(Mention.PersonPrefix + "julia esper", brief.Normalized);
+    }
+
+    [Fact]
+    public void AnEnglishWordThatIsASurnameRefersToAPersonNamedInTheArticleBesideAReportingVerb()
+    {
+        var mentions = Find("Officials quoted No Min-ho at length. \"We will respond,\" No said.");
+        Assert.Contains(mentions, m => m.Text == "No" && m.ActorId == "no-min-ho");
+        Assert.DoesNotContain(Find("No officials came to the meeting."), m => m.ActorId == "no-min-ho");
+    }
+
+    [Fact]
+    public void ALowerCaseNameAfterADeterminerIsACommonNoun()
+    {
+        Assert.DoesNotContain(Find("They said the glass was half full."), m => m.ActorId == "mira-glass");
+    }
+
+    [Fact]
+    public void AnnotateJsonGivesAProvisionalPersonWithIdNameKindAndRole()
+    {
+        var article = Annotate("Officials met Sofie Brandvold, a negotiator for the fleet, on Monday. Brandvold said little.");
+        var json = Tightrope.Queries.ArticleJson.ToJson(article, [MentionLayer.Layer], Kb);
+        var actors = json["mentions"]!.AsArray().Select(m => m!["actor"]).OfType<JsonObject>().ToList();
+        Assert.Equal(2, actors.Count);
+        Assert.All(actors, a =>
+        {
+            Assert.Equal("sofie-brandvold", (string?)a["id"]);
+            Assert.Equal("Sofie Brandvold", (string?)a["name"]);
+            Assert.Equal("person", (string?)a["kind"]);
+            Assert.True((bool?)a["provisional"]);
+            Assert.Equal("a negotiator for the fleet", (string?)a["role"]);
+        });
+    }
+}
