@@ -61,7 +61,8 @@ public sealed class ActorsStage : IStage
     /// </summary>
     internal void ResolveAtInferredDate(Article article)
     {
-        if (article.Find(UndatedKey) is null || article.Date?.Date is not { } date)
+        // A rough date (somewhere in a window of years) says no more about who held a role than no date does.
+        if (article.Find(UndatedKey) is null || article.Date is not { Rough: false, Date: var date })
         {
             return;
         }
