@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using Microsoft.Data.Sqlite;
 using Tightrope.Dedup;
 using Tightrope.Model;
@@ -34,18 +35,24 @@ internal sealed class SqliteBackend : IStoreBackend
     private readonly RawStatement _byHash;
     private readonly RawStatement _bandLookup;
     private readonly RawStatement _recentLookup;
+    private readonly RawStatement _allBandsLookup;
+    private readonly List<(int Band, int Part, long Article)> _bandRows = [];
     private readonly RawStatement _signatureOf;
     private readonly RawStatement _insertSignature;
     private readonly RawStatement _insertArticle;
     private readonly RawStatement _insertFts;
     private readonly RawStatement _insertBands;
     private readonly RawStatement _insertKey;
+    private readonly RawStatement _insertKeys;
+    private readonly List<(long Key, long Article, int Count)> _keyRows = [];
     private readonly RawStatement _keyId;
     private readonly RawStatement _insertKeyValue;
     private readonly Dictionary<IndexKey, long> _keyIds = [];
     private readonly RawStatement _insertPending;
     private readonly RawStatement _replaceScoped;
     private readonly RawStatement _dateOverride;
+    /// <summary>Rows of <c>article_keys</c> one statement inserts (3 parameters each).</summary>
+    private const int KeyRowsPerInsert = 64;
     private long _recentRows;
     private long _dateOverrides;
     private bool _disposed;
@@ -81,6 +88,13 @@ internal sealed class SqliteBackend : IStoreBackend
         // lsh_bands, then those of lsh_recent.
         _bandLookup = Prepare("SELECT article FROM lsh_bands WHERE key = ?1 ORDER BY article LIMIT ?2");
         _recentLookup = Prepare("SELECT article FROM lsh_recent WHERE key = ?1 ORDER BY article LIMIT ?2");
+        // All bands of an article in one statement: for band i, its earliest articles of lsh_bands (part 0) and of
+        // lsh_recent (part 1), each cut at the limit; the cut across both parts is made by the caller.
+        _allBandsLookup = Prepare(string.Join(" UNION ALL ", Enumerable.Range(0, TextFingerprint.Bands).SelectMany(i => new[]
+        {
+            $"SELECT {i}, 0, article FROM (SELECT article FROM lsh_bands WHERE key = ?{i + 1} ORDER BY article LIMIT ?{TextFingerprint.Bands + 1})",
+            $"SELECT {i}, 1, article FROM (SELECT article FROM lsh_recent WHERE key = ?{i + 1} ORDER BY article LIMIT ?{TextFingerprint.Bands + 1})",
+        })));
         _dateOverride = Prepare("""
             SELECT date, source, confidence, evidence, replaced_date, replaced_source, replaced_confidence, replaced_evidence
             FROM date_overrides WHERE article = ?1
@@ -96,6 +110,8 @@ internal sealed class SqliteBackend : IStoreBackend
         _insertBands = Prepare(
             $"INSERT OR IGNORE INTO lsh_recent (key, article) VALUES {string.Join(", ", Enumerable.Range(1, TextFingerprint.Bands).Select(i => $"(?{i}, ?{TextFingerprint.Bands + 1})"))}");
         _insertKey = Prepare("INSERT INTO article_keys (key, article, count) VALUES (?1, ?2, ?3)");
+        _insertKeys = Prepare(
+            $"INSERT INTO article_keys (key, article, count) VALUES {string.Join(", ", Enumerable.Range(0, KeyRowsPerInsert).Select(i => $"(?{3 * i + 1}, ?{3 * i + 2}, ?{3 * i + 3})"))}");
         _keyId = Prepare("SELECT id FROM key_values WHERE name = ?1 AND value = ?2");
         _insertKeyValue = Prepare("INSERT INTO key_values (name, value) VALUES (?1, ?2)");
         _insertPending = Prepare("INSERT OR IGNORE INTO scoped_pending (kind, scope) VALUES (?1, ?2)");
@@ -124,10 +140,13 @@ internal sealed class SqliteBackend : IStoreBackend
                 var batch = prepare();
                 try
                 {
+                    _keyRows.Clear();
                     foreach (var a in batch.Articles)
                     {
                         WriteArticle(a);
                     }
+
+                    WriteKeyRows();
                 }
                 catch
                 {
@@ -175,7 +194,7 @@ internal sealed class SqliteBackend : IStoreBackend
         long seq = p.LastInsertRowId;
         foreach (var k in a.Keys)
         {
-            _insertKey.Bind(1, KeyId(k.Key)).Bind(2, seq).Bind(3, k.Count).Run();
+            _keyRows.Add((KeyId(k.Key), seq, k.Count));
         }
 
         if (r.DuplicateOf is not null)
@@ -198,6 +217,35 @@ internal sealed class SqliteBackend : IStoreBackend
             _insertBands.Bind(bands.Length + 1, seq).Run();
             _recentRows += bands.Length;
         }
+    }
+
+    /// <summary>
+    /// The batch's <c>article_keys</c> rows, in key order and many a statement: the index takes them in one pass over
+    /// its pages instead of one descent per row, and the statement runs once per <see cref="KeyRowsPerInsert"/> rows.
+    /// </summary>
+    private void WriteKeyRows()
+    {
+        var rows = CollectionsMarshal.AsSpan(_keyRows);
+        rows.Sort(static (x, y) => x.Key != y.Key ? x.Key.CompareTo(y.Key) : x.Article.CompareTo(y.Article));
+        int at = 0;
+        for (; at + KeyRowsPerInsert <= rows.Length; at += KeyRowsPerInsert)
+        {
+            for (int i = 0; i < KeyRowsPerInsert; i++)
+            {
+                var (key, article, count) = rows[at + i];
+                _insertKeys.Bind(3 * i + 1, key).Bind(3 * i + 2, article).Bind(3 * i + 3, count);
+            }
+
+            _insertKeys.Run();
+        }
+
+        for (; at < rows.Length; at++)
+        {
+            var (key, article, count) = rows[at];
+            _insertKey.Bind(1, key).Bind(2, article).Bind(3, count).Run();
+        }
+
+        _keyRows.Clear();
     }
 
     /// <summary>The number of a key, given once (cached: keys are few — actors, indicators — or rare).</summary>
@@ -333,6 +381,12 @@ internal sealed class SqliteBackend : IStoreBackend
         ArgumentNullException.ThrowIfNull(counts);
         lock (_gate)
         {
+            if (bandKeys.Length == TextFingerprint.Bands)
+            {
+                CountAllBands(bandKeys, perBand, counts);
+                return;
+            }
+
             foreach (var key in bandKeys)
             {
                 int found = Count(_bandLookup, key, perBand, counts);
@@ -342,6 +396,61 @@ internal sealed class SqliteBackend : IStoreBackend
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// The same candidates as one lookup per band in lsh_bands and then lsh_recent: each band's earliest
+    /// <paramref name="perBand"/> of lsh_bands, then the earliest of lsh_recent up to <paramref name="perBand"/> in all
+    /// (every article of lsh_recent was stored after every article of lsh_bands). One statement for all bands.
+    /// </summary>
+    private void CountAllBands(ReadOnlySpan<long> bandKeys, int perBand, Dictionary<long, int> counts)
+    {
+        var lookup = _allBandsLookup;
+        for (int i = 0; i < bandKeys.Length; i++)
+        {
+            lookup.Bind(i + 1, bandKeys[i]);
+        }
+
+        lookup.Bind(bandKeys.Length + 1, perBand);
+        var rows = _bandRows;
+        rows.Clear();
+        try
+        {
+            while (lookup.Step())
+            {
+                rows.Add(((int)lookup.Int64(0), (int)lookup.Int64(1), lookup.Int64(2)));
+            }
+        }
+        finally
+        {
+            lookup.Reset();
+        }
+
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        var span = CollectionsMarshal.AsSpan(rows);
+        span.Sort();
+        int band = -1;
+        int taken = 0;
+        foreach (var (b, _, article) in span)
+        {
+            if (b != band)
+            {
+                band = b;
+                taken = 0;
+            }
+
+            if (taken < perBand)
+            {
+                counts[article] = counts.GetValueOrDefault(article) + 1;
+                taken++;
+            }
+        }
+
+        rows.Clear();
     }
 
     private static int Count(RawStatement lookup, long key, int limit, Dictionary<long, int> counts)
