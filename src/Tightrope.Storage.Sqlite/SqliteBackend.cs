@@ -37,6 +37,9 @@ internal sealed class SqliteBackend : IStoreBackend
     private readonly RawStatement _recentLookup;
     private readonly RawStatement _allBandsLookup;
     private readonly List<(int Band, int Part, long Article)> _bandRows = [];
+    private readonly RawStatement _dataVersion;
+    private BandKeyFilter? _bandFilter;
+    private long _filterDataVersion;
     private readonly RawStatement _signatureOf;
     private readonly RawStatement _insertSignature;
     private readonly RawStatement _insertArticle;
@@ -100,6 +103,7 @@ internal sealed class SqliteBackend : IStoreBackend
             FROM date_overrides WHERE article = ?1
             """);
         _signatureOf = Prepare("SELECT a.id, s.signature FROM article_signatures s JOIN articles a ON a.seq = s.article WHERE s.article = ?1");
+        _dataVersion = Prepare("PRAGMA data_version");
         _insertSignature = Prepare("INSERT INTO article_signatures (article, signature) VALUES (?1, ?2)");
         _insertArticle = Prepare("""
             INSERT INTO articles (id, title, source, author, url, published, origin, format, date, date_source, date_confidence,
@@ -216,6 +220,13 @@ internal sealed class SqliteBackend : IStoreBackend
 
             _insertBands.Bind(bands.Length + 1, seq).Run();
             _recentRows += bands.Length;
+            if (_bandFilter is { } filter)
+            {
+                foreach (long key in bands)
+                {
+                    filter.Add(key);
+                }
+            }
         }
     }
 
@@ -381,7 +392,23 @@ internal sealed class SqliteBackend : IStoreBackend
         ArgumentNullException.ThrowIfNull(counts);
         lock (_gate)
         {
-            if (bandKeys.Length == TextFingerprint.Bands)
+            var filter = BandFilter();
+            int possible = 0;
+            foreach (var key in bandKeys)
+            {
+                if (filter.MayContain(key))
+                {
+                    possible++;
+                }
+            }
+
+            if (possible == 0)
+            {
+                // The usual case: no band key of the article is stored (the filter has no false negatives).
+                return;
+            }
+
+            if (possible > 2 && bandKeys.Length == TextFingerprint.Bands)
             {
                 CountAllBands(bandKeys, perBand, counts);
                 return;
@@ -389,6 +416,11 @@ internal sealed class SqliteBackend : IStoreBackend
 
             foreach (var key in bandKeys)
             {
+                if (!filter.MayContain(key))
+                {
+                    continue;
+                }
+
                 int found = Count(_bandLookup, key, perBand, counts);
                 if (found < perBand && _recentRows > 0)
                 {
@@ -396,6 +428,42 @@ internal sealed class SqliteBackend : IStoreBackend
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// The filter of every band key stored in lsh_bands and lsh_recent, built on first use by reading both, then kept
+    /// by <see cref="WriteArticle"/>. Another connection's commit (PRAGMA data_version moves) drops it, as does growing
+    /// past its capacity; keys of a batch rolled back stay in it, which costs a lookup, never a candidate.
+    /// </summary>
+    private BandKeyFilter BandFilter()
+    {
+        long version = _dataVersion.Step() ? _dataVersion.Int64(0) : -1;
+        _dataVersion.Reset();
+        if (_bandFilter is { } current && version == _filterDataVersion && !current.Full)
+        {
+            return current;
+        }
+
+        // Raw statements: this may run inside the write transaction, where a command of the connection would need it.
+        long rows;
+        using (var count = new RawStatement(_db, "SELECT (SELECT count(*) FROM lsh_bands) + (SELECT count(*) FROM lsh_recent)"))
+        {
+            rows = count.Step() ? count.Int64(0) : 0;
+            count.Reset();
+        }
+
+        var filter = new BandKeyFilter(rows);
+        using (var keys = new RawStatement(_db, "SELECT key FROM lsh_bands UNION ALL SELECT key FROM lsh_recent"))
+        {
+            while (keys.Step())
+            {
+                filter.Add(keys.Int64(0));
+            }
+        }
+
+        _bandFilter = filter;
+        _filterDataVersion = version;
+        return filter;
     }
 
     /// <summary>
@@ -879,4 +947,65 @@ internal sealed class SqliteBackend : IStoreBackend
 
     private static DateOnly? ParseDate(string? s) =>
         s is not null && DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+}
+
+/// <summary>
+/// A Bloom filter over band keys: <see cref="MayContain"/> is true for every key added (and for about 1% of the
+/// others), so a lookup it rules out would have found nothing. 10 bits a key, 4 probes; sized for half again the
+/// keys it starts with (at least 131,072), <see cref="Full"/> past that.
+/// </summary>
+internal sealed class BandKeyFilter
+{
+    private const int BitsPerKey = 10;
+    private readonly ulong[] _words;
+    private readonly ulong _bits;
+    private readonly long _capacity;
+    private long _count;
+
+    public BandKeyFilter(long keys)
+    {
+        _capacity = Math.Max(1L << 17, keys + keys / 2);
+        _words = new ulong[(_capacity * BitsPerKey + 63) / 64];
+        _bits = (ulong)_words.Length * 64;
+    }
+
+    public bool Full => _count > _capacity;
+
+    public void Add(long key)
+    {
+        var (h1, h2) = Hash(key);
+        for (uint i = 0; i < 4; i++)
+        {
+            ulong bit = Index(h1 + i * h2);
+            _words[bit >> 6] |= 1UL << (int)(bit & 63);
+        }
+
+        _count++;
+    }
+
+    public bool MayContain(long key)
+    {
+        var (h1, h2) = Hash(key);
+        for (uint i = 0; i < 4; i++)
+        {
+            ulong bit = Index(h1 + i * h2);
+            if ((_words[bit >> 6] & (1UL << (int)(bit & 63))) == 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private ulong Index(uint h) => (h * _bits) >> 32;
+
+    private static (uint H1, uint H2) Hash(long key)
+    {
+        ulong h = (ulong)key * 0x9E3779B97F4A7C15UL;
+        h ^= h >> 29;
+        h *= 0xBF58476D1CE4E5B9UL;
+        h ^= h >> 32;
+        return ((uint)h, (uint)(h >> 32) | 1);
+    }
 }
