@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using Microsoft.Data.Sqlite;
 using Tightrope.Dedup;
 using Tightrope.Model;
@@ -34,18 +35,27 @@ internal sealed class SqliteBackend : IStoreBackend
     private readonly RawStatement _byHash;
     private readonly RawStatement _bandLookup;
     private readonly RawStatement _recentLookup;
+    private readonly RawStatement _allBandsLookup;
+    private readonly List<(int Band, int Part, long Article)> _bandRows = [];
+    private readonly RawStatement _dataVersion;
+    private BandKeyFilter? _bandFilter;
+    private long _filterDataVersion;
     private readonly RawStatement _signatureOf;
     private readonly RawStatement _insertSignature;
     private readonly RawStatement _insertArticle;
     private readonly RawStatement _insertFts;
     private readonly RawStatement _insertBands;
     private readonly RawStatement _insertKey;
+    private readonly RawStatement _insertKeys;
+    private readonly List<(long Key, long Article, int Count)> _keyRows = [];
     private readonly RawStatement _keyId;
     private readonly RawStatement _insertKeyValue;
     private readonly Dictionary<IndexKey, long> _keyIds = [];
     private readonly RawStatement _insertPending;
     private readonly RawStatement _replaceScoped;
     private readonly RawStatement _dateOverride;
+    /// <summary>Rows of <c>article_keys</c> one statement inserts (3 parameters each).</summary>
+    private const int KeyRowsPerInsert = 64;
     private long _recentRows;
     private long _dateOverrides;
     private bool _disposed;
@@ -81,11 +91,19 @@ internal sealed class SqliteBackend : IStoreBackend
         // lsh_bands, then those of lsh_recent.
         _bandLookup = Prepare("SELECT article FROM lsh_bands WHERE key = ?1 ORDER BY article LIMIT ?2");
         _recentLookup = Prepare("SELECT article FROM lsh_recent WHERE key = ?1 ORDER BY article LIMIT ?2");
+        // All bands of an article in one statement: for band i, its earliest articles of lsh_bands (part 0) and of
+        // lsh_recent (part 1), each cut at the limit; the cut across both parts is made by the caller.
+        _allBandsLookup = Prepare(string.Join(" UNION ALL ", Enumerable.Range(0, TextFingerprint.Bands).SelectMany(i => new[]
+        {
+            $"SELECT {i}, 0, article FROM (SELECT article FROM lsh_bands WHERE key = ?{i + 1} ORDER BY article LIMIT ?{TextFingerprint.Bands + 1})",
+            $"SELECT {i}, 1, article FROM (SELECT article FROM lsh_recent WHERE key = ?{i + 1} ORDER BY article LIMIT ?{TextFingerprint.Bands + 1})",
+        })));
         _dateOverride = Prepare("""
             SELECT date, source, confidence, evidence, replaced_date, replaced_source, replaced_confidence, replaced_evidence
             FROM date_overrides WHERE article = ?1
             """);
         _signatureOf = Prepare("SELECT a.id, s.signature FROM article_signatures s JOIN articles a ON a.seq = s.article WHERE s.article = ?1");
+        _dataVersion = Prepare("PRAGMA data_version");
         _insertSignature = Prepare("INSERT INTO article_signatures (article, signature) VALUES (?1, ?2)");
         _insertArticle = Prepare("""
             INSERT INTO articles (id, title, source, author, url, published, origin, format, date, date_source, date_confidence,
@@ -96,6 +114,8 @@ internal sealed class SqliteBackend : IStoreBackend
         _insertBands = Prepare(
             $"INSERT OR IGNORE INTO lsh_recent (key, article) VALUES {string.Join(", ", Enumerable.Range(1, TextFingerprint.Bands).Select(i => $"(?{i}, ?{TextFingerprint.Bands + 1})"))}");
         _insertKey = Prepare("INSERT INTO article_keys (key, article, count) VALUES (?1, ?2, ?3)");
+        _insertKeys = Prepare(
+            $"INSERT INTO article_keys (key, article, count) VALUES {string.Join(", ", Enumerable.Range(0, KeyRowsPerInsert).Select(i => $"(?{3 * i + 1}, ?{3 * i + 2}, ?{3 * i + 3})"))}");
         _keyId = Prepare("SELECT id FROM key_values WHERE name = ?1 AND value = ?2");
         _insertKeyValue = Prepare("INSERT INTO key_values (name, value) VALUES (?1, ?2)");
         _insertPending = Prepare("INSERT OR IGNORE INTO scoped_pending (kind, scope) VALUES (?1, ?2)");
@@ -124,10 +144,13 @@ internal sealed class SqliteBackend : IStoreBackend
                 var batch = prepare();
                 try
                 {
+                    _keyRows.Clear();
                     foreach (var a in batch.Articles)
                     {
                         WriteArticle(a);
                     }
+
+                    WriteKeyRows();
                 }
                 catch
                 {
@@ -175,7 +198,7 @@ internal sealed class SqliteBackend : IStoreBackend
         long seq = p.LastInsertRowId;
         foreach (var k in a.Keys)
         {
-            _insertKey.Bind(1, KeyId(k.Key)).Bind(2, seq).Bind(3, k.Count).Run();
+            _keyRows.Add((KeyId(k.Key), seq, k.Count));
         }
 
         if (r.DuplicateOf is not null)
@@ -197,7 +220,43 @@ internal sealed class SqliteBackend : IStoreBackend
 
             _insertBands.Bind(bands.Length + 1, seq).Run();
             _recentRows += bands.Length;
+            if (_bandFilter is { } filter)
+            {
+                foreach (long key in bands)
+                {
+                    filter.Add(key);
+                }
+            }
         }
+    }
+
+    /// <summary>
+    /// The batch's <c>article_keys</c> rows, in key order and many a statement: the index takes them in one pass over
+    /// its pages instead of one descent per row, and the statement runs once per <see cref="KeyRowsPerInsert"/> rows.
+    /// </summary>
+    private void WriteKeyRows()
+    {
+        var rows = CollectionsMarshal.AsSpan(_keyRows);
+        rows.Sort(static (x, y) => x.Key != y.Key ? x.Key.CompareTo(y.Key) : x.Article.CompareTo(y.Article));
+        int at = 0;
+        for (; at + KeyRowsPerInsert <= rows.Length; at += KeyRowsPerInsert)
+        {
+            for (int i = 0; i < KeyRowsPerInsert; i++)
+            {
+                var (key, article, count) = rows[at + i];
+                _insertKeys.Bind(3 * i + 1, key).Bind(3 * i + 2, article).Bind(3 * i + 3, count);
+            }
+
+            _insertKeys.Run();
+        }
+
+        for (; at < rows.Length; at++)
+        {
+            var (key, article, count) = rows[at];
+            _insertKey.Bind(1, key).Bind(2, article).Bind(3, count).Run();
+        }
+
+        _keyRows.Clear();
     }
 
     /// <summary>The number of a key, given once (cached: keys are few — actors, indicators — or rare).</summary>
@@ -333,8 +392,35 @@ internal sealed class SqliteBackend : IStoreBackend
         ArgumentNullException.ThrowIfNull(counts);
         lock (_gate)
         {
+            var filter = BandFilter();
+            int possible = 0;
             foreach (var key in bandKeys)
             {
+                if (filter.MayContain(key))
+                {
+                    possible++;
+                }
+            }
+
+            if (possible == 0)
+            {
+                // The usual case: no band key of the article is stored (the filter has no false negatives).
+                return;
+            }
+
+            if (possible > 2 && bandKeys.Length == TextFingerprint.Bands)
+            {
+                CountAllBands(bandKeys, perBand, counts);
+                return;
+            }
+
+            foreach (var key in bandKeys)
+            {
+                if (!filter.MayContain(key))
+                {
+                    continue;
+                }
+
                 int found = Count(_bandLookup, key, perBand, counts);
                 if (found < perBand && _recentRows > 0)
                 {
@@ -342,6 +428,97 @@ internal sealed class SqliteBackend : IStoreBackend
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// The filter of every band key stored in lsh_bands and lsh_recent, built on first use by reading both, then kept
+    /// by <see cref="WriteArticle"/>. Another connection's commit (PRAGMA data_version moves) drops it, as does growing
+    /// past its capacity; keys of a batch rolled back stay in it, which costs a lookup, never a candidate.
+    /// </summary>
+    private BandKeyFilter BandFilter()
+    {
+        long version = _dataVersion.Step() ? _dataVersion.Int64(0) : -1;
+        _dataVersion.Reset();
+        if (_bandFilter is { } current && version == _filterDataVersion && !current.Full)
+        {
+            return current;
+        }
+
+        // Raw statements: this may run inside the write transaction, where a command of the connection would need it.
+        long rows;
+        using (var count = new RawStatement(_db, "SELECT (SELECT count(*) FROM lsh_bands) + (SELECT count(*) FROM lsh_recent)"))
+        {
+            rows = count.Step() ? count.Int64(0) : 0;
+            count.Reset();
+        }
+
+        var filter = new BandKeyFilter(rows);
+        using (var keys = new RawStatement(_db, "SELECT key FROM lsh_bands UNION ALL SELECT key FROM lsh_recent"))
+        {
+            while (keys.Step())
+            {
+                filter.Add(keys.Int64(0));
+            }
+        }
+
+        _bandFilter = filter;
+        _filterDataVersion = version;
+        return filter;
+    }
+
+    /// <summary>
+    /// The same candidates as one lookup per band in lsh_bands and then lsh_recent: each band's earliest
+    /// <paramref name="perBand"/> of lsh_bands, then the earliest of lsh_recent up to <paramref name="perBand"/> in all
+    /// (every article of lsh_recent was stored after every article of lsh_bands). One statement for all bands.
+    /// </summary>
+    private void CountAllBands(ReadOnlySpan<long> bandKeys, int perBand, Dictionary<long, int> counts)
+    {
+        var lookup = _allBandsLookup;
+        for (int i = 0; i < bandKeys.Length; i++)
+        {
+            lookup.Bind(i + 1, bandKeys[i]);
+        }
+
+        lookup.Bind(bandKeys.Length + 1, perBand);
+        var rows = _bandRows;
+        rows.Clear();
+        try
+        {
+            while (lookup.Step())
+            {
+                rows.Add(((int)lookup.Int64(0), (int)lookup.Int64(1), lookup.Int64(2)));
+            }
+        }
+        finally
+        {
+            lookup.Reset();
+        }
+
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        var span = CollectionsMarshal.AsSpan(rows);
+        span.Sort();
+        int band = -1;
+        int taken = 0;
+        foreach (var (b, _, article) in span)
+        {
+            if (b != band)
+            {
+                band = b;
+                taken = 0;
+            }
+
+            if (taken < perBand)
+            {
+                counts[article] = counts.GetValueOrDefault(article) + 1;
+                taken++;
+            }
+        }
+
+        rows.Clear();
     }
 
     private static int Count(RawStatement lookup, long key, int limit, Dictionary<long, int> counts)
@@ -770,4 +947,65 @@ internal sealed class SqliteBackend : IStoreBackend
 
     private static DateOnly? ParseDate(string? s) =>
         s is not null && DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+}
+
+/// <summary>
+/// A Bloom filter over band keys: <see cref="MayContain"/> is true for every key added (and for about 1% of the
+/// others), so a lookup it rules out would have found nothing. 10 bits a key, 4 probes; sized for half again the
+/// keys it starts with (at least 131,072), <see cref="Full"/> past that.
+/// </summary>
+internal sealed class BandKeyFilter
+{
+    private const int BitsPerKey = 10;
+    private readonly ulong[] _words;
+    private readonly ulong _bits;
+    private readonly long _capacity;
+    private long _count;
+
+    public BandKeyFilter(long keys)
+    {
+        _capacity = Math.Max(1L << 17, keys + keys / 2);
+        _words = new ulong[(_capacity * BitsPerKey + 63) / 64];
+        _bits = (ulong)_words.Length * 64;
+    }
+
+    public bool Full => _count > _capacity;
+
+    public void Add(long key)
+    {
+        var (h1, h2) = Hash(key);
+        for (uint i = 0; i < 4; i++)
+        {
+            ulong bit = Index(h1 + i * h2);
+            _words[bit >> 6] |= 1UL << (int)(bit & 63);
+        }
+
+        _count++;
+    }
+
+    public bool MayContain(long key)
+    {
+        var (h1, h2) = Hash(key);
+        for (uint i = 0; i < 4; i++)
+        {
+            ulong bit = Index(h1 + i * h2);
+            if ((_words[bit >> 6] & (1UL << (int)(bit & 63))) == 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private ulong Index(uint h) => (h * _bits) >> 32;
+
+    private static (uint H1, uint H2) Hash(long key)
+    {
+        ulong h = (ulong)key * 0x9E3779B97F4A7C15UL;
+        h ^= h >> 29;
+        h *= 0xBF58476D1CE4E5B9UL;
+        h ^= h >> 32;
+        return ((uint)h, (uint)(h >> 32) | 1);
+    }
 }

@@ -42,6 +42,46 @@ public sealed class SqliteArticleStoreTests : ArticleStoreContract
         Assert.Equal(first.Id, store.FindNearDuplicate(first.Signature!));
     }
 
+    [Fact]
+    public void ANearDuplicateOfAnArticleAnotherConnectionStoredIsFoundAfterThisStoreHadLookedUpBands()
+    {
+        // The first store looks band keys up (building its filter of stored keys) before the second writes the original:
+        // the second's commit must make it read the keys again, or the repost would be stored as a new article.
+        var path = Path.Combine(_folder, "two-writers.db");
+        var text = string.Join(' ', Enumerable.Range(0, 40).Select(i => $"Sentence {i} of the long report on troop levels and cost sharing talks in Seoul."));
+        var unrelated = Annotated("d0000000000000000000000000000004", string.Join(' ', Enumerable.Range(0, 40).Select(i => $"Paragraph {i}: the exercise near Busan drew protests from fishermen.")));
+        var original = Annotated("a0000000000000000000000000000001", text);
+        var repost = Annotated("b0000000000000000000000000000002", text.Replace("Sentence 7 of", "Line 7 in", StringComparison.Ordinal));
+        using var first = ArticleStore.Open(path);
+        Assert.Equal(SaveOutcome.Stored, first.Save(unrelated));
+        Assert.Null(first.FindNearDuplicate(repost.Signature!));
+        using (var second = ArticleStore.Open(path))
+        {
+            Assert.Equal(SaveOutcome.Stored, second.Save(original));
+        }
+
+        Assert.Equal(original.Id, first.FindNearDuplicate(repost.Signature!));
+        Assert.Equal(SaveOutcome.Duplicate, first.Save(repost));
+        Assert.Equal(original.Id, repost.DuplicateOf);
+    }
+
+    [Fact]
+    public void TheBandKeyFilterAnswersYesForEveryKeyAddedAndNoForMostOthers()
+    {
+        var filter = new BandKeyFilter(0);
+        var random = new Random(7);
+        var added = Enumerable.Range(0, 100_000).Select(_ => random.NextInt64()).ToArray();
+        foreach (var key in added)
+        {
+            filter.Add(key);
+        }
+
+        Assert.All(added, key => Assert.True(filter.MayContain(key)));
+        int falsePositives = Enumerable.Range(0, 100_000).Count(_ => filter.MayContain(random.NextInt64()));
+        Assert.InRange(falsePositives, 0, 5_000);
+        Assert.False(filter.Full);
+    }
+
     /// <summary>A store at schema 2 (the layout before layers were packed), with <paramref name="articles"/> rows.</summary>
     private string StoreAtSchemaTwo(int articles)
     {
