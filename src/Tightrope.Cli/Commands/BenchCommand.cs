@@ -286,6 +286,7 @@ internal static class BenchCommand
         using var sampler = new MemorySampler();
         var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
         var gcPause0 = GC.GetTotalPauseDuration();
+        long allocated0 = GC.GetTotalAllocatedBytes(precise: false);
         int gen2 = GC.CollectionCount(2);
         IngestResult result;
         using (var store = SqliteStore.Open(db, new SqliteStoreOptions { CacheMegabytes = cacheMB }))
@@ -297,7 +298,10 @@ internal static class BenchCommand
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu0;
         var gcPause = GC.GetTotalPauseDuration() - gcPause0;
         gen2 = GC.CollectionCount(2) - gen2;
-        var measure = new Measure($"end to end ({name})", result.Bytes, result.Read, result.Elapsed, cpu);
+        var measure = new Measure($"end to end ({name})", result.Bytes, result.Read, result.Elapsed, cpu)
+        {
+            Allocated = GC.GetTotalAllocatedBytes(precise: false) - allocated0,
+        };
         double storeMB = new[] { db, db + "-wal" }.Where(File.Exists).Sum(f => new FileInfo(f).Length) / 1e6;
         return new RunReport(name, string.Join(" → ", pipeline.Stages.Select(st => st.Name)), result, measure, sampler.PeakWorkingSet, sampler.PeakHeap, storeMB)
         {
@@ -313,6 +317,7 @@ internal static class BenchCommand
         names.Add($"store ({StageBatch}/tx)");
         var wall = new long[names.Count];
         var cpu = new long[names.Count];
+        var allocated = new long[names.Count];
         long bytes = 0;
         int articles = 0;
         var batch = new List<Article>(StageBatch);
@@ -321,11 +326,13 @@ internal static class BenchCommand
 
         void Time(int slot, Action action)
         {
+            long a0 = GC.GetAllocatedBytesForCurrentThread();
             var (w0, c0) = clock.Now();
             action();
             var (w1, c1) = clock.Now();
             wall[slot] += w1 - w0;
             cpu[slot] += c1 - c0;
+            allocated[slot] += GC.GetAllocatedBytesForCurrentThread() - a0;
         }
 
         using var enumerator = Sources.Open([corpus], new SourceOptions(), ct).GetEnumerator();
@@ -383,7 +390,7 @@ internal static class BenchCommand
         }
 
         progress.Advance(bytes);
-        return [.. names.Select((n, i) => new Measure(n, bytes, articles, TimeSpan.FromTicks(wall[i]), TimeSpan.FromTicks(cpu[i])))];
+        return [.. names.Select((n, i) => new Measure(n, bytes, articles, TimeSpan.FromTicks(wall[i]), TimeSpan.FromTicks(cpu[i])) { Allocated = allocated[i] })];
     }
 
     /// <summary>
@@ -433,7 +440,8 @@ internal static class BenchCommand
             $"{report.Pipeline} pipeline ({report.StageList}): {result.Read:N0} articles, {result.Bytes / 1e6:N1} MB: stored {result.Stored - result.Duplicates:N0}, duplicates {result.Duplicates:N0}, already present {result.AlreadyPresent:N0}, failed {result.Failed:N0}; {threads} pipeline thread(s) + 1 writer on {Environment.ProcessorCount} core(s)"));
         var table = new Table().AddColumn("what").AddColumn(new TableColumn("seconds").RightAligned()).AddColumn(new TableColumn("MB/s").RightAligned())
             .AddColumn(new TableColumn("articles/s").RightAligned()).AddColumn(new TableColumn("CPU s").RightAligned())
-            .AddColumn(new TableColumn("MB/s per core").RightAligned()).AddColumn(new TableColumn("articles/s per core").RightAligned());
+            .AddColumn(new TableColumn("MB/s per core").RightAligned()).AddColumn(new TableColumn("articles/s per core").RightAligned())
+            .AddColumn(new TableColumn("allocated MB per MB").RightAligned());
         foreach (var m in report.Stages.Prepend(report.EndToEnd))
         {
             table.AddRow([Markup.Escape(m.Name), .. m.Cells()]);
@@ -481,6 +489,12 @@ internal static class BenchCommand
     {
         public static readonly TimeSpan Shortest = TimeSpan.FromMilliseconds(1);
 
+        /// <summary>Bytes allocated on the managed heap while the row ran (the timing thread's, or the process's end to end).</summary>
+        public long Allocated { get; init; }
+
+        /// <summary>Managed bytes allocated per input byte: what the GC has to collect, steadier than CPU time on a shared machine.</summary>
+        public double? AllocatedPerByte => Bytes == 0 ? null : (double)Allocated / Bytes;
+
         public double? MBps => Rate(Bytes / 1e6, Elapsed);
         public double? ArticlesPerSecond => Rate(Articles, Elapsed);
         public double? MBPerCpuSecond => Rate(Bytes / 1e6, Cpu);
@@ -490,7 +504,7 @@ internal static class BenchCommand
 
         /// <summary>The table cells after the name: seconds, MB/s, articles/s, CPU s, MB/s per core, articles/s per core.</summary>
         public string[] Cells() =>
-            [Seconds(Elapsed), F(MBps, "N1"), F(ArticlesPerSecond, "N0"), Seconds(Cpu), F(MBPerCpuSecond, "N1"), F(ArticlesPerCpuSecond, "N0")];
+            [Seconds(Elapsed), F(MBps, "N1"), F(ArticlesPerSecond, "N0"), Seconds(Cpu), F(MBPerCpuSecond, "N1"), F(ArticlesPerCpuSecond, "N0"), F(AllocatedPerByte, "N1")];
 
         private static string Seconds(TimeSpan t) => t.TotalSeconds < 0.005 ? "<0.01" : t.TotalSeconds.ToString("N2", CultureInfo.InvariantCulture);
 
@@ -505,6 +519,8 @@ internal static class BenchCommand
             cpuSeconds = Cpu.TotalSeconds,
             mbPerCpuSecond = MBPerCpuSecond,
             articlesPerCpuSecond = ArticlesPerCpuSecond,
+            allocatedBytes = Allocated,
+            allocatedPerInputByte = AllocatedPerByte,
         };
     }
 

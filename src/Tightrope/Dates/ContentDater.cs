@@ -104,7 +104,7 @@ internal static class ContentDater
         foreach (var (e, p) in found)
         {
             // A widget's date (weather, "today") is the page's day, not the story's.
-            if (sentenceOf is not null && e.Sentence >= 0 && PageDateLines.English.HasWidgetWord(text[sentenceOf(e.Sentence).Start..sentenceOf(e.Sentence).End]))
+            if (sentenceOf is not null && e.Sentence >= 0 && PageDateLines.English.HasWidgetWord(text.AsSpan(sentenceOf(e.Sentence).Start, sentenceOf(e.Sentence).Length)))
             {
                 continue;
             }

@@ -61,6 +61,11 @@ internal sealed partial class PageDateLines(DateRecognizer recognizer, LanguageD
 
             // Only the start of a long line is read (a page line glued to the body: " date 2023-03-06 The ...").
             int readLength = Math.Min(range.Length, 160);
+            if (line[..readLength].IndexOfAnyInRange('0', '9') < 0 && line[..readLength].IndexOfAnyInRange('\uFF10', '\uFF19') < 0)
+            {
+                continue; // a date with a day has a digit (ASCII or full-width); most lines of a story have none
+            }
+
             var text = raw.Substring(range.Start, readLength);
             if (HasWidgetWord(text))
             {
@@ -194,11 +199,11 @@ internal sealed partial class PageDateLines(DateRecognizer recognizer, LanguageD
         return null;
     }
 
-    internal bool HasWidgetWord(string text)
+    internal bool HasWidgetWord(ReadOnlySpan<char> text)
     {
-        foreach (Match w in WordPattern().Matches(text))
+        foreach (var w in WordPattern().EnumerateMatches(text))
         {
-            if (_widgets.Contains(w.ValueSpan))
+            if (_widgets.Contains(text.Slice(w.Index, w.Length)))
             {
                 return true;
             }

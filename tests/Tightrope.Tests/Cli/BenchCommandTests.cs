@@ -49,10 +49,10 @@ public sealed class BenchCommandTests
 
         var cells = m.Cells();
 
-        Assert.Equal(["<0.01", "—", "—", "<0.01", "—", "—"], cells);
+        Assert.Equal(["<0.01", "—", "—", "<0.01", "—", "—", "0.0"], cells);
         Assert.Null(m.MBPerCpuSecond);
-        var measured = new BenchCommand.Measure("stage 'text'", 20_000_000, 7_000, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(1));
-        Assert.Equal(["2.00", "10.0", "3,500", "1.00", "20.0", "7,000"], measured.Cells());
+        var measured = new BenchCommand.Measure("stage 'text'", 20_000_000, 7_000, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(1)) { Allocated = 50_000_000 };
+        Assert.Equal(["2.00", "10.0", "3,500", "1.00", "20.0", "7,000", "2.5"], measured.Cells());
     }
 
     [Fact]
