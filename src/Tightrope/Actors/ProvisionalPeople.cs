@@ -69,6 +69,11 @@ public static class ProvisionalPeople
             }
 
             var word = text.AsSpan(begin, end - begin).TrimEnd('.');
+            if (word.IsEmpty)
+            {
+                break;
+            }
+
             var norm = word.ToString().ToLowerInvariant();
             bool isRole = ActorLists.PersonNouns.Contains(norm) || ActorLists.TitleWords.Contains(norm);
             if (!(char.IsUpper(word[0]) && !FunctionWord(norm)) && !isRole)

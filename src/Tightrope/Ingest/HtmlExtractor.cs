@@ -17,6 +17,9 @@ internal static class HtmlExtractor
     /// <summary>Deeper documents skip readability (its recursion could overflow the stack) and use the body text.</summary>
     internal const int MaxReadabilityDepth = 300;
 
+    /// <summary>Readability's text under this share of the body's prose letters (outside links, after chrome removal) is taken as a miss.</summary>
+    internal const double ShortShare = 0.3;
+
     private static readonly HtmlParserOptions ParserOptions = new() { IsKeepingSourceReferences = false };
 
     public static (string Text, ArticleMetadata Found) Extract(string html, string? url)
@@ -30,6 +33,12 @@ internal static class HtmlExtractor
         using var document = parser.ParseDocument(html);
         var scan = PageScan.Of(document);
         var found = scan.Metadata(url);
+        int prose = 0;
+        if (document.Body is { } pageBody)
+        {
+            HtmlChrome.Remove(pageBody);
+            prose = HtmlChrome.ProseLetters(pageBody);
+        }
 
         string text = "";
         if (scan.Depth <= MaxReadabilityDepth)
@@ -37,15 +46,28 @@ internal static class HtmlExtractor
             (text, found) = Readability(document, url, found);
         }
 
-        if (string.IsNullOrWhiteSpace(text))
+        // Readability kept a fragment of the page's prose (one teaser, a caption): the page's own blocks do better.
+        if (string.IsNullOrWhiteSpace(text) || CountLetters(text) < prose * ShortShare)
         {
-            // Readability changes the document it reads: take the body of a fresh parse.
-            using var fresh = scan.Depth <= MaxReadabilityDepth ? parser.ParseDocument(html) : null;
-            var body = (fresh ?? document).Body ?? (INode?)(fresh ?? document).DocumentElement;
-            text = body is null ? "" : HtmlText.FromNode(body);
+            text = BodyText(html, parser, document, scan.Depth);
         }
 
         return (text, found);
+    }
+
+    /// <summary>The page's own block text: chrome and link lists removed from the body of a fresh parse (Readability changes the document it reads).</summary>
+    private static string BodyText(string html, HtmlParser parser, IHtmlDocument document, int depth)
+    {
+        using var fresh = depth <= MaxReadabilityDepth ? parser.ParseDocument(html) : null;
+        var doc = fresh ?? document;
+        if (fresh?.Body is { } body)
+        {
+            HtmlChrome.Remove(body);
+            DropLinkLists(body);
+        }
+
+        var root = doc.Body ?? (INode?)doc.DocumentElement;
+        return root is null ? "" : HtmlText.FromNode(root);
     }
 
     /// <summary>Text of an HTML fragment that is already the article body (feed item content, JSON "html").</summary>

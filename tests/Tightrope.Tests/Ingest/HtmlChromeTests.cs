@@ -19,4 +19,57 @@ public class HtmlChromeTests
         Assert.Contains("Engineers said the gates", text, StringComparison.Ordinal);
         Assert.DoesNotContain("Ten photos of the flood", text, StringComparison.Ordinal);
     }
+
+    private const string Story = """
+        <p>The river authority opened the new locks on Thursday, ending two years of detours for barges carrying grain to the coast.</p>
+        <p>Engineers said the gates were built to cope with the higher water levels that the valley has seen in recent winters.</p>
+        <p>Shipping companies welcomed the opening, and several said they would move cargo back from the roads within a month.</p>
+        """;
+
+    [Fact]
+    public void ChromeNamedByClassRoleOrTagIsRemovedBeforeTheBodyIsChosen()
+    {
+        using var dir = new TempFolder();
+        var page = $"""
+            <html><body>
+            <div role="navigation">Home World Sport Weather</div>
+            <div class="entry-content">{Story}
+            <div class="share-buttons">Share this story on your favourite network today</div>
+            <div id="related_posts"><p>Readers also enjoyed a long report about the harbour cranes and their drivers.</p></div>
+            </div>
+            <aside><p>The weekly quiz is back with twenty questions about the history of inland shipping.</p></aside>
+            <div class="cookie-banner">We use cookies to improve the site for every visitor</div>
+            </body></html>
+            """;
+        var text = Read.Article(dir.Write("chrome.html", page)).RawText;
+        Assert.Contains("opened the new locks on Thursday", text, StringComparison.Ordinal);
+        Assert.Contains("move cargo back from the roads", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Share this story", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("harbour cranes", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("weekly quiz", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("We use cookies", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Home World Sport", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AWrapperWhoseNameSoundsLikeChromeIsKeptWhenItHoldsTheProse()
+    {
+        using var dir = new TempFolder();
+        var page = $"""<html><body><div class="layout has-sidebar"><div class="text">{Story}</div></div></body></html>""";
+        var text = Read.Article(dir.Write("wrapper.html", page)).RawText;
+        Assert.Contains("opened the new locks on Thursday", text, StringComparison.Ordinal);
+        Assert.Contains("Shipping companies welcomed", text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("share-bar", true)]
+    [InlineData("post_comments", true)]
+    [InlineData("article-body", false)]
+    [InlineData("shareholder-report", false)]
+    public void ClassNamesAreMatchedWordByWord(string className, bool chrome)
+    {
+        var parser = new AngleSharp.Html.Parser.HtmlParser();
+        using var doc = parser.ParseDocument($"<div class=\"{className}\">x</div>");
+        Assert.Equal(chrome, Tightrope.Ingest.HtmlChrome.IsChrome(doc.Body!.FirstElementChild!));
+    }
 }

@@ -1,0 +1,128 @@
+using AngleSharp.Dom;
+using Tightrope.Knowledge;
+
+namespace Tightrope.Ingest;
+
+/// <summary>
+/// Site chrome recognised by its markup and removed before the article body is chosen: &lt;nav&gt;, &lt;aside&gt;,
+/// page-level &lt;footer&gt;, ARIA landmarks that are not content (navigation, complementary, contentinfo, banner,
+/// search, dialog), hidden elements, and elements whose class or id names a kind of chrome
+/// (<c>knowledge/lang/en/clean-html-chrome-names.yaml</c>: share, related, comment, sidebar, menu, cookie,
+/// newsletter...). An element is spared when it holds the page's prose: more than a third of the body's letters
+/// outside links (a wrapper named "has-sidebar" or "comments-open"), or it encloses the &lt;article&gt; or &lt;main&gt;.
+/// </summary>
+internal static class HtmlChrome
+{
+    private static readonly WordList Names = LanguageData.English["clean-html-chrome-names"];
+
+    private static readonly HashSet<string> ChromeRoles = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "navigation", "complementary", "contentinfo", "banner", "search", "dialog", "alertdialog", "menu", "menubar",
+    };
+
+    /// <summary>Removes the chrome under <paramref name="body"/>; returns how many elements went.</summary>
+    public static int Remove(IElement body)
+    {
+        int bodyLetters = Math.Max(1, ProseLetters(body));
+        var doomed = new List<IElement>();
+        foreach (var e in body.QuerySelectorAll("*"))
+        {
+            if (doomed.Count > 0 && doomed[^1].Contains(e))
+            {
+                continue;
+            }
+
+            if (IsChrome(e) && !HoldsProse(e, bodyLetters))
+            {
+                doomed.Add(e);
+            }
+        }
+
+        foreach (var e in doomed)
+        {
+            e.Remove();
+        }
+
+        return doomed.Count;
+    }
+
+    /// <summary>Whether the element's tag, role, hidden state or class/id names mark it as chrome.</summary>
+    internal static bool IsChrome(IElement e)
+    {
+        switch (e.LocalName)
+        {
+            case "nav" or "aside" or "dialog":
+                return true;
+            case "footer":
+                return e.Closest("article") is null;
+            case "article" or "main" or "body" or "html" or "h1" or "p":
+                return false;
+            default:
+                break;
+        }
+
+        if (e.HasAttribute("hidden") || e.GetAttribute("aria-hidden") is "true")
+        {
+            return true;
+        }
+
+        if (e.GetAttribute("role") is { } role && ChromeRoles.Contains(role.Trim()))
+        {
+            return true;
+        }
+
+        return NamesChrome(e.GetAttribute("class")) || NamesChrome(e.GetAttribute("id"));
+    }
+
+    private static bool NamesChrome(string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return false;
+        }
+
+        var span = value.AsSpan();
+        int start = -1;
+        for (int i = 0; i <= span.Length; i++)
+        {
+            bool sep = i == span.Length || span[i] is ' ' or '-' or '_' or '\t' or '\n';
+            if (!sep)
+            {
+                start = start < 0 ? i : start;
+                continue;
+            }
+
+            if (start >= 0 && Names.Contains(span[start..i]))
+            {
+                return true;
+            }
+
+            start = -1;
+        }
+
+        return false;
+    }
+
+    private static bool HoldsProse(IElement e, int bodyLetters) =>
+        e.QuerySelector("article, main, [role=main]") is not null || ProseLetters(e) * 3 > bodyLetters;
+
+    /// <summary>Letters and digits of the element's text outside links, script and style.</summary>
+    internal static int ProseLetters(IElement e)
+    {
+        int n = 0;
+        foreach (var node in e.Descendants<IText>())
+        {
+            if (node.ParentElement?.Closest("a, script, style, noscript") is not null)
+            {
+                continue;
+            }
+
+            foreach (var c in node.Data)
+            {
+                n += char.IsLetterOrDigit(c) ? 1 : 0;
+            }
+        }
+
+        return n;
+    }
+}
