@@ -164,6 +164,13 @@ internal static class ContentDater
                         int monthStart = new DateOnly(y + rel, month, 1).DayNumber;
                         return p.Future ? (new DateOnly(y, 1, 1).DayNumber, monthStart - 1) : (monthStart, new DateOnly(y, 12, 31).DayNumber);
                     }));
+
+                    // A month ahead is most often told of in the months just before it (as a bare future month is).
+                    Add($"relnear:{tense}:{rel}:{month}", e, e.Span, e.Text, 0.5, false, EachYear(first, last, y =>
+                    {
+                        int monthStart = new DateOnly(y + rel, month, 1).DayNumber;
+                        return p.Future ? (Math.Max(new DateOnly(y, 1, 1).DayNumber, monthStart - MonthWindow), monthStart - 1) : (0, -1);
+                    }).Where(x => x.From <= x.To));
                 }
                 else if (p.Day is { } day)
                 {
@@ -396,12 +403,12 @@ internal static class ContentDater
             }
         }
 
-        // Without a stated day near it, the best stretches are those of weekdays, months, years and roles: the first
-        // of them, as a report follows the events it can be dated by (the latest floor, a role's start).
+        // Without a stated day near it, the best stretches are those of weekdays, months, years and roles: a point
+        // of their first run (see PointOf).
         var met = Met(list, bestDay);
         if (!met.Exists(e => e.DayLevel))
         {
-            bestDay = top.Min(x => x.From);
+            bestDay = PointOf(top, last);
             met = Met(list, bestDay);
         }
 
@@ -421,6 +428,53 @@ internal static class ContentDater
             Window = window.From == window.To ? null : window,
             Rough = rough,
         };
+    }
+
+    /// <summary>A window no wider than this has every day within 45 days of every other (the accuracy asked of a date).</summary>
+    private const int CloseWindow = 90;
+
+    /// <summary>How far into a wide or open window the point lies: the first day that is 45 days from as many as can be.</summary>
+    private const int IntoWindow = 45;
+
+    /// <summary>A window that ends this close to today is open: what bounds it is the present, not the evidence.</summary>
+    private const int OpenEnd = 30;
+
+    /// <summary>
+    /// The day to give when only weekdays, months, years and roles place the article, in the first run of best
+    /// stretches (stretches a week apart, as a weekday's, make one run). The evidence says nothing of where in the
+    /// run the article lies, so the point is chosen for the error it risks: a run of at most <see cref="CloseWindow"/>
+    /// days, its first day (every day of it is close, and a report follows the events it is dated by); a run closed
+    /// on both sides by the evidence (a role's start and end, a month's reach) and about a year at most, its middle,
+    /// which is within 45 days of the most of it; a wider or open run (one that reaches today), the day
+    /// <see cref="IntoWindow"/> days after its start, near the latest floor and still within 45 days of the most
+    /// days that can be. The point is moved to the nearest best stretch.
+    /// </summary>
+    private static int PointOf(List<(int From, int To, double Score)> top, int last)
+    {
+        var sorted = top.OrderBy(x => x.From).ToList();
+        int runEnd = 0;
+        while (runEnd + 1 < sorted.Count && sorted[runEnd + 1].From <= sorted[runEnd].To + 8)
+        {
+            runEnd++;
+        }
+
+        int from = sorted[0].From, to = sorted[runEnd].To, width = to - from;
+        int target = width <= CloseWindow ? from
+            : to < last - OpenEnd && width <= MaxBoundsWidth ? from + (width / 2)
+            : from + IntoWindow;
+        int best = from, distance = int.MaxValue;
+        for (int i = 0; i <= runEnd; i++)
+        {
+            var (f, t, _) = sorted[i];
+            int at = Math.Clamp(target, f, t);
+            if (Math.Abs(at - target) < distance)
+            {
+                best = at;
+                distance = Math.Abs(at - target);
+            }
+        }
+
+        return best;
     }
 
     /// <summary>The confidence of a date that only roles or years wider than <see cref="MaxBoundsWidth"/> place.</summary>

@@ -97,9 +97,10 @@ public class ContentDaterTests
     [Fact]
     public void RolesAloneThatFitYearsGiveALooseDateWithTheirWindow()
     {
-        // A five-year term: the article is placed at its first day, with a low confidence and the term as the window.
+        // A five-year term: the article is placed 45 days into it (within 45 days of as much of it as can be, near
+        // its start), with a low confidence and the term as the window.
         var a = Run("President Osric Vantor spoke about the alliance and said the troops would stay.\n");
-        Assert.Equal(new DateOnly(2003, 2, 25), a.Date!.Date);
+        Assert.Equal(new DateOnly(2003, 4, 11), a.Date!.Date);
         Assert.True(a.Date.Confidence <= 0.3, $"confidence {a.Date.Confidence}");
         Assert.Equal(new DatePeriod(new DateOnly(2003, 2, 25), new DateOnly(2008, 2, 23)), a.Date.Window);
     }
@@ -108,16 +109,38 @@ public class ContentDaterTests
     public void AnAgreementNamedAsSignedFloorsTheDate()
     {
         // Quell was minister from March 2011; the accord was signed on 15 June 2011: the report is not older than it.
+        // The day before the signing is allowed (a report dated in another time zone), the day itself is likelier.
         var a = Run("Foreign Minister Quell defended the Harbor Accord before lawmakers and said the allies had kept it.\n");
-        Assert.InRange(a.Date!.Date, new DateOnly(2011, 6, 14), new DateOnly(2011, 7, 15));
+        Assert.Equal(new DateOnly(2011, 6, 15), a.Date!.Date);
         Assert.Contains("Harbor Accord", a.Date.Evidence, StringComparison.Ordinal);
     }
 
     [Fact]
     public void AnAgreementStillToBeSignedIsNoFloor()
     {
+        // Quell's year in office (March 2011 to February 2012) alone: its middle, not a day after the signing.
         var a = Run("Foreign Minister Quell said the allies will sign the Harbor Accord soon.\n");
-        Assert.InRange(a.Date!.Date, new DateOnly(2011, 3, 1), new DateOnly(2011, 3, 31));
+        Assert.InRange(a.Date!.Date, new DateOnly(2011, 8, 15), new DateOnly(2011, 9, 15));
+        Assert.DoesNotContain("Harbor Accord", a.Date.Evidence, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ARoleOfAboutAYearAlonePlacesTheReportInItsMiddle()
+    {
+        // A closed window of a year: the middle is within 45 days of the most of it; the first day was 50-130 days
+        // early on the samples.
+        var a = Run("Foreign Minister Mara Quell spoke about the alliance and praised the troops.\n");
+        Assert.Equal(new DatePeriod(new DateOnly(2011, 3, 1), new DateOnly(2012, 2, 27)), a.Date!.Window);
+        Assert.InRange(a.Date.Date, new DateOnly(2011, 8, 15), new DateOnly(2011, 9, 15));
+    }
+
+    [Fact]
+    public void AMonthAheadThisYearIsToldOfInTheMonthsBeforeIt()
+    {
+        // "December this year" in a future sentence: any day of the year before December, but most likely the months
+        // just before it; Vantor's first year in office (from February 2003) is the earliest that fits.
+        var a = Run("President Osric Vantor said the allies will hold the summit in December this year.\n");
+        Assert.InRange(a.Date!.Date, new DateOnly(2003, 8, 1), new DateOnly(2003, 11, 30));
     }
 
     [Fact]
@@ -206,7 +229,7 @@ public class ContentDaterTests
     [Fact]
     public void AnAnniversaryCountsFromTheYearItsSentenceGives()
     {
-        // Without the anniversary, President Vantor's term (2003-2008) places the report at its first day.
+        // Without the anniversary, President Vantor's term (2003-2008) places the report near its first day.
         var a = Run("President Vantor marked the 50th anniversary of the pact, signed in 1953, with a speech.\n");
         Assert.Equal(2003, a.Date!.Date.Year);
         Assert.Contains("1953", a.Date.Evidence, StringComparison.Ordinal);
@@ -216,6 +239,6 @@ public class ContentDaterTests
 
         // Two years in the sentence: which one is counted from is not known.
         var c = Run("President Vantor marked the 54th anniversary of the pact, signed in 1953 and revised in 1960.\n");
-        Assert.Equal(new DateOnly(2003, 2, 25), c.Date!.Date);
+        Assert.Equal(new DateOnly(2003, 4, 11), c.Date!.Date);
     }
 }
