@@ -37,6 +37,22 @@ public class ContentDaterTests
         ],
     };
 
+    private static readonly Actor ElderBrenn = new()
+    {
+        Id = "test-arlo-brenn",
+        Name = "Arlo Brenn",
+        Kind = ActorKind.Person,
+        Roles = [new Role { Title = "President", From = new DateOnly(1990, 2, 25), To = new DateOnly(1995, 2, 24) }],
+    };
+
+    private static readonly Actor YoungerBrenn = new()
+    {
+        Id = "test-cato-brenn",
+        Name = "Cato Brenn",
+        Kind = ActorKind.Person,
+        Roles = [new Role { Title = "President", From = new DateOnly(2014, 5, 1), To = new DateOnly(2019, 4, 30) }],
+    };
+
     private static readonly Actor Accord = new()
     {
         Id = "test-harbor-accord",
@@ -50,7 +66,7 @@ public class ContentDaterTests
     {
         var options = new PipelineOptions
         {
-            Knowledge = new KnowledgeBase([Envoy, Leader, Accord]),
+            Knowledge = new KnowledgeBase([Envoy, Leader, ElderBrenn, YoungerBrenn, Accord]),
             KnowledgeFolder = Path.Combine(SharedData.RepoRoot, "knowledge"),
         };
         var article = new Article("c1", text, new ArticleMetadata());
@@ -75,6 +91,28 @@ public class ContentDaterTests
         var a = Run("Foreign Minister Mara Quell met her counterpart on October 14 and said the talks went well.\n");
         Assert.Equal(new DateOnly(2011, 10, 14), a.Date!.Date);
         Assert.Contains("Mara Quell", a.Date.Evidence, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ATitledSurnameOfTwoHoldersDatesTheArticleToEitherTerm()
+    {
+        // "President Brenn" names nobody without a date (two presidents Brenn), but the article fell in one of their
+        // terms: a floor of 2016 leaves the younger one's.
+        var a = Run("In 2016, President Brenn met the envoys and said the alliance was strong.\n");
+        Assert.InRange(a.Date!.Date, new DateOnly(2016, 1, 1), new DateOnly(2019, 4, 29));
+        Assert.Contains("Brenn", a.Date.Evidence, StringComparison.Ordinal);
+
+        var b = Run("President Brenn met the envoys and said the alliance was strong.\n");
+        Assert.InRange(b.Date!.Date, new DateOnly(1990, 2, 25), new DateOnly(1995, 2, 23));
+    }
+
+    [Fact]
+    public void ATitledNameRepeatedThroughTheStoryOutweighsOneNamedOnce()
+    {
+        // Vantor (2003-2008) once, Quell (2011-2012) in three sentences: the story is of Quell's time.
+        var a = Run("President Osric Vantor once praised the pact. Foreign Minister Mara Quell met the envoys. "
+            + "Foreign Minister Quell said the talks went well. Then Foreign Minister Quell left for Tokyo.\n");
+        Assert.InRange(a.Date!.Date, new DateOnly(2011, 3, 1), new DateOnly(2012, 2, 27));
     }
 
     [Fact]
