@@ -101,10 +101,13 @@ internal static class ContentDater
             }
         }
 
+        var listed = ListedStamps(text, found, sentenceOf);
         foreach (var (e, p) in found)
         {
-            // A widget's date (weather, "today") is the page's day, not the story's.
-            if (sentenceOf is not null && e.Sentence >= 0 && PageDateLines.English.HasWidgetWord(text[sentenceOf(e.Sentence).Start..sentenceOf(e.Sentence).End]))
+            // A widget's date (weather, "today") is the page's day, not the story's; a related-article list's dates
+            // are other stories'.
+            if (sentenceOf is not null && e.Sentence >= 0
+                && (listed.Contains(e.Sentence) || PageDateLines.English.HasWidgetWord(text[sentenceOf(e.Sentence).Start..sentenceOf(e.Sentence).End])))
             {
                 continue;
             }
@@ -233,6 +236,49 @@ internal static class ContentDater
         }
 
         return Best(evidence.Values, first, last);
+    }
+
+    /// <summary>The most words of a line that is a list item rather than a sentence ("Talks end early 2024.01.04").</summary>
+    private const int ListItemWords = 10;
+
+    /// <summary>
+    /// The sentences that are items of a dated list (related articles, "most read"): a short line without a full
+    /// stop that ends with a full date, next to another such line. One such line alone is a page stamp and counts.
+    /// </summary>
+    private static HashSet<int> ListedStamps(string text, List<(DateExpression Expression, DateParts Parts)> found, Func<int, TextSpan>? sentenceOf)
+    {
+        var stamps = new HashSet<int>();
+        if (sentenceOf is null)
+        {
+            return stamps;
+        }
+
+        foreach (var (e, p) in found)
+        {
+            if (p is not { Year: not null, Month: not null, Day: not null } || e.Sentence < 0)
+            {
+                continue;
+            }
+
+            var span = sentenceOf(e.Sentence);
+            var line = text.AsSpan(span.Start, span.End - span.Start).TrimEnd();
+            if (line.Length > 0 && line[^1] is not ('.' or '!' or '?' or '"' or '”') && span.Start + line.Length <= e.Span.End + 1
+                && line.Count(' ') + 1 <= ListItemWords)
+            {
+                stamps.Add(e.Sentence);
+            }
+        }
+
+        var listed = new HashSet<int>();
+        foreach (int s in stamps)
+        {
+            if (stamps.Contains(s - 1) || stamps.Contains(s + 1))
+            {
+                listed.Add(s);
+            }
+        }
+
+        return listed;
     }
 
     private static readonly WordList AnniversaryNouns = LanguageData.English["dates-anniversary-nouns"];

@@ -116,6 +116,19 @@ public class ContentDaterTests
     }
 
     [Fact]
+    public void TheDatesOfARelatedArticlesListAreOtherStories()
+    {
+        // Two short dated lines (a "most read" list) are not what this story reports; Quell's year in office dates it.
+        var a = Run("Envoys to meet in Geneva 2019.01.05\nTalks end early 2019.01.04\n\n"
+            + "Foreign Minister Mara Quell met the envoys on Tuesday and said the talks went well.\n");
+        Assert.InRange(a.Date!.Date, new DateOnly(2011, 3, 1), new DateOnly(2012, 2, 27));
+
+        // One such line alone is the page's stamp and still counts.
+        var b = Run("Talks end 2019.01.04\n\nThe envoys met on Tuesday and said the talks went well.\n");
+        Assert.InRange(b.Date!.Date, new DateOnly(2019, 1, 4), new DateOnly(2019, 2, 4));
+    }
+
+    [Fact]
     public void AFormerTitleIsNoEvidence()
     {
         var a = Run("Former Foreign Minister Mara Quell met students on October 14 and said the talks went well.\n");

@@ -33,6 +33,7 @@ public class DateExpressionTests
     [InlineData("The page says 2023년 4월 26일 at the top.", "2023년 4월 26일", "2023-04-26", null, DateKind.Date)]
     [InlineData("The page says 2023. 4. 26. at the top.", "2023. 4. 26.", "2023-04-26", null, DateKind.Date)]
     [InlineData("The page says 2019年11月 at the top.", "2019年11月", "2019-11", null, DateKind.Date)]
+    [InlineData("Talks end early 2019.11.04 in Seoul.", "2019.11.04", "2019-11-04", null, DateKind.Date)]
     public void AnExpressionIsFoundWithItsSpanValueAndKind(string sentence, string text, string value, string? end, DateKind kind)
     {
         var e = Assert.Single(Find(sentence), d => d.Text == text);
