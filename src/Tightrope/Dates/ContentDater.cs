@@ -157,74 +157,7 @@ internal static class ContentDater
                 continue;
             }
 
-            if (p.Month is { } month)
-            {
-                if (p.RelYear is { } rel)
-                {
-                    // "in December this year" (future): earlier in December's year; "in March this year": later in it.
-                    Add($"rel:{tense}:{rel}:{month}", e, e.Span, e.Text, 1, false, EachYear(first, last, y =>
-                    {
-                        int monthStart = new DateOnly(y + rel, month, 1).DayNumber;
-                        return p.Future ? (new DateOnly(y, 1, 1).DayNumber, monthStart - 1) : (monthStart, new DateOnly(y, 12, 31).DayNumber);
-                    }));
-
-                    // A month ahead is most often told of in the months just before it (as a bare future month is).
-                    Add($"relnear:{tense}:{rel}:{month}", e, e.Span, e.Text, 0.5, false, EachYear(first, last, y =>
-                    {
-                        int monthStart = new DateOnly(y + rel, month, 1).DayNumber;
-                        return p.Future ? (Math.Max(new DateOnly(y, 1, 1).DayNumber, monthStart - MonthWindow), monthStart - 1) : (0, -1);
-                    }).Where(x => x.From <= x.To));
-                }
-                else if (p.Day is { } day)
-                {
-                    if (day > DateTime.DaysInMonth(2024, month))
-                    {
-                        continue;
-                    }
-
-                    int At(int y) => new DateOnly(y, month, Math.Min(day, DateTime.DaysInMonth(y, month))).DayNumber;
-                    // In a future sentence the day is ahead: most likely within the week before it ("next Monday").
-                    Add($"day:{tense}:{month}-{day}", e, e.Span, e.Text, 2, false, EachYear(first, last, y =>
-                        p.Future ? (At(y) - 7, At(y) - 1) : (At(y), At(y) + DayRecent)));
-                    Add($"daynear:{tense}:{month}-{day}", e, e.Span, e.Text, 0.5, false, EachYear(first, last, y =>
-                        p.Future ? (At(y) - DayWindow, At(y) - 8) : (At(y) + DayRecent + 1, At(y) + DayWindow)));
-                    IReadOnlySet<int> weekdays = p.Weekday is { } own ? new HashSet<int> { own } : bareWeekdays;
-                    if (weekdays.Count > 0)
-                    {
-                        // "Monday, June 10", or "Feb. 28" and "Thursday" in the text: the years in which the day falls
-                        // on that weekday.
-                        Add($"dayweek:{month}-{day}", e, e.Span, e.Text, 1, true, EachYear(first, last, y => (At(y), At(y)))
-                            .Where(x => weekdays.Contains(IsoDay(DateOnly.FromDayNumber(x.From))) && DateOnly.FromDayNumber(x.From).Day == day)
-                            .Select(x => p.Future ? (x.From - 7, x.From - 1) : (x.From, x.From + DayRecent)));
-                    }
-                }
-                else
-                {
-                    Add($"mon:{tense}:{month}", e, e.Span, e.Text, 0.5, false, EachYear(first, last, y =>
-                    {
-                        int start = new DateOnly(y, month, 1).DayNumber, end = new DateOnly(y, month, DateTime.DaysInMonth(y, month)).DayNumber;
-                        return p.Future ? (start - MonthWindow, end) : (start, end + MonthWindow);
-                    }));
-                }
-
-                continue;
-            }
-
-            if (p.Weekday is { } wd && !p.Future)
-            {
-                // "said Tuesday": that day or the next (a wire report's day), less so later in the week.
-                var days = new List<(int, int)>();
-                var near = new List<(int, int)>();
-                int firstMatch = first + (((wd % 7) - (int)new DateOnly(FirstYear, 1, 1).DayOfWeek + 7) % 7);
-                for (int at = firstMatch; at <= last; at += 7)
-                {
-                    days.Add((at, at + 1));
-                    near.Add((at + 2, at + 6));
-                }
-
-                Add($"wd:{wd}", e, e.Span, e.Text, 1, false, days);
-                Add($"wdnear:{wd}", e, e.Span, e.Text, 0.5, false, near);
-            }
+            AddYearless(e, p, tense, first, last, bareWeekdays, Add);
         }
 
         AddAnniversaries(text, found, sentenceOf, (key, e, years, future) =>
@@ -236,6 +169,85 @@ internal static class ContentDater
         }
 
         return Best(evidence.Values, first, last);
+    }
+
+    private delegate void AddEvidence(string key, DateExpression? e, TextSpan span, string what, double weight, bool anchors,
+        IEnumerable<(int From, int To)> periods, bool bound = false, bool floors = false);
+
+    /// <summary>
+    /// The evidence of an expression without a year: a month this year ("in December this year"), a day and month
+    /// ("November 7", with its weekday when the text gives one), a bare month, a bare weekday in a past sentence.
+    /// </summary>
+    private static void AddYearless(DateExpression e, DateParts p, string tense, int first, int last, IReadOnlySet<int> bareWeekdays, AddEvidence add)
+    {
+        if (p.Month is { } month)
+        {
+            if (p.RelYear is { } rel)
+            {
+                // "in December this year" (future): earlier in December's year; "in March this year": later in it.
+                add($"rel:{tense}:{rel}:{month}", e, e.Span, e.Text, 1, false, EachYear(first, last, y =>
+                {
+                    int monthStart = new DateOnly(y + rel, month, 1).DayNumber;
+                    return p.Future ? (new DateOnly(y, 1, 1).DayNumber, monthStart - 1) : (monthStart, new DateOnly(y, 12, 31).DayNumber);
+                }));
+
+                // A month ahead is most often told of in the months just before it (as a bare future month is).
+                add($"relnear:{tense}:{rel}:{month}", e, e.Span, e.Text, 0.5, false, EachYear(first, last, y =>
+                {
+                    int monthStart = new DateOnly(y + rel, month, 1).DayNumber;
+                    return p.Future ? (Math.Max(new DateOnly(y, 1, 1).DayNumber, monthStart - MonthWindow), monthStart - 1) : (0, -1);
+                }).Where(x => x.From <= x.To));
+            }
+            else if (p.Day is { } day)
+            {
+                if (day > DateTime.DaysInMonth(2024, month))
+                {
+                    return;
+                }
+
+                int At(int y) => new DateOnly(y, month, Math.Min(day, DateTime.DaysInMonth(y, month))).DayNumber;
+                // In a future sentence the day is ahead: most likely within the week before it ("next Monday").
+                add($"day:{tense}:{month}-{day}", e, e.Span, e.Text, 2, false, EachYear(first, last, y =>
+                    p.Future ? (At(y) - 7, At(y) - 1) : (At(y), At(y) + DayRecent)));
+                add($"daynear:{tense}:{month}-{day}", e, e.Span, e.Text, 0.5, false, EachYear(first, last, y =>
+                    p.Future ? (At(y) - DayWindow, At(y) - 8) : (At(y) + DayRecent + 1, At(y) + DayWindow)));
+                IReadOnlySet<int> weekdays = p.Weekday is { } own ? new HashSet<int> { own } : bareWeekdays;
+                if (weekdays.Count > 0)
+                {
+                    // "Monday, June 10", or "Feb. 28" and "Thursday" in the text: the years in which the day falls
+                    // on that weekday.
+                    add($"dayweek:{month}-{day}", e, e.Span, e.Text, 1, true, EachYear(first, last, y => (At(y), At(y)))
+                        .Where(x => weekdays.Contains(IsoDay(DateOnly.FromDayNumber(x.From))) && DateOnly.FromDayNumber(x.From).Day == day)
+                        .Select(x => p.Future ? (x.From - 7, x.From - 1) : (x.From, x.From + DayRecent)));
+                }
+            }
+            else
+            {
+                add($"mon:{tense}:{month}", e, e.Span, e.Text, 0.5, false, EachYear(first, last, y =>
+                {
+                    int start = new DateOnly(y, month, 1).DayNumber, end = new DateOnly(y, month, DateTime.DaysInMonth(y, month)).DayNumber;
+                    return p.Future ? (start - MonthWindow, end) : (start, end + MonthWindow);
+                }));
+            }
+
+            return;
+        }
+
+        if (p.Weekday is { } wd && !p.Future)
+        {
+            // "said Tuesday": that day or the next (a wire report's day), less so later in the week.
+            var days = new List<(int, int)>();
+            var near = new List<(int, int)>();
+            int firstMatch = first + (((wd % 7) - (int)new DateOnly(FirstYear, 1, 1).DayOfWeek + 7) % 7);
+            for (int at = firstMatch; at <= last; at += 7)
+            {
+                days.Add((at, at + 1));
+                near.Add((at + 2, at + 6));
+            }
+
+            add($"wd:{wd}", e, e.Span, e.Text, 1, false, days);
+            add($"wdnear:{wd}", e, e.Span, e.Text, 0.5, false, near);
+        }
     }
 
     /// <summary>The most words of a line that is a list item rather than a sentence ("Talks end early 2024.01.04").</summary>
