@@ -109,7 +109,43 @@ internal sealed partial class MentionFinder
     /// <summary>The periods in which the person held a role the cue before the mention denotes; none after "former".</summary>
     private void AddRoleBound(Context cx, Raw raw, Actor actor, TextSpan span)
     {
-        if (cx.Bounds is not { } bounds || raw.Cue is not { } cue || actor.Kind != ActorKind.Person)
+        if (actor.Kind == ActorKind.Person)
+        {
+            AddRoleBound(cx, raw, [actor], actor.Name, span);
+        }
+    }
+
+    /// <summary>The most holders a titled surname may name and still date the article ("President Lee": two presidents).</summary>
+    private const int MaxSharedHolders = 3;
+
+    /// <summary>
+    /// A titled surname that names nobody without a date ("President Lee": two presidents of that name) still dates
+    /// the article: it was written while one of them held the role (the union of their periods).
+    /// </summary>
+    private void AddSharedRoleBound(Context cx, Raw raw, TextSpan span)
+    {
+        if (cx.Bounds is null || raw.Cue is not { } cue || raw.Last - raw.First != 1)
+        {
+            return;
+        }
+
+        var surname = cx.Words[raw.First].Norm;
+        var holders = HoldersEver(cue).Where(a => NameWords(a.Name).Contains(surname)).ToList();
+        if (holders.Count is > 0 and <= MaxSharedHolders)
+        {
+            AddRoleBound(cx, raw, holders, string.Join(" or ", holders.Select(h => h.Name)), span);
+        }
+    }
+
+    private static HashSet<string> NameWords(string name) =>
+        [.. name.Split([' ', '-'], StringSplitOptions.RemoveEmptyEntries).Select(w => w.ToLowerInvariant())];
+
+    /// <summary>How much each further sentence naming the same titled person adds to the bound, and at most.</summary>
+    private const double RepeatWeight = 0.1, MaxRepeatWeight = 0.4;
+
+    private void AddRoleBound(Context cx, Raw raw, List<Actor> actors, string who, TextSpan span)
+    {
+        if (cx.Bounds is not { } bounds || raw.Cue is not { } cue)
         {
             return;
         }
@@ -123,20 +159,23 @@ internal sealed partial class MentionFinder
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         List<DatePeriod>? periods = null;
         string? title = null;
-        foreach (var r in actor.Roles)
+        foreach (var actor in actors)
         {
-            if (!cue.Matches(RoleCue.Fold(r.Title)))
+            foreach (var r in actor.Roles)
             {
-                continue;
-            }
+                if (!cue.Matches(RoleCue.Fold(r.Title)))
+                {
+                    continue;
+                }
 
-            // A role ends the day its successor's starts: the last day of it is the day before.
-            var from = r.From ?? DateOnly.MinValue;
-            var to = r.To is { } end ? end.AddDays(-1) : today;
-            if (from <= to)
-            {
-                (periods ??= []).Add(new DatePeriod(from, to));
-                title ??= r.Title;
+                // A role ends the day its successor's starts: the last day of it is the day before.
+                var from = r.From ?? DateOnly.MinValue;
+                var to = r.To is { } end ? end.AddDays(-1) : today;
+                if (from <= to)
+                {
+                    (periods ??= []).Add(new DatePeriod(from, to));
+                    title ??= r.Title;
+                }
             }
         }
 
@@ -145,11 +184,19 @@ internal sealed partial class MentionFinder
             return;
         }
 
-        string why = $"{actor.Name} held a role titled '{title}' then ({string.Join(", ", periods.Select(p => $"{p.From:yyyy-MM-dd}..{p.To:yyyy-MM-dd}"))})";
-        // One bound per person and title: the same titled name twice is one piece of evidence.
-        if (!bounds.Exists(b => b.Why == why))
+        string why = $"{who} held a role titled '{title}' then ({string.Join(", ", periods.Select(p => $"{p.From:yyyy-MM-dd}..{p.To:yyyy-MM-dd}"))})";
+        // One bound per person and title; the same titled name in further sentences ("President Lee" in the headline
+        // and through the story) weighs a little more than a title met once.
+        int at = bounds.FindIndex(b => b.Why == why);
+        if (at < 0)
         {
             bounds.Add(new DateBound(span, cx.Article.Text[span.Start..span.End], periods, RoleBoundWeight, why));
+            cx.BoundSentences[why] = [cx.Article.SentenceAt(span.Start)];
+        }
+        else if (cx.BoundSentences.TryGetValue(why, out var seen) && seen.Add(cx.Article.SentenceAt(span.Start))
+            && bounds[at].Weight < RoleBoundWeight + MaxRepeatWeight - 1e-9)
+        {
+            bounds[at] = bounds[at] with { Weight = bounds[at].Weight + RepeatWeight };
         }
     }
 }

@@ -45,6 +45,9 @@ internal sealed partial class MentionFinder
         public readonly Article Article = article;
         /// <summary>Where dated roles of titled names go when the article has no date yet (null: not wanted).</summary>
         public readonly List<DateBound>? Bounds = bounds;
+
+        /// <summary>The sentences each role bound was met in (a titled name repeated weighs a little more).</summary>
+        public readonly Dictionary<string, HashSet<int>> BoundSentences = new(StringComparer.Ordinal);
         public readonly List<Word> Words = words;
         public readonly List<Raw> Raws = raws;
         public readonly DateOnly? Date = date;
@@ -162,6 +165,10 @@ internal sealed partial class MentionFinder
         if (id is not null && cx.Bounds is not null && _kb.Find(id) is { } titled)
         {
             AddRoleBound(cx, raw, titled, span);
+        }
+        else if (id is null && provisional is null)
+        {
+            AddSharedRoleBound(cx, raw, span);
         }
 
         cx.Result.Add(new Mention

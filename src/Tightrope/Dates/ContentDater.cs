@@ -101,10 +101,13 @@ internal static class ContentDater
             }
         }
 
+        var listed = ListedStamps(text, found, sentenceOf);
         foreach (var (e, p) in found)
         {
-            // A widget's date (weather, "today") is the page's day, not the story's.
-            if (sentenceOf is not null && e.Sentence >= 0 && PageDateLines.English.HasWidgetWord(text.AsSpan(sentenceOf(e.Sentence).Start, sentenceOf(e.Sentence).Length)))
+            // A widget's date (weather, "today") is the page's day, not the story's; a related-article list's dates
+            // are other stories'.
+            if (sentenceOf is not null && e.Sentence >= 0
+                && (listed.Contains(e.Sentence) || PageDateLines.English.HasWidgetWord(text.AsSpan(sentenceOf(e.Sentence).Start, sentenceOf(e.Sentence).Length))))
             {
                 continue;
             }
@@ -154,67 +157,7 @@ internal static class ContentDater
                 continue;
             }
 
-            if (p.Month is { } month)
-            {
-                if (p.RelYear is { } rel)
-                {
-                    // "in December this year" (future): earlier in December's year; "in March this year": later in it.
-                    Add($"rel:{tense}:{rel}:{month}", e, e.Span, e.Text, 1, false, EachYear(first, last, y =>
-                    {
-                        int monthStart = new DateOnly(y + rel, month, 1).DayNumber;
-                        return p.Future ? (new DateOnly(y, 1, 1).DayNumber, monthStart - 1) : (monthStart, new DateOnly(y, 12, 31).DayNumber);
-                    }));
-                }
-                else if (p.Day is { } day)
-                {
-                    if (day > DateTime.DaysInMonth(2024, month))
-                    {
-                        continue;
-                    }
-
-                    int At(int y) => new DateOnly(y, month, Math.Min(day, DateTime.DaysInMonth(y, month))).DayNumber;
-                    // In a future sentence the day is ahead: most likely within the week before it ("next Monday").
-                    Add($"day:{tense}:{month}-{day}", e, e.Span, e.Text, 2, false, EachYear(first, last, y =>
-                        p.Future ? (At(y) - 7, At(y) - 1) : (At(y), At(y) + DayRecent)));
-                    Add($"daynear:{tense}:{month}-{day}", e, e.Span, e.Text, 0.5, false, EachYear(first, last, y =>
-                        p.Future ? (At(y) - DayWindow, At(y) - 8) : (At(y) + DayRecent + 1, At(y) + DayWindow)));
-                    IReadOnlySet<int> weekdays = p.Weekday is { } own ? new HashSet<int> { own } : bareWeekdays;
-                    if (weekdays.Count > 0)
-                    {
-                        // "Monday, June 10", or "Feb. 28" and "Thursday" in the text: the years in which the day falls
-                        // on that weekday.
-                        Add($"dayweek:{month}-{day}", e, e.Span, e.Text, 1, true, EachYear(first, last, y => (At(y), At(y)))
-                            .Where(x => weekdays.Contains(IsoDay(DateOnly.FromDayNumber(x.From))) && DateOnly.FromDayNumber(x.From).Day == day)
-                            .Select(x => p.Future ? (x.From - 7, x.From - 1) : (x.From, x.From + DayRecent)));
-                    }
-                }
-                else
-                {
-                    Add($"mon:{tense}:{month}", e, e.Span, e.Text, 0.5, false, EachYear(first, last, y =>
-                    {
-                        int start = new DateOnly(y, month, 1).DayNumber, end = new DateOnly(y, month, DateTime.DaysInMonth(y, month)).DayNumber;
-                        return p.Future ? (start - MonthWindow, end) : (start, end + MonthWindow);
-                    }));
-                }
-
-                continue;
-            }
-
-            if (p.Weekday is { } wd && !p.Future)
-            {
-                // "said Tuesday": that day or the next (a wire report's day), less so later in the week.
-                var days = new List<(int, int)>();
-                var near = new List<(int, int)>();
-                int firstMatch = first + (((wd % 7) - (int)new DateOnly(FirstYear, 1, 1).DayOfWeek + 7) % 7);
-                for (int at = firstMatch; at <= last; at += 7)
-                {
-                    days.Add((at, at + 1));
-                    near.Add((at + 2, at + 6));
-                }
-
-                Add($"wd:{wd}", e, e.Span, e.Text, 1, false, days);
-                Add($"wdnear:{wd}", e, e.Span, e.Text, 0.5, false, near);
-            }
+            AddYearless(e, p, tense, first, last, bareWeekdays, Add);
         }
 
         AddAnniversaries(text, found, sentenceOf, (key, e, years, future) =>
@@ -226,6 +169,128 @@ internal static class ContentDater
         }
 
         return Best(evidence.Values, first, last);
+    }
+
+    private delegate void AddEvidence(string key, DateExpression? e, TextSpan span, string what, double weight, bool anchors,
+        IEnumerable<(int From, int To)> periods, bool bound = false, bool floors = false);
+
+    /// <summary>
+    /// The evidence of an expression without a year: a month this year ("in December this year"), a day and month
+    /// ("November 7", with its weekday when the text gives one), a bare month, a bare weekday in a past sentence.
+    /// </summary>
+    private static void AddYearless(DateExpression e, DateParts p, string tense, int first, int last, IReadOnlySet<int> bareWeekdays, AddEvidence add)
+    {
+        if (p.Month is { } month)
+        {
+            if (p.RelYear is { } rel)
+            {
+                // "in December this year" (future): earlier in December's year; "in March this year": later in it.
+                add($"rel:{tense}:{rel}:{month}", e, e.Span, e.Text, 1, false, EachYear(first, last, y =>
+                {
+                    int monthStart = new DateOnly(y + rel, month, 1).DayNumber;
+                    return p.Future ? (new DateOnly(y, 1, 1).DayNumber, monthStart - 1) : (monthStart, new DateOnly(y, 12, 31).DayNumber);
+                }));
+
+                // A month ahead is most often told of in the months just before it (as a bare future month is).
+                add($"relnear:{tense}:{rel}:{month}", e, e.Span, e.Text, 0.5, false, EachYear(first, last, y =>
+                {
+                    int monthStart = new DateOnly(y + rel, month, 1).DayNumber;
+                    return p.Future ? (Math.Max(new DateOnly(y, 1, 1).DayNumber, monthStart - MonthWindow), monthStart - 1) : (0, -1);
+                }).Where(x => x.From <= x.To));
+            }
+            else if (p.Day is { } day)
+            {
+                if (day > DateTime.DaysInMonth(2024, month))
+                {
+                    return;
+                }
+
+                int At(int y) => new DateOnly(y, month, Math.Min(day, DateTime.DaysInMonth(y, month))).DayNumber;
+                // In a future sentence the day is ahead: most likely within the week before it ("next Monday").
+                add($"day:{tense}:{month}-{day}", e, e.Span, e.Text, 2, false, EachYear(first, last, y =>
+                    p.Future ? (At(y) - 7, At(y) - 1) : (At(y), At(y) + DayRecent)));
+                add($"daynear:{tense}:{month}-{day}", e, e.Span, e.Text, 0.5, false, EachYear(first, last, y =>
+                    p.Future ? (At(y) - DayWindow, At(y) - 8) : (At(y) + DayRecent + 1, At(y) + DayWindow)));
+                IReadOnlySet<int> weekdays = p.Weekday is { } own ? new HashSet<int> { own } : bareWeekdays;
+                if (weekdays.Count > 0)
+                {
+                    // "Monday, June 10", or "Feb. 28" and "Thursday" in the text: the years in which the day falls
+                    // on that weekday.
+                    add($"dayweek:{month}-{day}", e, e.Span, e.Text, 1, true, EachYear(first, last, y => (At(y), At(y)))
+                        .Where(x => weekdays.Contains(IsoDay(DateOnly.FromDayNumber(x.From))) && DateOnly.FromDayNumber(x.From).Day == day)
+                        .Select(x => p.Future ? (x.From - 7, x.From - 1) : (x.From, x.From + DayRecent)));
+                }
+            }
+            else
+            {
+                add($"mon:{tense}:{month}", e, e.Span, e.Text, 0.5, false, EachYear(first, last, y =>
+                {
+                    int start = new DateOnly(y, month, 1).DayNumber, end = new DateOnly(y, month, DateTime.DaysInMonth(y, month)).DayNumber;
+                    return p.Future ? (start - MonthWindow, end) : (start, end + MonthWindow);
+                }));
+            }
+
+            return;
+        }
+
+        if (p.Weekday is { } wd && !p.Future)
+        {
+            // "said Tuesday": that day or the next (a wire report's day), less so later in the week.
+            var days = new List<(int, int)>();
+            var near = new List<(int, int)>();
+            int firstMatch = first + (((wd % 7) - (int)new DateOnly(FirstYear, 1, 1).DayOfWeek + 7) % 7);
+            for (int at = firstMatch; at <= last; at += 7)
+            {
+                days.Add((at, at + 1));
+                near.Add((at + 2, at + 6));
+            }
+
+            add($"wd:{wd}", e, e.Span, e.Text, 1, false, days);
+            add($"wdnear:{wd}", e, e.Span, e.Text, 0.5, false, near);
+        }
+    }
+
+    /// <summary>The most words of a line that is a list item rather than a sentence ("Talks end early 2024.01.04").</summary>
+    private const int ListItemWords = 10;
+
+    /// <summary>
+    /// The sentences that are items of a dated list (related articles, "most read"): a short line without a full
+    /// stop that ends with a full date, next to another such line. One such line alone is a page stamp and counts.
+    /// </summary>
+    private static HashSet<int> ListedStamps(string text, List<(DateExpression Expression, DateParts Parts)> found, Func<int, TextSpan>? sentenceOf)
+    {
+        var stamps = new HashSet<int>();
+        if (sentenceOf is null)
+        {
+            return stamps;
+        }
+
+        foreach (var (e, p) in found)
+        {
+            if (p is not { Year: not null, Month: not null, Day: not null } || e.Sentence < 0)
+            {
+                continue;
+            }
+
+            var span = sentenceOf(e.Sentence);
+            var line = text.AsSpan(span.Start, span.End - span.Start).TrimEnd();
+            if (line.Length > 0 && line[^1] is not ('.' or '!' or '?' or '"' or '”') && span.Start + line.Length <= e.Span.End + 1
+                && line.Count(' ') + 1 <= ListItemWords)
+            {
+                stamps.Add(e.Sentence);
+            }
+        }
+
+        var listed = new HashSet<int>();
+        foreach (int s in stamps)
+        {
+            if (stamps.Contains(s - 1) || stamps.Contains(s + 1))
+            {
+                listed.Add(s);
+            }
+        }
+
+        return listed;
     }
 
     private static readonly WordList AnniversaryNouns = LanguageData.English["dates-anniversary-nouns"];
@@ -396,12 +461,12 @@ internal static class ContentDater
             }
         }
 
-        // Without a stated day near it, the best stretches are those of weekdays, months, years and roles: the first
-        // of them, as a report follows the events it can be dated by (the latest floor, a role's start).
+        // Without a stated day near it, the best stretches are those of weekdays, months, years and roles: a point
+        // of their first run (see PointOf).
         var met = Met(list, bestDay);
         if (!met.Exists(e => e.DayLevel))
         {
-            bestDay = top.Min(x => x.From);
+            bestDay = PointOf(top, last);
             met = Met(list, bestDay);
         }
 
@@ -421,6 +486,53 @@ internal static class ContentDater
             Window = window.From == window.To ? null : window,
             Rough = rough,
         };
+    }
+
+    /// <summary>A window no wider than this has every day within 45 days of every other (the accuracy asked of a date).</summary>
+    private const int CloseWindow = 90;
+
+    /// <summary>How far into a wide or open window the point lies: the first day that is 45 days from as many as can be.</summary>
+    private const int IntoWindow = 45;
+
+    /// <summary>A window that ends this close to today is open: what bounds it is the present, not the evidence.</summary>
+    private const int OpenEnd = 30;
+
+    /// <summary>
+    /// The day to give when only weekdays, months, years and roles place the article, in the first run of best
+    /// stretches (stretches a week apart, as a weekday's, make one run). The evidence says nothing of where in the
+    /// run the article lies, so the point is chosen for the error it risks: a run of at most <see cref="CloseWindow"/>
+    /// days, its first day (every day of it is close, and a report follows the events it is dated by); a run closed
+    /// on both sides by the evidence (a role's start and end, a month's reach) and about a year at most, its middle,
+    /// which is within 45 days of the most of it; a wider or open run (one that reaches today), the day
+    /// <see cref="IntoWindow"/> days after its start, near the latest floor and still within 45 days of the most
+    /// days that can be. The point is moved to the nearest best stretch.
+    /// </summary>
+    private static int PointOf(List<(int From, int To, double Score)> top, int last)
+    {
+        var sorted = top.OrderBy(x => x.From).ToList();
+        int runEnd = 0;
+        while (runEnd + 1 < sorted.Count && sorted[runEnd + 1].From <= sorted[runEnd].To + 8)
+        {
+            runEnd++;
+        }
+
+        int from = sorted[0].From, to = sorted[runEnd].To, width = to - from;
+        int target = width <= CloseWindow ? from
+            : to < last - OpenEnd && width <= MaxBoundsWidth ? from + (width / 2)
+            : from + IntoWindow;
+        int best = from, distance = int.MaxValue;
+        for (int i = 0; i <= runEnd; i++)
+        {
+            var (f, t, _) = sorted[i];
+            int at = Math.Clamp(target, f, t);
+            if (Math.Abs(at - target) < distance)
+            {
+                best = at;
+                distance = Math.Abs(at - target);
+            }
+        }
+
+        return best;
     }
 
     /// <summary>The confidence of a date that only roles or years wider than <see cref="MaxBoundsWidth"/> place.</summary>

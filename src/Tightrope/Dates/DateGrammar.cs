@@ -29,6 +29,7 @@ internal sealed partial class DateGrammar
         FutureMarkers = language[Prefix + "future-markers"];
         FutureMarkersBeforeTo = language[Prefix + "future-markers-before-to"];
         HedgedFutureMarkers = language[Prefix + "hedged-future-markers"];
+        NotFuturePhrases = language[Prefix + "not-future-phrases"];
         YearBlockers = language[Prefix + "year-blockers"];
         CommonWordMonths = language[Prefix + "capitalised-only"];
         MonthLeadWords = language[Prefix + "month-lead-words"];
@@ -307,6 +308,9 @@ internal sealed partial class DateGrammar
 
     /// <summary>Words of a future seen from the past ("would"): the direction of a weekday, but no evidence of the year.</summary>
     public WordList HedgedFutureMarkers { get; }
+
+    /// <summary>Phrases that begin with a future marker but speak of place, not time ("next to", "next door").</summary>
+    public WordList NotFuturePhrases { get; }
 
     public WordList YearBlockers { get; }
 

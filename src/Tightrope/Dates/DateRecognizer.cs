@@ -220,7 +220,7 @@ internal sealed class DateRecognizer(DateGrammar grammar)
                 }
 
                 int apostrophe = word.IndexOf('\'');
-                if (Grammar.FutureMarkers.Contains(word) || (apostrophe > 0 && Grammar.FutureMarkers.Contains(word[apostrophe..])))
+                if ((Grammar.FutureMarkers.Contains(word) && !NotFuturePhraseAt(s, start)) || (apostrophe > 0 && Grammar.FutureMarkers.Contains(word[apostrophe..])))
                 {
                     return (true, false);
                 }
@@ -231,6 +231,21 @@ internal sealed class DateRecognizer(DateGrammar grammar)
         }
 
         return (hedged, hedged);
+    }
+
+    /// <summary>Whether a phrase of <see cref="DateGrammar.NotFuturePhrases"/> ("next to") starts at <paramref name="at"/>, as whole words.</summary>
+    private bool NotFuturePhraseAt(ReadOnlySpan<char> s, int at)
+    {
+        foreach (var phrase in Grammar.NotFuturePhrases.Words)
+        {
+            int end = at + phrase.Length;
+            if (end <= s.Length && s.Slice(at, phrase.Length).Equals(phrase, StringComparison.OrdinalIgnoreCase) && (end == s.Length || !char.IsLetter(s[end])))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Words that end a clause for <see cref="Target"/>: a target verb before one of them governs another clause.</summary>

@@ -45,14 +45,51 @@ public sealed class DatePageStage : IStage
 {
     public string Name => "date-page";
 
-    public IReadOnlyList<Layer> Requires { get; } = [Layer.ArticleDate];
+    public IReadOnlyList<Layer> Requires { get; } = [Layer.Sentences, Layer.ArticleDate];
 
     public IReadOnlyList<Layer> Produces { get; } = [new("article-date-page")];
 
     public void Process(Article article)
     {
         ArgumentNullException.ThrowIfNull(article);
-        article.Date ??= PageDateLines.English.Find(article.RawText);
+        article.Date ??= PageDateLines.English.Find(article.RawText, () => LatestReported(article));
+    }
+
+    /// <summary>Words a sentence needs before its full date counts as reported (a related-article line has fewer).</summary>
+    private const int ClauseWords = 8;
+
+    /// <summary>
+    /// The latest full date ("April 24, 2023") the cleaned text reports in a past sentence of some length, outside
+    /// widget lines. The grammar's scan is left for the later date stages, so the text is scanned once.
+    /// </summary>
+    internal static DateOnly? LatestReported(Article article)
+    {
+        var candidates = article.Find(DateCandidates.Key) ?? DateRecognizer.English.Candidates(article.Text, article.Sentences);
+        article.Set(DateCandidates.Key, candidates);
+        DateOnly? latest = null;
+        foreach (var (e, p) in DateRecognizer.English.Resolve(candidates, null))
+        {
+            if (p is not { Year: { } y, Month: { } m, Day: { } d, Future: false, Hedged: false } || d > DateTime.DaysInMonth(y, m)
+                || e.Sentence < 0 || e.Sentence >= article.Sentences.Count)
+            {
+                continue;
+            }
+
+            var span = article.Sentences[e.Sentence].Span;
+            var sentence = article.Text[span.Start..span.End];
+            if (sentence.Count(c => c == ' ') + 1 < ClauseWords || PageDateLines.English.HasWidgetWord(sentence))
+            {
+                continue;
+            }
+
+            var day = new DateOnly(y, m, d);
+            if (latest is null || day > latest)
+            {
+                latest = day;
+            }
+        }
+
+        return latest;
     }
 }
 
@@ -83,7 +120,7 @@ public sealed class DateInferenceStage : IStage
             return;
         }
 
-        var candidates = DateRecognizer.English.Candidates(article.Text, article.Sentences);
+        var candidates = article.Find(DateCandidates.Key) ?? DateRecognizer.English.Candidates(article.Text, article.Sentences);
         article.Set(DateCandidates.Key, candidates);
         var found = DateRecognizer.English.Resolve(candidates, null);
         var today = Today();

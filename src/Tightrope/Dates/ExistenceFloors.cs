@@ -53,7 +53,8 @@ internal static class ExistenceFloors
             if (began.Day != 1)
             {
                 var recent = began.AddDays(Recent);
-                yield return new DateBound(m.Span, m.Text, [new DatePeriod(from, recent < today ? recent : today)], RecentWeight,
+                // From the day itself: the day's margin before it is for the floor, not for the likeliest days.
+                yield return new DateBound(m.Span, m.Text, [new DatePeriod(began, recent < today ? recent : today)], RecentWeight,
                     $"{actor.Name} {what} in the weeks before ({began:yyyy-MM-dd})") { DayLevel = true };
             }
         }

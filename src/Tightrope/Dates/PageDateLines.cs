@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Tightrope.Knowledge;
@@ -18,7 +19,7 @@ internal sealed partial class PageDateLines(DateRecognizer recognizer, LanguageD
 
     public static PageDateLines English => LazyEnglish.Value;
 
-    private readonly WordList _labels = language["dates-page-labels"];
+    private readonly FrozenDictionary<string, string> _labels = Labels(language);
     private readonly WordList _widgets = language["dates-widget-markers"];
 
     /// <summary>How far down the page an unlabelled date line may be (share of the raw text, or the first lines).</summary>
@@ -38,7 +39,35 @@ internal sealed partial class PageDateLines(DateRecognizer recognizer, LanguageD
 
     private readonly record struct Candidate(LineKind Kind, DateOnly Date, int Start, int End, string Line, int Month, int Day);
 
-    public ArticleDate? Find(string raw)
+    /// <summary>The other languages whose page labels a page in English may carry ("입력", "发布时间", "公開日").</summary>
+    private static readonly string[] LabelLanguages = ["ko", "zh", "ja"];
+
+    /// <summary>Slack in days before a date line is contradicted by a later date the content reports as past.</summary>
+    private const int Slack = 2;
+
+    private static FrozenDictionary<string, string> Labels(LanguageData language)
+    {
+        var all = new Dictionary<string, string>(language["dates-page-labels"].Values, StringComparer.OrdinalIgnoreCase);
+        foreach (var other in LabelLanguages)
+        {
+            if (LanguageData.FromResources(other).Find("dates-page-labels") is { } list)
+            {
+                foreach (var (word, kind) in list.Values)
+                {
+                    all.TryAdd(word, kind);
+                }
+            }
+        }
+
+        return all.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <summary>
+    /// The page's date from its date lines. <paramref name="contentLatest"/>, asked only when an unlabelled line or
+    /// a dateline is met, gives the latest full date the content reports as past: an article cannot report a day
+    /// after its own, so such a line is not the article's (a header's date, a photo's).
+    /// </summary>
+    public ArticleDate? Find(string raw, Func<DateOnly?>? contentLatest = null)
     {
         ArgumentNullException.ThrowIfNull(raw);
         var found = new List<Candidate>();
@@ -105,14 +134,27 @@ internal sealed partial class PageDateLines(DateRecognizer recognizer, LanguageD
             }
         }
 
-        return Choose(found);
+        return Choose(found, contentLatest);
     }
 
-    private static ArticleDate? Choose(List<Candidate> found)
+    private static ArticleDate? Choose(List<Candidate> found, Func<DateOnly?>? contentLatest)
     {
         if (found.Count == 0)
         {
             return null;
+        }
+
+        bool asked = false;
+        DateOnly? latest = null;
+        bool Contradicted(DateOnly d)
+        {
+            if (!asked)
+            {
+                asked = true;
+                latest = contentLatest?.Invoke();
+            }
+
+            return latest is { } l && l.DayNumber > d.DayNumber + Slack;
         }
 
         var dated = found.Where(c => c.Kind != LineKind.Dateline).ToList();
@@ -132,7 +174,7 @@ internal sealed partial class PageDateLines(DateRecognizer recognizer, LanguageD
                     {
                         var when = new DateOnly(y, c.Month, c.Day);
                         int gap = d.Date.DayNumber - when.DayNumber;
-                        if (gap is >= 0 and <= 7)
+                        if (gap is >= 0 and <= 7 && !Contradicted(when))
                         {
                             return Make(c with { Date = when }, 0.9, $"dateline '{c.Line}' (raw {c.Start}-{c.End}), year from '{d.Line}'");
                         }
@@ -141,7 +183,19 @@ internal sealed partial class PageDateLines(DateRecognizer recognizer, LanguageD
             }
         }
 
-        var best = dated.OrderBy(c => c.Kind).ThenBy(c => c.Start).FirstOrDefault();
+        // A labelled line is the article's; of unlabelled ones, those the content does not contradict, and when it
+        // reports a dated past, the earliest of them (a header's clock shows a later day than the article's line).
+        var best = dated.Where(c => c.Kind != LineKind.DateLine).OrderBy(c => c.Kind).ThenBy(c => c.Start).FirstOrDefault();
+        if (best.Line is null || best.Kind == LineKind.Updated)
+        {
+            var lines = dated.Where(c => c.Kind == LineKind.DateLine && !Contradicted(c.Date)).ToList();
+            var line = (latest is null ? lines.OrderBy(c => c.Start) : lines.OrderBy(c => c.Date).ThenBy(c => c.Start)).FirstOrDefault();
+            if (line.Line is not null)
+            {
+                best = line;
+            }
+        }
+
         if (best.Line is null)
         {
             return null;
@@ -177,9 +231,9 @@ internal sealed partial class PageDateLines(DateRecognizer recognizer, LanguageD
             }
 
             var label = Regex.Replace(text[j..end], @"\s+", " ");
-            if (_labels.Values.TryGetValue(label, out var kind))
+            if (Label(label) is { } kind)
             {
-                return string.Equals(kind, "updated", StringComparison.Ordinal) ? LineKind.Updated : LineKind.Published;
+                return kind;
             }
 
             // A JSON wrapper's key: "date", "datePublished", "published_at".
@@ -193,6 +247,28 @@ internal sealed partial class PageDateLines(DateRecognizer recognizer, LanguageD
             while (i > 0 && text[i - 1] == ' ')
             {
                 i--;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The kind a label gives; a run of CJK letters also by its end ("本文发布时间": 发布时间), as those scripts put no
+    /// space between words.
+    /// </summary>
+    private LineKind? Label(string label)
+    {
+        for (int from = 0; from < label.Length; from++)
+        {
+            if (from > 0 && (label[from - 1] < 0x2E80 || label.Length - from < 2))
+            {
+                break;
+            }
+
+            if (_labels.TryGetValue(from == 0 ? label : label[from..], out var kind))
+            {
+                return string.Equals(kind, "updated", StringComparison.Ordinal) ? LineKind.Updated : LineKind.Published;
             }
         }
 

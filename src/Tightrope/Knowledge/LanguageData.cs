@@ -79,6 +79,9 @@ public sealed class LanguageData
             ? list
             : throw new KeyNotFoundException($"No word list '{name}' for language '{Language}' (knowledge/lang/{Language}/{name}.yaml).");
 
+    /// <summary>The list called <paramref name="name"/>, or null when the language has none.</summary>
+    public WordList? Find(string name) => _lists.GetValueOrDefault(name);
+
     /// <summary>Reads a language's lists from the embedded copies of <c>knowledge/lang/&lt;language&gt;/*.yaml</c>.</summary>
     public static LanguageData FromResources(string language)
     {

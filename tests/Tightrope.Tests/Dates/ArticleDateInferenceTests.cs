@@ -46,6 +46,42 @@ public class ArticleDateInferenceTests
         Assert.Equal(new DateOnly(2018, 6, 3), a.Date.Date);
     }
 
+    [Theory]
+    [InlineData("Menu\n\nAllies talk\n\n입력 2023-04-26 09:12 수정 2023-04-27 10:40\n\n", "입력")]
+    [InlineData("Menu\n2026年12月7日 星期一\n\nAllies talk\n\n发布时间：2023年04月26日 10:21  来源：本网\n\n", "发布时间")]
+    [InlineData("Menu\n\nAllies talk\n\n公開日：2023年4月26日\n\n", "公開日")]
+    public void AKoreanChineseOrJapaneseLabelDatesTheArticle(string head, string label)
+    {
+        var a = Run(head + "The envoys met on Tuesday to discuss the cost of the troops and agreed to meet again.\n");
+        Assert.Equal(new DateOnly(2023, 4, 26), a.Date!.Date);
+        Assert.Equal(DateSource.PageLine, a.Date.Source);
+        Assert.Contains("labelled", a.Date.Evidence, StringComparison.Ordinal);
+        Assert.Contains(label, a.Date.Evidence, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnUnlabelledDateLineBeforeWhatTheContentReportsIsNotTheArticles()
+    {
+        // The article cannot report a signing two years after its own date: the line is a header's or an old stamp.
+        var a = Run("Menu\nMay 2, 2019\n\nAllies talk\n\nThe ministers signed the accord on June 3, 2021 in Seoul after talks that lasted a year.\n");
+        Assert.Equal(DateSource.Inferred, a.Date!.Source);
+        Assert.Equal(new DateOnly(2021, 6, 3), a.Date.Date);
+    }
+
+    [Fact]
+    public void OfTwoUnlabelledDateLinesTheOneTheContentSupportsWins()
+    {
+        // A header's clock shows a later day than the article's own line; the content reports the day before the latter.
+        var a = Run("Monday, December 7, 2026\n\nAllies talk\n\nApril 26, 2023\n\n"
+            + "The ministers signed the accord on April 25, 2023 in Seoul after talks that lasted a year.\n");
+        Assert.Equal(DateSource.PageLine, a.Date!.Source);
+        Assert.Equal(new DateOnly(2023, 4, 26), a.Date.Date);
+
+        // Without dated content the first line is kept, as before.
+        var b = Run("Monday, December 7, 2026\n\nAllies talk\n\nApril 26, 2023\n\nThe ministers met in Seoul after talks that lasted a year.\n");
+        Assert.Equal(new DateOnly(2026, 12, 7), b.Date!.Date);
+    }
+
     [Fact]
     public void ExpressionsResolveAgainstTheInferredDate()
     {

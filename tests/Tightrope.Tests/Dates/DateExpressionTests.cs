@@ -29,6 +29,11 @@ public class DateExpressionTests
     [InlineData("The spokesman spoke on Friday.", "Friday", "2020-10-16", null, DateKind.Date)]
     [InlineData("The envoy will arrive on Friday.", "Friday", "2020-10-23", null, DateKind.Date)]
     [InlineData("The note was dated 2019-02-11 17:09 in the file.", "2019-02-11 17:09", "2019-02-11T17:09", null, DateKind.Time)]
+    [InlineData("The page says 2023年4月26日 at the top.", "2023年4月26日", "2023-04-26", null, DateKind.Date)]
+    [InlineData("The page says 2023년 4월 26일 at the top.", "2023년 4월 26일", "2023-04-26", null, DateKind.Date)]
+    [InlineData("The page says 2023. 4. 26. at the top.", "2023. 4. 26.", "2023-04-26", null, DateKind.Date)]
+    [InlineData("The page says 2019年11月 at the top.", "2019年11月", "2019-11", null, DateKind.Date)]
+    [InlineData("Talks end early 2019.11.04 in Seoul.", "2019.11.04", "2019-11-04", null, DateKind.Date)]
     public void AnExpressionIsFoundWithItsSpanValueAndKind(string sentence, string text, string value, string? end, DateKind kind)
     {
         var e = Assert.Single(Find(sentence), d => d.Text == text);
@@ -36,6 +41,15 @@ public class DateExpressionTests
         Assert.Equal(value, e.Value);
         Assert.Equal(end, e.EndValue);
         Assert.Equal(kind, e.Kind);
+    }
+
+    [Fact]
+    public void NextToIsAPlaceNotTheFuture()
+    {
+        // "parked next to" is no future sentence: Friday is the one before the anchor (a Tuesday), not after it.
+        var e = Assert.Single(Find("The bus parked next to the county office left on Friday."));
+        Assert.Equal("2020-10-16", e.Value);
+        Assert.Equal("2020-10-23", Assert.Single(Find("The bus will leave on Friday.")).Value);
     }
 
     [Theory]
