@@ -145,15 +145,38 @@ public sealed class ArticleDater : IEventDater
 
 /// <summary>
 /// The date of the sentence's own date expression (the dates module's layer) nearest the predicate, at the precision
-/// the text gives ("2024-11-07", "2024-11"), <c>date_from</c> "sentence"; else the article's date.
+/// the text gives ("2024-11-07", "2024-11"), <c>date_from</c> "sentence"; a sentence with none that dates itself by
+/// the one before ("On the same day", "the next day", "a day earlier": <c>events-anaphoric-days</c>) takes the latest
+/// date expression of the three sentences before it, shifted by the phrase's days, also "sentence"; else the
+/// article's date.
 /// </summary>
 public sealed class SentenceDater : IEventDater
 {
+    private static readonly (string Phrase, int Days)[] Anaphoric = [.. Knowledge.LanguageData.English["events-anaphoric-days"].Values
+        .Select(kv => (kv.Key, int.Parse(kv.Value, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture)))
+        .OrderByDescending(p => p.Key.Length)];
+
     public static SentenceDater Instance { get; } = new();
 
     public (string? Date, string? From) Date(Article article, int sentence, TextSpan predicate)
     {
         ArgumentNullException.ThrowIfNull(article);
+        if (Own(article, sentence, predicate) is { } own)
+        {
+            return (own, "sentence");
+        }
+
+        if (Carried(article, sentence, depth: 0) is { } carried)
+        {
+            return (carried, "sentence");
+        }
+
+        return ArticleDater.Instance.Date(article, sentence, predicate);
+    }
+
+    /// <summary>The sentence's own date expression nearest <paramref name="near"/>; a time of day keeps its day ("2024-11-07T19:59" → "2024-11-07").</summary>
+    private static string? Own(Article article, int sentence, TextSpan near)
+    {
         DateExpression? best = null;
         int bestDistance = int.MaxValue;
         foreach (var d in article.DateExpressions)
@@ -163,7 +186,7 @@ public sealed class SentenceDater : IEventDater
                 continue;
             }
 
-            int distance = d.Span.Start >= predicate.End ? d.Span.Start - predicate.End : Math.Max(0, predicate.Start - d.Span.End);
+            int distance = d.Span.Start >= near.End ? d.Span.Start - near.End : Math.Max(0, near.Start - d.Span.End);
             if (distance < bestDistance)
             {
                 (best, bestDistance) = (d, distance);
@@ -172,13 +195,58 @@ public sealed class SentenceDater : IEventDater
 
         if (best is null)
         {
-            return ArticleDater.Instance.Date(article, sentence, predicate);
+            return null;
         }
 
-        // A time of day keeps its day ("2024-11-07T19:59" → "2024-11-07"); a month or a year stays as precise as written.
         string v = best.Value;
         int t = v.IndexOf('T', StringComparison.Ordinal);
-        return (t > 0 ? v[..t] : v, "sentence");
+        return t > 0 ? v[..t] : v;
+    }
+
+    /// <summary>"On the same day", "the next day": the latest date of the sentences just before, shifted; null when the sentence has no such phrase.</summary>
+    private static string? Carried(Article article, int sentence, int depth)
+    {
+        if (sentence <= 0 || sentence >= article.Sentences.Count || depth > 2 || AnaphoricShift(article, sentence) is not { } days)
+        {
+            return null;
+        }
+
+        for (int back = sentence - 1; back >= 0 && back >= sentence - 3; back--)
+        {
+            var span = article.Sentences[back].Span;
+            var earlier = Own(article, back, new TextSpan(span.End, span.End)) ?? Carried(article, back, depth + 1);
+            if (earlier is null)
+            {
+                continue;
+            }
+
+            if (days == 0)
+            {
+                return earlier;
+            }
+
+            // A shift in days needs a day to shift from.
+            return earlier.Length == 10 && DateOnly.TryParseExact(earlier, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day)
+                ? day.AddDays(days).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : null;
+        }
+
+        return null;
+    }
+
+    /// <summary>The day shift of the sentence's anaphoric date phrase (whole words, any case), if it has one.</summary>
+    internal static int? AnaphoricShift(Article article, int sentence)
+    {
+        var text = article.Text.AsSpan(article.Sentences[sentence].Span.Start, article.Sentences[sentence].Span.Length);
+        foreach (var (phrase, days) in Anaphoric)
+        {
+            int at = text.IndexOf(phrase, StringComparison.OrdinalIgnoreCase);
+            if (at >= 0 && (at == 0 || !char.IsLetter(text[at - 1])) && (at + phrase.Length == text.Length || !char.IsLetter(text[at + phrase.Length])))
+            {
+                return days;
+            }
+        }
+
+        return null;
     }
 }
 

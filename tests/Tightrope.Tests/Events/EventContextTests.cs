@@ -1,0 +1,50 @@
+using Tightrope.Actors;
+using Tightrope.Dates;
+using Tightrope.Events;
+using Tightrope.Knowledge;
+using Tightrope.Model;
+
+namespace Tightrope.Tests.Events;
+
+/// <summary>Speech acts coded by what is said, dates carried from the sentence before, targets outside the clause, repeats merged.</summary>
+public sealed class EventContextTests
+{
+    private static readonly KnowledgeBase Kb = new(
+    [
+        new Actor { Id = "south-korea", Name = "South Korea", Kind = ActorKind.Country, Country = "KOR", Sector = "GOV", Demonyms = ["South Korean"] },
+        new Actor { Id = "north-korea", Name = "North Korea", Kind = ActorKind.Country, Country = "PRK", Sector = "GOV", Demonyms = ["North Korean"] },
+        new Actor { Id = "united-states", Name = "United States", Kind = ActorKind.Country, Country = "USA", Sector = "GOV", Aliases = ["US"], Demonyms = ["American"] },
+        new Actor { Id = "japan", Name = "Japan", Kind = ActorKind.Country, Country = "JPN", Sector = "GOV" },
+        new Actor { Id = "china", Name = "China", Kind = ActorKind.Country, Country = "CHN", Sector = "GOV" },
+        new Actor { Id = "alice-park", Name = "Alice Park", Kind = ActorKind.Person, Country = "KOR", Roles = [new Role { Title = "Minister of Foreign Affairs", Org = "KOR" }] },
+        new Actor { Id = "bob-stone", Name = "Bob Stone", Kind = ActorKind.Person, Country = "USA", Roles = [new Role { Title = "Secretary of State", Org = "USA" }] },
+    ]);
+
+    private static List<Event> Events(string text)
+    {
+        var article = new Article("t", text, new ArticleMetadata()) { Date = new ArticleDate(new DateOnly(2030, 3, 20), DateSource.Given, 1) };
+        new Tightrope.Text.TextStage().Process(article);
+        new ActorsStage(Kb).Process(article);
+        new DateExpressionsStage().Process(article);
+        new EventsStage(Kb, SentenceDater.Instance).Process(article);
+        return article.Events;
+    }
+
+    [Theory]
+    [InlineData("On the same day, Japan condemned North Korea.", "2030-03-03")]
+    [InlineData("The next day Japan condemned North Korea.", "2030-03-04")]
+    [InlineData("Japan had condemned North Korea a day earlier.", "2030-03-02")]
+    public void ASentenceDatedByTheOneBeforeTakesThatDateShifted(string second, string expected)
+    {
+        var events = Events("Alice Park met with Bob Stone on March 3, 2030. " + second);
+        var e = Assert.Single(events, x => x.Type == "ACCUSE");
+        Assert.Equal((expected, "sentence"), (e.Date, e.DateFrom));
+    }
+
+    [Fact]
+    public void ASentenceWithoutADatePhraseKeepsTheArticleDate()
+    {
+        var e = Assert.Single(Events("Alice Park met with Bob Stone on March 3, 2030. Japan condemned North Korea."), x => x.Type == "ACCUSE");
+        Assert.Equal(("2030-03-20", "article"), (e.Date, e.DateFrom));
+    }
+}
