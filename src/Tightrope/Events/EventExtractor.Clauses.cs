@@ -166,12 +166,18 @@ internal sealed partial class EventExtractor
             ? sp + 1 : null;
     }
 
-    private Modality ModalityOf(List<Tok> toks, int clauseStart, int pred, bool question)
+    private Modality ModalityOf(List<Tok> toks, int clauseStart, int pred, bool question, bool reported)
     {
         var best = question ? Modality.Hypothetical : Modality.Asserted;
         for (int k = 0; k < pred; k++)
         {
             var w = toks[k].Lower;
+            if (reported && k >= clauseStart && w is "would" or "'d")
+            {
+                best = Stronger(best, Modality.Planned);
+                continue;
+            }
+
             if (!_lex.Modal.TryGetValue(w, out var options) || (k < clauseStart && w is not ("if" or "unless" or "whether" or "in" or "provided")))
             {
                 continue;

@@ -140,6 +140,8 @@ internal sealed partial class EventExtractor(KnowledgeBase knowledge, IEventDate
                 }
             }
 
+            ResolveSpeech(article, si, toks, found, inSentence, result, first, emitted);
+
             // "threatened to cut troops in South Korea", "agreed to withdraw from Japan": a threat, promise or refusal with no
             // target of its own is aimed at the target of the act it governs.
             for (int fi = 0; fi + 1 < found.Count; fi++)
@@ -317,7 +319,9 @@ internal sealed partial class EventExtractor(KnowledgeBase knowledge, IEventDate
         int clauseStartOffset = toks.Count > 0 && clauseStart < toks.Count ? toks[clauseStart].Span.Start : sentence.Start;
         int clauseEndOffset = clauseEnd < toks.Count ? toks[clauseEnd].Span.Start : sentence.End;
 
-        var modality = ModalityOf(toks, clauseStart, f.TokenStart, question);
+        // After a reporting verb ("said it would impose tariffs") "would" is the reported "will", not speculation.
+        bool reported = f.Entry.Type != EventLexicon.Speech && found.Take(fi).Any(p => p.Entry.Type == EventLexicon.Speech);
+        var modality = ModalityOf(toks, clauseStart, f.TokenStart, question, reported);
         Found? governor = null;
         if (fi > 0 && f.TokenStart > 0 && toks[f.TokenStart - 1].Lower == "to")
         {
@@ -326,7 +330,7 @@ internal sealed partial class EventExtractor(KnowledgeBase knowledge, IEventDate
             {
                 modality = governor.Entry.Type switch
                 {
-                    "REQUEST" => Modality.Proposed,
+                    "REQUEST" or EventLexicon.Speech => Modality.Proposed,
                     "THREATEN" => Modality.Threatened,
                     "REJECT" => Modality.Negated,
                     "AGREE" => Modality.Planned,
@@ -341,7 +345,8 @@ internal sealed partial class EventExtractor(KnowledgeBase knowledge, IEventDate
         // An infinitive after another predicate ("crossed into North Korea to drop leaflets", "went to Pyongyang to meet
         // Kim") has that predicate's subject, not its object; a request's object is the one asked ("urged X to").
         int subjectLimit = predSpan.Start;
-        if (governor is not null && governor.Entry.Type != "REQUEST")
+        bool asks = governor is not null && governor.Entry.Type is "REQUEST" or EventLexicon.Speech;
+        if (governor is not null && !asks)
         {
             subjectLimit = toks[governor.TokenStart].Span.Start;
         }
@@ -434,7 +439,7 @@ internal sealed partial class EventExtractor(KnowledgeBase knowledge, IEventDate
 
         subjectsOf[fi] = subjects.Count > 0 ? subjects : null;
 
-        if (governor is not null && governor.Entry.Type == "REQUEST" && objects.Count == 0 && before.Count > 0)
+        if (asks && objects.Count == 0 && before.Count > 0)
         {
             // "urged X to …": X, the governor's object, is the one asked to act.
             subjects = [before[^1].ActorId!];
@@ -478,7 +483,7 @@ internal sealed partial class EventExtractor(KnowledgeBase knowledge, IEventDate
         var (date, from) = dater.Date(article, si, predSpan);
         // PLOVER codes a stated intention as its own event: to do something cooperative is AGREE (CAMEO 03), to use
         // force or pressure is THREATEN (CAMEO 13) — "Japan will send aid" is also an AGREE, "X plans to attack" a THREATEN.
-        string? intent = modality != Modality.Planned || noun || !StatesIntent(toks, clauseStart, f.TokenStart) ? null : f.Entry.Type switch
+        string? intent = modality != Modality.Planned || noun || reported || !StatesIntent(toks, clauseStart, f.TokenStart) ? null : f.Entry.Type switch
         {
             "AGREE" or "CONSULT" or "SUPPORT" or "COOPERATE" or "AID" or "CONCEDE" or "RETREAT" => "AGREE",
             "PROTEST" or "SANCTION" or "MOBILIZE" or "COERCE" or "ASSAULT" => "THREATEN",

@@ -24,11 +24,24 @@ internal sealed class EventLexicon
 
     public Dictionary<string, List<(string[] Tail, Modality Modality)>> Modal { get; } = new(StringComparer.OrdinalIgnoreCase);
 
-    public static EventLexicon English { get; } = new(LanguageData.English["events-predicates"], LanguageData.English["events-irregular-verbs"], LanguageData.English["events-modality"]);
+    /// <summary>The content cues of reported statements (<c>events-speech-content</c>) by their first word.</summary>
+    public Dictionary<string, List<(string[] Tail, Predicate Entry)>> Cues { get; } = new(StringComparer.OrdinalIgnoreCase);
 
-    public EventLexicon(WordList predicates, WordList irregular, WordList modality)
+    /// <summary>The pseudo-type of a reporting verb ("said", "told"): the extractor gives it a type from what is said, or drops it.</summary>
+    public const string Speech = "SPEECH";
+
+    public static EventLexicon English { get; } = new(LanguageData.English["events-predicates"], LanguageData.English["events-irregular-verbs"], LanguageData.English["events-modality"],
+        LanguageData.English["events-speech-verbs"], LanguageData.English["events-speech-content"]);
+
+    public EventLexicon(WordList predicates, WordList irregular, WordList modality, WordList? speechVerbs = null, WordList? speechCues = null)
     {
-        foreach (var (phrase, value) in predicates.Values)
+        var phrases = predicates.Values.Select(kv => (kv.Key, kv.Value)).ToList();
+        if (speechVerbs is not null)
+        {
+            phrases.AddRange(speechVerbs.Words.Where(w => !predicates.Values.ContainsKey(w)).Select(w => (w, Speech + " 01")));
+        }
+
+        foreach (var (phrase, value) in phrases)
         {
             var parts = value.Split(' ', StringSplitOptions.RemoveEmptyEntries);
             var entry = new Predicate(parts[0], parts[1], parts.Length > 2 ? parts[2] : null);
@@ -58,6 +71,23 @@ internal sealed class EventLexicon
             }
 
             list.Add((words[1..], Enum.Parse<Modality>(value, ignoreCase: true)));
+        }
+
+        foreach (var (phrase, value) in speechCues?.Values ?? System.Collections.Frozen.FrozenDictionary<string, string>.Empty)
+        {
+            var parts = value.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var words = phrase.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (!Cues.TryGetValue(words[0], out var list))
+            {
+                Cues[words[0]] = list = [];
+            }
+
+            list.Add((words[1..], new Predicate(parts[0], parts[1], null)));
+        }
+
+        foreach (var list in Cues.Values)
+        {
+            list.Sort((a, b) => b.Tail.Length.CompareTo(a.Tail.Length));
         }
     }
 

@@ -47,4 +47,54 @@ public sealed class EventContextTests
         var e = Assert.Single(Events("Alice Park met with Bob Stone on March 3, 2030. Japan condemned North Korea."), x => x.Type == "ACCUSE");
         Assert.Equal(("2030-03-20", "article"), (e.Date, e.DateFrom));
     }
+
+    [Fact]
+    public void AStatedIntentionToUsePressureIsAThreatOfTheSpeaker()
+    {
+        var events = Events("Japan said it would impose sanctions on North Korea.");
+        Assert.Contains(events, x => (x.Type, x.SourceId, x.TargetId, x.Modality) == ("THREATEN", "japan", "north-korea", Modality.Asserted));
+        Assert.Contains(events, x => x.Type == "SANCTION" && x.Modality == Modality.Planned);
+        Assert.DoesNotContain(events, x => x.Type == EventLexicon.Speech);
+    }
+
+    [Fact]
+    public void AStatedIntentionToCooperateIsAnAgreementWithTheOtherSideNamedInTheSentence()
+    {
+        var e = Assert.Single(Events("Alice Park said at the meeting in the United States that South Korea would withdraw its complaint."), x => x.Modality == Modality.Asserted);
+        Assert.Equal(("AGREE", "alice-park", "united-states"), (e.Type, e.SourceId, e.TargetId));
+    }
+
+    [Fact]
+    public void TellingSomeoneToActIsARequestToThem()
+    {
+        var events = Events("Bob Stone told Japan to withdraw its ships.");
+        Assert.Contains(events, x => (x.Type, x.SourceId, x.TargetId, x.Modality) == ("REQUEST", "bob-stone", "japan", Modality.Asserted));
+        Assert.Contains(events, x => (x.Type, x.SourceId, x.Modality) == ("RETREAT", "japan", Modality.Proposed));
+    }
+
+    [Theory]
+    [InlineData("Alice Park said that the alliance with the United States would be strengthened.", "SUPPORT", "alice-park", "united-states")]
+    [InlineData("\"North Korea must stop its tests,\" Bob Stone said.", "REQUEST", "bob-stone", "north-korea")]
+    [InlineData("Alice Park said the plan was not in line with the wishes of Japan.", "REJECT", "alice-park", "japan")]
+    public void AStatementIsCodedByWhatItSays(string text, string type, string source, string target)
+    {
+        var e = Assert.Single(Events(text));
+        Assert.Equal((type, source, target, Modality.Asserted), (e.Type, e.SourceId, e.TargetId, e.Modality));
+    }
+
+    [Theory]
+    [InlineData("Alice Park said she arrived on Monday.")]
+    [InlineData("Bob Stone said there is no need to hurry.")]
+    [InlineData("The order emphasized by Bob Stone was strengthened.")]
+    public void AStatementWithNoContentCueIsNoEvent(string text)
+    {
+        Assert.Empty(Events(text));
+    }
+
+    [Fact]
+    public void AStatementThatNamesNoOtherPartyTakesTheOtherSideOfTheSentenceBefore()
+    {
+        var events = Events("Alice Park met with Bob Stone. Bob Stone said it was premature.");
+        Assert.Contains(events, x => (x.Type, x.SourceId, x.TargetId) == ("REJECT", "bob-stone", "alice-park"));
+    }
 }
