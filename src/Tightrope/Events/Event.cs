@@ -156,6 +156,8 @@ public sealed class SentenceDater : IEventDater
         .Select(kv => (kv.Key, int.Parse(kv.Value, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture)))
         .OrderByDescending(p => p.Key.Length)];
 
+    private static readonly string[] Heads = [.. Anaphoric.Select(p => p.Phrase[(p.Phrase.LastIndexOf(' ') + 1)..]).Distinct(StringComparer.OrdinalIgnoreCase)];
+
     public static SentenceDater Instance { get; } = new();
 
     public (string? Date, string? From) Date(Article article, int sentence, TextSpan predicate)
@@ -237,6 +239,18 @@ public sealed class SentenceDater : IEventDater
     internal static int? AnaphoricShift(Article article, int sentence)
     {
         var text = article.Text.AsSpan(article.Sentences[sentence].Span.Start, article.Sentences[sentence].Span.Length);
+        // Most sentences hold none of the phrases' last words ("day", "morning"): one search each rules them all out.
+        bool any = false;
+        foreach (var w in Heads)
+        {
+            any |= text.IndexOf(w, StringComparison.OrdinalIgnoreCase) >= 0;
+        }
+
+        if (!any)
+        {
+            return null;
+        }
+
         foreach (var (phrase, days) in Anaphoric)
         {
             int at = text.IndexOf(phrase, StringComparison.OrdinalIgnoreCase);

@@ -274,7 +274,22 @@ internal sealed partial class EventExtractor
 
     private static string? PrevWord(List<Tok> toks, int offset)
     {
-        for (int k = toks.Count - 1; k >= 0; k--)
+        // The tokens are in text order: start at the last one that ends by the offset.
+        int lo = 0, hi = toks.Count - 1;
+        while (lo <= hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (toks[mid].Span.End <= offset)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid - 1;
+            }
+        }
+
+        for (int k = hi; k >= 0; k--)
         {
             if (toks[k].Span.End <= offset && toks[k].Word && !EventLexicon.IsDeterminer(toks[k].Lower))
             {

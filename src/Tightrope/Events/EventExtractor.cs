@@ -17,6 +17,10 @@ internal sealed partial class EventExtractor(KnowledgeBase knowledge, IEventDate
 
     private readonly Dictionary<string, List<(string[] Tail, Predicate Entry)>>.AlternateLookup<ReadOnlySpan<char>> _firstWords = (lexicon ?? EventLexicon.English).FirstWords;
 
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _speechOnly = (lexicon ?? EventLexicon.English).SpeechOnly.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private readonly Dictionary<string, List<(string[] Tail, Predicate Entry)>>.AlternateLookup<ReadOnlySpan<char>> _cueWords = (lexicon ?? EventLexicon.English).Cues.GetAlternateLookup<ReadOnlySpan<char>>();
+
     private static readonly HashSet<string> ClauseStops = new(StringComparer.OrdinalIgnoreCase)
     {
         ";", ":", "that", "which", "who", "whom", "while", "but", "because", "although", "though", "when", "whereas", "since", "where", "—", "“", "\"",
@@ -82,14 +86,32 @@ internal sealed partial class EventExtractor(KnowledgeBase knowledge, IEventDate
             }
 
             // Most sentences hold no predicate: look the words up as spans before building anything.
-            bool any = false;
+            // A reporting verb counts only with a content cue in its sentence (else it is dropped in the end anyway).
+            bool any = false, speech = false;
             for (int t = tokenCursor; t < article.Tokens.Count && article.Tokens[t].Span.End <= sentence.End && !any; t++)
             {
                 var tk = article.Tokens[t];
-                any = tk.Kind == TokenKind.Word && _firstWords.ContainsKey(text.AsSpan(tk.Span.Start, tk.Span.End - tk.Span.Start));
+                var w = text.AsSpan(tk.Span.Start, tk.Span.End - tk.Span.Start);
+                if (tk.Kind == TokenKind.Word && _firstWords.ContainsKey(w))
+                {
+                    bool only = _speechOnly.Contains(w);
+                    any = !only;
+                    speech |= only;
+                }
             }
 
-            if (!any)
+            bool? cue = null;
+            if (!any && speech)
+            {
+                cue = false;
+                for (int t = tokenCursor; t < article.Tokens.Count && article.Tokens[t].Span.End <= sentence.End && cue == false; t++)
+                {
+                    var tk = article.Tokens[t];
+                    cue = tk.Kind == TokenKind.Word && _cueWords.ContainsKey(text.AsSpan(tk.Span.Start, tk.Span.End - tk.Span.Start));
+                }
+            }
+
+            if (!any && cue != true)
             {
                 continue;
             }
@@ -130,6 +152,13 @@ internal sealed partial class EventExtractor(KnowledgeBase knowledge, IEventDate
             int first = result.Count;
             for (int fi = 0; fi < found.Count; fi++)
             {
+                // A reporting verb with no content cue in its sentence and no act after it can only be dropped.
+                if (found[fi].Entry.Type == EventLexicon.Speech && !found.Skip(fi + 1).Any(p => p.Entry.Type != EventLexicon.Speech)
+                    && !(cue ??= toks.Exists(t => t.Word && _lex.Cues.ContainsKey(t.Lower))))
+                {
+                    continue;
+                }
+
                 foreach (var (e, passive) in Build(article, si, sentence, toks, found, fi, inSentence, question, subjectsOf, requireActor))
                 {
                     bool actor = e.SourceId is not null || (passive && e.TargetId is not null);

@@ -27,6 +27,9 @@ internal sealed class EventLexicon
     /// <summary>The content cues of reported statements (<c>events-speech-content</c>) by their first word.</summary>
     public Dictionary<string, List<(string[] Tail, Predicate Entry)>> Cues { get; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>The first words (every form) that start reporting verbs only.</summary>
+    public HashSet<string> SpeechOnly { get; } = new(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>The pseudo-type of a reporting verb ("said", "told"): the extractor gives it a type from what is said, or drops it.</summary>
     public const string Speech = "SPEECH";
 
@@ -57,9 +60,13 @@ internal sealed class EventLexicon
             }
         }
 
-        foreach (var list in ByFirst.Values)
+        foreach (var (first, list) in ByFirst)
         {
             list.Sort((a, b) => b.Tail.Length.CompareTo(a.Tail.Length));
+            if (list.TrueForAll(p => p.Entry.Type == Speech))
+            {
+                SpeechOnly.Add(first);
+            }
         }
 
         foreach (var (phrase, value) in modality.Values)
@@ -151,10 +158,24 @@ public static class CameoCodes
         return map.GetValueOrDefault(code);
     }
 
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<KnowledgeBase, System.Collections.Concurrent.ConcurrentDictionary<string, string?>> Codes = [];
+
+    /// <summary>The actor's CAMEO-style code, worked out once per knowledge base and id.</summary>
     public static string? Of(KnowledgeBase knowledge, string? id)
     {
         ArgumentNullException.ThrowIfNull(knowledge);
-        if (id is null || knowledge.Find(id) is not { } a)
+        if (id is null)
+        {
+            return null;
+        }
+
+        var cache = Codes.GetValue(knowledge, static _ => new(StringComparer.Ordinal));
+        return cache.TryGetValue(id, out var code) ? code : cache.GetOrAdd(id, Compute(knowledge, id));
+    }
+
+    private static string? Compute(KnowledgeBase knowledge, string id)
+    {
+        if (knowledge.Find(id) is not { } a)
         {
             return null;
         }
