@@ -7,7 +7,7 @@ namespace Tightrope.Events;
 /// <summary>
 /// Speech acts: a reporting verb ("said", "told", "stressed") is an event only by what it reports. The reported clause
 /// (after the verb, or the quotation before it) is read for an act its speaker's side states as intended ("said it
-/// would impose tariffs": THREATEN; "said Seoul would meet the conditions": AGREE), a request passed on ("told Japan
+/// would impose tariffs": THREATEN; "said Seoul would drop its complaint": AGREE), a request passed on ("told Japan
 /// to withdraw": REQUEST), else the first content cue (<c>events-speech-content</c>: "strengthen" SUPPORT, "unaware"
 /// REJECT, "must" REQUEST, …); a statement with none of them ("he said") is dropped.
 /// </summary>
@@ -191,9 +191,32 @@ internal sealed partial class EventExtractor
         return null;
     }
 
+    /// <summary>The types of acts done to someone: with no target in their clause they are aimed at the other party named just before.</summary>
+    private static readonly HashSet<string> Directed = new(StringComparer.Ordinal)
+    {
+        "REQUEST", "SUPPORT", "ACCUSE", "REJECT", "THREATEN", "SANCTION", "CONCEDE", "AID", "COERCE", "ASSAULT",
+    };
+
     /// <summary>
-    /// The other party of a statement that names none ("Esper said it will take a long time"): the last actor of the
-    /// sentence before that is not the speaker's side.
+    /// "Park sent congratulations." after a sentence on Trump, "The US proposed that …" after one on Seoul: an act done to
+    /// someone whose clause names no target takes the other party of the sentence before (not the source's side).
+    /// </summary>
+    private void TargetsFromContext(Article article, int si, List<Event> result, int first)
+    {
+        for (int k = first; k < result.Count; k++)
+        {
+            var e = result[k];
+            if (e.TargetId is null && e.SourceId is not null && Directed.Contains(e.Type) && PreviousParty(article, si, e.SourceId) is { } other
+                && !result.Skip(first).Any(o => o.Type == e.Type && o.SourceId == e.SourceId && o.TargetId == other))
+            {
+                result[k] = e with { TargetId = other, TargetCode = CameoCodes.Of(knowledge, other) };
+            }
+        }
+    }
+
+    /// <summary>
+    /// The other party of a statement that names none ("Lee said it was premature"): the last actor of the
+    /// sentence before that is not the speaker's side (a place with no country, "the Korean Peninsula", is none).
     /// </summary>
     private string? PreviousParty(Article article, int si, string? speaker)
     {
@@ -206,7 +229,7 @@ internal sealed partial class EventExtractor
         string? last = null;
         foreach (var m in article.Mentions)
         {
-            if (m.ActorId is not null && Within(span, m.Span) && Other(MapPlace(m.ActorId), speaker) is { } id)
+            if (m.ActorId is not null && Within(span, m.Span) && Other(MapPlace(m.ActorId), speaker) is { } id && knowledge.Find(id)?.Kind != ActorKind.Place)
             {
                 last = id;
             }

@@ -209,6 +209,8 @@ internal sealed partial class EventExtractor(KnowledgeBase knowledge, IEventDate
                     result.RemoveAt(k);
                 }
             }
+
+            TargetsFromContext(article, si, result, first);
         }
 
         return requireActor ? Repeated(result) : result;

@@ -16,6 +16,7 @@ public sealed class EventContextTests
         new Actor { Id = "united-states", Name = "United States", Kind = ActorKind.Country, Country = "USA", Sector = "GOV", Aliases = ["US"], Demonyms = ["American"] },
         new Actor { Id = "japan", Name = "Japan", Kind = ActorKind.Country, Country = "JPN", Sector = "GOV" },
         new Actor { Id = "china", Name = "China", Kind = ActorKind.Country, Country = "CHN", Sector = "GOV" },
+        new Actor { Id = "korean-peninsula", Name = "Korean Peninsula", Kind = ActorKind.Place },
         new Actor { Id = "alice-park", Name = "Alice Park", Kind = ActorKind.Person, Country = "KOR", Roles = [new Role { Title = "Minister of Foreign Affairs", Org = "KOR" }] },
         new Actor { Id = "bob-stone", Name = "Bob Stone", Kind = ActorKind.Person, Country = "USA", Roles = [new Role { Title = "Secretary of State", Org = "USA" }] },
     ]);
@@ -96,5 +97,27 @@ public sealed class EventContextTests
     {
         var events = Events("Alice Park met with Bob Stone. Bob Stone said it was premature.");
         Assert.Contains(events, x => (x.Type, x.SourceId, x.TargetId) == ("REJECT", "bob-stone", "alice-park"));
+    }
+
+    [Fact]
+    public void AnActDoneToSomeoneWithNoTargetInItsClauseIsAimedAtTheOtherPartyOfTheSentenceBefore()
+    {
+        var events = Events("Bob Stone arrived in Seoul on Monday. Alice Park sent congratulations.");
+        Assert.Contains(events, x => (x.Type, x.SourceId, x.TargetId) == ("SUPPORT", "alice-park", "bob-stone"));
+    }
+
+    [Fact]
+    public void TheSourcesOwnSideAndAPlaceWithNoCountryAreNoOtherParty()
+    {
+        var events = Events("South Korea and the Korean Peninsula were in the news. Alice Park sent congratulations.");
+        var e = Assert.Single(events, x => x.Type == "SUPPORT");
+        Assert.Null(e.TargetId);
+    }
+
+    [Fact]
+    public void AMeetingWithNoPartnerInItsClauseStaysWithoutATarget()
+    {
+        var events = Events("Bob Stone arrived on Monday. Alice Park held talks.");
+        Assert.DoesNotContain(events, x => x.Type == "CONSULT" && x.TargetId is not null);
     }
 }
