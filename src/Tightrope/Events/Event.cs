@@ -36,7 +36,13 @@ public sealed record Event
     public string? DateFrom { get; init; }
     public string? Location { get; init; }
     public required TextSpan Sentence { get; init; }
+
+    /// <summary>The other places the article reports this same event (same type, actors, modality and date), in text order; null when none.</summary>
+    public IReadOnlyList<EventMention>? Also { get; init; }
 }
+
+/// <summary>One more report of an event in its article: the predicate's span and the sentence's span.</summary>
+public readonly record struct EventMention(TextSpan Predicate, TextSpan Sentence);
 
 /// <summary>The events capability's records on an article.</summary>
 public static class EventAnnotations
@@ -69,13 +75,32 @@ public static class EventLayer
 
     internal static string ModalityName(Modality m) => m.ToString().ToLowerInvariant();
 
-    private sealed class EventCodec() : RecordCodec<Event>("events", 1,
+    /// <summary>"12-20-0-45;90-97-60-120": predicate start, end, sentence start, end of each further report.</summary>
+    private static List<EventMention>? ReadAlso(string? packed)
+    {
+        if (string.IsNullOrEmpty(packed))
+        {
+            return null;
+        }
+
+        var list = new List<EventMention>();
+        foreach (var item in packed.Split(';'))
+        {
+            var n = item.Split('-').Select(x => int.Parse(x, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+            list.Add(new EventMention(new TextSpan(n[0], n[1]), new TextSpan(n[2], n[3])));
+        }
+
+        return list;
+    }
+
+    private sealed class EventCodec() : RecordCodec<Event>("events", 2,
         new("start", ColumnType.Integer), new("end", ColumnType.Integer), new("text", ColumnType.SpanText),
         new("type", ColumnType.Text), new("mode", ColumnType.Text, Nullable: true), new("cameo", ColumnType.Text),
         new("source_id", ColumnType.Text, Nullable: true), new("source_code", ColumnType.Text, Nullable: true),
         new("target_id", ColumnType.Text, Nullable: true), new("target_code", ColumnType.Text, Nullable: true),
         new("modality", ColumnType.Text), new("date", ColumnType.Text, Nullable: true), new("date_from", ColumnType.Text, Nullable: true),
-        new("location", ColumnType.Text, Nullable: true), new("sentence_start", ColumnType.Integer), new("sentence_end", ColumnType.Integer))
+        new("location", ColumnType.Text, Nullable: true), new("sentence_start", ColumnType.Integer), new("sentence_end", ColumnType.Integer),
+        new("also", ColumnType.Text, Nullable: true))
     {
         public override void Write(Event e, IRowWriter row)
         {
@@ -95,6 +120,8 @@ public static class EventLayer
             row.Text(e.Location);
             row.Integer(e.Sentence.Start);
             row.Integer(e.Sentence.End);
+            row.Text(e.Also is { Count: > 0 } also ? string.Join(';', also.Select(m => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"{m.Predicate.Start}-{m.Predicate.End}-{m.Sentence.Start}-{m.Sentence.End}"))) : null);
         }
 
         public override Event Read(IRowReader row)
@@ -116,6 +143,7 @@ public static class EventLayer
                 DateFrom = row.Text(),
                 Location = row.Text(),
                 Sentence = new TextSpan((int)row.Integer()!, (int)row.Integer()!),
+                Also = ReadAlso(row.Text()),
             };
         }
     }

@@ -218,29 +218,40 @@ internal sealed partial class EventExtractor(KnowledgeBase knowledge, IEventDate
 
     /// <summary>
     /// An article names one event again and again ("Xu visited Washington … Xu's visit … the visit"): an event with the
-    /// type, actors and modality of another and no date of its own is that event again, and is dropped; the copy with
-    /// its sentence's date is kept, else the first.
+    /// type, actors and modality of another and the same date, or no date of its own (date from the article), is that
+    /// event reported again. The reports merge into one event that keeps every report's predicate and sentence
+    /// (<see cref="Event.Also"/>); the copy dated by its sentence leads, else the first.
     /// </summary>
     private static List<Event> Repeated(List<Event> events)
     {
         var keep = new List<Event>(events.Count);
-        var seen = new Dictionary<(string, string?, string?, Modality), int>();
+        var seen = new Dictionary<(string, string?, string?, Modality), List<int>>();
         foreach (var e in events)
         {
             var key = (e.Type, e.SourceId, e.TargetId, e.Modality);
-            if (!seen.TryGetValue(key, out int at))
+            if (!seen.TryGetValue(key, out var ats))
             {
-                seen[key] = keep.Count;
+                seen[key] = [keep.Count];
                 keep.Add(e);
+                continue;
             }
-            else if (e.DateFrom == "sentence" && keep[at].DateFrom != "sentence")
+
+            bool dated = e.DateFrom == "sentence";
+            int at = ats.FindIndex(i => keep[i].Date == e.Date || !dated || keep[i].DateFrom != "sentence");
+            if (at < 0)
             {
-                keep[at] = e;
-            }
-            else if (e.DateFrom == "sentence" && keep[at].Date != e.Date)
-            {
+                ats.Add(keep.Count);
                 keep.Add(e);
+                continue;
             }
+
+            var lead = keep[ats[at]];
+            var merged = dated && lead.DateFrom != "sentence" ? e : lead;
+            var other = ReferenceEquals(merged, e) ? lead : e;
+            var also = new List<EventMention>(merged.Also ?? []) { new(other.Span, other.Sentence) };
+            also.AddRange(other.Also ?? []);
+            also.Sort((a, b) => a.Predicate.Start.CompareTo(b.Predicate.Start));
+            keep[ats[at]] = merged with { Also = also };
         }
 
         return keep;

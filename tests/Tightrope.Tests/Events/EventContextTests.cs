@@ -120,4 +120,33 @@ public sealed class EventContextTests
         var events = Events("Bob Stone arrived on Monday. Alice Park held talks.");
         Assert.DoesNotContain(events, x => x.Type == "CONSULT" && x.TargetId is not null);
     }
+
+    [Fact]
+    public void TheSameEventReportedTwiceInAnArticleIsOneEventCitingBothSentences()
+    {
+        const string text = "Japan condemned North Korea on March 3, 2030. Later, Japan condemned North Korea again. Japan condemned North Korea on March 9, 2030.";
+        var events = Events(text);
+        Assert.Equal(2, events.Count);
+        var first = events[0];
+        Assert.Equal("2030-03-03", first.Date);
+        var also = Assert.Single(first.Also!);
+        Assert.Equal("condemned", text[also.Predicate.Start..also.Predicate.End]);
+        Assert.StartsWith("Later, Japan", text[also.Sentence.Start..also.Sentence.End], StringComparison.Ordinal);
+        Assert.Null(events[1].Also);
+    }
+
+    [Fact]
+    public void TheFurtherReportsOfAnEventRoundTripThroughTheStoreCodec()
+    {
+        var article = new Article("t", "Japan condemned North Korea. Japan condemned North Korea again.", new ArticleMetadata());
+        new Tightrope.Text.TextStage().Process(article);
+        new ActorsStage(Kb).Process(article);
+        new EventsStage(Kb).Process(article);
+        var blob = Tightrope.Storage.LayerPack.Pack(article, [EventLayer.Layer], duplicate: false);
+        var read = new Article("t", article.Text, new ArticleMetadata());
+        Tightrope.Storage.LayerPack.Unpack(blob, read, [EventLayer.Layer]);
+        var e = Assert.Single(read.Events);
+        Assert.Equal(article.Events[0].Also, e.Also);
+        Assert.Single(e.Also!);
+    }
 }
