@@ -291,6 +291,12 @@ internal sealed partial class EventExtractor(KnowledgeBase knowledge, IEventDate
                 continue;
             }
 
+            // "is seeking to offer": a predicate that with the next word is a marker of intention is no act of its own.
+            if (i + 1 < toks.Count && _lex.Modal.TryGetValue(tk.Lower, out var marks) && marks.Exists(m => m.Modality == Modality.Planned && m.Tail is [var next] && next == toks[i + 1].Lower))
+            {
+                continue;
+            }
+
             foreach (var (rest, entry) in options)
             {
                 int j = i + 1;
@@ -351,7 +357,9 @@ internal sealed partial class EventExtractor(KnowledgeBase knowledge, IEventDate
         int clauseEnd = toks.Count;
         for (int k = f.TokenEnd; k < toks.Count; k++)
         {
-            if (ClauseStops.Contains(toks[k].Lower) || (fi + 1 < found.Count && k >= found[fi + 1].TokenStart))
+            // ", and even the US …": a comma and a conjunction start another clause, whose actors are not this act's.
+            bool nextClause = toks[k].Lower == "," && k + 1 < toks.Count && toks[k + 1].Lower is "and" or "but" or "while" or "yet" or "so" or "whereas";
+            if (ClauseStops.Contains(toks[k].Lower) || nextClause || (fi + 1 < found.Count && k >= found[fi + 1].TokenStart))
             {
                 clauseEnd = k;
                 break;

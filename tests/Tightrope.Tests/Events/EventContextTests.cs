@@ -149,4 +149,19 @@ public sealed class EventContextTests
         Assert.Equal(article.Events[0].Also, e.Also);
         Assert.Single(e.Also!);
     }
+
+    [Fact]
+    public void AnActorAfterACommaAndAConjunctionBelongsToAnotherClause()
+    {
+        var e = Assert.Single(Events("Japan condemned the plan in strong words, and even North Korea was surprised."), x => x.Type == "ACCUSE");
+        Assert.Null(e.TargetId);
+    }
+
+    [Fact]
+    public void APredicateThatMarksAnIntentionBeforeToIsNoActOfItsOwn()
+    {
+        var events = Events("Japan is seeking to condemn North Korea.");
+        Assert.DoesNotContain(events, x => x.Type == "REQUEST");
+        Assert.Contains(events, x => x.Type == "ACCUSE" && x.Modality == Modality.Planned);
+    }
 }
