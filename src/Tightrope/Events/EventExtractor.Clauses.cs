@@ -45,6 +45,27 @@ internal sealed partial class EventExtractor
             || w.EndsWith("tions", StringComparison.Ordinal) || w.EndsWith("ments", StringComparison.Ordinal) || w == "summit" || w == "summits";
     }
 
+    private static readonly WordList LightVerbs = LanguageData.English["events-light-verbs"];
+
+    /// <summary>"had a phone call", "paid a visit", "made a proposal": an event noun as a light verb's object is that verb's act (at most three lower-case words between).</summary>
+    private static bool AfterLightVerb(List<Tok> toks, int noun)
+    {
+        for (int k = noun - 1; k >= 0 && k >= noun - 4; k--)
+        {
+            if (LightVerbs.Contains(toks[k].Lower))
+            {
+                return true;
+            }
+
+            if (!toks[k].Word || toks[k].Upper || !char.IsLetter(toks[k].Lower[0]))
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The actors of an event noun: a possessive right before it ("Yoon's recent visit"), else "between X and Y", "by X" or "from X" after it.</summary>
     private static List<string> NounActors(string text, List<Tok> toks, TextSpan pred, List<Mention> mentions, List<Mention> after)
     {

@@ -403,7 +403,7 @@ internal sealed partial class EventExtractor(KnowledgeBase knowledge, IEventDate
 
         var before = mentions.Where(m => m.Span.End <= subjectLimit && m.Span.Start >= clauseStartOffset).ToList();
         var after = mentions.Where(m => m.Span.Start >= predSpan.End && m.Span.End <= clauseEndOffset).ToList();
-        bool noun = IsNounUse(toks, f);
+        bool noun = IsNounUse(toks, f) && !AfterLightVerb(toks, f.TokenStart);
 
         string? location = null;
         var objects = new List<Mention>();

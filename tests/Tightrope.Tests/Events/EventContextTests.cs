@@ -164,4 +164,19 @@ public sealed class EventContextTests
         Assert.DoesNotContain(events, x => x.Type == "REQUEST");
         Assert.Contains(events, x => x.Type == "ACCUSE" && x.Modality == Modality.Planned);
     }
+
+    [Theory]
+    [InlineData("Alice Park and Bob Stone had a long phone call on Monday.", "CONSULT", "alice-park", "bob-stone")]
+    [InlineData("Alice Park paid a visit to Japan.", "CONSULT", "alice-park", "japan")]
+    public void AnEventNounAsALightVerbsObjectIsThatVerbsAct(string text, string type, string source, string target)
+    {
+        var e = Assert.Single(Events(text));
+        Assert.Equal((type, source, target), (e.Type, e.SourceId, e.TargetId));
+    }
+
+    [Fact]
+    public void ABareEventNounStillNeedsItsOwnActors()
+    {
+        Assert.Empty(Events("Alice Park said the phone call was long."));
+    }
 }
