@@ -145,9 +145,21 @@ internal sealed partial class EventExtractor
         return null;
     }
 
-    /// <summary>"X met Y and then visited Z": a predicate after "and" with no subject of its own shares the previous predicate's.</summary>
+    /// <summary>"X met Y and then visited Z", "X rejected Y, calling it …": a predicate after "and", or a participle after a comma, shares the previous predicate's subject.</summary>
     private static List<string>? SharedSubject(List<Tok> toks, int clauseStart, int pred, int fi, List<Found> found, List<string>?[] subjectsOf)
     {
+        // "dismissed the offer, branding it a trick": a participle after a comma has the subject of the last act before it.
+        if (fi > 0 && toks[pred - 1].Lower == "," && toks[pred].Lower.EndsWith("ing", StringComparison.Ordinal))
+        {
+            for (int p = fi - 1; p >= 0; p--)
+            {
+                if (subjectsOf[p] is { } before)
+                {
+                    return before;
+                }
+            }
+        }
+
         if (fi == 0 || subjectsOf[fi - 1] is not { } previous)
         {
             return null;

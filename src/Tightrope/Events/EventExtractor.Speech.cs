@@ -206,12 +206,29 @@ internal sealed partial class EventExtractor
         for (int k = first; k < result.Count; k++)
         {
             var e = result[k];
-            if (e.TargetId is null && e.SourceId is not null && Directed.Contains(e.Type) && PreviousParty(article, si, e.SourceId) is { } other
+            if (e.TargetId is null && e.SourceId is not null && Directed.Contains(e.Type)
+                && (EarlierParty(article, si, e.Span.Start, e.SourceId) ?? PreviousParty(article, si, e.SourceId)) is { } other
                 && !result.Skip(first).Any(o => o.Type == e.Type && o.SourceId == e.SourceId && o.TargetId == other))
             {
                 result[k] = e with { TargetId = other, TargetCode = CameoCodes.Of(knowledge, other) };
             }
         }
+    }
+
+    /// <summary>"Seoul proposed a truce, which was not accepted by the US": an actor earlier in the sentence, outside the act's clause, not of the source's side.</summary>
+    private string? EarlierParty(Article article, int si, int before, string source)
+    {
+        var span = article.Sentences[si].Span;
+        foreach (var m in article.Mentions)
+        {
+            if (m.ActorId is not null && m.Span.Start >= span.Start && m.Span.End <= before && Other(MapPlace(m.ActorId), source) is { } id
+                && knowledge.Find(id)?.Kind != ActorKind.Place)
+            {
+                return id;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>

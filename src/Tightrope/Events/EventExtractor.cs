@@ -539,6 +539,13 @@ internal sealed partial class EventExtractor(KnowledgeBase knowledge, IEventDate
             "PROTEST" or "SANCTION" or "MOBILIZE" or "COERCE" or "ASSAULT" => "THREATEN",
             _ => null,
         };
+
+        // "did not accept", "have not been recognized by the US": withholding agreement or support is PLOVER's REJECT (CAMEO 12), asserted.
+        if (intent is null && modality == Modality.Negated && !noun && f.Entry.Type is "AGREE" or "SUPPORT" or "CONCEDE")
+        {
+            intent = "REJECT";
+        }
+
         foreach (var target in targets)
         {
             if (intent is not null && !(intent == "AGREE" && f.Entry.Type == "AGREE"))
@@ -548,7 +555,7 @@ internal sealed partial class EventExtractor(KnowledgeBase knowledge, IEventDate
                     Span = predSpan,
                     Text = article[predSpan],
                     Type = intent,
-                    Cameo = intent == "AGREE" ? "03" : "13",
+                    Cameo = intent switch { "AGREE" => "03", "REJECT" => "12", _ => "13" },
                     SourceId = source,
                     SourceCode = CameoCodes.Of(knowledge, source),
                     TargetId = target,

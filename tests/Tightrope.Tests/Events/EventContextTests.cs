@@ -179,4 +179,20 @@ public sealed class EventContextTests
     {
         Assert.Empty(Events("Alice Park said the phone call was long."));
     }
+
+    [Fact]
+    public void WithholdingAgreementIsARejectionAimedAtTheOtherPartyEarlierInTheSentence()
+    {
+        var events = Events("South Korea proposed a truce, which was not accepted by the United States.");
+        Assert.Contains(events, x => (x.Type, x.SourceId, x.TargetId, x.Modality) == ("REJECT", "united-states", "south-korea", Modality.Asserted));
+        Assert.Contains(events, x => x.Type == "AGREE" && x.Modality == Modality.Negated);
+    }
+
+    [Fact]
+    public void AParticipleAfterACommaHasTheSubjectOfTheActBeforeIt()
+    {
+        var events = Events("North Korea rejected the offer of Alice Park, criticizing her plan.");
+        Assert.Contains(events, x => (x.Type, x.SourceId) == ("ACCUSE", "north-korea"));
+        Assert.DoesNotContain(events, x => x.Type == "ACCUSE" && x.SourceId == "alice-park");
+    }
 }
