@@ -171,33 +171,7 @@ internal sealed partial class EventExtractor(KnowledgeBase knowledge, IEventDate
 
             ResolveSpeech(article, si, toks, found, inSentence, result, first, emitted);
 
-            // "threatened to cut troops in South Korea", "agreed to withdraw from Japan": a threat, promise or refusal with no
-            // target of its own is aimed at the target of the act it governs.
-            for (int fi = 0; fi + 1 < found.Count; fi++)
-            {
-                var next = found[fi + 1];
-                if (found[fi].Entry.Type is not ("THREATEN" or "AGREE" or "REJECT") || next.TokenStart == 0 || toks[next.TokenStart - 1].Lower != "to")
-                {
-                    continue;
-                }
-
-                int govStart = toks[found[fi].TokenStart].Span.Start, actStart = toks[next.TokenStart].Span.Start;
-                for (int k = first; k < result.Count; k++)
-                {
-                    var gov = result[k];
-                    if (gov.Span.Start != govStart || gov.TargetId is not null)
-                    {
-                        continue;
-                    }
-
-                    var act = result.Skip(first).FirstOrDefault(e => e.Span.Start == actStart && e.TargetId is not null && e.SourceId == gov.SourceId);
-                    if (act is not null && !emitted.Contains((gov.Type, gov.SourceId, act.TargetId)))
-                    {
-                        emitted.Add((gov.Type, gov.SourceId, act.TargetId));
-                        result[k] = gov with { TargetId = act.TargetId, TargetCode = act.TargetCode };
-                    }
-                }
-            }
+            AimGovernors(toks, found, result, first, emitted);
 
             // "crossed into North Korea to drop leaflets": the same type and source with no target adds nothing.
             for (int k = result.Count - 1; k >= first; k--)
@@ -214,6 +188,39 @@ internal sealed partial class EventExtractor(KnowledgeBase knowledge, IEventDate
         }
 
         return requireActor ? Repeated(result) : result;
+    }
+
+    /// <summary>
+    /// "threatened to cut troops in South Korea", "agreed to withdraw from Japan": a threat, promise or refusal with no
+    /// target of its own is aimed at the target of the act it governs.
+    /// </summary>
+    private static void AimGovernors(List<Tok> toks, List<Found> found, List<Event> result, int first, HashSet<(string, string?, string?)> emitted)
+    {
+        for (int fi = 0; fi + 1 < found.Count; fi++)
+        {
+            var next = found[fi + 1];
+            if (found[fi].Entry.Type is not ("THREATEN" or "AGREE" or "REJECT") || next.TokenStart == 0 || toks[next.TokenStart - 1].Lower != "to")
+            {
+                continue;
+            }
+
+            int govStart = toks[found[fi].TokenStart].Span.Start, actStart = toks[next.TokenStart].Span.Start;
+            for (int k = first; k < result.Count; k++)
+            {
+                var gov = result[k];
+                if (gov.Span.Start != govStart || gov.TargetId is not null)
+                {
+                    continue;
+                }
+
+                var act = result.Skip(first).FirstOrDefault(e => e.Span.Start == actStart && e.TargetId is not null && e.SourceId == gov.SourceId);
+                if (act is not null && !emitted.Contains((gov.Type, gov.SourceId, act.TargetId)))
+                {
+                    emitted.Add((gov.Type, gov.SourceId, act.TargetId));
+                    result[k] = gov with { TargetId = act.TargetId, TargetCode = act.TargetCode };
+                }
+            }
+        }
     }
 
     /// <summary>
