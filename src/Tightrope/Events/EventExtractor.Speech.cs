@@ -16,7 +16,7 @@ internal sealed partial class EventExtractor
     private static readonly HashSet<string> Negations = new(StringComparer.OrdinalIgnoreCase) { "not", "no", "never", "n't", "nor", "hardly" };
 
     /// <summary>Gives each reporting-verb event of one sentence (<paramref name="first"/> on) its type from what is said, or removes it.</summary>
-    private void ResolveSpeech(Article article, int si, List<Tok> toks, List<Found> found, List<Mention> mentions, List<Event> result, int first, HashSet<(string, string?, string?)> emitted)
+    private void ResolveSpeech(Article article, List<Mention> sorted, int si, List<Tok> toks, List<Found> found, List<Mention> mentions, List<Event> result, int first, HashSet<(string, string?, string?)> emitted)
     {
         for (int k = first; k < result.Count; k++)
         {
@@ -27,7 +27,7 @@ internal sealed partial class EventExtractor
             }
 
             int fi = found.FindIndex(f => toks[f.TokenStart].Span.Start == e.Span.Start);
-            var typed = fi < 0 ? null : Typed(article, si, toks, found[fi], mentions, result, first, e);
+            var typed = fi < 0 ? null : Typed(article, sorted, si, toks, found[fi], mentions, result, first, e);
             if (typed is null || typed.SourceId == typed.TargetId && typed.SourceId is not null || !emitted.Add((typed.Type, typed.SourceId, typed.TargetId)))
             {
                 result.RemoveAt(k--);
@@ -38,7 +38,7 @@ internal sealed partial class EventExtractor
         }
     }
 
-    private Event? Typed(Article article, int si, List<Tok> toks, Found verb, List<Mention> mentions, List<Event> result, int first, Event speech)
+    private Event? Typed(Article article, List<Mention> sorted, int si, List<Tok> toks, Found verb, List<Mention> mentions, List<Event> result, int first, Event speech)
     {
         // The reported clause: after the verb, or, after a quotation ("'…,' Cho said."), the words before it.
         int from = verb.TokenEnd, to = toks.Count;
@@ -106,7 +106,7 @@ internal sealed partial class EventExtractor
         }
 
         var other = Other(speech.TargetId, speaker) ?? ContentTarget(mentions, from == 0 ? content.Start : speech.Span.End, content.End, speaker)
-            ?? (mentions.Any(m => Within(content, m.Span)) ? null : PreviousParty(article, si, speaker));
+            ?? (mentions.Any(m => Within(content, m.Span)) ? null : PreviousParty(article, sorted, si, speaker));
         return speech with { Type = cue.Type, Cameo = cue.Cameo, TargetId = other, TargetCode = CameoCodes.Of(knowledge, other) };
     }
 
@@ -201,13 +201,13 @@ internal sealed partial class EventExtractor
     /// "Park sent congratulations." after a sentence on Trump, "The US proposed that …" after one on Seoul: an act done to
     /// someone whose clause names no target takes the other party of the sentence before (not the source's side).
     /// </summary>
-    private void TargetsFromContext(Article article, int si, List<Event> result, int first)
+    private void TargetsFromContext(Article article, List<Mention> sorted, List<Mention> inSentence, int si, List<Event> result, int first)
     {
         for (int k = first; k < result.Count; k++)
         {
             var e = result[k];
             if (e.TargetId is null && e.SourceId is not null && Directed.Contains(e.Type)
-                && (EarlierParty(article, si, e.Span.Start, e.SourceId) ?? PreviousParty(article, si, e.SourceId)) is { } other
+                && (EarlierParty(inSentence, e.Span.Start, e.SourceId) ?? PreviousParty(article, sorted, si, e.SourceId)) is { } other
                 && !result.Skip(first).Any(o => o.Type == e.Type && o.SourceId == e.SourceId && o.TargetId == other))
             {
                 result[k] = e with { TargetId = other, TargetCode = CameoCodes.Of(knowledge, other) };
@@ -216,12 +216,11 @@ internal sealed partial class EventExtractor
     }
 
     /// <summary>"Seoul proposed a truce, which was not accepted by the US": an actor earlier in the sentence, outside the act's clause, not of the source's side.</summary>
-    private string? EarlierParty(Article article, int si, int before, string source)
+    private string? EarlierParty(List<Mention> inSentence, int before, string source)
     {
-        var span = article.Sentences[si].Span;
-        foreach (var m in article.Mentions)
+        foreach (var m in inSentence)
         {
-            if (m.ActorId is not null && m.Span.Start >= span.Start && m.Span.End <= before && Other(MapPlace(m.ActorId), source) is { } id
+            if (m.ActorId is not null && m.Span.End <= before && Other(MapPlace(m.ActorId), source) is { } id
                 && knowledge.Find(id)?.Kind != ActorKind.Place)
             {
                 return id;
@@ -235,7 +234,7 @@ internal sealed partial class EventExtractor
     /// The other party of a statement that names none ("Lee said it was premature"): the last actor of the
     /// sentence before that is not the speaker's side (a place with no country, "the Korean Peninsula", is none).
     /// </summary>
-    private string? PreviousParty(Article article, int si, string? speaker)
+    private string? PreviousParty(Article article, List<Mention> sorted, int si, string? speaker)
     {
         if (si == 0 || speaker is null)
         {
@@ -244,8 +243,18 @@ internal sealed partial class EventExtractor
 
         var span = article.Sentences[si - 1].Span;
         string? last = null;
-        foreach (var m in article.Mentions)
+
+        // The mentions are in text order: start at the first one of the sentence.
+        int lo = 0, hi = sorted.Count;
+        while (lo < hi)
         {
+            int mid = (lo + hi) >>> 1;
+            (lo, hi) = sorted[mid].Span.Start < span.Start ? (mid + 1, hi) : (lo, mid);
+        }
+
+        for (int i = lo; i < sorted.Count && sorted[i].Span.Start < span.End; i++)
+        {
+            var m = sorted[i];
             if (m.ActorId is not null && Within(span, m.Span) && Other(MapPlace(m.ActorId), speaker) is { } id && knowledge.Find(id)?.Kind != ActorKind.Place)
             {
                 last = id;

@@ -169,7 +169,7 @@ internal sealed partial class EventExtractor(KnowledgeBase knowledge, IEventDate
                 }
             }
 
-            ResolveSpeech(article, si, toks, found, inSentence, result, first, emitted);
+            ResolveSpeech(article, mentions, si, toks, found, inSentence, result, first, emitted);
 
             AimGovernors(toks, found, result, first, emitted);
 
@@ -184,7 +184,7 @@ internal sealed partial class EventExtractor(KnowledgeBase knowledge, IEventDate
                 }
             }
 
-            TargetsFromContext(article, si, result, first);
+            TargetsFromContext(article, mentions, inSentence, si, result, first);
         }
 
         return requireActor ? Repeated(result) : result;
