@@ -40,7 +40,7 @@ internal sealed partial class EventExtractor
 
     private Event? Typed(Article article, List<Mention> sorted, int si, List<Tok> toks, Found verb, List<Mention> mentions, List<Event> result, int first, Event speech)
     {
-        // The reported clause: after the verb, or, after a quotation ("'…,' Cho said."), the words before it.
+        // The reported clause: after the verb, or, after a quotation ("'…,' the minister said."), the words before it.
         int from = verb.TokenEnd, to = toks.Count;
         int wordsAfter = 0;
         for (int t = verb.TokenEnd; t < toks.Count; t++)
