@@ -6,8 +6,9 @@ using Tightrope.Queries;
 namespace Tightrope.Cli.Commands;
 
 /// <summary>
-/// <c>tightrope events [--actor ID] [--type TYPE] [--modality M] [--from DATE] [--to DATE] [--limit N] [--json]</c>:
-/// the stored events (PLOVER type and mode, source and target, date, modality) with their article and sentence.
+/// <c>tightrope events [--actor ID] [--type TYPE] [--modality M] [--from DATE] [--to DATE] [--limit N] [--merged [--days N]] [--json]</c>:
+/// the stored events (PLOVER type and mode, source and target, date, modality) with their article and sentence; with
+/// <c>--merged</c>, one row per event however many articles report it.
 /// </summary>
 internal static class EventsCommand
 {
@@ -20,7 +21,9 @@ internal static class EventsCommand
         var to = new Option<string?>("--to") { Description = "Only events dated wholly on or before (YYYY-MM-DD)", HelpName = "YYYY-MM-DD" };
         var limit = new Option<int>("--limit") { Description = "Most events listed (default 100)", DefaultValueFactory = _ => 100, HelpName = "N" };
         var offset = new Option<int>("--offset") { Description = "Skip this many events first", DefaultValueFactory = _ => 0, HelpName = "N" };
-        var command = new Command("events", "List stored events: who did what to whom, when, and how it was reported") { actor, type, modality, from, to, limit, offset };
+        var merged = new Option<bool>("--merged") { Description = "One row per event however many articles report it: same type, actors and modality within a few days (--days), with every report" };
+        var days = new Option<int>("--days") { Description = "With --merged: the most days between two reports of one event (default 3)", DefaultValueFactory = _ => 3, HelpName = "N" };
+        var command = new Command("events", "List stored events: who did what to whom, when, and how it was reported") { actor, type, modality, from, to, limit, offset, merged, days };
         command.SetAction(parse =>
         {
             if (!StoreCommandSupport.TryParseDate(parse.GetValue(from), "--from", out var fromDate)
@@ -38,9 +41,14 @@ internal static class EventsCommand
                     Modality = parse.GetValue(modality),
                     From = fromDate,
                     To = toDate,
-                    Limit = parse.GetValue(limit),
-                    Offset = parse.GetValue(offset),
+                    Limit = parse.GetValue(merged) ? int.MaxValue : parse.GetValue(limit),
+                    Offset = parse.GetValue(merged) ? 0 : parse.GetValue(offset),
                 });
+                if (parse.GetValue(merged))
+                {
+                    return WriteMerged(EventMerge.Merge(events, parse.GetValue(days)).Skip(parse.GetValue(offset)).Take(parse.GetValue(limit)).ToList(), parse.GetValue(CommonOptions.Json), queries.Knowledge);
+                }
+
                 if (parse.GetValue(CommonOptions.Json))
                 {
                     StoreCommandSupport.WritePage(events, e => ToJson(e, queries.Knowledge));
@@ -75,6 +83,44 @@ internal static class EventsCommand
             });
         });
         return command;
+    }
+
+    /// <summary>The merged events: a table row each (date, type, actors, modality, articles, reports, first sentence), or JSON with every report.</summary>
+    private static int WriteMerged(List<MergedEvent> merged, bool json, KnowledgeBase knowledge)
+    {
+        if (json)
+        {
+            Console.WriteLine(System.Text.Json.JsonSerializer.Serialize(merged.Select(m => new
+            {
+                type = m.Type,
+                source_id = m.SourceId,
+                target_id = m.TargetId,
+                modality = EventNames.Modalities[(int)m.Modality],
+                date = m.Date,
+                articles = m.Articles,
+                reports = m.Reports.Select(r => ToJson(r, knowledge)).ToList(),
+            }), new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
+            return ExitCodes.Ok;
+        }
+
+        if (merged.Count == 0)
+        {
+            Console.Error.WriteLine("tightrope: no events match");
+            return ExitCodes.Ok;
+        }
+
+        var table = new Table().AddColumn("date").AddColumn("type").AddColumn("source").AddColumn("target").AddColumn("modality")
+            .AddColumn("articles").AddColumn("reports").AddColumn("sentence");
+        foreach (var m in merged)
+        {
+            table.AddRow(Markup.Escape(m.Date ?? "?"), Markup.Escape(m.Type), Markup.Escape(m.SourceId ?? ""), Markup.Escape(m.TargetId ?? ""),
+                Markup.Escape(EventNames.Modalities[(int)m.Modality]), m.Articles.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                m.Reports.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), Markup.Escape(Snippet(m.Reports[0].SentenceText, 80)));
+        }
+
+        AnsiConsole.Write(table);
+        Console.Error.WriteLine($"{merged.Count} merged events");
+        return ExitCodes.Ok;
     }
 
     internal static string Snippet(string? sentence, int length)

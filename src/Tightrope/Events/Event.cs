@@ -36,7 +36,13 @@ public sealed record Event
     public string? DateFrom { get; init; }
     public string? Location { get; init; }
     public required TextSpan Sentence { get; init; }
+
+    /// <summary>The other places the article reports this same event (same type, actors, modality and date), in text order; null when none.</summary>
+    public IReadOnlyList<EventMention>? Also { get; init; }
 }
+
+/// <summary>One more report of an event in its article: the predicate's span and the sentence's span.</summary>
+public readonly record struct EventMention(TextSpan Predicate, TextSpan Sentence);
 
 /// <summary>The events capability's records on an article.</summary>
 public static class EventAnnotations
@@ -69,13 +75,32 @@ public static class EventLayer
 
     internal static string ModalityName(Modality m) => m.ToString().ToLowerInvariant();
 
-    private sealed class EventCodec() : RecordCodec<Event>("events", 1,
+    /// <summary>"12-20-0-45;90-97-60-120": predicate start, end, sentence start, end of each further report.</summary>
+    private static List<EventMention>? ReadAlso(string? packed)
+    {
+        if (string.IsNullOrEmpty(packed))
+        {
+            return null;
+        }
+
+        var list = new List<EventMention>();
+        foreach (var item in packed.Split(';'))
+        {
+            var n = item.Split('-').Select(x => int.Parse(x, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+            list.Add(new EventMention(new TextSpan(n[0], n[1]), new TextSpan(n[2], n[3])));
+        }
+
+        return list;
+    }
+
+    private sealed class EventCodec() : RecordCodec<Event>("events", 2,
         new("start", ColumnType.Integer), new("end", ColumnType.Integer), new("text", ColumnType.SpanText),
         new("type", ColumnType.Text), new("mode", ColumnType.Text, Nullable: true), new("cameo", ColumnType.Text),
         new("source_id", ColumnType.Text, Nullable: true), new("source_code", ColumnType.Text, Nullable: true),
         new("target_id", ColumnType.Text, Nullable: true), new("target_code", ColumnType.Text, Nullable: true),
         new("modality", ColumnType.Text), new("date", ColumnType.Text, Nullable: true), new("date_from", ColumnType.Text, Nullable: true),
-        new("location", ColumnType.Text, Nullable: true), new("sentence_start", ColumnType.Integer), new("sentence_end", ColumnType.Integer))
+        new("location", ColumnType.Text, Nullable: true), new("sentence_start", ColumnType.Integer), new("sentence_end", ColumnType.Integer),
+        new("also", ColumnType.Text, Nullable: true))
     {
         public override void Write(Event e, IRowWriter row)
         {
@@ -95,6 +120,8 @@ public static class EventLayer
             row.Text(e.Location);
             row.Integer(e.Sentence.Start);
             row.Integer(e.Sentence.End);
+            row.Text(e.Also is { Count: > 0 } also ? string.Join(';', also.Select(m => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"{m.Predicate.Start}-{m.Predicate.End}-{m.Sentence.Start}-{m.Sentence.End}"))) : null);
         }
 
         public override Event Read(IRowReader row)
@@ -116,6 +143,7 @@ public static class EventLayer
                 DateFrom = row.Text(),
                 Location = row.Text(),
                 Sentence = new TextSpan((int)row.Integer()!, (int)row.Integer()!),
+                Also = ReadAlso(row.Text()),
             };
         }
     }
@@ -145,15 +173,40 @@ public sealed class ArticleDater : IEventDater
 
 /// <summary>
 /// The date of the sentence's own date expression (the dates module's layer) nearest the predicate, at the precision
-/// the text gives ("2024-11-07", "2024-11"), <c>date_from</c> "sentence"; else the article's date.
+/// the text gives ("2024-11-07", "2024-11"), <c>date_from</c> "sentence"; a sentence with none that dates itself by
+/// the one before ("On the same day", "the next day", "a day earlier": <c>events-anaphoric-days</c>) takes the latest
+/// date expression of the three sentences before it, shifted by the phrase's days, also "sentence"; else the
+/// article's date.
 /// </summary>
 public sealed class SentenceDater : IEventDater
 {
+    private static readonly (string Phrase, int Days)[] Anaphoric = [.. Knowledge.LanguageData.English["events-anaphoric-days"].Values
+        .Select(kv => (kv.Key, int.Parse(kv.Value, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture)))
+        .OrderByDescending(p => p.Key.Length)];
+
+    private static readonly string[] Heads = [.. Anaphoric.Select(p => p.Phrase[(p.Phrase.LastIndexOf(' ') + 1)..]).Distinct(StringComparer.OrdinalIgnoreCase)];
+
     public static SentenceDater Instance { get; } = new();
 
     public (string? Date, string? From) Date(Article article, int sentence, TextSpan predicate)
     {
         ArgumentNullException.ThrowIfNull(article);
+        if (Own(article, sentence, predicate) is { } own)
+        {
+            return (own, "sentence");
+        }
+
+        if (Carried(article, sentence, depth: 0) is { } carried)
+        {
+            return (carried, "sentence");
+        }
+
+        return ArticleDater.Instance.Date(article, sentence, predicate);
+    }
+
+    /// <summary>The sentence's own date expression nearest <paramref name="near"/>; a time of day keeps its day ("2024-11-07T19:59" → "2024-11-07").</summary>
+    private static string? Own(Article article, int sentence, TextSpan near)
+    {
         DateExpression? best = null;
         int bestDistance = int.MaxValue;
         foreach (var d in article.DateExpressions)
@@ -163,7 +216,7 @@ public sealed class SentenceDater : IEventDater
                 continue;
             }
 
-            int distance = d.Span.Start >= predicate.End ? d.Span.Start - predicate.End : Math.Max(0, predicate.Start - d.Span.End);
+            int distance = d.Span.Start >= near.End ? d.Span.Start - near.End : Math.Max(0, near.Start - d.Span.End);
             if (distance < bestDistance)
             {
                 (best, bestDistance) = (d, distance);
@@ -172,13 +225,70 @@ public sealed class SentenceDater : IEventDater
 
         if (best is null)
         {
-            return ArticleDater.Instance.Date(article, sentence, predicate);
+            return null;
         }
 
-        // A time of day keeps its day ("2024-11-07T19:59" → "2024-11-07"); a month or a year stays as precise as written.
         string v = best.Value;
         int t = v.IndexOf('T', StringComparison.Ordinal);
-        return (t > 0 ? v[..t] : v, "sentence");
+        return t > 0 ? v[..t] : v;
+    }
+
+    /// <summary>"On the same day", "the next day": the latest date of the sentences just before, shifted; null when the sentence has no such phrase.</summary>
+    private static string? Carried(Article article, int sentence, int depth)
+    {
+        if (sentence <= 0 || sentence >= article.Sentences.Count || depth > 2 || AnaphoricShift(article, sentence) is not { } days)
+        {
+            return null;
+        }
+
+        for (int back = sentence - 1; back >= 0 && back >= sentence - 3; back--)
+        {
+            var span = article.Sentences[back].Span;
+            var earlier = Own(article, back, new TextSpan(span.End, span.End)) ?? Carried(article, back, depth + 1);
+            if (earlier is null)
+            {
+                continue;
+            }
+
+            if (days == 0)
+            {
+                return earlier;
+            }
+
+            // A shift in days needs a day to shift from.
+            return earlier.Length == 10 && DateOnly.TryParseExact(earlier, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day)
+                ? day.AddDays(days).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : null;
+        }
+
+        return null;
+    }
+
+    /// <summary>The day shift of the sentence's anaphoric date phrase (whole words, any case), if it has one.</summary>
+    internal static int? AnaphoricShift(Article article, int sentence)
+    {
+        var text = article.Text.AsSpan(article.Sentences[sentence].Span.Start, article.Sentences[sentence].Span.Length);
+        // Most sentences hold none of the phrases' last words ("day", "morning"): one search each rules them all out.
+        bool any = false;
+        foreach (var w in Heads)
+        {
+            any |= text.IndexOf(w, StringComparison.OrdinalIgnoreCase) >= 0;
+        }
+
+        if (!any)
+        {
+            return null;
+        }
+
+        foreach (var (phrase, days) in Anaphoric)
+        {
+            int at = text.IndexOf(phrase, StringComparison.OrdinalIgnoreCase);
+            if (at >= 0 && (at == 0 || !char.IsLetter(text[at - 1])) && (at + phrase.Length == text.Length || !char.IsLetter(text[at + phrase.Length])))
+            {
+                return days;
+            }
+        }
+
+        return null;
     }
 }
 

@@ -4,99 +4,6 @@ using Tightrope.Model;
 
 namespace Tightrope.Events;
 
-/// <summary>One predicate of the lexicon: its PLOVER type, CAMEO root code and mode.</summary>
-internal sealed record Predicate(string Type, string Cameo, string? Mode);
-
-/// <summary>
-/// The predicate lexicon (<c>events-predicates</c>) with the inflections of each phrase's first word, and the
-/// modality words (<c>events-modality</c>). Built once, shared.
-/// </summary>
-internal sealed class EventLexicon
-{
-    private static readonly HashSet<string> Determiners = new(StringComparer.OrdinalIgnoreCase) { "a", "an", "the" };
-
-    public Dictionary<string, List<(string[] Tail, Predicate Entry)>> ByFirst { get; } = new(StringComparer.OrdinalIgnoreCase);
-
-    public HashSet<string> Participles { get; } = new(StringComparer.OrdinalIgnoreCase);
-
-    /// <summary>The first words of every phrase in every form, looked up as spans of the text.</summary>
-    public Dictionary<string, List<(string[] Tail, Predicate Entry)>>.AlternateLookup<ReadOnlySpan<char>> FirstWords => ByFirst.GetAlternateLookup<ReadOnlySpan<char>>();
-
-    public Dictionary<string, List<(string[] Tail, Modality Modality)>> Modal { get; } = new(StringComparer.OrdinalIgnoreCase);
-
-    public static EventLexicon English { get; } = new(LanguageData.English["events-predicates"], LanguageData.English["events-irregular-verbs"], LanguageData.English["events-modality"]);
-
-    public EventLexicon(WordList predicates, WordList irregular, WordList modality)
-    {
-        foreach (var (phrase, value) in predicates.Values)
-        {
-            var parts = value.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            var entry = new Predicate(parts[0], parts[1], parts.Length > 2 ? parts[2] : null);
-            var words = phrase.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            foreach (var form in Forms(words[0], irregular, Participles))
-            {
-                if (!ByFirst.TryGetValue(form, out var list))
-                {
-                    ByFirst[form] = list = [];
-                }
-
-                list.Add((words[1..], entry));
-            }
-        }
-
-        foreach (var list in ByFirst.Values)
-        {
-            list.Sort((a, b) => b.Tail.Length.CompareTo(a.Tail.Length));
-        }
-
-        foreach (var (phrase, value) in modality.Values)
-        {
-            var words = phrase.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            if (!Modal.TryGetValue(words[0], out var list))
-            {
-                Modal[words[0]] = list = [];
-            }
-
-            list.Add((words[1..], Enum.Parse<Modality>(value, ignoreCase: true)));
-        }
-    }
-
-    public static bool IsDeterminer(string w) => Determiners.Contains(w);
-
-    /// <summary>The lemma, third person, past, participle and -ing forms of an English verb (nouns get their plural).</summary>
-    internal static IEnumerable<string> Forms(string lemma, WordList irregular, HashSet<string> participles)
-    {
-        yield return lemma;
-        bool consonantY = lemma.Length > 1 && lemma[^1] == 'y' && !"aeiou".Contains(lemma[^2], StringComparison.Ordinal);
-        yield return consonantY ? lemma[..^1] + "ies"
-            : lemma.EndsWith('s') || lemma.EndsWith("sh", StringComparison.Ordinal) || lemma.EndsWith("ch", StringComparison.Ordinal) || lemma.EndsWith('x') || lemma.EndsWith('z') || lemma.EndsWith('o') ? lemma + "es"
-            : lemma + "s";
-        string past, participle;
-        if (irregular.Values.TryGetValue(lemma, out var irr))
-        {
-            var p = irr.Split(' ');
-            past = p[0];
-            participle = p.Length > 1 ? p[1] : p[0];
-        }
-        else
-        {
-            past = participle = lemma.EndsWith('e') ? lemma + "d" : consonantY ? lemma[..^1] + "ied" : lemma + "ed";
-        }
-
-        participles.Add(participle);
-        participles.Add(past);
-        yield return past;
-        if (participle != past)
-        {
-            yield return participle;
-        }
-
-        yield return lemma.EndsWith('e') && !lemma.EndsWith("ee", StringComparison.Ordinal) ? lemma[..^1] + "ing"
-            : irregular.Values.TryGetValue(lemma, out var d) && d.StartsWith(lemma, StringComparison.Ordinal) && d.Length > lemma.Length + 2 && d[lemma.Length] == d[lemma.Length - 1] ? lemma + lemma[^1] + "ing"
-            : lemma + "ing";
-    }
-}
-
 /// <summary>
 /// Finds events sentence by sentence: predicates from the lexicon (longest phrase first), the source as the nearest
 /// resolved actor before the predicate in its clause (coordinated subjects: the second becomes the target of
@@ -104,11 +11,15 @@ internal sealed class EventLexicon
 /// "the two leaders" back to the last actors, and the modality from the words before the predicate in its clause and
 /// from a governing predicate ("urged X to", "threatened to").
 /// </summary>
-internal sealed class EventExtractor(KnowledgeBase knowledge, IEventDater dater, EventLexicon? lexicon = null)
+internal sealed partial class EventExtractor(KnowledgeBase knowledge, IEventDater dater, EventLexicon? lexicon = null)
 {
     private readonly EventLexicon _lex = lexicon ?? EventLexicon.English;
 
     private readonly Dictionary<string, List<(string[] Tail, Predicate Entry)>>.AlternateLookup<ReadOnlySpan<char>> _firstWords = (lexicon ?? EventLexicon.English).FirstWords;
+
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _speechOnly = (lexicon ?? EventLexicon.English).SpeechOnly.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private readonly Dictionary<string, List<(string[] Tail, Predicate Entry)>>.AlternateLookup<ReadOnlySpan<char>> _cueWords = (lexicon ?? EventLexicon.English).Cues.GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static readonly HashSet<string> ClauseStops = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -175,14 +86,32 @@ internal sealed class EventExtractor(KnowledgeBase knowledge, IEventDater dater,
             }
 
             // Most sentences hold no predicate: look the words up as spans before building anything.
-            bool any = false;
+            // A reporting verb counts only with a content cue in its sentence (else it is dropped in the end anyway).
+            bool any = false, speech = false;
             for (int t = tokenCursor; t < article.Tokens.Count && article.Tokens[t].Span.End <= sentence.End && !any; t++)
             {
                 var tk = article.Tokens[t];
-                any = tk.Kind == TokenKind.Word && _firstWords.ContainsKey(text.AsSpan(tk.Span.Start, tk.Span.End - tk.Span.Start));
+                var w = text.AsSpan(tk.Span.Start, tk.Span.End - tk.Span.Start);
+                if (tk.Kind == TokenKind.Word && _firstWords.ContainsKey(w))
+                {
+                    bool only = _speechOnly.Contains(w);
+                    any = !only;
+                    speech |= only;
+                }
             }
 
-            if (!any)
+            bool? cue = null;
+            if (!any && speech)
+            {
+                cue = false;
+                for (int t = tokenCursor; t < article.Tokens.Count && article.Tokens[t].Span.End <= sentence.End && cue == false; t++)
+                {
+                    var tk = article.Tokens[t];
+                    cue = tk.Kind == TokenKind.Word && _cueWords.ContainsKey(text.AsSpan(tk.Span.Start, tk.Span.End - tk.Span.Start));
+                }
+            }
+
+            if (!any && cue != true)
             {
                 continue;
             }
@@ -223,6 +152,13 @@ internal sealed class EventExtractor(KnowledgeBase knowledge, IEventDater dater,
             int first = result.Count;
             for (int fi = 0; fi < found.Count; fi++)
             {
+                // A reporting verb with no content cue in its sentence and no act after it can only be dropped.
+                if (found[fi].Entry.Type == EventLexicon.Speech && !found.Skip(fi + 1).Any(p => p.Entry.Type != EventLexicon.Speech)
+                    && !(cue ??= toks.Exists(t => t.Word && _lex.Cues.ContainsKey(t.Lower))))
+                {
+                    continue;
+                }
+
                 foreach (var (e, passive) in Build(article, si, sentence, toks, found, fi, inSentence, question, subjectsOf, requireActor))
                 {
                     bool actor = e.SourceId is not null || (passive && e.TargetId is not null);
@@ -233,33 +169,9 @@ internal sealed class EventExtractor(KnowledgeBase knowledge, IEventDater dater,
                 }
             }
 
-            // "threatened to cut troops in South Korea", "agreed to withdraw from Japan": a threat, promise or refusal with no
-            // target of its own is aimed at the target of the act it governs.
-            for (int fi = 0; fi + 1 < found.Count; fi++)
-            {
-                var next = found[fi + 1];
-                if (found[fi].Entry.Type is not ("THREATEN" or "AGREE" or "REJECT") || next.TokenStart == 0 || toks[next.TokenStart - 1].Lower != "to")
-                {
-                    continue;
-                }
+            ResolveSpeech(article, mentions, si, toks, found, inSentence, result, first, emitted);
 
-                int govStart = toks[found[fi].TokenStart].Span.Start, actStart = toks[next.TokenStart].Span.Start;
-                for (int k = first; k < result.Count; k++)
-                {
-                    var gov = result[k];
-                    if (gov.Span.Start != govStart || gov.TargetId is not null)
-                    {
-                        continue;
-                    }
-
-                    var act = result.Skip(first).FirstOrDefault(e => e.Span.Start == actStart && e.TargetId is not null && e.SourceId == gov.SourceId);
-                    if (act is not null && !emitted.Contains((gov.Type, gov.SourceId, act.TargetId)))
-                    {
-                        emitted.Add((gov.Type, gov.SourceId, act.TargetId));
-                        result[k] = gov with { TargetId = act.TargetId, TargetCode = act.TargetCode };
-                    }
-                }
-            }
+            AimGovernors(toks, found, result, first, emitted);
 
             // "crossed into North Korea to drop leaflets": the same type and source with no target adds nothing.
             for (int k = result.Count - 1; k >= first; k--)
@@ -271,36 +183,82 @@ internal sealed class EventExtractor(KnowledgeBase knowledge, IEventDater dater,
                     result.RemoveAt(k);
                 }
             }
+
+            TargetsFromContext(article, mentions, inSentence, si, result, first);
         }
 
         return requireActor ? Repeated(result) : result;
     }
 
     /// <summary>
+    /// "threatened to cut troops in South Korea", "agreed to withdraw from Japan": a threat, promise or refusal with no
+    /// target of its own is aimed at the target of the act it governs.
+    /// </summary>
+    private static void AimGovernors(List<Tok> toks, List<Found> found, List<Event> result, int first, HashSet<(string, string?, string?)> emitted)
+    {
+        for (int fi = 0; fi + 1 < found.Count; fi++)
+        {
+            var next = found[fi + 1];
+            if (found[fi].Entry.Type is not ("THREATEN" or "AGREE" or "REJECT") || next.TokenStart == 0 || toks[next.TokenStart - 1].Lower != "to")
+            {
+                continue;
+            }
+
+            int govStart = toks[found[fi].TokenStart].Span.Start, actStart = toks[next.TokenStart].Span.Start;
+            for (int k = first; k < result.Count; k++)
+            {
+                var gov = result[k];
+                if (gov.Span.Start != govStart || gov.TargetId is not null)
+                {
+                    continue;
+                }
+
+                var act = result.Skip(first).FirstOrDefault(e => e.Span.Start == actStart && e.TargetId is not null && e.SourceId == gov.SourceId);
+                if (act is not null && !emitted.Contains((gov.Type, gov.SourceId, act.TargetId)))
+                {
+                    emitted.Add((gov.Type, gov.SourceId, act.TargetId));
+                    result[k] = gov with { TargetId = act.TargetId, TargetCode = act.TargetCode };
+                }
+            }
+        }
+    }
+
+    /// <summary>
     /// An article names one event again and again ("Xu visited Washington … Xu's visit … the visit"): an event with the
-    /// type, actors and modality of another and no date of its own is that event again, and is dropped; the copy with
-    /// its sentence's date is kept, else the first.
+    /// type, actors and modality of another and the same date, or no date of its own (date from the article), is that
+    /// event reported again. The reports merge into one event that keeps every report's predicate and sentence
+    /// (<see cref="Event.Also"/>); the copy dated by its sentence leads, else the first.
     /// </summary>
     private static List<Event> Repeated(List<Event> events)
     {
         var keep = new List<Event>(events.Count);
-        var seen = new Dictionary<(string, string?, string?, Modality), int>();
+        var seen = new Dictionary<(string, string?, string?, Modality), List<int>>();
         foreach (var e in events)
         {
             var key = (e.Type, e.SourceId, e.TargetId, e.Modality);
-            if (!seen.TryGetValue(key, out int at))
+            if (!seen.TryGetValue(key, out var ats))
             {
-                seen[key] = keep.Count;
+                seen[key] = [keep.Count];
                 keep.Add(e);
+                continue;
             }
-            else if (e.DateFrom == "sentence" && keep[at].DateFrom != "sentence")
+
+            bool dated = e.DateFrom == "sentence";
+            int at = ats.FindIndex(i => keep[i].Date == e.Date || !dated || keep[i].DateFrom != "sentence");
+            if (at < 0)
             {
-                keep[at] = e;
-            }
-            else if (e.DateFrom == "sentence" && keep[at].Date != e.Date)
-            {
+                ats.Add(keep.Count);
                 keep.Add(e);
+                continue;
             }
+
+            var lead = keep[ats[at]];
+            var merged = dated && lead.DateFrom != "sentence" ? e : lead;
+            var other = ReferenceEquals(merged, e) ? lead : e;
+            var also = new List<EventMention>(merged.Also ?? []) { new(other.Span, other.Sentence) };
+            also.AddRange(other.Also ?? []);
+            also.Sort((a, b) => a.Predicate.Start.CompareTo(b.Predicate.Start));
+            keep[ats[at]] = merged with { Also = also };
         }
 
         return keep;
@@ -336,6 +294,12 @@ internal sealed class EventExtractor(KnowledgeBase knowledge, IEventDater dater,
             }
 
             if (tk.Upper && i > 0 && !titleCase && ((toks[i - 1].Word && toks[i - 1].Upper) || (i + 1 < toks.Count && toks[i + 1].Word && toks[i + 1].Upper)))
+            {
+                continue;
+            }
+
+            // "is seeking to offer": a predicate that with the next word is a marker of intention is no act of its own.
+            if (i + 1 < toks.Count && _lex.Modal.TryGetValue(tk.Lower, out var marks) && marks.Exists(m => m.Modality == Modality.Planned && m.Tail is [var next] && next == toks[i + 1].Lower))
             {
                 continue;
             }
@@ -400,7 +364,9 @@ internal sealed class EventExtractor(KnowledgeBase knowledge, IEventDater dater,
         int clauseEnd = toks.Count;
         for (int k = f.TokenEnd; k < toks.Count; k++)
         {
-            if (ClauseStops.Contains(toks[k].Lower) || (fi + 1 < found.Count && k >= found[fi + 1].TokenStart))
+            // ", and even the US …": a comma and a conjunction start another clause, whose actors are not this act's.
+            bool nextClause = toks[k].Lower == "," && k + 1 < toks.Count && toks[k + 1].Lower is "and" or "but" or "while" or "yet" or "so" or "whereas";
+            if (ClauseStops.Contains(toks[k].Lower) || nextClause || (fi + 1 < found.Count && k >= found[fi + 1].TokenStart))
             {
                 clauseEnd = k;
                 break;
@@ -410,7 +376,9 @@ internal sealed class EventExtractor(KnowledgeBase knowledge, IEventDater dater,
         int clauseStartOffset = toks.Count > 0 && clauseStart < toks.Count ? toks[clauseStart].Span.Start : sentence.Start;
         int clauseEndOffset = clauseEnd < toks.Count ? toks[clauseEnd].Span.Start : sentence.End;
 
-        var modality = ModalityOf(toks, clauseStart, f.TokenStart, question);
+        // After a reporting verb ("said it would impose tariffs") "would" is the reported "will", not speculation.
+        bool reported = f.Entry.Type != EventLexicon.Speech && found.Take(fi).Any(p => p.Entry.Type == EventLexicon.Speech);
+        var modality = ModalityOf(toks, clauseStart, f.TokenStart, question, reported);
         Found? governor = null;
         if (fi > 0 && f.TokenStart > 0 && toks[f.TokenStart - 1].Lower == "to")
         {
@@ -419,7 +387,7 @@ internal sealed class EventExtractor(KnowledgeBase knowledge, IEventDater dater,
             {
                 modality = governor.Entry.Type switch
                 {
-                    "REQUEST" => Modality.Proposed,
+                    "REQUEST" or EventLexicon.Speech => Modality.Proposed,
                     "THREATEN" => Modality.Threatened,
                     "REJECT" => Modality.Negated,
                     "AGREE" => Modality.Planned,
@@ -434,14 +402,15 @@ internal sealed class EventExtractor(KnowledgeBase knowledge, IEventDater dater,
         // An infinitive after another predicate ("crossed into North Korea to drop leaflets", "went to Pyongyang to meet
         // Kim") has that predicate's subject, not its object; a request's object is the one asked ("urged X to").
         int subjectLimit = predSpan.Start;
-        if (governor is not null && governor.Entry.Type != "REQUEST")
+        bool asks = governor is not null && governor.Entry.Type is "REQUEST" or EventLexicon.Speech;
+        if (governor is not null && !asks)
         {
             subjectLimit = toks[governor.TokenStart].Span.Start;
         }
 
         var before = mentions.Where(m => m.Span.End <= subjectLimit && m.Span.Start >= clauseStartOffset).ToList();
         var after = mentions.Where(m => m.Span.Start >= predSpan.End && m.Span.End <= clauseEndOffset).ToList();
-        bool noun = IsNounUse(toks, f);
+        bool noun = IsNounUse(toks, f) && !AfterLightVerb(toks, f.TokenStart);
 
         string? location = null;
         var objects = new List<Mention>();
@@ -527,7 +496,7 @@ internal sealed class EventExtractor(KnowledgeBase knowledge, IEventDater dater,
 
         subjectsOf[fi] = subjects.Count > 0 ? subjects : null;
 
-        if (governor is not null && governor.Entry.Type == "REQUEST" && objects.Count == 0 && before.Count > 0)
+        if (asks && objects.Count == 0 && before.Count > 0)
         {
             // "urged X to …": X, the governor's object, is the one asked to act.
             subjects = [before[^1].ActorId!];
@@ -571,12 +540,19 @@ internal sealed class EventExtractor(KnowledgeBase knowledge, IEventDater dater,
         var (date, from) = dater.Date(article, si, predSpan);
         // PLOVER codes a stated intention as its own event: to do something cooperative is AGREE (CAMEO 03), to use
         // force or pressure is THREATEN (CAMEO 13) — "Japan will send aid" is also an AGREE, "X plans to attack" a THREATEN.
-        string? intent = modality != Modality.Planned || noun || !StatesIntent(toks, clauseStart, f.TokenStart) ? null : f.Entry.Type switch
+        string? intent = modality != Modality.Planned || noun || reported || !StatesIntent(toks, clauseStart, f.TokenStart) ? null : f.Entry.Type switch
         {
             "AGREE" or "CONSULT" or "SUPPORT" or "COOPERATE" or "AID" or "CONCEDE" or "RETREAT" => "AGREE",
             "PROTEST" or "SANCTION" or "MOBILIZE" or "COERCE" or "ASSAULT" => "THREATEN",
             _ => null,
         };
+
+        // "did not accept", "have not been recognized by the US": withholding agreement or support is PLOVER's REJECT (CAMEO 12), asserted.
+        if (intent is null && modality == Modality.Negated && !noun && f.Entry.Type is "AGREE" or "SUPPORT" or "CONCEDE")
+        {
+            intent = "REJECT";
+        }
+
         foreach (var target in targets)
         {
             if (intent is not null && !(intent == "AGREE" && f.Entry.Type == "AGREE"))
@@ -586,7 +562,7 @@ internal sealed class EventExtractor(KnowledgeBase knowledge, IEventDater dater,
                     Span = predSpan,
                     Text = article[predSpan],
                     Type = intent,
-                    Cameo = intent == "AGREE" ? "03" : "13",
+                    Cameo = intent switch { "AGREE" => "03", "REJECT" => "12", _ => "13" },
                     SourceId = source,
                     SourceCode = CameoCodes.Of(knowledge, source),
                     TargetId = target,
@@ -619,374 +595,5 @@ internal sealed class EventExtractor(KnowledgeBase knowledge, IEventDater dater,
         }
 
         return built;
-    }
-
-    /// <summary>Whether the subject states an intention of its own before the predicate ("will", "plans to", "offered to"), not a forecast.</summary>
-    private static bool StatesIntent(List<Tok> toks, int clauseStart, int pred)
-    {
-        for (int k = pred - 1; k >= clauseStart; k--)
-        {
-            if (IntentMarkers.Contains(toks[k].Lower))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>A predicate used as a noun: after a determiner, possessive or attribute ("the meeting", "Seoul's visit"), or a noun by its ending.</summary>
-    private static bool IsNounUse(List<Tok> toks, Found f)
-    {
-        var w = toks[f.TokenStart].Lower;
-        if (f.TokenStart > 0 && NounMarkers.Contains(toks[f.TokenStart - 1].Lower))
-        {
-            return true;
-        }
-
-        if (f.TokenStart > 0 && toks[f.TokenStart - 1].Lower.EndsWith("'s", StringComparison.Ordinal))
-        {
-            return true;
-        }
-
-        // An -ing form with no auxiliary, preposition or conjunction before it is a noun ("the Hanoi meeting", "security meeting").
-        if (w.EndsWith("ing", StringComparison.Ordinal) && f.TokenStart > 0 && !GerundBefore.Contains(toks[f.TokenStart - 1].Lower))
-        {
-            return true;
-        }
-
-        return w.EndsWith("tion", StringComparison.Ordinal) || w.EndsWith("sion", StringComparison.Ordinal) || w.EndsWith("ment", StringComparison.Ordinal)
-            || w.EndsWith("tions", StringComparison.Ordinal) || w.EndsWith("ments", StringComparison.Ordinal) || w == "summit" || w == "summits";
-    }
-
-    /// <summary>The actors of an event noun: a possessive right before it ("Yoon's recent visit"), else "between X and Y", "by X" or "from X" after it.</summary>
-    private static List<string> NounActors(string text, List<Tok> toks, TextSpan pred, List<Mention> mentions, List<Mention> after)
-    {
-        foreach (var m in mentions)
-        {
-            if (m.Span.End <= pred.Start && pred.Start - m.Span.End <= 24)
-            {
-                var gap = text.AsSpan(m.Span.End, pred.Start - m.Span.End);
-                if ((gap.StartsWith("'s") || gap.StartsWith("’s") || gap.StartsWith("s'")) && gap.Count(' ') <= 3)
-                {
-                    return [m.ActorId!];
-                }
-            }
-        }
-
-        for (int i = 0; i < after.Count; i++)
-        {
-            var prev = PrevWord(toks, after[i].Span.Start);
-            if (prev == "between" && i + 1 < after.Count)
-            {
-                return [after[i].ActorId!, after[i + 1].ActorId!];
-            }
-
-            if (prev is "by" or "from")
-            {
-                return [after[i].ActorId!];
-            }
-        }
-
-        return [];
-    }
-
-    /// <summary>
-    /// The subject before an apposition: "Han, the leader of the party, criticized …", "Xu, head of the security
-    /// office, visited …" — a mention, a comma, the apposition, a comma, at most two words, the predicate.
-    /// </summary>
-    private static Mention? Apposed(string text, List<Tok> toks, int clauseStart, int pred, List<Mention> before)
-    {
-        if (before.Count == 0)
-        {
-            return null;
-        }
-
-        int c2 = -1;
-        for (int k = pred - 1; k >= clauseStart && k >= pred - 3; k--)
-        {
-            if (toks[k].Lower == ",")
-            {
-                c2 = k;
-                break;
-            }
-
-            if (!toks[k].Word || toks[k].Upper)
-            {
-                return null;
-            }
-        }
-
-        if (c2 < 0)
-        {
-            return null;
-        }
-
-        for (int k = c2 - 1; k >= clauseStart; k--)
-        {
-            if (toks[k].Lower != ",")
-            {
-                continue;
-            }
-
-            int commaAt = toks[k].Span.Start;
-            var head = before.LastOrDefault(m => m.Span.End <= commaAt && commaAt - m.Span.End <= 3 && text.AsSpan(m.Span.End, commaAt - m.Span.End).Trim().Length == 0);
-            var next = k + 1 < c2 ? toks[k + 1] : default;
-            return head is not null && next.Span.End > 0 ? head : null;
-        }
-
-        return null;
-    }
-
-    /// <summary>"X met Y and then visited Z": a predicate after "and" with no subject of its own shares the previous predicate's.</summary>
-    private static List<string>? SharedSubject(List<Tok> toks, int clauseStart, int pred, int fi, List<Found> found, List<string>?[] subjectsOf)
-    {
-        if (fi == 0 || subjectsOf[fi - 1] is not { } previous)
-        {
-            return null;
-        }
-
-        for (int k = pred - 1; k >= clauseStart && k >= pred - 3; k--)
-        {
-            var w = toks[k].Lower;
-            if (w == "and")
-            {
-                return k > found[fi - 1].TokenEnd ? previous : null;
-            }
-
-            if (!toks[k].Word || toks[k].Upper || w is "to")
-            {
-                return null;
-            }
-        }
-
-        return null;
-    }
-
-    /// <summary>Where "he and", "she and", "they and" starts right before a coordinated subject, if it does.</summary>
-    private static int? PronounBefore(string text, int start)
-    {
-        var left = text.AsSpan(0, start).TrimEnd();
-        if (!left.EndsWith(" and", StringComparison.Ordinal) && !left.EndsWith(" and the", StringComparison.Ordinal))
-        {
-            return null;
-        }
-
-        left = left.EndsWith(" the", StringComparison.Ordinal) ? left[..^4] : left;
-        left = left[..^4].TrimEnd();
-        int sp = left.LastIndexOfAny(' ', ',', '\n');
-        var word = left[(sp + 1)..];
-        return word.Equals("he", StringComparison.OrdinalIgnoreCase) || word.Equals("she", StringComparison.OrdinalIgnoreCase) || word.Equals("they", StringComparison.OrdinalIgnoreCase)
-            ? sp + 1 : null;
-    }
-
-    private Modality ModalityOf(List<Tok> toks, int clauseStart, int pred, bool question)
-    {
-        var best = question ? Modality.Hypothetical : Modality.Asserted;
-        for (int k = 0; k < pred; k++)
-        {
-            var w = toks[k].Lower;
-            if (!_lex.Modal.TryGetValue(w, out var options) || (k < clauseStart && w is not ("if" or "unless" or "whether" or "in" or "provided")))
-            {
-                continue;
-            }
-
-            // A capitalised "May" mid-sentence is the month.
-            if (toks[k].Upper && k > 0 && Months.Contains(w))
-            {
-                continue;
-            }
-
-            foreach (var (rest, m) in options)
-            {
-                bool ok = true;
-                for (int r = 0; r < rest.Length; r++)
-                {
-                    if (k + 1 + r >= pred || toks[k + 1 + r].Lower != rest[r])
-                    {
-                        ok = false;
-                        break;
-                    }
-                }
-
-                if (ok)
-                {
-                    best = Stronger(best, m);
-                    break;
-                }
-            }
-        }
-
-        return best;
-    }
-
-    /// <summary>Negation wins, then speculation, then a proposal, then a plan.</summary>
-    private static Modality Stronger(Modality a, Modality b)
-    {
-        static int Rank(Modality m) => m switch
-        {
-            Modality.Negated => 5,
-            Modality.Hypothetical => 4,
-            Modality.Proposed => 3,
-            Modality.Threatened => 2,
-            Modality.Planned => 1,
-            _ => 0,
-        };
-        return Rank(b) > Rank(a) ? b : a;
-    }
-
-    private IEnumerable<string> Pronoun(Article article, List<Tok> toks, int clauseStart, int pred, int predOffset)
-    {
-        for (int k = pred - 1; k >= clauseStart && k >= pred - 4; k--)
-        {
-            var w = toks[k].Lower;
-            bool pair = (w is "leaders" or "sides" or "countries" or "nations" or "governments" or "allies") && k > 0 && toks[k - 1].Lower is "two" or "both";
-            if (w is "he" or "she")
-            {
-                return Last(article, predOffset, 1, person: true);
-            }
-
-            if (pair || w == "they")
-            {
-                var two = Last(article, predOffset, 2, person: w == "leaders" ? true : w == "they" ? null : (bool?)false);
-                return two.Count == 2 ? two : [];
-            }
-        }
-
-        return [];
-    }
-
-    /// <summary>The last <paramref name="count"/> distinct actors mentioned before <paramref name="offset"/>, oldest first.</summary>
-    private List<string> Last(Article article, int offset, int count, bool? person)
-    {
-        var ids = new List<string>();
-        for (int i = article.Mentions.Count - 1; i >= 0 && ids.Count < count; i--)
-        {
-            var m = article.Mentions[i];
-            if (m.Span.End > offset || m.ActorId is null || ids.Contains(m.ActorId))
-            {
-                continue;
-            }
-
-            var kind = knowledge.Find(m.ActorId)?.Kind;
-            if (kind == ActorKind.Place || (person is { } p && (kind == ActorKind.Person) != p))
-            {
-                continue;
-            }
-
-            ids.Insert(0, m.ActorId);
-        }
-
-        return ids;
-    }
-
-    private static string? PrevWord(List<Tok> toks, int offset)
-    {
-        for (int k = toks.Count - 1; k >= 0; k--)
-        {
-            if (toks[k].Span.End <= offset && toks[k].Word && !EventLexicon.IsDeterminer(toks[k].Lower))
-            {
-                return toks[k].Lower;
-            }
-        }
-
-        return null;
-    }
-
-    private static bool IsCoordinated(string text, int end, int start)
-    {
-        if (start < end || start - end > 28)
-        {
-            return false;
-        }
-
-        var gap = text.AsSpan(end, start - end).Trim();
-
-        // "the Moon administration and the Trump administration": a lower-case head noun may follow the first name.
-        int sp = gap.IndexOf(' ');
-        if (sp > 0 && IsLowerWord(gap[..sp]) && !gap[..sp].SequenceEqual("and") && !gap[..sp].SequenceEqual("or"))
-        {
-            gap = gap[(sp + 1)..];
-        }
-
-        return gap is "and" or "," or "and the" or ", and" or "or" || gap.Equals("and the", StringComparison.OrdinalIgnoreCase);
-    }
-
-    private static bool IsLowerWord(ReadOnlySpan<char> w)
-    {
-        foreach (var c in w)
-        {
-            if (!char.IsLower(c))
-            {
-                return false;
-            }
-        }
-
-        return w.Length > 0;
-    }
-
-    private bool IsPlace(Mention m) => knowledge.Find(m.ActorId!)?.Kind == ActorKind.Place;
-
-    /// <summary>A place that stands as source or target is its country's government (PLOVER codes capitals so).</summary>
-    private string Country(Mention m) => MapPlace(m.ActorId!);
-
-    private string MapPlace(string id)
-    {
-        var a = knowledge.Find(id);
-        if (a is { Kind: ActorKind.Place, Country: { } code })
-        {
-            return CameoCodes.CountryActor(knowledge, code) ?? id;
-        }
-
-        return id;
-    }
-}
-
-/// <summary>CAMEO-style actor codes from the knowledge base: country (ISO alpha-3) plus sector (USAGOV, KORMIL, PRKGOV).</summary>
-public static class CameoCodes
-{
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<KnowledgeBase, Dictionary<string, string>> Countries = [];
-
-    public static string? CountryActor(KnowledgeBase knowledge, string code)
-    {
-        ArgumentNullException.ThrowIfNull(knowledge);
-        var map = Countries.GetValue(knowledge, static kb =>
-        {
-            var d = new Dictionary<string, string>(StringComparer.Ordinal);
-            foreach (var a in kb.Actors)
-            {
-                if (a is { Kind: ActorKind.Country, Country: { } c })
-                {
-                    d.TryAdd(c, a.Id);
-                }
-            }
-
-            return d;
-        });
-        return map.GetValueOrDefault(code);
-    }
-
-    public static string? Of(KnowledgeBase knowledge, string? id)
-    {
-        ArgumentNullException.ThrowIfNull(knowledge);
-        if (id is null || knowledge.Find(id) is not { } a)
-        {
-            return null;
-        }
-
-        var country = a.Country ?? a.Roles.Select(r => r.Org).FirstOrDefault(o => o is { Length: 3 } && o.All(char.IsUpper));
-        var sector = a.Sector ?? a.Kind switch
-        {
-            ActorKind.Country => null,
-            ActorKind.Government => "GOV",
-            ActorKind.Military => "MIL",
-            ActorKind.Party => "PTY",
-            ActorKind.Company => "BUS",
-            ActorKind.Media => "MED",
-            ActorKind.Person => a.Roles.Any(r => r.Title.Contains("General", StringComparison.OrdinalIgnoreCase) || r.Title.Contains("Commander", StringComparison.OrdinalIgnoreCase)) ? "MIL"
-                : a.Roles.Count > 0 ? "GOV" : null,
-            _ => null,
-        };
-        return country is null ? null : country + sector;
     }
 }

@@ -95,6 +95,15 @@ public static class ArticleJson
                     var (eventDate, eventDateFrom) = EventRecord.DateOf(stored[i], articleDate);
                     e["date"] = eventDate;
                     e["date_from"] = eventDateFrom;
+                    if (stored[i].Also is { Count: > 0 } also)
+                    {
+                        // Every further report of the same event in the article, as predicate and sentence spans.
+                        e["also"] = new JsonArray([.. also.Select(m => (JsonNode)new JsonObject
+                        {
+                            ["predicate"] = new JsonObject { ["start"] = m.Predicate.Start, ["end"] = m.Predicate.End, ["text"] = article.Text[m.Predicate.Start..m.Predicate.End] },
+                            ["sentence"] = new JsonObject { ["start"] = m.Sentence.Start, ["end"] = m.Sentence.End },
+                        })]);
+                    }
                 }
             }
 
