@@ -33,6 +33,12 @@ if (args is ["dates-quick", ..])
     return;
 }
 
+if (args is ["alloc-quick", var allocFolder, ..])
+{
+    Tightrope.Bench.AllocQuick.Run(allocFolder, args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 2000);
+    return;
+}
+
 if (args is ["actors-quick"])
 {
     Tightrope.Bench.ActorsBenchmarks.Quick();
