@@ -39,6 +39,12 @@ if (args is ["alloc-quick", var allocFolder, ..])
     return;
 }
 
+if (args is ["snapshot", var snapshotFolders, ..])
+{
+    Tightrope.Bench.Snapshot.Run(snapshotFolders, args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : int.MaxValue, args.Length > 3 ? args[3] : null);
+    return;
+}
+
 if (args is ["actors-quick"])
 {
     Tightrope.Bench.ActorsBenchmarks.Quick();

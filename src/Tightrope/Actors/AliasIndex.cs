@@ -353,6 +353,23 @@ internal sealed class AliasIndex
         return node.Entries?.Where(e => e.Kind is MentionKind.Name or MentionKind.Acronym).Select(e => e.ActorId) ?? [];
     }
 
+    /// <summary>The actors named by exactly the norms of <paramref name="count"/> words from <paramref name="start"/>.</summary>
+    public IEnumerable<string> Named(List<Word> words, int start, int count)
+    {
+        var node = _root;
+        for (int k = start; k < start + count; k++)
+        {
+            if (node.Children is null || !node.Children.TryGetValue(words[k].Norm, out var next))
+            {
+                return [];
+            }
+
+            node = next;
+        }
+
+        return node.Entries?.Where(e => e.Kind is MentionKind.Name or MentionKind.Acronym).Select(e => e.ActorId) ?? [];
+    }
+
     /// <summary>The trie node after the first word <paramref name="norm"/> (null when no alias starts with it).</summary>
     public Node? RootChild(string norm) => _root.Children is { } c && c.TryGetValue(norm, out var node) ? node : null;
 

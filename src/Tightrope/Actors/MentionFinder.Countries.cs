@@ -220,6 +220,15 @@ internal sealed partial class MentionFinder
             return null;
         }
 
+        return _foreignForces.GetOrAdd(b.Id, _ => OnlyForcesIn(b)) is { } id ? (i + 3 + len2, id, i + 3, b.Id) : null;
+    }
+
+    /// <summary>
+    /// The one "A forces B" alias of some other country A in country <paramref name="b"/>, or null when none or
+    /// several: a question of the knowledge base alone, asked once per country (it walks every country's names).
+    /// </summary>
+    private string? OnlyForcesIn(Actor b)
+    {
         var found = new HashSet<string>(StringComparer.Ordinal);
         foreach (var a in _countries)
         {
@@ -237,7 +246,38 @@ internal sealed partial class MentionFinder
             }
         }
 
-        return found.Count == 1 ? (i + 3 + len2, found.First(), i + 3, b.Id) : null;
+        return found.Count == 1 ? found.First() : null;
+    }
+
+    /// <summary>The first "A forces B" alias of the two countries, or null; asked once per pair.</summary>
+    private string? ForcesAlias(Actor a, Actor b) => _forcesAliases.GetOrAdd((a.Id, b.Id), _ =>
+    {
+        foreach (var an in CountryNames(a))
+        {
+            foreach (var bn in CountryNames(b))
+            {
+                foreach (var id in _aliases.Named([.. an, "forces", .. bn]))
+                {
+                    return id;
+                }
+            }
+        }
+
+        return null;
+    });
+
+    /// <summary>The country that words <paramref name="start"/>..+<paramref name="count"/> name, walking the alias trie without a word list.</summary>
+    private Actor? CountryNamed(List<Word> words, int start, int count)
+    {
+        foreach (var id in _aliases.Named(words, start, count))
+        {
+            if (_kb.Find(id) is { Kind: ActorKind.Country } country)
+            {
+                return country;
+            }
+        }
+
+        return null;
     }
 
     private (int End, string Id, int AEnd, string AId, int BStart, string BId)? ForcesIn(List<Word> words, int i, int len, AliasEntries entries)
@@ -252,7 +292,7 @@ internal sealed partial class MentionFinder
             {
                 if (ActorLists.ForceNouns.Contains(words[i + l].Norm))
                 {
-                    a = _aliases.Named([.. words.GetRange(i, l).Select(w => w.Norm)]).Select(_kb.Find).FirstOrDefault(x => x?.Kind == ActorKind.Country);
+                    a = CountryNamed(words, i, l);
                     if (a is not null)
                     {
                         k = i + l;
@@ -285,18 +325,7 @@ internal sealed partial class MentionFinder
             return null;
         }
 
-        foreach (var an in CountryNames(a))
-        {
-            foreach (var bn in CountryNames(b))
-            {
-                foreach (var id in _aliases.Named([.. an, "forces", .. bn]))
-                {
-                    return (k + 1 + len2, id, aEnd, a.Id, k + 1, b.Id);
-                }
-            }
-        }
-
-        return null;
+        return ForcesAlias(a, b) is { } id ? (k + 1 + len2, id, aEnd, a.Id, k + 1, b.Id) : null;
     }
 
     /// <summary>The normalised names of a country (worked out once per country).</summary>

@@ -271,10 +271,30 @@ internal sealed partial class MentionFinder
             }
         }
 
-        for (int k = drop.Count - 1; k >= 0; k--)
+        if (drop.Count == 0)
         {
-            result.RemoveAt(drop[k]);
+            return;
         }
+
+        // One pass that keeps the rest in order (RemoveAt per mention shifted the list each time).
+        drop.Sort();
+        int kept = 0, next = 0;
+        for (int k = 0; k < result.Count; k++)
+        {
+            if (next < drop.Count && drop[next] == k)
+            {
+                while (next < drop.Count && drop[next] == k)
+                {
+                    next++;
+                }
+
+                continue;
+            }
+
+            result[kept++] = result[k];
+        }
+
+        result.RemoveRange(kept, result.Count - kept);
     }
 
     private (string? Id, double Conf, MentionKind Kind) ResolveAlias(Raw raw, int index, Context cx)

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using Tightrope.Knowledge;
 using Tightrope.Knowledge.Transliteration;
@@ -26,6 +27,8 @@ internal sealed partial class MentionFinder
     private readonly FrozenDictionary<string, Actor[]> _holders;
     private readonly FrozenDictionary<string, string[][]> _countryNames;
     private readonly FrozenDictionary<string, string[]> _countryWords;
+    private readonly ConcurrentDictionary<string, string?> _foreignForces = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string, string), string?> _forcesAliases = new();
     private readonly Dictionary<Actor, double[]> _roleWeights = new(ReferenceEqualityComparer.Instance);
 
     public MentionFinder(KnowledgeBase kb, ActorOptions options)

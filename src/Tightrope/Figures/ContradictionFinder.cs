@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using Tightrope.Actors;
 using Tightrope.Knowledge;
@@ -370,6 +371,8 @@ public static class RoleConflicts
 
     private static readonly WordList PastMarkers = LanguageData.English["figures-past-markers"];
 
+    private static readonly SearchValues<char> WordBreaks = SearchValues.Create(" -\u2010\u2011");
+
     private sealed record Claim(Actor Actor, string Title, string Org, Actors.Mention Mention, int? Year);
 
     public static IReadOnlyList<Contradiction> Find(Article article, KnowledgeBase knowledge)
@@ -405,7 +408,7 @@ public static class RoleConflicts
             foreach (var role in actor.Roles)
             {
                 if (string.Equals(role.Title, title, StringComparison.OrdinalIgnoreCase) && role.Org is not null
-                    && !claims.Exists(c => c.Actor.Id == actor.Id && c.Year == year && Same(role, c.Title, c.Org)))
+                    && !HasClaim(claims, actor.Id, year, role))
                 {
                     claims.Add(new Claim(actor, role.Title, role.Org, m, year));
                 }
@@ -465,6 +468,20 @@ public static class RoleConflicts
         }
 
         return result;
+    }
+
+    /// <summary>Whether the person already has this role claimed for the year (a loop: a lambda here allocated its closure for every mention).</summary>
+    private static bool HasClaim(List<Claim> claims, string actorId, int? year, Role role)
+    {
+        foreach (var c in claims)
+        {
+            if (c.Actor.Id == actorId && c.Year == year && Same(role, c.Title, c.Org))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static (string, string, string) Key(string a, string b, string role) => string.CompareOrdinal(a, b) < 0 ? (a, b, role) : (b, a, role);
@@ -598,8 +615,8 @@ public static class RoleConflicts
     /// <summary>The title written right before a name ("South Korean President yoon Suk Yeol", "President Lee").</summary>
     private static string? TitleBefore(string text, int start, string? roleMentionText)
     {
-        var source = roleMentionText ?? text[Math.Max(0, start - 40)..start];
-        var trimmed = source.AsSpan().TrimEnd();
+        var source = roleMentionText is not null ? roleMentionText.AsSpan() : text.AsSpan(Math.Max(0, start - 40), start - Math.Max(0, start - 40));
+        var trimmed = source.TrimEnd();
         foreach (var t in Titles)
         {
             if (roleMentionText is not null ? trimmed.StartsWith(t, StringComparison.OrdinalIgnoreCase) || trimmed.Contains(t, StringComparison.OrdinalIgnoreCase)
@@ -615,7 +632,7 @@ public static class RoleConflicts
     /// <summary>Whether the title before the name is marked as past: "former President", "the late", "then-President", "ex-".</summary>
     private static bool IsPast(string text, int start, string? roleMentionText)
     {
-        var before = (roleMentionText ?? text[Math.Max(0, start - 60)..start]).AsSpan();
+        var before = roleMentionText is not null ? roleMentionText.AsSpan() : text.AsSpan(Math.Max(0, start - 60), start - Math.Max(0, start - 60));
         // The words of the title phrase: up to the last sentence or clause break.
         int cut = before.LastIndexOfAny(".;:(\n");
         if (cut >= 0)
@@ -628,14 +645,24 @@ public static class RoleConflicts
             return true;
         }
 
-        var words = before.ToString().Split([' ', '-', '\u2010', '\u2011'], StringSplitOptions.RemoveEmptyEntries);
         // Only the last few words: "the daughter of former President Park" is past; "former, President Lee" is not one phrase.
-        for (int i = Math.Max(0, words.Length - 5); i < words.Length; i++)
+        var rest = before;
+        for (int seen = 0; seen < 5;)
         {
-            if (PastMarkers.Contains(words[i]))
+            rest = rest.TrimEnd(" -\u2010\u2011");
+            if (rest.IsEmpty)
+            {
+                break;
+            }
+
+            int at = rest.LastIndexOfAny(WordBreaks);
+            if (PastMarkers.Contains(rest[(at + 1)..]))
             {
                 return true;
             }
+
+            rest = rest[..Math.Max(at, 0)];
+            seen++;
         }
 
         return false;
