@@ -203,8 +203,7 @@ internal sealed partial class MentionFinder
         }
 
         var key = ProvisionalMark + norm;
-        cx.People.Remove(key);
-        cx.People.Add(key);
+        Touch(cx.People, key);
     }
 
     /// <summary>Whether <paramref name="person"/> (an entry of <see cref="Context.People"/>) is a provisional person with the short form <paramref name="word"/>.</summary>

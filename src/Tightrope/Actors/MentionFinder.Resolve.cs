@@ -116,8 +116,7 @@ internal sealed partial class MentionFinder
         if (id is not null && id[0] == ProvisionalMark)
         {
             (provisional, id) = (id[1..], null);
-            cx.People.Remove(ProvisionalMark + provisional);
-            cx.People.Add(ProvisionalMark + provisional);
+            Touch(cx.People, ProvisionalMark + provisional);
         }
         else if (raw.How == Pending.Candidate && !raw.LowerCase && raw.Last - raw.First >= 2 && id is null)
         {
@@ -152,8 +151,7 @@ internal sealed partial class MentionFinder
         {
             if (actor.Kind == ActorKind.Person)
             {
-                cx.People.Remove(id);
-                cx.People.Add(id);
+                Touch(cx.People, id);
             }
             else if (actor.Kind == ActorKind.Country && actor.Country is { } cc)
             {
@@ -202,6 +200,26 @@ internal sealed partial class MentionFinder
 
     [ThreadStatic]
     private static StringBuilder? t_norm;
+
+    /// <summary>
+    /// Moves <paramref name="id"/> to the end of the people named so far (the most recent last), adding it if new.
+    /// The search runs from the end, where a person named again usually is, and nothing moves when it is last already.
+    /// </summary>
+    private static void Touch(List<string> people, string id)
+    {
+        int at = people.LastIndexOf(id);
+        if (at >= 0 && at == people.Count - 1)
+        {
+            return;
+        }
+
+        if (at >= 0)
+        {
+            people.RemoveAt(at);
+        }
+
+        people.Add(id);
+    }
 
     /// <summary>The normalised words of the span joined by spaces (a single word's own string).</summary>
     private static string NormOf(List<Word> words, Raw raw)
