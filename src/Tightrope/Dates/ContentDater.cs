@@ -53,7 +53,7 @@ internal static class ContentDater
                 return;
             }
 
-            var list = new List<(int, int)>();
+            var list = new List<(int, int)>(periods.TryGetNonEnumeratedCount(out int count) ? count : 4);
             foreach (var (f, t) in periods)
             {
                 int a = Math.Max(f, first), b = Math.Min(t, last);
@@ -102,12 +102,19 @@ internal static class ContentDater
         }
 
         var listed = ListedStamps(text, found, sentenceOf);
+        int widgetSentence = -1;
+        bool widget = false;
         foreach (var (e, p) in found)
         {
             // A widget's date (weather, "today") is the page's day, not the story's; a related-article list's dates
-            // are other stories'.
-            if (sentenceOf is not null && e.Sentence >= 0
-                && (listed.Contains(e.Sentence) || PageDateLines.English.HasWidgetWord(text.AsSpan(sentenceOf(e.Sentence).Start, sentenceOf(e.Sentence).Length))))
+            // are other stories'. (The expressions come in text order: a sentence's widget words are looked up once.)
+            if (sentenceOf is not null && e.Sentence >= 0 && e.Sentence != widgetSentence && !listed.Contains(e.Sentence))
+            {
+                widgetSentence = e.Sentence;
+                widget = PageDateLines.English.HasWidgetWord(text.AsSpan(sentenceOf(e.Sentence).Start, sentenceOf(e.Sentence).Length));
+            }
+
+            if (sentenceOf is not null && e.Sentence >= 0 && (listed.Contains(e.Sentence) || widget))
             {
                 continue;
             }
@@ -236,8 +243,9 @@ internal static class ContentDater
         if (p.Weekday is { } wd && !p.Future)
         {
             // "said Tuesday": that day or the next (a wire report's day), less so later in the week.
-            var days = new List<(int, int)>();
-            var near = new List<(int, int)>();
+            int weeks = ((last - first) / 7) + 1;
+            var days = new List<(int, int)>(weeks);
+            var near = new List<(int, int)>(weeks);
             int firstMatch = first + (((wd % 7) - (int)new DateOnly(FirstYear, 1, 1).DayOfWeek + 7) % 7);
             for (int at = firstMatch; at <= last; at += 7)
             {
@@ -408,31 +416,7 @@ internal static class ContentDater
             return null; // a weekday or a day and month alone does not say the year
         }
 
-        var edges = new List<(int Day, double Delta)>();
-        foreach (var e in list)
-        {
-            foreach (var (f, t) in Merge(e.Periods))
-            {
-                edges.Add((f, e.Weight));
-                edges.Add((t + 1, -e.Weight));
-            }
-        }
-
-        edges.Sort((a, b) => a.Day != b.Day ? a.Day.CompareTo(b.Day) : a.Delta.CompareTo(b.Delta));
-
-        // The stretches of days of one total weight; the best are those of the highest.
-        var segments = new List<(int From, int To, double Score)>();
-        double score = 0;
-        for (int i = 0; i < edges.Count; i++)
-        {
-            score += edges[i].Delta;
-            bool lastAtDay = i + 1 == edges.Count || edges[i + 1].Day != edges[i].Day;
-            if (lastAtDay && score > 1e-9 && edges[i].Day <= last && edges[i].Day >= first)
-            {
-                int to = i + 1 < edges.Count ? Math.Min(last, edges[i + 1].Day - 1) : last;
-                segments.Add((edges[i].Day, to, score));
-            }
-        }
+        var segments = Segments(list, first, last);
 
         // A year or month the text tells of in the past ("since late 2019") was reached when it was written: no day
         // before the latest of them can be the date, however many old roles the text names (a background piece).
@@ -486,6 +470,110 @@ internal static class ContentDater
             Window = window.From == window.To ? null : window,
             Rough = rough,
         };
+    }
+
+    // The total weight of each day as a difference array over [first, last + 1] (one slot a day) with a bitset of
+    // the days where some period starts or ends: the stretches are read off the set bits in order, with no sort of
+    // the edges (a bare weekday alone gives some 8,000 of them). Per thread, reused: cleared as it is read.
+    [ThreadStatic]
+    private static double[]? t_delta;
+
+    [ThreadStatic]
+    private static ulong[]? t_edges;
+
+    /// <summary>
+    /// The stretches of days of one total weight above zero, in order of their first day: a new stretch begins at
+    /// every day where a period (merged per evidence) starts or ends, even when the total does not change there.
+    /// </summary>
+    private static List<(int From, int To, double Score)> Segments(List<Evidence> list, int first, int last)
+    {
+        int size = last + 2 - first;
+        var delta = t_delta is { } d && d.Length >= size ? d : (t_delta = new double[Math.Max(size, 32 * 1024)]);
+        var bits = t_edges is { } b && b.Length >= (size + 63) / 64 ? b : (t_edges = new ulong[(Math.Max(size, 32 * 1024) + 63) / 64]);
+        int edgeCount = 0;
+        foreach (var e in list)
+        {
+            var periods = e.Periods;
+            if (!IsSorted(periods))
+            {
+                periods.Sort();
+            }
+
+            // Merged on the fly: overlapping or adjacent periods of one evidence count once.
+            int i = 0;
+            while (i < periods.Count)
+            {
+                var (f, t) = periods[i++];
+                while (i < periods.Count && periods[i].From <= t + 1)
+                {
+                    t = Math.Max(t, periods[i++].To);
+                }
+
+                Mark(f - first, e.Weight);
+                Mark(t + 1 - first, -e.Weight);
+                edgeCount += 2;
+            }
+        }
+
+        var segments = new List<(int From, int To, double Score)>(Math.Min(edgeCount, 1 << 14));
+        double score = 0;
+        int open = -1; // the day of the stretch begun at the last edge day, when its total is above zero
+        double openScore = 0;
+        for (int w = 0; w < (size + 63) / 64; w++)
+        {
+            ulong word = bits[w];
+            if (word == 0)
+            {
+                continue;
+            }
+
+            bits[w] = 0;
+            while (word != 0)
+            {
+                int idx = (w * 64) + System.Numerics.BitOperations.TrailingZeroCount(word);
+                word &= word - 1;
+                int day = idx + first;
+                if (open >= 0)
+                {
+                    segments.Add((open, Math.Min(last, day - 1), openScore));
+                    open = -1;
+                }
+
+                score += delta[idx];
+                delta[idx] = 0;
+                if (score > 1e-9 && day <= last)
+                {
+                    open = day;
+                    openScore = score;
+                }
+            }
+        }
+
+        if (open >= 0)
+        {
+            segments.Add((open, last, openScore));
+        }
+
+        return segments;
+
+        void Mark(int idx, double weight)
+        {
+            delta[idx] += weight;
+            bits[idx >> 6] |= 1UL << (idx & 63);
+        }
+    }
+
+    private static bool IsSorted(List<(int From, int To)> periods)
+    {
+        for (int i = 1; i < periods.Count; i++)
+        {
+            if (periods[i].CompareTo(periods[i - 1]) < 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>A window no wider than this has every day within 45 days of every other (the accuracy asked of a date).</summary>
@@ -562,23 +650,4 @@ internal static class ContentDater
 
     /// <summary>Roles alone date an article with more than a low confidence only when together they leave about a year.</summary>
     private const int MaxBoundsWidth = 400;
-
-    private static List<(int From, int To)> Merge(List<(int From, int To)> periods)
-    {
-        periods.Sort();
-        var merged = new List<(int From, int To)>(periods.Count);
-        foreach (var p in periods)
-        {
-            if (merged.Count > 0 && p.From <= merged[^1].To + 1)
-            {
-                merged[^1] = (merged[^1].From, Math.Max(merged[^1].To, p.To));
-            }
-            else
-            {
-                merged.Add(p);
-            }
-        }
-
-        return merged;
-    }
 }
