@@ -26,7 +26,7 @@ internal static class ContentDater
 
     private const int FirstYear = 1946;
 
-    private sealed record Evidence(string Key, string Text, TextSpan Span, double Weight, bool Anchors, List<(int From, int To)> Periods, bool Bound = false)
+    private sealed record Evidence(string Key, string Text, TextSpan Span, double Weight, bool Anchors, IReadOnlyList<(int From, int To)> Periods, bool Bound = false)
     {
         /// <summary>
         /// A past year or month that the writing had reached for sure: one that leads its sentence ("In October 2024,
@@ -44,7 +44,7 @@ internal static class ContentDater
     {
         int last = today.DayNumber;
         int first = new DateOnly(FirstYear, 1, 1).DayNumber;
-        var evidence = new Dictionary<string, Evidence>(StringComparer.Ordinal);
+        var evidence = new Dictionary<string, Evidence>((found.Count * 2) + bounds.Count, StringComparer.Ordinal);
 
         void Add(string key, DateExpression? e, TextSpan span, string what, double weight, bool anchors, IEnumerable<(int From, int To)> periods, bool bound = false, bool floors = false)
         {
@@ -53,14 +53,39 @@ internal static class ContentDater
                 return;
             }
 
-            var list = new List<(int, int)>(periods.TryGetNonEnumeratedCount(out int count) ? count : 4);
-            foreach (var (f, t) in periods)
+            IReadOnlyList<(int From, int To)> list;
+            if (periods is WeeklyPeriods weekly)
             {
-                int a = Math.Max(f, first), b = Math.Min(t, last);
-                if (a <= b)
+                list = weekly; // within [first, last] by construction
+            }
+            else if (periods is OwnPeriods own)
+            {
+                int kept = 0;
+                for (int i = 0; i < own.Count; i++)
                 {
-                    list.Add((a, b));
+                    int a = Math.Max(own[i].From, first), b = Math.Min(own[i].To, last);
+                    if (a <= b)
+                    {
+                        own[kept++] = (a, b);
+                    }
                 }
+
+                own.RemoveRange(kept, own.Count - kept);
+                list = own;
+            }
+            else
+            {
+                var copy = new List<(int From, int To)>(periods.TryGetNonEnumeratedCount(out int count) ? count : 4);
+                foreach (var (f, t) in periods)
+                {
+                    int a = Math.Max(f, first), b = Math.Min(t, last);
+                    if (a <= b)
+                    {
+                        copy.Add((a, b));
+                    }
+                }
+
+                list = copy;
             }
 
             if (list.Count > 0)
@@ -243,16 +268,9 @@ internal static class ContentDater
         if (p.Weekday is { } wd && !p.Future)
         {
             // "said Tuesday": that day or the next (a wire report's day), less so later in the week.
-            int weeks = ((last - first) / 7) + 1;
-            var days = new List<(int, int)>(weeks);
-            var near = new List<(int, int)>(weeks);
             int firstMatch = first + (((wd % 7) - (int)new DateOnly(FirstYear, 1, 1).DayOfWeek + 7) % 7);
-            for (int at = firstMatch; at <= last; at += 7)
-            {
-                days.Add((at, at + 1));
-                near.Add((at + 2, at + 6));
-            }
-
+            var days = new WeeklyPeriods(firstMatch, last, 0, 1);
+            var near = new WeeklyPeriods(firstMatch, last, 2, 6);
             add($"wd:{wd}", e, e.Span, e.Text, 1, false, days);
             add($"wdnear:{wd}", e, e.Span, e.Text, 0.5, false, near);
         }
@@ -398,14 +416,20 @@ internal static class ContentDater
 
     private static int IsoDay(DateOnly d) => d.DayOfWeek == DayOfWeek.Sunday ? 7 : (int)d.DayOfWeek;
 
-    private static IEnumerable<(int From, int To)> EachYear(int first, int last, Func<int, (int From, int To)> period)
+    private static OwnPeriods EachYear(int first, int last, Func<int, (int From, int To)> period)
     {
         int y0 = DateOnly.FromDayNumber(first).Year, y1 = DateOnly.FromDayNumber(last).Year;
+        var periods = new OwnPeriods(y1 - y0 + 1);
         for (int y = y0; y <= y1; y++)
         {
-            yield return period(y);
+            periods.Add(period(y));
         }
+
+        return periods;
     }
+
+    /// <summary>Periods made for one piece of evidence alone: clipped in place when it is added, not copied.</summary>
+    private sealed class OwnPeriods(int capacity) : List<(int From, int To)>(capacity);
 
     /// <summary>The earliest day of the highest total weight (a sweep over the periods' ends), with the evidence it satisfies.</summary>
     private static ArticleDate? Best(IEnumerable<Evidence> all, int first, int last)
@@ -481,22 +505,28 @@ internal static class ContentDater
     [ThreadStatic]
     private static ulong[]? t_edges;
 
+    // The stretches of the last call of Segments on this thread (read by Best before the next call).
+    [ThreadStatic]
+    private static List<(int From, int To, double Score)>? t_segments;
+
     /// <summary>
     /// The stretches of days of one total weight above zero, in order of their first day: a new stretch begins at
-    /// every day where a period (merged per evidence) starts or ends, even when the total does not change there.
+    /// every day where a period (merged per evidence) starts or ends, even when the total does not change there. The
+    /// list is the thread's own, reused by the next call.
     /// </summary>
     private static List<(int From, int To, double Score)> Segments(List<Evidence> list, int first, int last)
     {
         int size = last + 2 - first;
         var delta = t_delta is { } d && d.Length >= size ? d : (t_delta = new double[Math.Max(size, 32 * 1024)]);
         var bits = t_edges is { } b && b.Length >= (size + 63) / 64 ? b : (t_edges = new ulong[(Math.Max(size, 32 * 1024) + 63) / 64]);
-        int edgeCount = 0;
         foreach (var e in list)
         {
             var periods = e.Periods;
             if (!IsSorted(periods))
             {
-                periods.Sort();
+                var sorted = periods.ToList();
+                sorted.Sort();
+                periods = sorted;
             }
 
             // Merged on the fly: overlapping or adjacent periods of one evidence count once.
@@ -511,11 +541,11 @@ internal static class ContentDater
 
                 Mark(f - first, e.Weight);
                 Mark(t + 1 - first, -e.Weight);
-                edgeCount += 2;
             }
         }
 
-        var segments = new List<(int From, int To, double Score)>(Math.Min(edgeCount, 1 << 14));
+        var segments = t_segments ??= new List<(int From, int To, double Score)>(1024);
+        segments.Clear();
         double score = 0;
         int open = -1; // the day of the stretch begun at the last edge day, when its total is above zero
         double openScore = 0;
@@ -563,7 +593,7 @@ internal static class ContentDater
         }
     }
 
-    private static bool IsSorted(List<(int From, int To)> periods)
+    private static bool IsSorted(IReadOnlyList<(int From, int To)> periods)
     {
         for (int i = 1; i < periods.Count; i++)
         {
@@ -626,8 +656,89 @@ internal static class ContentDater
     /// <summary>The confidence of a date that only roles or years wider than <see cref="MaxBoundsWidth"/> place.</summary>
     private const double LooseConfidence = 0.3;
 
-    private static List<Evidence> Met(List<Evidence> list, int day) =>
-        list.Where(e => e.Periods.Exists(p => p.From <= day && day <= p.To)).OrderByDescending(e => e.Weight).ToList();
+    /// <summary>The evidence that holds <paramref name="day"/>, heaviest first (of equal weight, in the order met).</summary>
+    private static List<Evidence> Met(List<Evidence> list, int day)
+    {
+        var met = new List<Evidence>();
+        foreach (var e in list)
+        {
+            if (Covers(e.Periods, day))
+            {
+                // A stable insertion by weight: after every piece at least as heavy.
+                int at = met.Count;
+                while (at > 0 && met[at - 1].Weight < e.Weight)
+                {
+                    at--;
+                }
+
+                met.Insert(at, e);
+            }
+        }
+
+        return met;
+    }
+
+    private static bool Covers(IReadOnlyList<(int From, int To)> periods, int day)
+    {
+        if (periods is WeeklyPeriods weekly)
+        {
+            return weekly.Covers(day);
+        }
+
+        for (int i = 0; i < periods.Count; i++)
+        {
+            if (periods[i].From <= day && day <= periods[i].To)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The same days of every week from <paramref name="firstAt"/> to <paramref name="last"/> (a bare weekday's:
+    /// days <paramref name="from"/> to <paramref name="to"/> after each such day, cut at <paramref name="last"/>),
+    /// computed when read: a weekday holds some 4,000 of them.
+    /// </summary>
+    private sealed class WeeklyPeriods(int firstAt, int last, int from, int to) : IReadOnlyList<(int From, int To)>
+    {
+        public int Count { get; } = firstAt + from <= last ? ((last - firstAt - from) / 7) + 1 : 0;
+
+        public (int From, int To) this[int index]
+        {
+            get
+            {
+                ArgumentOutOfRangeException.ThrowIfNegative(index);
+                ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, Count);
+                int at = firstAt + (7 * index);
+                return (at + from, Math.Min(at + to, last));
+            }
+        }
+
+        public IEnumerator<(int From, int To)> GetEnumerator()
+        {
+            for (int i = 0; i < Count; i++)
+            {
+                yield return this[i];
+            }
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+
+        /// <summary>Whether one of the periods holds <paramref name="day"/> (the week's day found by arithmetic).</summary>
+        public bool Covers(int day)
+        {
+            int offset = day - firstAt - from;
+            if (offset < 0)
+            {
+                return false;
+            }
+
+            int index = offset / 7;
+            return index < Count && this[index].From <= day && day <= this[index].To;
+        }
+    }
 
     /// <summary>How many days the periods of the roles and terms met on <paramref name="day"/> leave together.</summary>
     private static int BoundsWidth(List<Evidence> met, int day)
