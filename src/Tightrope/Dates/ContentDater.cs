@@ -26,7 +26,7 @@ internal static class ContentDater
 
     private const int FirstYear = 1946;
 
-    private sealed record Evidence(string Key, string Text, TextSpan Span, double Weight, bool Anchors, List<(int From, int To)> Periods, bool Bound = false)
+    private sealed record Evidence(string Key, string Text, TextSpan Span, double Weight, bool Anchors, IReadOnlyList<(int From, int To)> Periods, bool Bound = false)
     {
         /// <summary>
         /// A past year or month that the writing had reached for sure: one that leads its sentence ("In October 2024,
@@ -44,7 +44,7 @@ internal static class ContentDater
     {
         int last = today.DayNumber;
         int first = new DateOnly(FirstYear, 1, 1).DayNumber;
-        var evidence = new Dictionary<string, Evidence>(StringComparer.Ordinal);
+        var evidence = new Dictionary<string, Evidence>((found.Count * 2) + bounds.Count, StringComparer.Ordinal);
 
         void Add(string key, DateExpression? e, TextSpan span, string what, double weight, bool anchors, IEnumerable<(int From, int To)> periods, bool bound = false, bool floors = false)
         {
@@ -53,14 +53,39 @@ internal static class ContentDater
                 return;
             }
 
-            var list = new List<(int, int)>();
-            foreach (var (f, t) in periods)
+            IReadOnlyList<(int From, int To)> list;
+            if (periods is WeeklyPeriods weekly)
             {
-                int a = Math.Max(f, first), b = Math.Min(t, last);
-                if (a <= b)
+                list = weekly; // within [first, last] by construction
+            }
+            else if (periods is OwnPeriods own)
+            {
+                int kept = 0;
+                for (int i = 0; i < own.Count; i++)
                 {
-                    list.Add((a, b));
+                    int a = Math.Max(own[i].From, first), b = Math.Min(own[i].To, last);
+                    if (a <= b)
+                    {
+                        own[kept++] = (a, b);
+                    }
                 }
+
+                own.RemoveRange(kept, own.Count - kept);
+                list = own;
+            }
+            else
+            {
+                var copy = new List<(int From, int To)>(periods.TryGetNonEnumeratedCount(out int count) ? count : 4);
+                foreach (var (f, t) in periods)
+                {
+                    int a = Math.Max(f, first), b = Math.Min(t, last);
+                    if (a <= b)
+                    {
+                        copy.Add((a, b));
+                    }
+                }
+
+                list = copy;
             }
 
             if (list.Count > 0)
@@ -102,12 +127,19 @@ internal static class ContentDater
         }
 
         var listed = ListedStamps(text, found, sentenceOf);
+        int widgetSentence = -1;
+        bool widget = false;
         foreach (var (e, p) in found)
         {
             // A widget's date (weather, "today") is the page's day, not the story's; a related-article list's dates
-            // are other stories'.
-            if (sentenceOf is not null && e.Sentence >= 0
-                && (listed.Contains(e.Sentence) || PageDateLines.English.HasWidgetWord(text.AsSpan(sentenceOf(e.Sentence).Start, sentenceOf(e.Sentence).Length))))
+            // are other stories'. (The expressions come in text order: a sentence's widget words are looked up once.)
+            if (sentenceOf is not null && e.Sentence >= 0 && e.Sentence != widgetSentence && !listed.Contains(e.Sentence))
+            {
+                widgetSentence = e.Sentence;
+                widget = PageDateLines.English.HasWidgetWord(text.AsSpan(sentenceOf(e.Sentence).Start, sentenceOf(e.Sentence).Length));
+            }
+
+            if (sentenceOf is not null && e.Sentence >= 0 && (listed.Contains(e.Sentence) || widget))
             {
                 continue;
             }
@@ -236,15 +268,9 @@ internal static class ContentDater
         if (p.Weekday is { } wd && !p.Future)
         {
             // "said Tuesday": that day or the next (a wire report's day), less so later in the week.
-            var days = new List<(int, int)>();
-            var near = new List<(int, int)>();
             int firstMatch = first + (((wd % 7) - (int)new DateOnly(FirstYear, 1, 1).DayOfWeek + 7) % 7);
-            for (int at = firstMatch; at <= last; at += 7)
-            {
-                days.Add((at, at + 1));
-                near.Add((at + 2, at + 6));
-            }
-
+            var days = new WeeklyPeriods(firstMatch, last, 0, 1);
+            var near = new WeeklyPeriods(firstMatch, last, 2, 6);
             add($"wd:{wd}", e, e.Span, e.Text, 1, false, days);
             add($"wdnear:{wd}", e, e.Span, e.Text, 0.5, false, near);
         }
@@ -390,14 +416,20 @@ internal static class ContentDater
 
     private static int IsoDay(DateOnly d) => d.DayOfWeek == DayOfWeek.Sunday ? 7 : (int)d.DayOfWeek;
 
-    private static IEnumerable<(int From, int To)> EachYear(int first, int last, Func<int, (int From, int To)> period)
+    private static OwnPeriods EachYear(int first, int last, Func<int, (int From, int To)> period)
     {
         int y0 = DateOnly.FromDayNumber(first).Year, y1 = DateOnly.FromDayNumber(last).Year;
+        var periods = new OwnPeriods(y1 - y0 + 1);
         for (int y = y0; y <= y1; y++)
         {
-            yield return period(y);
+            periods.Add(period(y));
         }
+
+        return periods;
     }
+
+    /// <summary>Periods made for one piece of evidence alone: clipped in place when it is added, not copied.</summary>
+    private sealed class OwnPeriods(int capacity) : List<(int From, int To)>(capacity);
 
     /// <summary>The earliest day of the highest total weight (a sweep over the periods' ends), with the evidence it satisfies.</summary>
     private static ArticleDate? Best(IEnumerable<Evidence> all, int first, int last)
@@ -408,31 +440,7 @@ internal static class ContentDater
             return null; // a weekday or a day and month alone does not say the year
         }
 
-        var edges = new List<(int Day, double Delta)>();
-        foreach (var e in list)
-        {
-            foreach (var (f, t) in Merge(e.Periods))
-            {
-                edges.Add((f, e.Weight));
-                edges.Add((t + 1, -e.Weight));
-            }
-        }
-
-        edges.Sort((a, b) => a.Day != b.Day ? a.Day.CompareTo(b.Day) : a.Delta.CompareTo(b.Delta));
-
-        // The stretches of days of one total weight; the best are those of the highest.
-        var segments = new List<(int From, int To, double Score)>();
-        double score = 0;
-        for (int i = 0; i < edges.Count; i++)
-        {
-            score += edges[i].Delta;
-            bool lastAtDay = i + 1 == edges.Count || edges[i + 1].Day != edges[i].Day;
-            if (lastAtDay && score > 1e-9 && edges[i].Day <= last && edges[i].Day >= first)
-            {
-                int to = i + 1 < edges.Count ? Math.Min(last, edges[i + 1].Day - 1) : last;
-                segments.Add((edges[i].Day, to, score));
-            }
-        }
+        var segments = Segments(list, first, last);
 
         // A year or month the text tells of in the past ("since late 2019") was reached when it was written: no day
         // before the latest of them can be the date, however many old roles the text names (a background piece).
@@ -488,6 +496,116 @@ internal static class ContentDater
         };
     }
 
+    // The total weight of each day as a difference array over [first, last + 1] (one slot a day) with a bitset of
+    // the days where some period starts or ends: the stretches are read off the set bits in order, with no sort of
+    // the edges (a bare weekday alone gives some 8,000 of them). Per thread, reused: cleared as it is read.
+    [ThreadStatic]
+    private static double[]? t_delta;
+
+    [ThreadStatic]
+    private static ulong[]? t_edges;
+
+    // The stretches of the last call of Segments on this thread (read by Best before the next call).
+    [ThreadStatic]
+    private static List<(int From, int To, double Score)>? t_segments;
+
+    /// <summary>
+    /// The stretches of days of one total weight above zero, in order of their first day: a new stretch begins at
+    /// every day where a period (merged per evidence) starts or ends, even when the total does not change there. The
+    /// list is the thread's own, reused by the next call.
+    /// </summary>
+    private static List<(int From, int To, double Score)> Segments(List<Evidence> list, int first, int last)
+    {
+        int size = last + 2 - first;
+        var delta = t_delta is { } d && d.Length >= size ? d : (t_delta = new double[Math.Max(size, 32 * 1024)]);
+        var bits = t_edges is { } b && b.Length >= (size + 63) / 64 ? b : (t_edges = new ulong[(Math.Max(size, 32 * 1024) + 63) / 64]);
+        foreach (var e in list)
+        {
+            var periods = e.Periods;
+            if (!IsSorted(periods))
+            {
+                var sorted = periods.ToList();
+                sorted.Sort();
+                periods = sorted;
+            }
+
+            // Merged on the fly: overlapping or adjacent periods of one evidence count once.
+            int i = 0;
+            while (i < periods.Count)
+            {
+                var (f, t) = periods[i++];
+                while (i < periods.Count && periods[i].From <= t + 1)
+                {
+                    t = Math.Max(t, periods[i++].To);
+                }
+
+                Mark(f - first, e.Weight);
+                Mark(t + 1 - first, -e.Weight);
+            }
+        }
+
+        var segments = t_segments ??= new List<(int From, int To, double Score)>(1024);
+        segments.Clear();
+        double score = 0;
+        int open = -1; // the day of the stretch begun at the last edge day, when its total is above zero
+        double openScore = 0;
+        for (int w = 0; w < (size + 63) / 64; w++)
+        {
+            ulong word = bits[w];
+            if (word == 0)
+            {
+                continue;
+            }
+
+            bits[w] = 0;
+            while (word != 0)
+            {
+                int idx = (w * 64) + System.Numerics.BitOperations.TrailingZeroCount(word);
+                word &= word - 1;
+                int day = idx + first;
+                if (open >= 0)
+                {
+                    segments.Add((open, Math.Min(last, day - 1), openScore));
+                    open = -1;
+                }
+
+                score += delta[idx];
+                delta[idx] = 0;
+                if (score > 1e-9 && day <= last)
+                {
+                    open = day;
+                    openScore = score;
+                }
+            }
+        }
+
+        if (open >= 0)
+        {
+            segments.Add((open, last, openScore));
+        }
+
+        return segments;
+
+        void Mark(int idx, double weight)
+        {
+            delta[idx] += weight;
+            bits[idx >> 6] |= 1UL << (idx & 63);
+        }
+    }
+
+    private static bool IsSorted(IReadOnlyList<(int From, int To)> periods)
+    {
+        for (int i = 1; i < periods.Count; i++)
+        {
+            if (periods[i].CompareTo(periods[i - 1]) < 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>A window no wider than this has every day within 45 days of every other (the accuracy asked of a date).</summary>
     private const int CloseWindow = 90;
 
@@ -538,8 +656,89 @@ internal static class ContentDater
     /// <summary>The confidence of a date that only roles or years wider than <see cref="MaxBoundsWidth"/> place.</summary>
     private const double LooseConfidence = 0.3;
 
-    private static List<Evidence> Met(List<Evidence> list, int day) =>
-        list.Where(e => e.Periods.Exists(p => p.From <= day && day <= p.To)).OrderByDescending(e => e.Weight).ToList();
+    /// <summary>The evidence that holds <paramref name="day"/>, heaviest first (of equal weight, in the order met).</summary>
+    private static List<Evidence> Met(List<Evidence> list, int day)
+    {
+        var met = new List<Evidence>();
+        foreach (var e in list)
+        {
+            if (Covers(e.Periods, day))
+            {
+                // A stable insertion by weight: after every piece at least as heavy.
+                int at = met.Count;
+                while (at > 0 && met[at - 1].Weight < e.Weight)
+                {
+                    at--;
+                }
+
+                met.Insert(at, e);
+            }
+        }
+
+        return met;
+    }
+
+    private static bool Covers(IReadOnlyList<(int From, int To)> periods, int day)
+    {
+        if (periods is WeeklyPeriods weekly)
+        {
+            return weekly.Covers(day);
+        }
+
+        for (int i = 0; i < periods.Count; i++)
+        {
+            if (periods[i].From <= day && day <= periods[i].To)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The same days of every week from <paramref name="firstAt"/> to <paramref name="last"/> (a bare weekday's:
+    /// days <paramref name="from"/> to <paramref name="to"/> after each such day, cut at <paramref name="last"/>),
+    /// computed when read: a weekday holds some 4,000 of them.
+    /// </summary>
+    private sealed class WeeklyPeriods(int firstAt, int last, int from, int to) : IReadOnlyList<(int From, int To)>
+    {
+        public int Count { get; } = firstAt + from <= last ? ((last - firstAt - from) / 7) + 1 : 0;
+
+        public (int From, int To) this[int index]
+        {
+            get
+            {
+                ArgumentOutOfRangeException.ThrowIfNegative(index);
+                ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, Count);
+                int at = firstAt + (7 * index);
+                return (at + from, Math.Min(at + to, last));
+            }
+        }
+
+        public IEnumerator<(int From, int To)> GetEnumerator()
+        {
+            for (int i = 0; i < Count; i++)
+            {
+                yield return this[i];
+            }
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+
+        /// <summary>Whether one of the periods holds <paramref name="day"/> (the week's day found by arithmetic).</summary>
+        public bool Covers(int day)
+        {
+            int offset = day - firstAt - from;
+            if (offset < 0)
+            {
+                return false;
+            }
+
+            int index = offset / 7;
+            return index < Count && this[index].From <= day && day <= this[index].To;
+        }
+    }
 
     /// <summary>How many days the periods of the roles and terms met on <paramref name="day"/> leave together.</summary>
     private static int BoundsWidth(List<Evidence> met, int day)
@@ -562,23 +761,4 @@ internal static class ContentDater
 
     /// <summary>Roles alone date an article with more than a low confidence only when together they leave about a year.</summary>
     private const int MaxBoundsWidth = 400;
-
-    private static List<(int From, int To)> Merge(List<(int From, int To)> periods)
-    {
-        periods.Sort();
-        var merged = new List<(int From, int To)>(periods.Count);
-        foreach (var p in periods)
-        {
-            if (merged.Count > 0 && p.From <= merged[^1].To + 1)
-            {
-                merged[^1] = (merged[^1].From, Math.Max(merged[^1].To, p.To));
-            }
-            else
-            {
-                merged.Add(p);
-            }
-        }
-
-        return merged;
-    }
 }

@@ -74,6 +74,7 @@ internal sealed partial class DateGrammar
         }
 
         _coreWords.ExceptWith(lead.Where(kv => kv.Value == "word").Select(kv => kv.Key));
+        _monthPrefixes = MonthPrefixes(_lexicons.TryGetValue("month", out var months) ? months.Keys : []);
         _firstWordLookup = _firstWords.GetAlternateLookup<ReadOnlySpan<char>>();
         _coreLookup = _coreWords.GetAlternateLookup<ReadOnlySpan<char>>();
         _vocabularyLookup = _vocabulary.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -229,6 +230,103 @@ internal sealed partial class DateGrammar
         }
     }
 
+    // The first three letters (lower case) of every word of the month lexicon, or null when one is shorter (then
+    // MayHoldMonthDay cannot rule a line out).
+    private readonly HashSet<string>? _monthPrefixes;
+
+    private static HashSet<string>? MonthPrefixes(IEnumerable<string> months)
+    {
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var m in months)
+        {
+            if (m.Length < MonthPrefix || !IsAsciiLetters(m.AsSpan(0, MonthPrefix)))
+            {
+                return null;
+            }
+
+            set.Add(m[..MonthPrefix].ToLowerInvariant());
+        }
+
+        return set.Count == 0 ? null : set;
+    }
+
+    private const int MonthPrefix = 3;
+
+    private static bool IsAsciiLetters(ReadOnlySpan<char> s)
+    {
+        foreach (char c in s)
+        {
+            if (!char.IsAsciiLetter(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="text"/> may hold an expression with a month and a day, a necessary condition checked
+    /// before scanning a page line (only such expressions date a page): the month of every such rule is a word of the
+    /// month lexicon that begins a letter run (after a space, a dash or a rule's start), or a number after a
+    /// four-digit year and "-", ".", "/", "年" or "년" (2023-04-26, 2023.4.26, 2023年4月26日). A line with neither
+    /// has none.
+    /// </summary>
+    public bool MayHoldMonthDay(ReadOnlySpan<char> text)
+    {
+        if (_monthPrefixes is null)
+        {
+            return true;
+        }
+
+        Span<char> prefix = stackalloc char[MonthPrefix];
+        var lookup = _monthPrefixes.GetAlternateLookup<ReadOnlySpan<char>>();
+        for (int i = 0; i < text.Length; i++)
+        {
+            char c = text[i];
+            if (char.IsLetter(c))
+            {
+                if (i > 0 && char.IsLetter(text[i - 1]))
+                {
+                    continue;
+                }
+
+                int end = i;
+                while (end < text.Length && end - i < MonthPrefix && char.IsLetter(text[end]))
+                {
+                    if (!char.IsAscii(text[end]))
+                    {
+                        return true; // a letter that matches an ASCII one without case ("ſ" for "s"): not ruled out
+                    }
+
+                    end++;
+                }
+
+                if (end - i == MonthPrefix)
+                {
+                    for (int k = 0; k < MonthPrefix; k++)
+                    {
+                        prefix[k] = char.ToLowerInvariant(text[i + k]);
+                    }
+
+                    if (lookup.Contains(prefix))
+                    {
+                        return true;
+                    }
+                }
+            }
+            else if (c is '-' or '.' or '/' or '年' or '년' && YearBefore(text, char.IsWhiteSpace(text[Math.Max(0, i - 1)]) && c is '年' or '년' ? i - 1 : i))
+            {
+                return true;
+            }
+        }
+
+        return false;
+
+        static bool YearBefore(ReadOnlySpan<char> text, int end) => end >= 4 && char.IsAsciiDigit(text[end - 1]) && char.IsAsciiDigit(text[end - 2])
+            && char.IsAsciiDigit(text[end - 3]) && char.IsAsciiDigit(text[end - 4]);
+    }
+
     /// <summary>What the first rule that matches at <paramref name="start"/> matched (maybe empty), or null.</summary>
     private Match? MatchAt(string text, int start)
     {
@@ -340,8 +438,46 @@ internal sealed partial class DateGrammar
             return null;
         }
 
-        var key = Regex.Replace(matched.TrimEnd('.'), @"\s+", " ");
+        var key = CollapseSpaces(matched.TrimEnd('.'));
         return values.TryGetValue(key, out var v) ? v : null;
+    }
+
+    /// <summary>
+    /// <paramref name="s"/> with every run of white space made one space (as <c>Regex.Replace(s, @"\s+", " ")</c>:
+    /// <c>\s</c> is <see cref="char.IsWhiteSpace(char)"/>); the same string when there is nothing to change.
+    /// </summary>
+    internal static string CollapseSpaces(string s)
+    {
+        int i = 0;
+        while (i < s.Length && !(char.IsWhiteSpace(s[i]) && (s[i] != ' ' || (i + 1 < s.Length && char.IsWhiteSpace(s[i + 1])))))
+        {
+            i++;
+        }
+
+        if (i == s.Length)
+        {
+            return s;
+        }
+
+        var sb = new StringBuilder(s.Length);
+        sb.Append(s, 0, i);
+        while (i < s.Length)
+        {
+            if (char.IsWhiteSpace(s[i]))
+            {
+                sb.Append(' ');
+                while (i < s.Length && char.IsWhiteSpace(s[i]))
+                {
+                    i++;
+                }
+            }
+            else
+            {
+                sb.Append(s[i++]);
+            }
+        }
+
+        return sb.ToString();
     }
 
     /// <summary>A lexicon word as a pattern: spaces match any run of spaces; a capital-only word needs its capital.</summary>

@@ -265,6 +265,11 @@ internal sealed class DateRecognizer(DateGrammar grammar)
         }
 
         var clause = text.AsSpan(sentenceStart, m.Index - sentenceStart);
+        if (!MayBeTarget(clause))
+        {
+            return (future, hedged);
+        }
+
         foreach (var stop in ClauseBreaks)
         {
             int at = clause.LastIndexOf(stop, StringComparison.OrdinalIgnoreCase);
@@ -296,6 +301,32 @@ internal sealed class DateRecognizer(DateGrammar grammar)
         }
 
         return from ? (true, true) : (true, hedged);
+    }
+
+    /// <summary>
+    /// Whether the text from the sentence's start to the date may make it a target or a counterfactual date: it holds
+    /// a counterfactual phrase, or its last word (after "the") is "from" or a target preposition. The clause
+    /// <see cref="Target"/> reads is a suffix of it that starts after a clause break (a space, ";" or ":"), so its
+    /// phrases are phrases of it and its last word that word or none: when this is false, so is every test there, and
+    /// the clause breaks need not be searched.
+    /// </summary>
+    private bool MayBeTarget(ReadOnlySpan<char> full)
+    {
+        foreach (var phrase in Grammar.CounterfactualMarkers.Words)
+        {
+            if (ContainsWords(full, phrase))
+            {
+                return true;
+            }
+        }
+
+        var before = LastWord(full, out var rest);
+        if (before.Equals("the", StringComparison.OrdinalIgnoreCase))
+        {
+            before = LastWord(rest, out _);
+        }
+
+        return before.IsEmpty || Grammar.TargetPrepositions.Contains(before) || before.Equals("from", StringComparison.OrdinalIgnoreCase);
     }
 
     private bool HasTargetVerb(ReadOnlySpan<char> clause)

@@ -95,6 +95,11 @@ internal sealed partial class PageDateLines(DateRecognizer recognizer, LanguageD
                 continue; // a date with a day has a digit (ASCII or full-width); most lines of a story have none
             }
 
+            if (!recognizer.Grammar.MayHoldMonthDay(line[..readLength]))
+            {
+                continue; // and a month word or a numeric year-month-day: most lines with figures have neither
+            }
+
             var text = raw.Substring(range.Start, readLength);
             if (HasWidgetWord(text))
             {
@@ -230,7 +235,7 @@ internal sealed partial class PageDateLines(DateRecognizer recognizer, LanguageD
                 break;
             }
 
-            var label = Regex.Replace(text[j..end], @"\s+", " ");
+            var label = DateGrammar.CollapseSpaces(text[j..end]);
             if (Label(label) is { } kind)
             {
                 return kind;
