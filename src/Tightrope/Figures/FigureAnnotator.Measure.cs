@@ -41,7 +41,7 @@ internal sealed partial class FigureAnnotator
         /// <summary>Keeps only the words [start, end), moved to the front.</summary>
         public void Keep(int start, int end)
         {
-            Array.Copy(_items, start, _items, 0, end - start);
+            _items.AsSpan(start, end - start).CopyTo(_items);
             Count = end - start;
         }
 
