@@ -90,6 +90,7 @@ internal static class IngestCommand
                 result.Duplicates,
                 result.Failed,
                 failures = result.Failures.Select(f => new { f.Input, f.Line, f.Reason, message = f.ToString() }),
+                skipped = result.Skipped.Select(s => new { s.Input, s.Reason }),
                 stageErrors = result.StageErrors,
                 result.Bytes,
                 seconds = result.Elapsed.TotalSeconds,
@@ -97,7 +98,7 @@ internal static class IngestCommand
         }
         else
         {
-            PrintSummary(result);
+            PrintSummary(result, parse.GetValue(reportOpt));
         }
 
         if (parse.GetValue(reportOpt))
@@ -158,7 +159,7 @@ internal static class IngestCommand
             $"read {p.Read:N0}, stored {p.Stored:N0}, already present {p.AlreadyPresent:N0}, duplicates {p.Duplicates:N0}, failed {p.Failed:N0} ({mb:N1} MB, {rate:N1} MB/s)");
     }
 
-    private static void PrintSummary(IngestResult r)
+    private static void PrintSummary(IngestResult r, bool listSkipped)
     {
         var table = new Table().Title("Ingest").HideHeaders().AddColumn("").AddColumn(new TableColumn("").RightAligned());
         table.AddRow("read", r.Read.ToString("N0", CultureInfo.InvariantCulture));
@@ -166,6 +167,14 @@ internal static class IngestCommand
         table.AddRow("duplicates (stored, linked)", r.Duplicates.ToString("N0", CultureInfo.InvariantCulture));
         table.AddRow("already present", r.AlreadyPresent.ToString("N0", CultureInfo.InvariantCulture));
         table.AddRow("failed", r.Failed.ToString("N0", CultureInfo.InvariantCulture));
+        if (r.Skipped.Count > 0)
+        {
+            // "1 (unsupported: .bin)": how many files were not read, and why, most frequent reason first.
+            var reasons = r.Skipped.GroupBy(s => s.Reason, StringComparer.Ordinal).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g => r.Skipped.Count == g.Count() ? g.Key : string.Create(CultureInfo.InvariantCulture, $"{g.Count():N0} {g.Key}"));
+            table.AddRow("skipped (not read)", Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"{r.Skipped.Count:N0} ({string.Join("; ", reasons)})")));
+        }
+
         table.AddRow("stage errors", r.StageErrors.Count.ToString("N0", CultureInfo.InvariantCulture));
         table.AddRow("time", string.Create(CultureInfo.InvariantCulture, $"{r.Elapsed.TotalSeconds:N1} s ({r.Bytes / 1e6 / Math.Max(r.Elapsed.TotalSeconds, 1e-9):N1} MB/s)"));
         AnsiConsole.Write(table);
@@ -177,6 +186,18 @@ internal static class IngestCommand
         foreach (var e in r.StageErrors)
         {
             Console.Out.WriteLine($"stage error: {e}");
+        }
+
+        if (listSkipped)
+        {
+            foreach (var s in r.Skipped)
+            {
+                Console.Out.WriteLine($"skipped: {s}");
+            }
+        }
+        else if (r.Skipped.Count > 0)
+        {
+            Console.Out.WriteLine("skipped files are listed with --report");
         }
     }
 

@@ -61,6 +61,9 @@ public sealed record IngestResult(
     TimeSpan Elapsed)
 {
     public int Failed => Failures.Count;
+
+    /// <summary>Files of a folder that were not read, being of no kind ingest knows (not counted as read).</summary>
+    public IReadOnlyList<SourceItem.Skipped> Skipped { get; init; } = [];
 }
 
 /// <summary>
@@ -123,6 +126,12 @@ public sealed class IngestRunner
                 }
 
                 var outcome = await slot.Done.Task.ConfigureAwait(false);
+                if (outcome.Skipped is { } skipped)
+                {
+                    tally.Skipped.Add(skipped);
+                    continue;
+                }
+
                 tally.Read++;
                 tally.Bytes += outcome.Bytes;
                 switch (outcome)
@@ -211,6 +220,11 @@ public sealed class IngestRunner
         if (item is SourceItem.Failure f)
         {
             return new Outcome(f.Input, 0, null, new IngestFailure(f.Input, f.Line, f.Reason));
+        }
+
+        if (item is SourceItem.Skipped s)
+        {
+            return new Outcome(s.Input, 0, null, null) { Skipped = s };
         }
 
         var raw = ((SourceItem.Document)item).Raw;
@@ -325,7 +339,10 @@ public sealed class IngestRunner
         progress?.Report(tally.Progress());
     }
 
-    private sealed record Outcome(string Input, long Bytes, Article? Article, IngestFailure? Failure);
+    private sealed record Outcome(string Input, long Bytes, Article? Article, IngestFailure? Failure)
+    {
+        public SourceItem.Skipped? Skipped { get; init; }
+    }
 
     private sealed class Slot(SourceItem item)
     {
@@ -342,9 +359,10 @@ public sealed class IngestRunner
         public long Bytes;
         public List<IngestFailure> Failures { get; } = [];
         public List<StageError> StageErrors { get; } = [];
+        public List<SourceItem.Skipped> Skipped { get; } = [];
 
         public IngestProgress Progress() => new(Read, Stored, AlreadyPresent, Duplicates, Failures.Count, Bytes, clock.Elapsed);
 
-        public IngestResult Result() => new(Read, Stored, AlreadyPresent, Duplicates, Failures, StageErrors, Bytes, clock.Elapsed);
+        public IngestResult Result() => new(Read, Stored, AlreadyPresent, Duplicates, Failures, StageErrors, Bytes, clock.Elapsed) { Skipped = Skipped };
     }
 }

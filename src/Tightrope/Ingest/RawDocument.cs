@@ -18,6 +18,12 @@ public abstract record SourceItem
 {
     public sealed record Document(RawDocument Raw) : SourceItem;
 
+    /// <summary>A file in a folder that ingest does not read (its kind is not one it knows); counted and listed, not an error.</summary>
+    public sealed record Skipped(string Input, string Reason) : SourceItem
+    {
+        public override string ToString() => $"{Input}: {Reason}";
+    }
+
     public sealed record Failure(string Input, int? Line, string Reason) : SourceItem
     {
         public override string ToString() => Line is { } l ? $"{Input}:{l}: {Reason}" : $"{Input}: {Reason}";

@@ -88,7 +88,8 @@ internal sealed class SourceReader : IDisposable
         var kind = InputKinds.OfPath(path);
         if (kind == InputKind.Unknown && !explicitlyNamed)
         {
-            return [];
+            var extension = Path.GetExtension(path);
+            return [new SourceItem.Skipped(path, extension.Length > 1 ? $"unsupported: {extension.ToLowerInvariant()}" : "unsupported: no extension")];
         }
 
         if (kind == InputKind.JsonLines)

@@ -65,6 +65,42 @@ public sealed class IngestRunnerTests : IDisposable
     }
 
     [Fact]
+    public async Task FilesOfNoKnownKindAreSkippedWithTheirReasonNotReadOrFailed()
+    {
+        var dir = Path.Combine(_folder, "mixed");
+        Directory.CreateDirectory(dir);
+        File.WriteAllText(Path.Combine(dir, "story.txt"), "Seoul and Washington held talks on Monday about the alliance's cost-sharing deal.");
+        File.WriteAllBytes(Path.Combine(dir, "photo.bin"), [0, 1, 2, 3]);
+        File.WriteAllBytes(Path.Combine(dir, "Archive.ZIP"), [0x50, 0x4B, 3, 4]);
+        File.WriteAllText(Path.Combine(dir, "LICENSE"), "no extension");
+        using var store = Store();
+
+        var result = await new IngestRunner(Pipeline(), store).RunAsync([dir]);
+
+        Assert.Equal(1, result.Read);
+        Assert.Equal(1, result.Stored);
+        Assert.Empty(result.Failures);
+        Assert.Equal(
+            ["Archive.ZIP: unsupported: .zip", "LICENSE: unsupported: no extension", "photo.bin: unsupported: .bin"],
+            result.Skipped.Select(s => $"{Path.GetFileName(s.Input)}: {s.Reason}").Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task AFileOfNoKnownKindNamedOnItsOwnIsRead()
+    {
+        var dir = Path.Combine(_folder, "named");
+        Directory.CreateDirectory(dir);
+        var path = Path.Combine(dir, "story.data");
+        File.WriteAllText(path, "Seoul and Washington held talks on Monday about the alliance's cost-sharing deal.");
+        using var store = Store();
+
+        var result = await new IngestRunner(Pipeline(), store).RunAsync([path]);
+
+        Assert.Equal(1, result.Stored);
+        Assert.Empty(result.Skipped);
+    }
+
+    [Fact]
     public async Task IngestingTheSameInputsTwiceAddsNothingAndSkipsThePipeline()
     {
         var corpus = Corpus(200_000);
