@@ -156,7 +156,9 @@ internal sealed partial class EventExtractor
     /// </summary>
     private Event? QuotedStatement(Article article, List<Mention> sorted, int si, TextSpan sentence, List<Tok> toks, List<Mention> mentions, string speaker)
     {
-        if (toks.Count == 0 || Cue(toks, 0, toks.Count, out var span) is not { } cue)
+        // A question in the quotation states nothing.
+        var said = article.Text.AsSpan(sentence.Start, sentence.Length).TrimEnd().TrimEnd("\"”’'");
+        if (toks.Count == 0 || said.EndsWith("?", StringComparison.Ordinal) || Cue(toks, 0, toks.Count, out var span) is not { } cue)
         {
             return null;
         }

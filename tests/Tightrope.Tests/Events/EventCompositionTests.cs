@@ -90,6 +90,12 @@ public sealed class EventCompositionTests
     }
 
     [Fact]
+    public void AQuestionGoingOnInTheNextSentenceIsNoStatement()
+    {
+        Assert.DoesNotContain(Events("\"We met often,\" Alice Park said. \"Is our alliance with the United States ironclad?\""), e => e.Type == "SUPPORT");
+    }
+
+    [Fact]
     public void AQuotationWithNoSpeakerBeforeItIsNoStatement()
     {
         Assert.Empty(Events("Alice Park arrived on Monday. \"Our alliance with the United States is ironclad.\""));
