@@ -22,12 +22,19 @@ internal sealed partial class EventExtractor
     }
 
     /// <summary>A predicate used as a noun: after a determiner, possessive or attribute ("the meeting", "Seoul's visit"), or a noun by its ending.</summary>
-    private static bool IsNounUse(List<Tok> toks, Found f)
+    private bool IsNounUse(List<Tok> toks, Found f)
     {
         var w = toks[f.TokenStart].Lower;
         if (f.TokenStart > 0 && NounMarkers.Contains(toks[f.TokenStart - 1].Lower))
         {
-            return true;
+            // "the official said", "the official criticized": a marker that is also a role noun, before a past form, is the subject.
+            if (RoleNouns.Contains(toks[f.TokenStart - 1].Lower) && _lex.Participles.Contains(w))
+            {
+                return false;
+            }
+
+            // "to further strengthen", "will first visit": an adverb between "to" or an auxiliary and the verb.
+            return !(AdverbMarkers.Contains(toks[f.TokenStart - 1].Lower) && f.TokenStart > 1 && VerbBefore.Contains(toks[f.TokenStart - 2].Lower));
         }
 
         if (f.TokenStart > 0 && toks[f.TokenStart - 1].Lower.EndsWith("'s", StringComparison.Ordinal))
@@ -46,6 +53,20 @@ internal sealed partial class EventExtractor
     }
 
     private static readonly WordList LightVerbs = LanguageData.English["events-light-verbs"];
+
+    /// <summary>Noun markers that are also adverbs: before a verb after "to" or an auxiliary they do not make it a noun.</summary>
+    private static readonly HashSet<string> AdverbMarkers = new(StringComparer.OrdinalIgnoreCase) { "further", "first", "jointly" };
+
+    private static readonly HashSet<string> VerbBefore = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "to", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "'ll", "did", "does", "do", "and",
+    };
+
+    private static readonly WordList NounHeads = LanguageData.English["events-noun-heads"];
+
+    /// <summary>"the military cooperation mechanism", "the summit venue": an event noun before a head noun of <c>events-noun-heads</c> only names a kind.</summary>
+    private static bool ModifiesHead(List<Tok> toks, Found f)
+        => f.TokenEnd < toks.Count && toks[f.TokenEnd].Word && !toks[f.TokenEnd].Upper && NounHeads.Contains(toks[f.TokenEnd].Lower);
 
     /// <summary>"had a phone call", "paid a visit", "made a proposal": an event noun as a light verb's object is that verb's act (at most three lower-case words between).</summary>
     private static bool AfterLightVerb(List<Tok> toks, int noun)

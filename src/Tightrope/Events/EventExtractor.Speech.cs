@@ -110,6 +110,78 @@ internal sealed partial class EventExtractor
         return speech with { Type = cue.Type, Cameo = cue.Cameo, TargetId = other, TargetCode = CameoCodes.Of(knowledge, other) };
     }
 
+    /// <summary>Whether the sentence starts with an opening quotation mark.</summary>
+    private static bool OpensQuote(string text, TextSpan sentence)
+    {
+        int i = sentence.Start;
+        while (i < sentence.End && char.IsWhiteSpace(text[i]))
+        {
+            i++;
+        }
+
+        return i < sentence.End && text[i] is '“' or '"' or '‘';
+    }
+
+    /// <summary>Whether the sentence holds a quotation closed by a comma ("…," she said) or ends with one ("… firm.").</summary>
+    private static bool ClosesQuote(string text, TextSpan sentence)
+    {
+        var span = text.AsSpan(sentence.Start, sentence.Length).TrimEnd();
+        return span.Contains(",\"", StringComparison.Ordinal) || span.Contains(",”", StringComparison.Ordinal)
+            || span.EndsWith(".\"", StringComparison.Ordinal) || span.EndsWith(".”", StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// "…,” Cho continued.", "…," said the minister.": the actor named right after a quotation closed by a comma at the
+    /// end of the sentence speaks it, whatever the verb; null when the sentence does not end so.
+    /// </summary>
+    private static string? QuoteAttribution(string text, TextSpan sentence, List<Tok> toks, List<Mention> mentions)
+    {
+        for (int t = toks.Count - 2; t >= 1 && t >= toks.Count - 6; t--)
+        {
+            if (toks[t].Lower is "”" or "\"" && toks[t - 1].Lower == ",")
+            {
+                int from = toks[t].Span.End;
+                var m = mentions.LastOrDefault(x => x.Span.Start >= from);
+                return m?.ActorId;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// A sentence that goes on with the quotation of the one before: a statement of that speaker, typed by its first
+    /// content cue (as a reported clause is), aimed at the first actor it names not of the speaker's side; null when it
+    /// holds no cue.
+    /// </summary>
+    private Event? QuotedStatement(Article article, List<Mention> sorted, int si, TextSpan sentence, List<Tok> toks, List<Mention> mentions, string speaker)
+    {
+        // A question in the quotation states nothing.
+        var said = article.Text.AsSpan(sentence.Start, sentence.Length).TrimEnd().TrimEnd("\"”’'");
+        if (toks.Count == 0 || said.EndsWith("?", StringComparison.Ordinal) || Cue(toks, 0, toks.Count, out var span) is not { } cue)
+        {
+            return null;
+        }
+
+        var target = ContentTarget(mentions, sentence.Start, sentence.End, speaker) ?? (mentions.Count > 0 ? null : PreviousParty(article, sorted, si, speaker));
+        var (date, from) = dater.Date(article, si, span);
+        return new Event
+        {
+            Span = span,
+            Text = article[span],
+            Type = cue.Type,
+            Cameo = cue.Cameo,
+            SourceId = speaker,
+            SourceCode = CameoCodes.Of(knowledge, speaker),
+            TargetId = target,
+            TargetCode = CameoCodes.Of(knowledge, target),
+            Modality = Modality.Asserted,
+            Date = date,
+            DateFrom = from,
+            Sentence = sentence,
+        };
+    }
+
     /// <summary>Whether the infinitive at <paramref name="offset"/> is the verb's own ("told X to …": only an object between).</summary>
     private static bool Governs(List<Tok> toks, Found verb, int offset)
     {
@@ -136,8 +208,11 @@ internal sealed partial class EventExtractor
     };
 
     /// <summary>The first content cue in tokens [from, to) (longest at a position); a negation right before a SUPPORT cue makes it REJECT, before another cue voids it.</summary>
-    private Predicate? Cue(List<Tok> toks, int from, int to)
+    private Predicate? Cue(List<Tok> toks, int from, int to) => Cue(toks, from, to, out _);
+
+    private Predicate? Cue(List<Tok> toks, int from, int to, out TextSpan at)
     {
+        at = default;
         for (int i = from; i < to; i++)
         {
             if (!toks[i].Word || !_lex.Cues.TryGetValue(toks[i].Lower, out var options))
@@ -167,6 +242,7 @@ internal sealed partial class EventExtractor
                 // "not in line with": a rejection; "no need to", "not unfair": no cue.
                 if (!negated || entry.Type == "SUPPORT")
                 {
+                    at = new TextSpan(toks[i].Span.Start, toks[i + rest.Length].Span.End);
                     return negated ? new Predicate("REJECT", "12", null) : entry;
                 }
 

@@ -76,10 +76,14 @@ internal sealed partial class EventExtractor(KnowledgeBase knowledge, IEventDate
         }
         var text = article.Text;
         int tokenCursor = 0, mentionCursor = 0;
+        string? quoteSpeaker = null;
+        int quoteSentence = -2;
         for (int si = 0; si < article.Sentences.Count; si++)
         {
             var sentence = article.Sentences[si].Span;
             var toks = new List<Tok>();
+            // A quotation that goes on from the sentence before ("…," said Cho. "The alliance …"): its speaker is that sentence's.
+            bool carried = quoteSentence == si - 1 && quoteSpeaker is not null && OpensQuote(text, sentence);
             while (tokenCursor < article.Tokens.Count && article.Tokens[tokenCursor].Span.Start < sentence.Start)
             {
                 tokenCursor++;
@@ -111,7 +115,9 @@ internal sealed partial class EventExtractor(KnowledgeBase knowledge, IEventDate
                 }
             }
 
-            if (!any && cue != true)
+            // A statement whose quotation goes on in the next sentence is read for its speaker even with no cue.
+            bool quoteNext = si + 1 < article.Sentences.Count && OpensQuote(text, article.Sentences[si + 1].Span) && ClosesQuote(text, sentence);
+            if (!any && !carried && !quoteNext && cue != true)
             {
                 continue;
             }
@@ -148,6 +154,7 @@ internal sealed partial class EventExtractor(KnowledgeBase knowledge, IEventDate
             var found = FindPredicates(toks, inSentence);
             bool question = sentence.End > 0 && text[Math.Max(sentence.Start, sentence.End - 1)] == '?';
             var emitted = new HashSet<(string, string?, string?)>();
+            string? silentSpeaker = null;
             var subjectsOf = new List<string>?[found.Count];
             int first = result.Count;
             for (int fi = 0; fi < found.Count; fi++)
@@ -156,6 +163,11 @@ internal sealed partial class EventExtractor(KnowledgeBase knowledge, IEventDate
                 if (found[fi].Entry.Type == EventLexicon.Speech && !found.Skip(fi + 1).Any(p => p.Entry.Type != EventLexicon.Speech)
                     && !(cue ??= toks.Exists(t => t.Word && _lex.Cues.ContainsKey(t.Lower))))
                 {
+                    if (quoteNext && Build(article, si, sentence, toks, found, fi, inSentence, question, subjectsOf, requireActor).FirstOrDefault().Event?.SourceId is { } said)
+                    {
+                        silentSpeaker = said;
+                    }
+
                     continue;
                 }
 
@@ -167,6 +179,25 @@ internal sealed partial class EventExtractor(KnowledgeBase knowledge, IEventDate
                         result.Add(e);
                     }
                 }
+            }
+
+            // The speaker: the actor after a closing quotation ("…," Cho said.), else the last reporting verb's subject.
+            string? speaker = QuoteAttribution(text, sentence, toks, inSentence);
+            for (int k = result.Count - 1; k >= first && speaker is null; k--)
+            {
+                speaker = result[k].Type == EventLexicon.Speech ? result[k].SourceId : null;
+            }
+
+            speaker ??= silentSpeaker;
+
+            if (carried && speaker is null && QuotedStatement(article, mentions, si, sentence, toks, inSentence, quoteSpeaker!) is { } quoted && emitted.Add((quoted.Type, quoted.SourceId, quoted.TargetId)))
+            {
+                result.Add(quoted);
+            }
+
+            if ((speaker is not null && ClosesQuote(text, sentence)) || carried)
+            {
+                (quoteSpeaker, quoteSentence) = (speaker ?? quoteSpeaker, si);
             }
 
             ResolveSpeech(article, mentions, si, toks, found, inSentence, result, first, emitted);
@@ -341,7 +372,182 @@ internal sealed partial class EventExtractor(KnowledgeBase knowledge, IEventDate
             }
         }
 
+        if (found.Count > 0 && _lex.Composers.Count > 0)
+        {
+            Compose(toks, found);
+        }
+
         return found;
+    }
+
+    /// <summary>Words that may stand between a verb and the act its object names ("lifted a three-day curfew", "suspended part of a military aid program").</summary>
+    private static readonly HashSet<string> ObjectGapWords = new(StringComparer.OrdinalIgnoreCase) { "of", "by", "-", "its", "their", "his", "her" };
+
+    /// <summary>
+    /// "lifted the night curfew", "cancelled a planned visit", "imposed new sanctions": a verb of <c>events-object-types</c>
+    /// followed by an event predicate as its object takes the type the object's act gives it; the two are one predicate.
+    /// </summary>
+    private void Compose(List<Tok> toks, List<Found> found)
+    {
+        for (int i = 0; i < toks.Count; i++)
+        {
+            if (!toks[i].Word || !_lex.Composers.TryGetValue(toks[i].Lower, out var options))
+            {
+                continue;
+            }
+
+            foreach (var (tail, rules) in options)
+            {
+                int verbEnd = i + 1;
+                bool ok = true;
+                foreach (var w in tail)
+                {
+                    if (verbEnd >= toks.Count || !toks[verbEnd].Lower.Equals(w, StringComparison.Ordinal))
+                    {
+                        ok = false;
+                        break;
+                    }
+
+                    verbEnd++;
+                }
+
+                if (!ok)
+                {
+                    continue;
+                }
+
+                // The verb may itself be a predicate ("cancel"), but not part of a longer one ("suspend aid").
+                int own = found.FindIndex(f => f.TokenStart <= i && f.TokenEnd > i);
+                if (own >= 0 && (found[own].TokenStart != i || found[own].TokenEnd != verbEnd))
+                {
+                    break;
+                }
+
+                int obj = found.FindIndex(f => f.TokenStart >= verbEnd);
+                if (obj < 0 || found[obj].TokenStart - verbEnd > 5)
+                {
+                    break;
+                }
+
+                bool gap = true;
+                for (int k = verbEnd; k < found[obj].TokenStart && gap; k++)
+                {
+                    var t = toks[k];
+                    gap = (t.Word && !t.Upper && (char.IsDigit(t.Lower[0]) || ObjectGapWords.Contains(t.Lower) || (!Particles.Contains(t.Lower) && !ClauseStops.Contains(t.Lower) && t.Lower is not ("and" or "or" or "to"))))
+                        || t.Lower == "-";
+                }
+
+                var o = found[obj];
+                int rule = gap ? rules.FindIndex(r => r.Objects.Contains(o.Entry.Type)) : -1;
+                if (rule < 0)
+                {
+                    break;
+                }
+
+                var composed = new Found(i, o.TokenEnd, rules[rule].Result ?? o.Entry);
+                found.RemoveAt(obj);
+                if (own >= 0)
+                {
+                    found[own] = composed;
+                }
+                else
+                {
+                    int at = found.FindIndex(f => f.TokenStart > i);
+                    found.Insert(at < 0 ? found.Count : at, composed);
+                }
+
+                i = o.TokenEnd - 1;
+                break;
+            }
+        }
+    }
+
+    private static readonly WordList RoleNouns = LanguageData.English["events-role-nouns"];
+
+    /// <summary>
+    /// A subject that is a role noun with its determiner right before the predicate ("the senior official said", "the
+    /// officials also said"): the actor of the last mention the article put right before that noun (or its singular or
+    /// plural) — "a senior Foreign Ministry official" … "the official" — else "" (nobody named); null when the words
+    /// before the predicate are no such phrase or the role noun follows its own mention.
+    /// </summary>
+    private static string? RoleSubject(Article article, List<Tok> toks, int pred, List<Mention> before)
+    {
+        int k = pred - 1;
+        while (k >= 0 && toks[k].Lower is "also" or "further" or "later" or "then" or "had" or "has" or "have")
+        {
+            k--;
+        }
+
+        if (k < 1 || !RoleNouns.Contains(toks[k].Lower))
+        {
+            return null;
+        }
+
+        int noun = k;
+        k--;
+        while (k >= 0 && toks[k].Word && !toks[k].Upper && !EventLexicon.IsDeterminer(toks[k].Lower) && k > noun - 3)
+        {
+            k--;
+        }
+
+        if (k < 0 || !EventLexicon.IsDeterminer(toks[k].Lower) || toks[k].Lower != "the")
+        {
+            return null;
+        }
+
+        if (before.Count > 0 && before[^1].Span.End > toks[k].Span.Start)
+        {
+            return null;
+        }
+
+        var w = toks[noun].Lower;
+        string singular = w.EndsWith('s') ? w[..^1] : w, plural = w.EndsWith('s') ? w : w + "s";
+        var text = article.Text;
+        var mentions = article.Mentions;
+        for (int i = mentions.Count - 1; i >= 0; i--)
+        {
+            var m = mentions[i];
+            if (m.ActorId is null || m.Span.End > toks[k].Span.Start)
+            {
+                continue;
+            }
+
+            int at = m.Span.End;
+            while (at < text.Length && text[at] == ' ')
+            {
+                at++;
+            }
+
+            int end = at;
+            while (end < text.Length && char.IsLetter(text[end]))
+            {
+                end++;
+            }
+
+            var next = text.AsSpan(at, end - at);
+            if (at > m.Span.End && at - m.Span.End <= 2 && (next.Equals(singular, StringComparison.OrdinalIgnoreCase) || next.Equals(plural, StringComparison.OrdinalIgnoreCase)))
+            {
+                return m.ActorId;
+            }
+        }
+
+        return "";
+    }
+
+    /// <summary>Whether the mention stands right before an earlier event noun of the sentence, as its modifier ("the Hanoi meeting").</summary>
+    private bool NamesEventNoun(List<Tok> toks, List<Found> found, int fi, Mention m)
+    {
+        for (int p = 0; p < fi; p++)
+        {
+            var g = found[p];
+            if (g.TokenStart > 0 && toks[g.TokenStart - 1].Span.End == m.Span.End && toks[g.TokenStart - 1].Upper
+                && toks[g.TokenStart - 1].Span.End + 1 >= toks[g.TokenStart].Span.Start && IsNounUse(toks, g))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private List<(Event Event, bool Passive)> Build(Article article, int si, TextSpan sentence, List<Tok> toks, List<Found> found, int fi, List<Mention> mentions, bool question, List<string>?[] subjectsOf, bool requireActor)
@@ -408,9 +614,14 @@ internal sealed partial class EventExtractor(KnowledgeBase knowledge, IEventDate
             subjectLimit = toks[governor.TokenStart].Span.Start;
         }
 
-        var before = mentions.Where(m => m.Span.End <= subjectLimit && m.Span.Start >= clauseStartOffset).ToList();
+        // "the Panmunjom meeting ended …", "the Singapore summit": a mention right before an event noun names it, it is no subject.
+        var before = mentions.Where(m => m.Span.End <= subjectLimit && m.Span.Start >= clauseStartOffset && !NamesEventNoun(toks, found, fi, m)).ToList();
         var after = mentions.Where(m => m.Span.Start >= predSpan.End && m.Span.End <= clauseEndOffset).ToList();
         bool noun = IsNounUse(toks, f) && !AfterLightVerb(toks, f.TokenStart);
+        if (ModifiesHead(toks, f))
+        {
+            return built;
+        }
 
         string? location = null;
         var objects = new List<Mention>();
@@ -457,6 +668,14 @@ internal sealed partial class EventExtractor(KnowledgeBase knowledge, IEventDate
         else if (apposed is not null)
         {
             subjects.Add(apposed.ActorId!);
+        }
+        else if (!noun && RoleSubject(article, toks, f.TokenStart, before) is { } role)
+        {
+            // "Regarding the talks with Japan, the senior official said": the role noun is the subject, not Japan.
+            if (role.Length > 0)
+            {
+                subjects.Add(role);
+            }
         }
         else if (before.Count > 0)
         {

@@ -30,13 +30,19 @@ internal sealed class EventLexicon
     /// <summary>The first words (every form) that start reporting verbs only.</summary>
     public HashSet<string> SpeechOnly { get; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// Verbs typed by their object's act (<c>events-object-types</c>) by the first word in every form: the rest of the
+    /// phrase and the rules, each a set of object types and the type given (null: the object's own).
+    /// </summary>
+    public Dictionary<string, List<(string[] Tail, List<(HashSet<string> Objects, Predicate? Result)> Rules)>> Composers { get; } = new(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>The pseudo-type of a reporting verb ("said", "told"): the extractor gives it a type from what is said, or drops it.</summary>
     public const string Speech = "SPEECH";
 
     public static EventLexicon English { get; } = new(LanguageData.English["events-predicates"], LanguageData.English["events-irregular-verbs"], LanguageData.English["events-modality"],
-        LanguageData.English["events-speech-verbs"], LanguageData.English["events-speech-content"]);
+        LanguageData.English["events-speech-verbs"], LanguageData.English["events-speech-content"], LanguageData.English["events-object-types"]);
 
-    public EventLexicon(WordList predicates, WordList irregular, WordList modality, WordList? speechVerbs = null, WordList? speechCues = null)
+    public EventLexicon(WordList predicates, WordList irregular, WordList modality, WordList? speechVerbs = null, WordList? speechCues = null, WordList? objectTypes = null)
     {
         var phrases = predicates.Values.Select(kv => (kv.Key, kv.Value)).ToList();
         if (speechVerbs is not null)
@@ -93,6 +99,34 @@ internal sealed class EventLexicon
         }
 
         foreach (var list in Cues.Values)
+        {
+            list.Sort((a, b) => b.Tail.Length.CompareTo(a.Tail.Length));
+        }
+
+        foreach (var (phrase, value) in objectTypes?.Values ?? System.Collections.Frozen.FrozenDictionary<string, string>.Empty)
+        {
+            var rules = new List<(HashSet<string>, Predicate?)>();
+            foreach (var rule in value.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                var sides = rule.Split('>', StringSplitOptions.TrimEntries);
+                var objects = new HashSet<string>(sides[0].Split(' ', StringSplitOptions.RemoveEmptyEntries), StringComparer.Ordinal);
+                var parts = sides[1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                rules.Add((objects, parts is ["="] ? null : new Predicate(parts[0], parts[1], parts.Length > 2 ? parts[2] : null)));
+            }
+
+            var words = phrase.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            foreach (var form in Forms(words[0], irregular, []))
+            {
+                if (!Composers.TryGetValue(form, out var list))
+                {
+                    Composers[form] = list = [];
+                }
+
+                list.Add((words[1..], rules));
+            }
+        }
+
+        foreach (var list in Composers.Values)
         {
             list.Sort((a, b) => b.Tail.Length.CompareTo(a.Tail.Length));
         }
