@@ -71,8 +71,17 @@ internal static class HtmlChrome
             return true;
         }
 
+        // A heading titles a section: its class or id ("teaser-title", an anchor id "nav_…") says how it is styled or
+        // linked to, not that it is chrome; a heading inside chrome goes with its container.
+        if (IsHeading(e.LocalName))
+        {
+            return false;
+        }
+
         return NamesChrome(e.GetAttribute("class")) || NamesChrome(e.GetAttribute("id"));
     }
+
+    private static bool IsHeading(string name) => name.Length == 2 && name[0] == 'h' && name[1] is >= '2' and <= '6';
 
     private static bool NamesChrome(string? value)
     {

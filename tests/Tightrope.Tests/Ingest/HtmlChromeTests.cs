@@ -72,4 +72,19 @@ public class HtmlChromeTests
         using var doc = parser.ParseDocument($"<div class=\"{className}\">x</div>");
         Assert.Equal(chrome, Tightrope.Ingest.HtmlChrome.IsChrome(doc.Body!.FirstElementChild!));
     }
+
+    [Fact]
+    public void AHeadingIsNotChromeByItsClassOrIdAlone()
+    {
+        var parser = new AngleSharp.Html.Parser.HtmlParser();
+        using var doc = parser.ParseDocument("""
+            <body><h3 id="nav_results_of_the_trial">Results of the trial</h3><h2 class="story-teaser">What the engineers found</h2>
+            <div id="nav_results_of_the_trial">Home World Sport</div><h3 class="menu" role="navigation">Sections</h3></body>
+            """);
+        var elements = doc.Body!.Children;
+        Assert.False(Tightrope.Ingest.HtmlChrome.IsChrome(elements[0]));
+        Assert.False(Tightrope.Ingest.HtmlChrome.IsChrome(elements[1]));
+        Assert.True(Tightrope.Ingest.HtmlChrome.IsChrome(elements[2]));
+        Assert.True(Tightrope.Ingest.HtmlChrome.IsChrome(elements[3]));
+    }
 }
