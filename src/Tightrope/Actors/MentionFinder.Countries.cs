@@ -220,7 +220,8 @@ internal sealed partial class MentionFinder
             return null;
         }
 
-        return _foreignForces.GetOrAdd(b.Id, _ => OnlyForcesIn(b)) is { } id ? (i + 3 + len2, id, i + 3, b.Id) : null;
+        // A static factory with its state: a capturing lambda would allocate its closure on every call of this method.
+        return _foreignForces.GetOrAdd(b.Id, static (_, s) => s.Finder.OnlyForcesIn(s.B), (Finder: this, B: b)) is { } id ? (i + 3 + len2, id, i + 3, b.Id) : null;
     }
 
     /// <summary>
@@ -250,7 +251,10 @@ internal sealed partial class MentionFinder
     }
 
     /// <summary>The first "A forces B" alias of the two countries, or null; asked once per pair.</summary>
-    private string? ForcesAlias(Actor a, Actor b) => _forcesAliases.GetOrAdd((a.Id, b.Id), _ =>
+    private string? ForcesAlias(Actor a, Actor b) =>
+        _forcesAliases.GetOrAdd((a.Id, b.Id), static (_, s) => s.Finder.FirstForcesAlias(s.A, s.B), (Finder: this, A: a, B: b));
+
+    private string? FirstForcesAlias(Actor a, Actor b)
     {
         foreach (var an in CountryNames(a))
         {
@@ -264,7 +268,7 @@ internal sealed partial class MentionFinder
         }
 
         return null;
-    });
+    }
 
     /// <summary>The country that words <paramref name="start"/>..+<paramref name="count"/> name, walking the alias trie without a word list.</summary>
     private Actor? CountryNamed(List<Word> words, int start, int count)
