@@ -61,6 +61,20 @@ internal sealed partial class EventExtractor(KnowledgeBase knowledge, IEventDate
 
     public List<Event> Extract(Article article) => Candidates(article, requireActor: true);
 
+    /// <summary>Whether a mention overlaps the span (a loop: a lambda here allocated a closure for every token).</summary>
+    private static bool OverlapsAny(List<Mention> mentions, TextSpan span)
+    {
+        foreach (var m in mentions)
+        {
+            if (m.Span.Overlaps(span))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Every event found, also those with no actor (the PLOVER gold-record scorer reads those).</summary>
     public List<Event> Candidates(Article article, bool requireActor)
     {
@@ -122,7 +136,14 @@ internal sealed partial class EventExtractor(KnowledgeBase knowledge, IEventDate
                 continue;
             }
 
-            for (int t = tokenCursor; t < article.Tokens.Count && article.Tokens[t].Span.End <= sentence.End; t++)
+            int sentenceEndToken = tokenCursor;
+            while (sentenceEndToken < article.Tokens.Count && article.Tokens[sentenceEndToken].Span.End <= sentence.End)
+            {
+                sentenceEndToken++;
+            }
+
+            toks.EnsureCapacity(sentenceEndToken - tokenCursor); // one array, not a doubling series of them
+            for (int t = tokenCursor; t < sentenceEndToken; t++)
             {
                 var tk = article.Tokens[t];
                 var span = text.AsSpan(tk.Span.Start, tk.Span.End - tk.Span.Start);
@@ -313,7 +334,7 @@ internal sealed partial class EventExtractor(KnowledgeBase knowledge, IEventDate
         for (int i = 0; i < toks.Count; i++)
         {
             var tk = toks[i];
-            if (!tk.Word || !_lex.ByFirst.TryGetValue(tk.Lower, out var options) || mentions.Any(m => m.Span.Overlaps(tk.Span)))
+            if (!tk.Word || !_lex.ByFirst.TryGetValue(tk.Lower, out var options) || OverlapsAny(mentions, tk.Span))
             {
                 continue;
             }
@@ -615,8 +636,21 @@ internal sealed partial class EventExtractor(KnowledgeBase knowledge, IEventDate
         }
 
         // "the Panmunjom meeting ended …", "the Singapore summit": a mention right before an event noun names it, it is no subject.
-        var before = mentions.Where(m => m.Span.End <= subjectLimit && m.Span.Start >= clauseStartOffset && !NamesEventNoun(toks, found, fi, m)).ToList();
-        var after = mentions.Where(m => m.Span.Start >= predSpan.End && m.Span.End <= clauseEndOffset).ToList();
+        // Loops, not Where(lambda).ToList(): a closure, a delegate and an iterator for every predicate otherwise.
+        var before = new List<Mention>();
+        var after = new List<Mention>();
+        foreach (var m in mentions)
+        {
+            if (m.Span.End <= subjectLimit && m.Span.Start >= clauseStartOffset && !NamesEventNoun(toks, found, fi, m))
+            {
+                before.Add(m);
+            }
+
+            if (m.Span.Start >= predSpan.End && m.Span.End <= clauseEndOffset)
+            {
+                after.Add(m);
+            }
+        }
         bool noun = IsNounUse(toks, f) && !AfterLightVerb(toks, f.TokenStart);
         if (ModifiesHead(toks, f))
         {
@@ -722,7 +756,11 @@ internal sealed partial class EventExtractor(KnowledgeBase knowledge, IEventDate
         }
 
         string? source = subjects.Count > 0 ? subjects[0] : null;
-        var targets = objects.Select(o => (string?)Country(o)).ToList();
+        var targets = new List<string?>(objects.Count);
+        foreach (var o in objects)
+        {
+            targets.Add(Country(o));
+        }
         if (passive)
         {
             var agent = after.FirstOrDefault(m => PrevWord(toks, m.Span.Start) == "by");
