@@ -136,6 +136,11 @@ internal static class SqliteSchema
             ALTER TABLE articles ADD COLUMN date_window TEXT;
             ALTER TABLE articles ADD COLUMN date_rough INTEGER NOT NULL DEFAULT 0;
             """),
+        new(6, "packed layers may be Deflate-compressed (a layers blob starting with byte 0xFF)", """
+            -- Nothing to change in the tables: rows written before stay as they are and are read as before. The version
+            -- is recorded so that an earlier Tightrope, which cannot read a compressed blob, refuses the store.
+            SELECT 1;
+            """),
     ];
 
     public static int CurrentVersion => Migrations[^1].Version;

@@ -142,7 +142,7 @@ public sealed class ArticleStore : IArticleStore
             TextHash = article.TextHash,
             Signature = signature is not null ? PackSignature(signature) : null,
             DuplicateOf = duplicateOf,
-            Layers = LayerPack.Pack(article, _layers, duplicate),
+            Layers = LayerPack.Pack(article, _layers, duplicate, compress: true),
         };
         batch.Articles.Add(new BatchArticle(record, Keys(article, duplicate), duplicate ? null : bands));
         foreach (var contributor in _contributors)

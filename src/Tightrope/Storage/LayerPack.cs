@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
 using Tightrope.Model;
@@ -13,8 +14,21 @@ namespace Tightrope.Storage;
 /// </summary>
 public static class LayerPack
 {
-    /// <summary>Packs the layers of <paramref name="article"/> that have records (and that a duplicate keeps, if it is one).</summary>
-    public static byte[] Pack(Article article, IReadOnlyList<ILayerCodec> layers, bool duplicate)
+    /// <summary>
+    /// The first byte of a blob whose sections are Deflate-compressed (raw Deflate, the fastest level, after this byte).
+    /// An uncompressed blob starts with its section count as a varint, which is below 0x80 (fewer than 128 layers).
+    /// </summary>
+    public const byte Deflated = 0xFF;
+
+    /// <summary>Blobs shorter than this are kept uncompressed (Deflate's own framing would eat most of the saving).</summary>
+    public const int CompressFrom = 128;
+
+    /// <summary>
+    /// Packs the layers of <paramref name="article"/> that have records (and that a duplicate keeps, if it is one);
+    /// with <paramref name="compress"/>, a blob of <see cref="CompressFrom"/> bytes or more is Deflate-compressed
+    /// (marked by <see cref="Deflated"/>) when that makes it smaller. <see cref="Unpack"/> reads both forms.
+    /// </summary>
+    public static byte[] Pack(Article article, IReadOnlyList<ILayerCodec> layers, bool duplicate, bool compress = false)
     {
         ArgumentNullException.ThrowIfNull(article);
         ArgumentNullException.ThrowIfNull(layers);
@@ -39,6 +53,11 @@ public static class LayerPack
             sections.Add((layer, rows, start, writer.Length));
         }
 
+        if (sections.Count >= 0x7F)
+        {
+            throw new InvalidOperationException($"{sections.Count} layers: a packed blob holds at most 126.");
+        }
+
         var output = new Buffer(writer.Length + 16 * sections.Count + 8);
         output.VarUInt((ulong)sections.Count);
         foreach (var (layer, rows, start, end) in sections)
@@ -50,7 +69,39 @@ public static class LayerPack
             output.Bytes(writer.Span(start, end));
         }
 
-        return output.ToArray();
+        return compress && output.Length >= CompressFrom ? Deflate(output.Span(0, output.Length)) : output.ToArray();
+    }
+
+    [ThreadStatic]
+    private static MemoryStream? t_deflateBuffer;
+
+    /// <summary>The blob Deflate-compressed behind the <see cref="Deflated"/> byte, or as it is when that is not smaller.</summary>
+    private static byte[] Deflate(ReadOnlySpan<byte> blob)
+    {
+        var buffer = t_deflateBuffer ??= new MemoryStream(8192);
+        buffer.SetLength(0);
+        buffer.WriteByte(Deflated);
+        using (var z = new DeflateStream(buffer, CompressionLevel.Fastest, leaveOpen: true))
+        {
+            z.Write(blob);
+        }
+
+        return buffer.Length < blob.Length ? buffer.GetBuffer().AsSpan(0, (int)buffer.Length).ToArray() : blob.ToArray();
+    }
+
+    /// <summary>The uncompressed sections of a blob (itself when it is not compressed).</summary>
+    private static byte[] Inflate(byte[] blob)
+    {
+        if (blob.Length == 0 || blob[0] != Deflated)
+        {
+            return blob;
+        }
+
+        using var input = new MemoryStream(blob, 1, blob.Length - 1, writable: false);
+        using var z = new DeflateStream(input, CompressionMode.Decompress);
+        var output = new MemoryStream(blob.Length * 3);
+        z.CopyTo(output);
+        return output.GetBuffer().AsSpan(0, (int)output.Length).ToArray();
     }
 
     /// <summary>
@@ -67,6 +118,7 @@ public static class LayerPack
             return;
         }
 
+        blob = Inflate(blob);
         int pos = 0;
         int count = (int)ReadVarUInt(blob, ref pos);
         for (int s = 0; s < count; s++)

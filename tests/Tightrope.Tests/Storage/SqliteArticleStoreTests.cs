@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Tightrope.Model;
+using Tightrope.Pipeline;
 using Tightrope.Storage;
 using Tightrope.Storage.Sqlite;
 
@@ -232,6 +233,59 @@ public sealed class SqliteArticleStoreTests : ArticleStoreContract
         Assert.Equal(new DateOnly(2024, 2, 3), store.GetArticle("a1")!.Date!.Date);
         Assert.Equal(new DateOnly(2010, 1, 1), store.SetUserDate("a1", new DateOnly(2010, 1, 1))!.Date);
         Assert.Equal(new DateOnly(2010, 1, 1), store.Stats().From);
+    }
+
+    [Fact]
+    public void AStoreAtSchemaFiveKeepsReadingItsUncompressedLayersAndWritesNewOnesCompressed()
+    {
+        var path = Path.Combine(_folder, "v5.db");
+        var old = Annotated("e0000000000000000000000000000001", "Seoul and Washington met on Monday. " + string.Concat(Enumerable.Repeat("The allies talked about troops. ", 6)));
+        old.Mentions.Add(MentionOf(old, "Seoul", "KOR"));
+        old.Mentions.Add(MentionOf(old, "Washington", "USA"));
+        var plain = LayerPack.Pack(old, TightropePipeline.Layers, duplicate: false);
+        Assert.True(plain.Length >= LayerPack.CompressFrom);
+        Directory.CreateDirectory(_folder);
+        using (var db = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            db.Open();
+            using var cmd = db.CreateCommand();
+            cmd.CommandText = "CREATE TABLE schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied TEXT NOT NULL);"
+                + string.Concat(SqliteSchema.Migrations.Where(m => m.Version <= 5).Select(m => m.Sql))
+                + "INSERT INTO schema_version VALUES (1, 'one', 'x'), (2, 'two', 'x'), (3, 'three', 'x'), (4, 'four', 'x'), (5, 'five', 'x');"
+                + "INSERT INTO articles (id, text, length, layers) VALUES ($id, $text, length($text), $layers);";
+            cmd.Parameters.AddWithValue("$id", old.Id);
+            cmd.Parameters.AddWithValue("$text", old.Text);
+            cmd.Parameters.AddWithValue("$layers", plain);
+            cmd.ExecuteNonQuery();
+        }
+
+        using (var store = ArticleStore.Open(path))
+        {
+            Assert.Equal(SqliteSchema.CurrentVersion, store.SchemaVersion);
+            Assert.True(SqliteSchema.CurrentVersion >= 6);
+            Assert.Equal(old.Mentions, store.GetArticle(old.Id)!.Mentions);
+            var added = Annotated("e0000000000000000000000000000002", "Tokyo and Beijing watched the drills. " + string.Concat(Enumerable.Repeat("Observers counted the ships. ", 6)));
+            foreach (var (words, actor) in new[] { ("Tokyo", "JPN"), ("Beijing", "CHN"), ("drills", null), ("Observers", null), ("ships", null) })
+            {
+                added.Mentions.Add(MentionOf(added, words, actor, normalized: actor is null ? words.ToLowerInvariant() : null));
+            }
+
+            Assert.Equal(LayerPack.Deflated, LayerPack.Pack(added, TightropePipeline.Layers, duplicate: false, compress: true)[0]);
+            Assert.Equal(SaveOutcome.Stored, store.Save(added));
+            Assert.Equal(added.Mentions, store.GetArticle(added.Id)!.Mentions);
+        }
+
+        using (var db = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            db.Open();
+            using var cmd = db.CreateCommand();
+            cmd.CommandText = "SELECT id, substr(layers, 1, 1) FROM articles ORDER BY seq";
+            using var r = cmd.ExecuteReader();
+            Assert.True(r.Read());
+            Assert.NotEqual(LayerPack.Deflated, ((byte[])r.GetValue(1))[0]);
+            Assert.True(r.Read());
+            Assert.Equal(LayerPack.Deflated, ((byte[])r.GetValue(1))[0]);
+        }
     }
 
     [Fact]
