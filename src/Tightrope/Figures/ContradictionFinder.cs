@@ -90,6 +90,12 @@ public sealed class ContradictionFinder(IndicatorCatalog indicators, ExchangeRat
 
         foreach (var (period, list) in byPeriod)
         {
+            if (list.Count > MaxPairwise)
+            {
+                AgainstConsensus(indicatorId, period, list, tolerance, reported, result);
+                continue;
+            }
+
             for (int i = 0; i < list.Count; i++)
             {
                 for (int j = i + 1; j < list.Count; j++)
@@ -108,6 +114,48 @@ public sealed class ContradictionFinder(IndicatorCatalog indicators, ExchangeRat
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// Up to this many reports of one indicator and period are compared pair by pair; beyond it, each report is
+    /// set against the period's consensus instead. Pairs grow with the square of the reports: a troop level reported
+    /// by 1,700 articles of one year gave 1.5 million pairs, most of them one outlier against every agreeing report.
+    /// </summary>
+    public const int MaxPairwise = 20;
+
+    /// <summary>
+    /// Many reports of one period: the consensus is the largest run of values (in value order) that lie within twice
+    /// the tolerance of each other; its middle report stands for it, and every report that does not agree with that
+    /// one contradicts it, once. Records grow with the reports, not with their pairs.
+    /// </summary>
+    private void AgainstConsensus(string indicatorId, string period, List<FigureRecord> list, double tolerance, HashSet<(string, int, string, int)> reported, List<Contradiction> result)
+    {
+        var sorted = list.Select(r => (Record: r, Value: Normalised(r.Figure)!.Value))
+            .OrderBy(x => x.Value).ThenBy(x => x.Record.ArticleId, StringComparer.Ordinal).ThenBy(x => x.Record.Figure.Span.Start).ToList();
+        int bestStart = 0, bestCount = 0;
+        for (int i = 0, k = 0; i < sorted.Count; i++)
+        {
+            k = Math.Max(k, i);
+            while (k < sorted.Count && sorted[k].Value - sorted[i].Value <= 2 * tolerance * Math.Max(Math.Abs(sorted[i].Value), Math.Abs(sorted[k].Value)))
+            {
+                k++;
+            }
+
+            if (k - i > bestCount)
+            {
+                (bestStart, bestCount) = (i, k - i);
+            }
+        }
+
+        var consensus = sorted[bestStart + (bestCount / 2)].Record;
+        string context = string.Create(CultureInfo.InvariantCulture, $"; {bestCount:N0} of the {sorted.Count:N0} reports for {period} agree with the second");
+        foreach (var (r, _) in sorted)
+        {
+            if (!ReferenceEquals(r, consensus) && Comparable(r, consensus) && !Agree(r, consensus, tolerance) && reported.Add(Key(r, consensus)))
+            {
+                result.Add(Make(indicatorId, period, r, consensus, tolerance, context));
+            }
+        }
     }
 
     /// <summary>A level that differs from the agreeing reports just before and after it (other articles, within the horizon).</summary>

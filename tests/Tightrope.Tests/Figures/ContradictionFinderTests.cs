@@ -35,6 +35,39 @@ public sealed class ContradictionFinderTests
     }
 
     [Fact]
+    public void ManyReportsOfOnePeriodAreSetAgainstTheirConsensusNotAgainstEachOther()
+    {
+        // 40 reports agree on about 28,500; 5 say 40,000. Pair by pair that is 200 records (each outlier against every
+        // agreeing report, each agreeing one against every outlier); against the consensus, one per outlier.
+        var records = Enumerable.Range(0, 40).Select(i => Record($"agree{i:D2}", 28_400 + (i % 5) * 50))
+            .Concat(Enumerable.Range(0, 5).Select(i => Record($"outlier{i}", 40_000))).ToList();
+
+        var found = new ContradictionFinder(Catalog).Find(records);
+
+        Assert.Equal(5, found.Count);
+        Assert.All(found, c =>
+        {
+            var (outlier, consensus) = c.A.ArticleId.StartsWith("outlier", StringComparison.Ordinal) ? (c.A, c.B) : (c.B, c.A);
+            Assert.StartsWith("outlier", outlier.ArticleId, StringComparison.Ordinal);
+            Assert.StartsWith("agree", consensus.ArticleId, StringComparison.Ordinal);
+            Assert.Contains("40 of the 45 reports", c.Description, StringComparison.Ordinal);
+        });
+        Assert.Equal(5, found.Select(c => c.A.ArticleId.StartsWith("outlier", StringComparison.Ordinal) ? c.A.ArticleId : c.B.ArticleId).Distinct().Count());
+    }
+
+    [Fact]
+    public void AFewReportsOfOnePeriodAreStillComparedPairByPair()
+    {
+        var records = Enumerable.Range(0, ContradictionFinder.MaxPairwise - 2).Select(i => Record($"agree{i:D2}", 28_500))
+            .Concat([Record("x", 40_000), Record("y", 20_000)]).ToList();
+
+        var found = new ContradictionFinder(Catalog).Find(records);
+
+        // x and y each against every agreeing report, and against each other.
+        Assert.Equal((2 * (ContradictionFinder.MaxPairwise - 2)) + 1, found.Count);
+    }
+
+    [Fact]
     public void FiguresWithinToleranceAgree() => Assert.Empty(new ContradictionFinder(Catalog).Find([Record("a", 28500), Record("b", 28000)]));
 
     [Fact]
