@@ -19,14 +19,7 @@ public sealed class EventCompositionTests
         new Actor { Id = "alice-park", Name = "Alice Park", Kind = ActorKind.Person, Country = "KOR", Roles = [new Role { Title = "Minister of Foreign Affairs", Org = "KOR" }] },
     ]);
 
-    private static List<Event> Events(string text)
-    {
-        var article = new Article("t", text, new ArticleMetadata()) { Date = new ArticleDate(new DateOnly(2030, 3, 4), DateSource.Given, 1) };
-        new Tightrope.Text.TextStage().Process(article);
-        new ActorsStage(Kb).Process(article);
-        new EventsStage(Kb).Process(article);
-        return article.Events;
-    }
+    private static List<Event> Events(string text) => EventTestKit.Events(Kb, text, new DateOnly(2030, 3, 4));
 
     [Theory]
     [InlineData("Japan lifted the three-day curfew in Tokyo.", "CONCEDE", "lifted the three-day curfew")]

@@ -18,14 +18,7 @@ public sealed class EventsStageTests
         new Actor { Id = "bob-stone", Name = "Bob Stone", Kind = ActorKind.Person, Country = "USA", Roles = [new Role { Title = "Secretary of State", Org = "USA" }] },
     ]);
 
-    private static List<Event> Events(string text)
-    {
-        var article = new Article("t", text, new ArticleMetadata()) { Date = new ArticleDate(new DateOnly(2030, 3, 4), DateSource.Given, 1) };
-        new Tightrope.Text.TextStage().Process(article);
-        new ActorsStage(Kb).Process(article);
-        new EventsStage(Kb).Process(article);
-        return article.Events;
-    }
+    private static List<Event> Events(string text) => EventTestKit.Events(Kb, text, new DateOnly(2030, 3, 4));
 
     [Fact]
     public void AMeetingHasItsSubjectAsSourceAndItsObjectAsTarget()
