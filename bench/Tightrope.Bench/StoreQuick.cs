@@ -161,6 +161,7 @@ internal static class StoreQuick
         public Page<KeyTotal> KeyTotals(string name, int limit, int offset) => Page<KeyTotal>.Empty;
         public KeyTotal? KeyTotal(string name, string value) => null;
         public Page<StoredRecord> ArticlesWithKey(string name, string value, ArticleOrder order, int limit, int offset) => Page<StoredRecord>.Empty;
+        public IReadOnlyList<StoredRecord> ArticlesWithKeyAfter(string name, string value, long afterSeq, int limit) => [];
         public BackendTotals Totals() => new(0, 0, 0, null, null);
         public DateOverride? DateOverride(string articleId) => null;
         public bool WriteDate(string articleId, Tightrope.Model.ArticleDate? date, DateOverride? dateOverride) => false;

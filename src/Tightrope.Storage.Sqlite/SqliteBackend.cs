@@ -681,6 +681,22 @@ internal sealed class SqliteBackend : IStoreBackend
         return new Page<StoredRecord>(items, total, offset);
     }
 
+    public IReadOnlyList<StoredRecord> ArticlesWithKeyAfter(string name, string value, long afterSeq, int limit)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(value);
+        return Query($"""
+            SELECT {ArticleColumns}, k.count FROM key_values v JOIN article_keys k ON k.key = v.id JOIN articles a ON a.seq = k.article
+            WHERE v.name = $name AND v.value = $value AND k.article > $after ORDER BY k.article LIMIT $n
+            """, c =>
+            {
+                c.Parameters.AddWithValue("$name", name);
+                c.Parameters.AddWithValue("$value", value);
+                c.Parameters.AddWithValue("$after", afterSeq);
+                c.Parameters.AddWithValue("$n", limit);
+            }, r => ReadRecord(r) with { KeyCount = r.GetInt32(21) });
+    }
+
     public BackendTotals Totals() => Query("""
         SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL),
                (SELECT count(DISTINCT source) FROM articles), (SELECT min(date) FROM articles), (SELECT max(date) FROM articles)

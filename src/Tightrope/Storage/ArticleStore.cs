@@ -486,11 +486,13 @@ public sealed class ArticleStore : IArticleStore
         var (name, value) = indicatorId is null ? (LayerKey, FigureLayers.Figures.Name) : (FigureLayers.IndicatorKey, indicatorId);
         var list = new List<FigureRecord>();
         const int Chunk = 256;
-        for (int at = 0; ; at += Chunk)
+        for (long after = 0; ;)
         {
-            var page = _backend.ArticlesWithKey(name, value, ArticleOrder.Stored, Chunk, at);
-            foreach (var stored in page.Items)
+            // Keyset pages: the contradiction updates read every article of an indicator after each batch.
+            var page = _backend.ArticlesWithKeyAfter(name, value, after, Chunk);
+            foreach (var stored in page)
             {
+                after = stored.Seq;
                 var article = Restore(stored.Record, FigureLayersRead);
                 foreach (var f in article.Figures)
                 {
@@ -501,7 +503,7 @@ public sealed class ArticleStore : IArticleStore
                 }
             }
 
-            if (at + Chunk >= page.Total)
+            if (page.Count < Chunk)
             {
                 break;
             }

@@ -140,6 +140,13 @@ public interface IStoreBackend : IDisposable
     /// <summary>The articles indexed under (<paramref name="name"/>, <paramref name="value"/>).</summary>
     Page<StoredRecord> ArticlesWithKey(string name, string value, ArticleOrder order, int limit, int offset);
 
+    /// <summary>
+    /// Up to <paramref name="limit"/> articles indexed under the key, in stored order, stored after
+    /// <paramref name="afterSeq"/> (0: from the first): keyset paging for reading every one of them, where each
+    /// page costs the same however far into the store it is (an offset skips, and reads, all the rows before it).
+    /// </summary>
+    IReadOnlyList<StoredRecord> ArticlesWithKeyAfter(string name, string value, long afterSeq, int limit);
+
     BackendTotals Totals();
 
     // ---- dates set by a person ----

@@ -171,6 +171,26 @@ public abstract class ArticleStoreContract : IDisposable
         return a;
     }
 
+    [Fact]
+    public void TheFiguresOfAnIndicatorAreReadWholeAcrossManyPages()
+    {
+        // More articles than one page of the keyset reading (256), each with its own words: every figure once, in stored order.
+        using var store = NewStore();
+        var articles = Enumerable.Range(0, 600).Select(i =>
+        {
+            // Words of its own in each (no near-duplicates among them): "w123 w140 …".
+            var words = string.Join(' ', Enumerable.Range(0, 40).Select(k => $"w{((i * 131) + (k * 977)) % 100_003}"));
+            var a = Annotated($"{i:x32}", $"Seoul pays 1.5 trillion won. {words}.", "Cost deal signed", "Alliance Daily", new DateOnly(2026, 3, 3));
+            a.Figures.Add(FigureOf(a, "1.5 trillion won", 1.5e12, "KRW", "cost-sharing"));
+            return a;
+        }).ToList();
+        store.SaveMany(articles);
+
+        var figures = store.Figures("cost-sharing");
+
+        Assert.Equal(articles.Select(a => a.Id), figures.Select(f => f.ArticleId));
+    }
+
     private static Article ExerciseArticle(string id = "b0000000000000000000000000000002")
     {
         var a = Annotated(id, ExerciseText, "Spring exercise begins", "Peninsula Times", new DateOnly(2025, 3, 10));
