@@ -23,7 +23,7 @@ public class ActorsBenchmarks
 
     internal static (ActorsStage Stage, string[] Texts) Load()
     {
-        var knowledge = KnowledgeLoader.FindDefaultFolder() is { } folder ? KnowledgeLoader.Load(folder) : KnowledgeBase.Empty;
+        var knowledge = BenchSetup.Knowledge();
         var seeds = FindSeeds();
         var texts = seeds is null ? [] : Directory.GetFiles(seeds, "*.txt").Order(StringComparer.Ordinal).Select(File.ReadAllText).ToArray();
         return (new ActorsStage(knowledge, new DateOnly(2024, 11, 8)), texts);

@@ -16,8 +16,7 @@ internal static class AllocQuick
 {
     public static void Run(string folder, int limit)
     {
-        var knowledge = KnowledgeLoader.FindDefaultFolder() is { } kb ? KnowledgeLoader.Load(kb) : KnowledgeBase.Empty;
-        var pipeline = TightropePipeline.Create(new PipelineOptions { Knowledge = knowledge });
+        var (_, pipeline) = BenchSetup.FullPipeline();
         var articles = new List<Article>();
         long bytes = 0;
         foreach (var item in Sources.Open([folder], new SourceOptions()))

@@ -16,8 +16,7 @@ internal static class Snapshot
 {
     public static void Run(string folders, int limit, string? output)
     {
-        var knowledge = KnowledgeLoader.FindDefaultFolder() is { } kb ? KnowledgeLoader.Load(kb) : KnowledgeBase.Empty;
-        var pipeline = TightropePipeline.Create(new PipelineOptions { Knowledge = knowledge });
+        var (knowledge, pipeline) = BenchSetup.FullPipeline();
         using var writer = output is null ? Console.Out : new StreamWriter(output);
         var compact = new JsonSerializerOptions(ArticleJson.Options) { WriteIndented = false };
         int n = 0;
