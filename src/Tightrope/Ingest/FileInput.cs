@@ -9,7 +9,71 @@ internal sealed class FileInput(SourceOptions options, Func<string, Stream>? ope
     private readonly Func<string, Stream> _open = open ?? OpenFile;
 
     /// <summary>All bytes of a file, or a failure.</summary>
-    public SourceItem.Failure? ReadAll(string path, out ReadOnlyMemory<byte> bytes)
+    public SourceItem.Failure? ReadAll(string path, out ReadOnlyMemory<byte> bytes) =>
+        open is null ? ReadByHandle(path, out bytes) : ReadByStream(path, out bytes);
+
+    /// <summary>
+    /// Reads a file through its handle: open, the length from the open file (one fstat, before anything is read),
+    /// positioned reads. Three system calls fewer a file than a FileInfo and a FileStream (the stat of the path, the
+    /// read-ahead advice, the buffer object), which was most of what reading many small files cost. A file that
+    /// cannot seek (a pipe) is read as a stream.
+    /// </summary>
+    private SourceItem.Failure? ReadByHandle(string path, out ReadOnlyMemory<byte> bytes)
+    {
+        bytes = default;
+        try
+        {
+            using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+            long length;
+            try
+            {
+                length = RandomAccess.GetLength(handle);
+            }
+            catch (NotSupportedException)
+            {
+                return ReadByStream(path, out bytes);
+            }
+
+            if (length > options.MaxBytes)
+            {
+                return new SourceItem.Failure(path, null, $"file is {length:N0} bytes, over the {options.MaxBytes:N0}-byte limit (not read)");
+            }
+
+            var buffer = new byte[length];
+            int total = 0;
+            while (total < buffer.Length)
+            {
+                int n = RandomAccess.Read(handle, buffer.AsSpan(total), total);
+                if (n == 0)
+                {
+                    break;
+                }
+
+                total += n;
+            }
+
+            Span<byte> one = stackalloc byte[1];
+            if (total == buffer.Length && RandomAccess.Read(handle, one, total) > 0)
+            {
+                return new SourceItem.Failure(path, null, "file grew while it was being read");
+            }
+
+            if (total == 0)
+            {
+                return new SourceItem.Failure(path, null, "empty file");
+            }
+
+            bytes = buffer.AsMemory(0, total);
+            return null;
+        }
+        catch (Exception ex) when (IsFileError(ex))
+        {
+            return new SourceItem.Failure(path, null, Describe(ex));
+        }
+    }
+
+    /// <summary>Reads a file through the stream the opener gives (tests inject failures with it), after checking its size by path.</summary>
+    private SourceItem.Failure? ReadByStream(string path, out ReadOnlyMemory<byte> bytes)
     {
         bytes = default;
         try

@@ -17,6 +17,10 @@ internal static class FolderWalker
         bool filtered = options.Include.Count > 0;
         matcher.AddIncludePatterns(filtered ? options.Include : ["**/*"]);
         matcher.AddExcludePatterns(options.Exclude);
+        // Without globs every file matches "**/*": the matcher (a directory object, full paths and the working folder
+        // asked for every file) is skipped.
+        bool everyFile = !filtered && options.Exclude.Count == 0;
+        var under = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root)) + Path.DirectorySeparatorChar;
 
         var pending = new Stack<string>();
         pending.Push(root);
@@ -32,8 +36,8 @@ internal static class FolderWalker
 
             foreach (var file in files)
             {
-                var relative = Path.GetRelativePath(root, file).Replace('\\', '/');
-                if (matcher.Match(relative).HasMatches)
+                var relative = RelativeTo(root, under, file);
+                if (everyFile || matcher.Match(relative).HasMatches)
                 {
                     // Named as the user gave the folder ("samples/a.txt"), so failures read naturally.
                     yield return new Entry(Path.Join(root, relative), filtered, null);
@@ -46,6 +50,15 @@ internal static class FolderWalker
             }
         }
     }
+
+    /// <summary>
+    /// The path of <paramref name="file"/> (a full path from the listing) relative to the folder, '/'-separated: cut
+    /// from the folder's full path <paramref name="under"/> (ending in a separator) when it starts with it, which the
+    /// files listed under it do; <see cref="Path.GetRelativePath(string, string)"/> otherwise.
+    /// </summary>
+    internal static string RelativeTo(string root, string under, string file) =>
+        (file.StartsWith(under, StringComparison.Ordinal) && file.Length > under.Length ? file[under.Length..] : Path.GetRelativePath(root, file))
+            .Replace('\\', '/');
 
     private static string? List(string dir, out List<string> files, out List<string> subdirs)
     {

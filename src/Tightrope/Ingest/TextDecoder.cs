@@ -51,7 +51,7 @@ internal static class TextDecoder
         // 1. Byte order marks.
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
         {
-            return Checked(memory, new UTF8Encoding(false, true), 3);
+            return bytes.Length - 3 <= SampleBytes ? CheckedUtf8(bytes[3..]) : Checked(memory, new UTF8Encoding(false, true), 3);
         }
 
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE, 0, 0]))
@@ -264,6 +264,42 @@ internal static class TextDecoder
         {
             return Decoding.Fail($"invalid {strict.WebName} byte sequences");
         }
+    }
+
+    /// <summary>
+    /// What <see cref="Checked"/> says of UTF-8 after a byte order mark, read from the bytes instead of a decoded copy
+    /// (for text of at most one sample, which the sample then is whole): valid UTF-8; not empty; control characters
+    /// and U+FFFD under 5% of the UTF-16 characters. In valid UTF-8 a byte below 0x80 is a character of its own and
+    /// EF BF BD can only be U+FFFD, so the counts are those of the decoded text.
+    /// </summary>
+    private static Decoding CheckedUtf8(ReadOnlySpan<byte> span)
+    {
+        if (!Utf8.IsValid(span))
+        {
+            return Decoding.Fail($"invalid {StrictUtf8.WebName} byte sequences");
+        }
+
+        if (span.IsEmpty)
+        {
+            return Decoding.Fail("empty file");
+        }
+
+        int count = 0;
+        int i;
+        var rest = span;
+        while ((i = rest.IndexOfAny(Controls)) >= 0)
+        {
+            count++;
+            rest = rest[(i + 1)..];
+        }
+
+        count += span.Count((ReadOnlySpan<byte>)[0xEF, 0xBF, 0xBD]);
+        if ((double)count / Encoding.UTF8.GetCharCount(span) > 0.05)
+        {
+            return Decoding.Fail($"binary data (control characters when read as {StrictUtf8.WebName}), not text");
+        }
+
+        return new Decoding(StrictUtf8, 3, null);
     }
 
     private static ReadOnlySpan<byte> TrimPartial(ReadOnlySpan<byte> sample, Encoding encoding)

@@ -26,6 +26,56 @@ public class TextDecoderTests
         Assert.Equal("Seoul " + Korean, Decode(bytes));
     }
 
+    /// <summary>A UTF-8 byte order mark and <paramref name="body"/>, repeated to over one 64 kB sample when <paramref name="long"/>.</summary>
+    private static byte[] WithBom(string body, bool @long)
+    {
+        var text = @long ? string.Concat(Enumerable.Repeat(body + "\n", (70_000 / (body.Length + 1)) + 1)) : body;
+        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text)];
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Utf8AfterAByteOrderMarkWithFewControlCharactersIsText(bool @long)
+    {
+        // A control character and a replacement character in 42 (4.8%, under 5%): still text, short or over one sample.
+        var body = "Talks on the cost of the troops\u0007 resumed\uFFFD.";
+        var bytes = WithBom(body, @long);
+        Assert.Equal(Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3), Decode(bytes));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Utf8AfterAByteOrderMarkFullOfControlsOrReplacementsIsBinary(bool @long)
+    {
+        foreach (var body in new[] { "ab\u0001cd\u0002ef\u0003gh\u0004", "a\uFFFDb\uFFFDc\uFFFDd\uFFFD" })
+        {
+            var d = TextDecoder.Inspect(WithBom(body, @long), null);
+            Assert.False(d.Ok);
+            Assert.Contains("control characters when read as utf-8", d.Error, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void InvalidUtf8AfterAByteOrderMarkIsRejected(bool @long)
+    {
+        var bytes = WithBom("Seoul and Washington", @long);
+        bytes[10] = 0xC3; // a lead byte followed by an ASCII letter
+        var d = TextDecoder.Inspect(bytes, null);
+        Assert.False(d.Ok);
+        Assert.Equal("invalid utf-8 byte sequences", d.Error);
+    }
+
+    [Fact]
+    public void AByteOrderMarkAloneIsAnEmptyFile()
+    {
+        var d = TextDecoder.Inspect(Encoding.UTF8.GetPreamble(), null);
+        Assert.Equal("empty file", d.Error);
+    }
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
