@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using Tightrope.Knowledge;
 using Tightrope.Model;
@@ -109,10 +110,43 @@ internal sealed partial class MentionFinder
     /// <summary>The periods in which the person held a role the cue before the mention denotes; none after "former".</summary>
     private void AddRoleBound(Context cx, Raw raw, Actor actor, TextSpan span)
     {
-        if (actor.Kind == ActorKind.Person)
+        if (actor.Kind == ActorKind.Person && cx.Bounds is not null && raw.Cue is { } cue)
         {
-            AddRoleBound(cx, raw, [actor], actor.Name, span);
+            var key = (cue.Phrase, actor.Id, cx.Today);
+            if (!_roleBounds.TryGetValue(key, out var bound))
+            {
+                bound = RoleBoundOf(cue, [actor], actor.Name, cx.Today);
+                Remember(_roleBounds, key, bound);
+            }
+
+            AddRoleBound(cx, raw, bound, span);
         }
+    }
+
+    /// <summary>
+    /// A person's role bound under a cue at a day: the same answer for every article of a run (roles change only with
+    /// the knowledge base), so it is made once, not once per titled mention; null when no role fits.
+    /// </summary>
+    private sealed record RoleBound(string Why, IReadOnlyList<DatePeriod> Periods);
+
+    /// <summary>Role bounds by (cue, person id, today).</summary>
+    private readonly ConcurrentDictionary<(string Cue, string Id, DateOnly Today), RoleBound?> _roleBounds = new();
+
+    /// <summary>Shared role bounds by (cue, surname, today): the holders' names and their bound.</summary>
+    private readonly ConcurrentDictionary<(string Cue, string Surname, DateOnly Today), RoleBound?> _sharedRoleBounds = new();
+
+    /// <summary>Most remembered bounds (surnames come from the text, so the memory is bounded); past it, it starts over.</summary>
+    private const int MaxRememberedBounds = 65_536;
+
+    private static void Remember<TKey>(ConcurrentDictionary<TKey, RoleBound?> memory, TKey key, RoleBound? bound)
+        where TKey : notnull
+    {
+        if (memory.Count >= MaxRememberedBounds)
+        {
+            memory.Clear();
+        }
+
+        memory.TryAdd(key, bound);
     }
 
     /// <summary>The most holders a titled surname may name and still date the article ("President Lee": two presidents).</summary>
@@ -130,11 +164,15 @@ internal sealed partial class MentionFinder
         }
 
         var surname = cx.Words[raw.First].Norm;
-        var holders = HoldersEver(cue).Where(a => NameWords(a.Name).Contains(surname)).ToList();
-        if (holders.Count is > 0 and <= MaxSharedHolders)
+        var key = (cue.Phrase, surname, cx.Today);
+        if (!_sharedRoleBounds.TryGetValue(key, out var bound))
         {
-            AddRoleBound(cx, raw, holders, string.Join(" or ", holders.Select(h => h.Name)), span);
+            var holders = HoldersEver(cue).Where(a => NameWords(a.Name).Contains(surname)).ToList();
+            bound = holders.Count is > 0 and <= MaxSharedHolders ? RoleBoundOf(cue, holders, string.Join(" or ", holders.Select(h => h.Name)), cx.Today) : null;
+            Remember(_sharedRoleBounds, key, bound);
         }
+
+        AddRoleBound(cx, raw, bound, span);
     }
 
     private static HashSet<string> NameWords(string name) =>
@@ -143,20 +181,9 @@ internal sealed partial class MentionFinder
     /// <summary>How much each further sentence naming the same titled person adds to the bound, and at most.</summary>
     private const double RepeatWeight = 0.1, MaxRepeatWeight = 0.4;
 
-    private void AddRoleBound(Context cx, Raw raw, List<Actor> actors, string who, TextSpan span)
+    /// <summary>The periods in which <paramref name="actors"/> held a role <paramref name="cue"/> denotes (an open role lasts to <paramref name="today"/>), with the reason; null when none.</summary>
+    private static RoleBound? RoleBoundOf(RoleCue cue, List<Actor> actors, string who, DateOnly today)
     {
-        if (cx.Bounds is not { } bounds || raw.Cue is not { } cue)
-        {
-            return;
-        }
-
-        int before = raw.First - cue.Tokens.Length - 1;
-        if (before >= 0 && PastTitleWords.Contains(cx.Words[before].Norm))
-        {
-            return;
-        }
-
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
         List<DatePeriod>? periods = null;
         string? title = null;
         foreach (var actor in actors)
@@ -179,18 +206,31 @@ internal sealed partial class MentionFinder
             }
         }
 
-        if (periods is null)
+        return periods is null
+            ? null
+            : new RoleBound($"{who} held a role titled '{title}' then ({string.Join(", ", periods.Select(p => $"{p.From:yyyy-MM-dd}..{p.To:yyyy-MM-dd}"))})", periods);
+    }
+
+    private static void AddRoleBound(Context cx, Raw raw, RoleBound? bound, TextSpan span)
+    {
+        if (cx.Bounds is not { } bounds || bound is null)
         {
             return;
         }
 
-        string why = $"{who} held a role titled '{title}' then ({string.Join(", ", periods.Select(p => $"{p.From:yyyy-MM-dd}..{p.To:yyyy-MM-dd}"))})";
+        int before = raw.First - raw.Cue!.Tokens.Length - 1;
+        if (before >= 0 && PastTitleWords.Contains(cx.Words[before].Norm))
+        {
+            return;
+        }
+
+        string why = bound.Why;
         // One bound per person and title; the same titled name in further sentences ("President Lee" in the headline
         // and through the story) weighs a little more than a title met once.
         int at = IndexOfBound(bounds, why);
         if (at < 0)
         {
-            bounds.Add(new DateBound(span, cx.Article.Text[span.Start..span.End], periods, RoleBoundWeight, why));
+            bounds.Add(new DateBound(span, cx.Article.Text[span.Start..span.End], bound.Periods, RoleBoundWeight, why));
             cx.BoundSentences[why] = [cx.Article.SentenceAt(span.Start)];
         }
         else if (cx.BoundSentences.TryGetValue(why, out var seen) && seen.Add(cx.Article.SentenceAt(span.Start))

@@ -11,31 +11,30 @@ namespace Tightrope.Actors;
 internal sealed partial class MentionFinder
 {
     /// <summary>
-    /// The countries the article's aliases name, with counts and the most named count; the words of their names
-    /// (for descriptions of actors without a country) are gathered at the first question.
+    /// The countries the article's aliases name, with counts and the most named count, and the words of their names
+    /// (for descriptions of actors without a country): a few countries of a few words each, looked through rather
+    /// than gathered into a set per article.
     /// </summary>
     private sealed class NamedCountries(Dictionary<string, int> counts, List<string[]> nameWords)
     {
-        private HashSet<string>? _words;
-
         public readonly Dictionary<string, int> Counts = counts;
         public readonly int Max = counts.Count == 0 ? 0 : counts.Values.Max();
 
-        public HashSet<string> Words
+        /// <summary>Whether a word of the name of a country the article names is one of <paramref name="words"/>.</summary>
+        public bool NamesAny(string[] words)
         {
-            get
+            foreach (var w in words)
             {
-                if (_words is null)
+                foreach (var name in nameWords)
                 {
-                    _words = new HashSet<string>(StringComparer.Ordinal);
-                    foreach (var w in nameWords)
+                    if (Array.IndexOf(name, w) >= 0)
                     {
-                        _words.UnionWith(w);
+                        return true;
                     }
                 }
-
-                return _words;
             }
+
+            return false;
         }
     }
 
@@ -60,6 +59,11 @@ internal sealed partial class MentionFinder
         /// <summary>Provisional people named in full in the article (normalised name → its short forms).</summary>
         public readonly Dictionary<string, string[]> Provisional = new(StringComparer.Ordinal);
         public NamedCountries? Named;
+
+        private DateOnly? _today;
+
+        /// <summary>Today (open roles last to it), read from the clock once an article: the clock is slow on some machines.</summary>
+        public DateOnly Today => _today ??= DateOnly.FromDateTime(DateTime.UtcNow);
     }
 
     private List<Mention> Resolve(Article article, List<Word> words, List<Raw> raws, DateOnly? date, List<DateBound>? bounds)
@@ -662,7 +666,7 @@ internal sealed partial class MentionFinder
                     fits.Add((a, n));
                 }
             }
-            else if (Array.Exists(_descriptions.NameWords(a), countries.Words.Contains))
+            else if (countries.NamesAny(_descriptions.NameWords(a)))
             {
                 fits.Add((a, 0));
             }
