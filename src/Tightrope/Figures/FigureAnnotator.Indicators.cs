@@ -161,7 +161,7 @@ internal sealed partial class FigureAnnotator
             // A cue of the indicator is in the sentence; one in the figure's own clause scores higher.
             inClause ??= CuesIn(run, cl);
             int score = inClause[k] ? 3 : 1;
-            if (Vetoed(ind, cl) || !InContext(run, ind, si, sentence))
+            if (Vetoed(ind, cl) || !InContext(run, ind, k, si, sentence))
             {
                 continue;
             }
@@ -179,14 +179,13 @@ internal sealed partial class FigureAnnotator
     /// <summary>Which indicators have a cue anywhere in the sentence: computed once per sentence, not per figure.</summary>
     private bool[] IndicatorsInSentence(Run run, int si, ReadOnlySpan<char> sent)
     {
-        if (run.CueCache.TryGetValue(si, out var inSentence))
+        ref var inSentence = ref run.CueCache[si + 1];
+        if (inSentence is null)
         {
-            return inSentence;
+            inSentence = new bool[indicators.Indicators.Count];
+            _cues.Mark(sent, inSentence);
         }
 
-        inSentence = new bool[indicators.Indicators.Count];
-        _cues.Mark(sent, inSentence);
-        run.CueCache[si] = inSentence;
         return inSentence;
     }
 
@@ -211,7 +210,7 @@ internal sealed partial class FigureAnnotator
     }
 
     /// <summary>An indicator with a context wants one of its context phrases in the sentence or the two before.</summary>
-    private static bool InContext(Run run, Indicator ind, int si, TextSpan sentence)
+    private bool InContext(Run run, Indicator ind, int k, int si, TextSpan sentence)
     {
         if (ind.Context.Count == 0)
         {
@@ -219,12 +218,15 @@ internal sealed partial class FigureAnnotator
         }
 
         // The same for every figure of the sentence: found once.
-        if (!run.ContextCache.TryGetValue((si, ind), out bool ctx))
+        int count = indicators.Indicators.Count;
+        var cache = run.ContextCache ??= new sbyte[(run.Sentences.Count + 1) * count];
+        ref var known = ref cache[((si + 1) * count) + k];
+        if (known == 0)
         {
-            run.ContextCache[(si, ind)] = ctx = ContextNear(run, ind, si, sentence);
+            known = ContextNear(run, ind, si, sentence) ? (sbyte)2 : (sbyte)1;
         }
 
-        return ctx;
+        return known == 2;
     }
 
     private static bool ContextNear(Run run, Indicator ind, int si, TextSpan sentence)

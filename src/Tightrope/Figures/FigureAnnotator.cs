@@ -29,9 +29,11 @@ internal sealed partial class FigureAnnotator(IndicatorCatalog indicators, Excha
         public List<Figure> Figures { get; } = new(recognized.Count);
         public int[] IndexMap { get; } = new int[recognized.Count];
         public string?[] Measures { get; } = new string?[recognized.Count];
-        public Dictionary<int, bool[]> CueCache => field ??= [];
+        /// <summary>Which indicators have a cue in each sentence, by sentence index + 1 (0: outside every sentence); null until asked.</summary>
+        public bool[]?[] CueCache => field ??= new bool[]?[Sentences.Count + 1];
         public bool[]? InClause { get; set; }
-        public Dictionary<(int Sentence, Indicator Indicator), bool> ContextCache => field ??= [];
+        /// <summary>Whether each indicator's context is near each sentence: [(sentence index + 1) × indicators + indicator], 0 not yet asked, 1 no, 2 yes.</summary>
+        public sbyte[]? ContextCache { get; set; }
         /// <summary>Where the words of a measure are joined (one builder for the article: only the measure is allocated).</summary>
         public StringBuilder Builder { get; } = new(128);
         public Words Tail => field ??= new Words(Builder);
