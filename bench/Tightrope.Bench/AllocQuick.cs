@@ -62,7 +62,7 @@ internal static class AllocQuick
         }
     }
 
-    private sealed class TickListener : EventListener
+    internal sealed class TickListener : EventListener
     {
         private readonly Dictionary<(string Stage, string Type), (long Bytes, long Large)> _ticks = [];
         private long _seen;

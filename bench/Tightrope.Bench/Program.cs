@@ -45,6 +45,13 @@ if (args is ["snapshot", var snapshotFolders, ..])
     return;
 }
 
+if (args is ["stage-quick", var stageFolder, var stageLimit, var stageName, ..])
+{
+    Tightrope.Bench.StageQuick.Run(stageFolder, int.Parse(stageLimit, System.Globalization.CultureInfo.InvariantCulture), stageName,
+        args.Length > 4 ? int.Parse(args[4], System.Globalization.CultureInfo.InvariantCulture) : 4);
+    return;
+}
+
 if (args is ["actors-quick"])
 {
     Tightrope.Bench.ActorsBenchmarks.Quick();
