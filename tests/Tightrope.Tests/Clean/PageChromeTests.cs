@@ -28,6 +28,18 @@ public sealed class PageChromeTests
     }
 
     [Theory]
+    [InlineData("The talks ended. Photo by A. Lee")]
+    [InlineData("The talks ended. Photo BY A. Lee and more by the pool")]
+    [InlineData("Stand by  me by")]
+    [InlineData(" by ")]
+    [InlineData("by the way")]
+    [InlineData("abby yb  bY bybY by")]
+    [InlineData("no credit in this line")]
+    [InlineData("")]
+    public void TheLastByIsFoundAsAnOrdinalCaseInsensitiveSearchFindsIt(string text) =>
+        Assert.Equal(text.LastIndexOf(" by ", StringComparison.OrdinalIgnoreCase), PageChrome.LastBy(text));
+
+    [Theory]
     [InlineData("Posted on : 2024-03-02 08:15 KST Modified on : 2024-03-03 10:01 KST")]
     [InlineData("Mar. 2, 2024 / 8:15 PM")]
     [InlineData("Published: 2 Mar. 2024, 08:15 Updated: 2 Mar. 2024, 09:40")]

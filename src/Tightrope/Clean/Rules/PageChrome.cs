@@ -494,7 +494,7 @@ internal sealed class PageChrome : ICleanRule
         }
 
         // "... sentence. Photo by Name/Agency" or "... sentence. File Photo by Name".
-        int by = text.LastIndexOf(" by ", StringComparison.OrdinalIgnoreCase);
+        int by = LastBy(text);
         if (by < 0)
         {
             return 0;
@@ -514,6 +514,30 @@ internal sealed class PageChrome : ICleanRule
         }
 
         return text.Length - (start + 1);
+    }
+
+    /// <summary>
+    /// Where the last " by " is, in any case: <c>LastIndexOf(" by ", OrdinalIgnoreCase)</c> without its character-by-
+    /// character case folding (only 'b'/'B' and 'y'/'Y' fold to those letters), looking back from each 'b' found.
+    /// </summary>
+    internal static int LastBy(ReadOnlySpan<char> text)
+    {
+        int end = text.Length;
+        while (true)
+        {
+            int i = text[..end].LastIndexOfAny('b', 'B');
+            if (i < 0)
+            {
+                return -1;
+            }
+
+            if (i >= 1 && i + 2 < text.Length && text[i - 1] == ' ' && (text[i + 1] | 0x20) == 'y' && text[i + 2] == ' ')
+            {
+                return i - 1;
+            }
+
+            end = i;
+        }
     }
 
     private static bool IsCaptionOpener(ReadOnlySpan<char> opener)
