@@ -477,6 +477,11 @@ internal sealed class DateRecognizer(DateGrammar grammar)
             year = anchor?.Year; // "the end of the year": the anchor's (the parts keep none: no evidence of the year)
         }
 
+        if (g.I("dom") is { } dom)
+        {
+            return DayOfMonth(dom, anchor, future, parts with { Day = dom });
+        }
+
         if (Range(g, parts, year, anchor, future, out var range))
         {
             return range;
@@ -640,6 +645,31 @@ internal sealed class DateRecognizer(DateGrammar grammar)
         return Compose(y, month, day, time) is { } v
             ? new(v, null, time.Length > 0 ? DateKind.Time : DateKind.Date, mod, parts with { Year = parts.Year ?? (year is null ? null : y) })
             : null;
+    }
+
+    /// <summary>
+    /// "On the 14th": a day of the month alone, in the anchor's month when that day is not after the anchor (before
+    /// it, in a future sentence), else in the month before (after); a month without that day is passed over.
+    /// </summary>
+    private static Resolved DayOfMonth(int day, DateOnly? anchor, bool future, DateParts parts)
+    {
+        if (anchor is not { } a)
+        {
+            return new(string.Create(Inv, $"XXXX-XX-{day:00}"), null, DateKind.Date, null, parts);
+        }
+
+        var month = new DateOnly(a.Year, a.Month, 1);
+        bool here = future ? day >= a.Day : day <= a.Day;
+        if (!here || day > DateTime.DaysInMonth(month.Year, month.Month))
+        {
+            do
+            {
+                month = month.AddMonths(future ? 1 : -1);
+            }
+            while (day > DateTime.DaysInMonth(month.Year, month.Month));
+        }
+
+        return new(TimexValue.Day(new DateOnly(month.Year, month.Month, day)), null, DateKind.Date, null, parts);
     }
 
     /// <summary>A bare weekday: the one before the anchor, or after it in a future sentence or after "next".</summary>
