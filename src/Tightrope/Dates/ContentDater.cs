@@ -44,11 +44,140 @@ internal static class ContentDater
     {
         int last = today.DayNumber;
         int first = new DateOnly(FirstYear, 1, 1).DayNumber;
-        var evidence = new Dictionary<string, Evidence>((found.Count * 2) + bounds.Count, StringComparer.Ordinal);
-
-        void Add(string key, DateExpression? e, TextSpan span, string what, double weight, bool anchors, IEnumerable<(int From, int To)> periods, bool bound = false, bool floors = false)
+        var bag = new EvidenceBag(first, last, (found.Count * 2) + bounds.Count);
+        var bareWeekdays = BareWeekdays(found);
+        var led = LedSentences(text, found, sentenceOf);
+        var listed = ListedStamps(text, found, sentenceOf);
+        int widgetSentence = -1;
+        bool widget = false;
+        foreach (var (e, p) in found)
         {
-            if (evidence.ContainsKey(key))
+            // A widget's date (weather, "today") is the page's day, not the story's; a related-article list's dates
+            // are other stories'. (The expressions come in text order: a sentence's widget words are looked up once.)
+            if (sentenceOf is not null && e.Sentence >= 0 && e.Sentence != widgetSentence && !listed.Contains(e.Sentence))
+            {
+                widgetSentence = e.Sentence;
+                widget = PageDateLines.English.HasWidgetWord(text.AsSpan(sentenceOf(e.Sentence).Start, sentenceOf(e.Sentence).Length));
+            }
+
+            if (sentenceOf is not null && e.Sentence >= 0 && (listed.Contains(e.Sentence) || widget))
+            {
+                continue;
+            }
+
+            string tense = p.Future ? "future" : "past";
+            if (p.Year is { } y && y >= FirstYear)
+            {
+                if (p.Hedged)
+                {
+                    continue; // "said it would withdraw by 2008": neither before nor after the writing
+                }
+
+                if (!p.Future && p.Day is null && led.Contains(e.Sentence) && !Leads(text, e, sentenceOf))
+                {
+                    continue;
+                }
+
+                if (p.Month is { } m && p.Day is { } d)
+                {
+                    if (d > DateTime.DaysInMonth(y, m))
+                    {
+                        continue;
+                    }
+
+                    int day = new DateOnly(y, m, d).DayNumber;
+                    bag.Add($"full:{tense}:{day}", e, e.Span, e.Text, 2, true, p.Future ? [(first, day)] : [(day, day + DayRecent)]);
+                    bag.Add($"fullnear:{day}", e, e.Span, e.Text, 0.5, true, p.Future ? [] : [(day + DayRecent + 1, day + DayWindow)]);
+                    bag.Add($"after:{day}", e, e.Span, e.Text, 1, true, p.Future ? [] : [(day, last)]);
+                }
+                else if (p.Month is { } mo)
+                {
+                    int start = new DateOnly(y, mo, 1).DayNumber, end = new DateOnly(y, mo, DateTime.DaysInMonth(y, mo)).DayNumber;
+                    bag.Add($"month:{tense}:{start}", e, e.Span, e.Text, 1, true, p.Future ? [(first, end)] : [(start, last)], floors: !p.Future && Leads(text, e, sentenceOf));
+                    bag.Add($"near:{start}", e, e.Span, e.Text, 0.5, true, p.Future ? [] : [(start, end + DayRecent)]);
+                }
+                else if (p.Month is null && p.Day is null)
+                {
+                    int start = new DateOnly(y, 1, 1).DayNumber, end = new DateOnly(y, 12, 31).DayNumber;
+                    bag.Add($"year:{tense}:{y}", e, e.Span, e.Text, 1, true, p.Future ? [(first, end)] : [(start, last)], floors: !p.Future && Leads(text, e, sentenceOf));
+                }
+
+                continue;
+            }
+
+            if (p.Year is not null)
+            {
+                continue;
+            }
+
+            AddYearless(e, p, tense, first, last, bareWeekdays, bag.Add);
+        }
+
+        AddAnniversaries(text, found, sentenceOf, (key, e, years, future) =>
+            bag.Add(key, e, e.Span, e.Text, 2, true, [(new DateOnly(future ? years - 1 : years, 1, 1).DayNumber, new DateOnly(years, 12, 31).DayNumber)]));
+
+        foreach (var b in bounds)
+        {
+            bag.Add((b.DayLevel ? "bound-day:" : "bound:") + b.Why, null, b.Span, b.Text, b.Weight, true, b.Periods.Select(p => (p.From.DayNumber, p.To.DayNumber)), bound: !b.Floor, floors: b.Floor);
+        }
+
+        return Best(bag.Pieces.Values, first, last);
+    }
+
+    /// <summary>
+    /// A weekday standing alone ("cut short their summit Thursday") names the day of a day and month the text gives
+    /// only when it gives one such day: with two ("from Aug. 1", "from Dec. 1") the weekday belongs to neither.
+    /// </summary>
+    private static HashSet<int> BareWeekdays(List<(DateExpression Expression, DateParts Parts)> found)
+    {
+        var bareWeekdays = new HashSet<int>();
+        var yearlessDays = new HashSet<(int, int)>();
+        foreach (var (_, p) in found)
+        {
+            if (p.Weekday is { } w && p.Month is null)
+            {
+                bareWeekdays.Add(w);
+            }
+            else if (p is { Year: null, RelYear: null, Weekday: null, Month: { } dm, Day: { } dd })
+            {
+                yearlessDays.Add((dm, dd));
+            }
+        }
+
+        if (yearlessDays.Count > 1)
+        {
+            bareWeekdays.Clear();
+        }
+
+        return bareWeekdays;
+    }
+
+    /// <summary>
+    /// The sentences whose date leads them ("In October 2024, the two sides agreed on what is paid in 2026"): the
+    /// leading date is when the sentence's event happened, the other years in it are what the event is about.
+    /// </summary>
+    private static HashSet<int> LedSentences(string text, List<(DateExpression Expression, DateParts Parts)> found, Func<int, TextSpan>? sentenceOf)
+    {
+        var led = new HashSet<int>();
+        foreach (var (e, p) in found)
+        {
+            if (p.Year is not null && !p.Future && e.Sentence >= 0 && Leads(text, e, sentenceOf))
+            {
+                led.Add(e.Sentence);
+            }
+        }
+
+        return led;
+    }
+
+    /// <summary>The evidence of one article by key (the first piece of a key stands), its periods clipped to [first, last].</summary>
+    private sealed class EvidenceBag(int first, int last, int capacity)
+    {
+        public Dictionary<string, Evidence> Pieces { get; } = new(capacity, StringComparer.Ordinal);
+
+        public void Add(string key, DateExpression? e, TextSpan span, string what, double weight, bool anchors, IEnumerable<(int From, int To)> periods, bool bound = false, bool floors = false)
+        {
+            if (Pieces.ContainsKey(key))
             {
                 return;
             }
@@ -90,117 +219,9 @@ internal static class ContentDater
 
             if (list.Count > 0)
             {
-                evidence[key] = new Evidence(key, e?.Text ?? what, span, weight, anchors, list, bound) { Floors = floors };
+                Pieces[key] = new Evidence(key, e?.Text ?? what, span, weight, anchors, list, bound) { Floors = floors };
             }
         }
-
-        // A weekday standing alone ("cut short their summit Thursday") names the day of a day and month the text gives
-        // only when it gives one such day: with two ("from Aug. 1", "from Dec. 1") the weekday belongs to neither.
-        var bareWeekdays = new HashSet<int>();
-        var yearlessDays = new HashSet<(int, int)>();
-        foreach (var (_, p) in found)
-        {
-            if (p.Weekday is { } w && p.Month is null)
-            {
-                bareWeekdays.Add(w);
-            }
-            else if (p is { Year: null, RelYear: null, Weekday: null, Month: { } dm, Day: { } dd })
-            {
-                yearlessDays.Add((dm, dd));
-            }
-        }
-
-        if (yearlessDays.Count > 1)
-        {
-            bareWeekdays.Clear();
-        }
-
-        // The sentences whose date leads them ("In October 2024, the two sides agreed on what is paid in 2026"): the
-        // leading date is when the sentence's event happened, the other years in it are what the event is about.
-        var led = new HashSet<int>();
-        foreach (var (e, p) in found)
-        {
-            if (p.Year is not null && !p.Future && e.Sentence >= 0 && Leads(text, e, sentenceOf))
-            {
-                led.Add(e.Sentence);
-            }
-        }
-
-        var listed = ListedStamps(text, found, sentenceOf);
-        int widgetSentence = -1;
-        bool widget = false;
-        foreach (var (e, p) in found)
-        {
-            // A widget's date (weather, "today") is the page's day, not the story's; a related-article list's dates
-            // are other stories'. (The expressions come in text order: a sentence's widget words are looked up once.)
-            if (sentenceOf is not null && e.Sentence >= 0 && e.Sentence != widgetSentence && !listed.Contains(e.Sentence))
-            {
-                widgetSentence = e.Sentence;
-                widget = PageDateLines.English.HasWidgetWord(text.AsSpan(sentenceOf(e.Sentence).Start, sentenceOf(e.Sentence).Length));
-            }
-
-            if (sentenceOf is not null && e.Sentence >= 0 && (listed.Contains(e.Sentence) || widget))
-            {
-                continue;
-            }
-
-            string tense = p.Future ? "future" : "past";
-            if (p.Year is { } y && y >= FirstYear)
-            {
-                if (p.Hedged)
-                {
-                    continue; // "said it would withdraw by 2008": neither before nor after the writing
-                }
-
-                if (!p.Future && p.Day is null && led.Contains(e.Sentence) && !Leads(text, e, sentenceOf))
-                {
-                    continue;
-                }
-
-                if (p.Month is { } m && p.Day is { } d)
-                {
-                    if (d > DateTime.DaysInMonth(y, m))
-                    {
-                        continue;
-                    }
-
-                    int day = new DateOnly(y, m, d).DayNumber;
-                    Add($"full:{tense}:{day}", e, e.Span, e.Text, 2, true, p.Future ? [(first, day)] : [(day, day + DayRecent)]);
-                    Add($"fullnear:{day}", e, e.Span, e.Text, 0.5, true, p.Future ? [] : [(day + DayRecent + 1, day + DayWindow)]);
-                    Add($"after:{day}", e, e.Span, e.Text, 1, true, p.Future ? [] : [(day, last)]);
-                }
-                else if (p.Month is { } mo)
-                {
-                    int start = new DateOnly(y, mo, 1).DayNumber, end = new DateOnly(y, mo, DateTime.DaysInMonth(y, mo)).DayNumber;
-                    Add($"month:{tense}:{start}", e, e.Span, e.Text, 1, true, p.Future ? [(first, end)] : [(start, last)], floors: !p.Future && Leads(text, e, sentenceOf));
-                    Add($"near:{start}", e, e.Span, e.Text, 0.5, true, p.Future ? [] : [(start, end + DayRecent)]);
-                }
-                else if (p.Month is null && p.Day is null)
-                {
-                    int start = new DateOnly(y, 1, 1).DayNumber, end = new DateOnly(y, 12, 31).DayNumber;
-                    Add($"year:{tense}:{y}", e, e.Span, e.Text, 1, true, p.Future ? [(first, end)] : [(start, last)], floors: !p.Future && Leads(text, e, sentenceOf));
-                }
-
-                continue;
-            }
-
-            if (p.Year is not null)
-            {
-                continue;
-            }
-
-            AddYearless(e, p, tense, first, last, bareWeekdays, Add);
-        }
-
-        AddAnniversaries(text, found, sentenceOf, (key, e, years, future) =>
-            Add(key, e, e.Span, e.Text, 2, true, [(new DateOnly(future ? years - 1 : years, 1, 1).DayNumber, new DateOnly(years, 12, 31).DayNumber)]));
-
-        foreach (var b in bounds)
-        {
-            Add((b.DayLevel ? "bound-day:" : "bound:") + b.Why, null, b.Span, b.Text, b.Weight, true, b.Periods.Select(p => (p.From.DayNumber, p.To.DayNumber)), bound: !b.Floor, floors: b.Floor);
-        }
-
-        return Best(evidence.Values, first, last);
     }
 
     private delegate void AddEvidence(string key, DateExpression? e, TextSpan span, string what, double weight, bool anchors,

@@ -57,11 +57,7 @@ internal sealed partial class DateGrammar
         const RegexOptions options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.Compiled;
         var expanded = rules.Select(r => Expand(r.Template, 0)).ToList();
         _rules = [.. expanded.Select(e => new Regex(@"\G" + Before + "(?:" + e + ")" + After, options))];
-        var firsts = expanded.Select(RegexFirstChars.Of).ToList();
-        for (char ch = '\0'; ch < (char)_asciiRules.Length; ch++)
-        {
-            _asciiRules[ch] = [.. Enumerable.Range(0, _rules.Length).Where(r => firsts[r] is not { } f || f.Contains(char.ToLowerInvariant(ch))).Select(r => _rules[r])];
-        }
+        _prefixes = new RulePrefixes(expanded);
         _pattern = new Lazy<Regex>(() => new Regex(Before + "(?:" + string.Join('|', expanded.Select(e => "(?:" + e + ")")) + ")" + After, options));
         foreach (var (_, template) in rules)
         {
@@ -128,9 +124,8 @@ internal sealed partial class DateGrammar
     // they cost a fifth of the rules' alternation tried there as one expression.
     private readonly Regex[] _rules;
 
-    // For each ASCII character, the rules (in file order) a match can begin with it by RegexFirstChars; any other
-    // character tries every rule.
-    private readonly Regex[][] _asciiRules = new Regex[128][];
+    // Which rules can match at a position, by the next few characters: the others are not tried there.
+    private readonly RulePrefixes _prefixes;
 
     // Every word an expression can start with (the first word of each lexicon entry and each literal word of the
     // templates, a superset); any digit and the characters in _firstMarks start one too.
@@ -327,13 +322,24 @@ internal sealed partial class DateGrammar
             && char.IsAsciiDigit(text[end - 3]) && char.IsAsciiDigit(text[end - 4]);
     }
 
+    /// <summary>The rules, each anchored at a position (for tests).</summary>
+    internal IReadOnlyList<Regex> Rules => _rules;
+
+    /// <summary>Which rules can match at a position (for tests).</summary>
+    internal RulePrefixes Prefixes => _prefixes;
+
     /// <summary>What the first rule that matches at <paramref name="start"/> matched (maybe empty), or null.</summary>
     private Match? MatchAt(string text, int start)
     {
-        char c = text[start];
-        foreach (var rule in c < _asciiRules.Length ? _asciiRules[c] : _rules)
+        ulong possible = _prefixes.Possible(text, start);
+        for (int r = 0; r < _rules.Length; r++)
         {
-            var m = rule.Match(text, start);
+            if (r < _prefixes.Count && (possible & (1UL << r)) == 0)
+            {
+                continue;
+            }
+
+            var m = _rules[r].Match(text, start);
             if (m.Success)
             {
                 return m;

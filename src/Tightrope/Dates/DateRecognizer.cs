@@ -406,72 +406,43 @@ internal sealed class DateRecognizer(DateGrammar grammar)
 
     private readonly record struct Resolved(string Value, string? End, DateKind Kind, string? Mod, DateParts Parts);
 
+    /// <summary>What the groups of a match captured, read through the grammar's lexicons ("Sept" → 9).</summary>
+    private readonly struct Groups(Match m, DateGrammar grammar)
+    {
+        public string? G(string name) => m.Groups[name] is { Success: true } g ? g.Value : null;
+
+        public string? L(string name) => G(name) is { } v ? grammar.Lookup(name, v) : null;
+
+        public int? I(string name) => G(name) is { } v && int.TryParse(v, NumberStyles.None, Inv, out int n) ? n : null;
+
+        public int? LI(string name) => L(name) is { } v && int.TryParse(v, NumberStyles.AllowLeadingSign, Inv, out int n) ? n : null;
+    }
+
+    /// <summary>
+    /// The value of a match, in named steps tried in order: fuzzy and counted expressions ("recently", "the 1990s",
+    /// "three years ago"), day words ("yesterday"), relative units ("next month"), halves and quarters, seasons,
+    /// ranges, a month with or without its day, a weekday, a year, a clock time alone. A step that applies gives the
+    /// value or rejects the match (null); one that does not leaves it to the next.
+    /// </summary>
     private Resolved? Resolve(Match m, DateOnly? anchor, bool future, bool hedged)
     {
-        string? G(string name) => m.Groups[name] is { Success: true } g ? g.Value : null;
-        string? L(string name) => G(name) is { } v ? Grammar.Lookup(name, v) : null;
-        int? I(string name) => G(name) is { } v && int.TryParse(v, NumberStyles.None, Inv, out int n) ? n : null;
-        int? LI(string name) => L(name) is { } v && int.TryParse(v, NumberStyles.AllowLeadingSign, Inv, out int n) ? n : null;
-
+        var g = new Groups(m, Grammar);
         var none = new DateParts(null, null, null, null, future, Hedged: hedged);
-        string? mod = L("mod");
-        if (L("ref") is { } reference)
+        string? mod = g.L("mod");
+        if (Unanchored(g, anchor, mod, none) is { } fuzzy)
         {
-            return new(reference, null, DateKind.Fuzzy, null, none);
+            return fuzzy;
         }
 
-        if (G("vague") is not null)
+        string time = Clock(m) ?? (g.L("part") is { } part ? "T" + part : "");
+        if (g.L("dayword") is { } dayword)
         {
-            return new("PAST_REF", null, DateKind.Fuzzy, null, none);
+            return DayWord(dayword, anchor, time, mod, future, none);
         }
 
-        if (G("decade") is { } decade)
-        {
-            return new(decade[..3] + "X", null, DateKind.Date, mod, none);
-        }
-
-        if (G("sdecade") is { } sd)
-        {
-            return new((sd[0] >= '3' ? "19" : "20") + sd[0] + "X", null, DateKind.Date, mod, none);
-        }
-
-        if (LI("cent") is { } century)
-        {
-            return new((century - 1).ToString("00", Inv), null, DateKind.Date, mod, none);
-        }
-
-        if (L("unit") is { } unit && G("dir") is { } dir)
-        {
-            int n = I("n") ?? LI("nword") ?? 1;
-            if (dir.StartsWith("ago", StringComparison.OrdinalIgnoreCase))
-            {
-                n = -n;
-            }
-
-            return anchor is { } a ? new(Shift(a, unit, n), null, DateKind.Date, null, none) : new("PAST_REF", null, DateKind.Fuzzy, null, none);
-        }
-
-        string time = Clock(m) ?? (L("part") is { } part ? "T" + part : "");
-        if (L("dayword") is { } dayword)
-        {
-            if (anchor is not { } a)
-            {
-                return new("PRESENT_REF", null, DateKind.Fuzzy, null, none);
-            }
-
-            if (dayword.EndsWith("NI", StringComparison.Ordinal))
-            {
-                time = time.Length == 0 ? "TNI" : time;
-                dayword = dayword[..^2];
-            }
-
-            var d = a.AddDays(int.Parse(dayword, NumberStyles.AllowLeadingSign, Inv));
-            return new(TimexValue.Day(d) + time, null, time.Length > 0 ? DateKind.Time : DateKind.Date, mod, new(d.Year, d.Month, d.Day, null, future));
-        }
-
-        int? year = I("year");
+        int? year = g.I("year");
         int? relYear = null;
-        if (LI("ryear") is { } ry)
+        if (g.LI("ryear") is { } ry)
         {
             if (anchor is { } a)
             {
@@ -483,102 +454,47 @@ internal sealed class DateRecognizer(DateGrammar grammar)
             }
         }
 
-        int? month = LI("month") ?? I("mnum");
-        int? day = I("day");
-        int? weekday = LI("weekday");
-        int? rel = LI("rel");
-        var parts = new DateParts(year, month, day, weekday, future, relYear, hedged);
-
-        if (G("unitword") is { } unitWord && rel is { } r1)
+        int? month = g.LI("month") ?? g.I("mnum");
+        int? rel = g.LI("rel");
+        var parts = new DateParts(year, month, g.I("day"), g.LI("weekday"), future, relYear, hedged);
+        if (g.G("unitword") is { } unitWord && rel is { } r1)
         {
-            if (anchor is not { } a)
-            {
-                return null;
-            }
-
-            string u = unitWord.ToLowerInvariant() switch { "week" => "W", "weekend" => "WE", "month" => "M", "decade" => "DE", "quarter" => "Q", _ => "Y" };
-            return new(Shift(a, u, r1), null, DateKind.Date, mod, none);
+            return anchor is { } a ? new(Shift(a, UnitOf(unitWord), r1), null, DateKind.Date, mod, none) : null;
         }
 
-        if (G("period") is { } period && LI("ord") is { } ord)
+        if (g.G("period") is { } period && g.LI("ord") is { } ord)
         {
-            int? y = year ?? anchor?.Year;
-            bool half = period.StartsWith('h') || period.StartsWith('H');
-            if (y is null || ord < 1 || ord > (half ? 2 : 4))
-            {
-                return null;
-            }
-
-            return new(TimexValue.Year(y.Value) + (half ? "-H" : "-Q") + ord.ToString(Inv), null, DateKind.Date, null, parts);
+            return HalfOrQuarter(period, ord, year ?? anchor?.Year, parts);
         }
 
-        if (L("season") is { } season)
+        if (g.L("season") is { } season)
         {
-            int? y = year;
-            if (y is null && anchor is { } a)
-            {
-                int end = season switch { "SP" => 5, "SU" => 8, "FA" => 11, _ => 2 };
-                y = (rel ?? 0) switch { < 0 => a.Month > end ? a.Year : a.Year - 1, > 0 => a.Month < end - 2 ? a.Year : a.Year + 1, _ => a.Year };
-            }
-
-            return new((y is { } yy ? TimexValue.Year(yy) : "XXXX") + "-" + season, null, DateKind.Date, mod, parts with { Year = y });
+            return Season(season, year, rel, anchor, mod, parts);
         }
 
-        if (G("yearword") is not null && year is null)
+        if (g.G("yearword") is not null && year is null)
         {
-            year = anchor?.Year;
+            year = anchor?.Year; // "the end of the year": the anchor's (the parts keep none: no evidence of the year)
         }
 
-        // Ranges: "October 13 to 16", "13-16 October", "2009-2010", "January to March".
-        if (I("year2") is { } year2 && year is { } y1 && month is null)
+        if (g.I("dom") is { } dom)
         {
-            return year2 > y1 ? new(TimexValue.Year(y1), TimexValue.Year(year2), DateKind.Range, null, parts) : null;
+            return DayOfMonth(dom, anchor, future, parts with { Day = dom });
         }
 
-        int? day2 = I("day2");
-        int? month2 = LI("month2");
-        if (month is { } mo && (day2 is not null || month2 is not null))
+        if (Range(g, parts, year, anchor, future, out var range))
         {
-            int? y = year ?? YearFor(anchor, mo, day ?? 1, future);
-            var start = Compose(y, mo, day, "");
-            var end = Compose(y is { } yy && month2 is { } m2 && m2 < mo ? yy + 1 : y, month2 ?? mo, day2 ?? (day is null ? null : day), "");
-            return start is null || end is null ? null : new(start, end, DateKind.Range, null, parts with { Year = y });
+            return range;
         }
 
         if (month is { } month1)
         {
-            if (day is { } d1 && d1 > DateTime.DaysInMonth(2024, month1))
-            {
-                return null;
-            }
-
-            int? y = year;
-            if (y is null && rel is { } r2 && anchor is { } a)
-            {
-                y = r2 switch { < 0 => month1 < a.Month ? a.Year : a.Year - 1, > 0 => month1 > a.Month ? a.Year : a.Year + 1, _ => a.Year };
-            }
-
-            y ??= weekday is { } wd && day is { } dd && anchor is { } aw ? YearByWeekday(aw, month1, dd, wd) : null;
-            y ??= YearFor(anchor, month1, day ?? (future ? DateTime.DaysInMonth(2024, month1) : 1), future);
-            return Compose(y, month1, day, time) is { } v ? new(v, null, time.Length > 0 ? DateKind.Time : DateKind.Date, mod, parts with { Year = parts.Year ?? (year is null ? null : y) }) : null;
+            return MonthDate(month1, parts, year, rel, anchor, time, mod, future);
         }
 
-        if (weekday is { } w)
+        if (parts.Weekday is { } w)
         {
-            if (anchor is not { } a)
-            {
-                return new("XXXX-WXX-" + w.ToString(Inv) + time, null, time.Length > 0 ? DateKind.Time : DateKind.Date, null, parts);
-            }
-
-            int delta = w - IsoDay(a);
-            DateOnly d = (rel, future) switch
-            {
-                ( < 0, _) => a.AddDays(delta < 0 ? delta : delta - 7),
-                ( > 0, _) => a.AddDays(delta > 0 ? delta : delta + 7),
-                (_, true) => a.AddDays(delta >= 0 ? delta : delta + 7),
-                _ => a.AddDays(delta <= 0 ? delta : delta - 7),
-            };
-            return new(TimexValue.Day(d) + time, null, time.Length > 0 ? DateKind.Time : DateKind.Date, null, parts);
+            return Weekday(w, rel, anchor, time, future, parts);
         }
 
         if (year is { } onlyYear)
@@ -586,12 +502,193 @@ internal sealed class DateRecognizer(DateGrammar grammar)
             return new(TimexValue.Year(onlyYear), null, DateKind.Date, mod, parts);
         }
 
-        if (time.Length > 0 && anchor is { } at)
+        return time.Length > 0 && anchor is { } at ? new(TimexValue.Day(at) + time, null, DateKind.Time, null, parts) : null;
+    }
+
+    /// <summary>Expressions whose value needs no day, month or year of their own: fuzzy references, decades, centuries, "N units ago".</summary>
+    private static Resolved? Unanchored(Groups g, DateOnly? anchor, string? mod, DateParts none)
+    {
+        if (g.L("ref") is { } reference)
         {
-            return new(TimexValue.Day(at) + time, null, DateKind.Time, null, parts);
+            return new(reference, null, DateKind.Fuzzy, null, none);
+        }
+
+        if (g.G("vague") is not null)
+        {
+            return new("PAST_REF", null, DateKind.Fuzzy, null, none);
+        }
+
+        if (g.G("decade") is { } decade)
+        {
+            return new(decade[..3] + "X", null, DateKind.Date, mod, none);
+        }
+
+        if (g.G("sdecade") is { } sd)
+        {
+            return new((sd[0] >= '3' ? "19" : "20") + sd[0] + "X", null, DateKind.Date, mod, none);
+        }
+
+        if (g.LI("cent") is { } century)
+        {
+            return new((century - 1).ToString("00", Inv), null, DateKind.Date, mod, none);
+        }
+
+        if (g.L("unit") is { } unit && g.G("dir") is { } dir)
+        {
+            int n = g.I("n") ?? g.LI("nword") ?? 1;
+            if (dir.StartsWith("ago", StringComparison.OrdinalIgnoreCase))
+            {
+                n = -n;
+            }
+
+            return anchor is { } a ? new(Shift(a, unit, n), null, DateKind.Date, null, none) : new("PAST_REF", null, DateKind.Fuzzy, null, none);
         }
 
         return null;
+    }
+
+    /// <summary>"Yesterday", "tonight": the anchor shifted by the day word's count ("NI" for night).</summary>
+    private static Resolved DayWord(string dayword, DateOnly? anchor, string time, string? mod, bool future, DateParts none)
+    {
+        if (anchor is not { } a)
+        {
+            return new("PRESENT_REF", null, DateKind.Fuzzy, null, none);
+        }
+
+        if (dayword.EndsWith("NI", StringComparison.Ordinal))
+        {
+            time = time.Length == 0 ? "TNI" : time;
+            dayword = dayword[..^2];
+        }
+
+        var d = a.AddDays(int.Parse(dayword, NumberStyles.AllowLeadingSign, Inv));
+        return new(TimexValue.Day(d) + time, null, time.Length > 0 ? DateKind.Time : DateKind.Date, mod, new(d.Year, d.Month, d.Day, null, future));
+    }
+
+    private static string UnitOf(string unitWord) => unitWord.ToLowerInvariant() switch
+    {
+        "week" => "W",
+        "weekend" => "WE",
+        "month" => "M",
+        "decade" => "DE",
+        "quarter" => "Q",
+        _ => "Y",
+    };
+
+    /// <summary>"The second half of 2026", "the first quarter" (of the anchor's year).</summary>
+    private static Resolved? HalfOrQuarter(string period, int ord, int? year, DateParts parts)
+    {
+        bool half = period.StartsWith('h') || period.StartsWith('H');
+        if (year is not { } y || ord < 1 || ord > (half ? 2 : 4))
+        {
+            return null;
+        }
+
+        return new(TimexValue.Year(y) + (half ? "-H" : "-Q") + ord.ToString(Inv), null, DateKind.Date, null, parts);
+    }
+
+    /// <summary>"Summer 2019", "last winter": the season's year is stated, or the one before or after the anchor's season.</summary>
+    private static Resolved Season(string season, int? year, int? rel, DateOnly? anchor, string? mod, DateParts parts)
+    {
+        int? y = year;
+        if (y is null && anchor is { } a)
+        {
+            int end = season switch { "SP" => 5, "SU" => 8, "FA" => 11, _ => 2 };
+            y = (rel ?? 0) switch { < 0 => a.Month > end ? a.Year : a.Year - 1, > 0 => a.Month < end - 2 ? a.Year : a.Year + 1, _ => a.Year };
+        }
+
+        return new((y is { } yy ? TimexValue.Year(yy) : "XXXX") + "-" + season, null, DateKind.Date, mod, parts with { Year = y });
+    }
+
+    /// <summary>Ranges: "October 13 to 16", "13-16 October", "2009-2010", "January to March" (true when the match is one; null when it is rejected).</summary>
+    private static bool Range(Groups g, DateParts parts, int? year, DateOnly? anchor, bool future, out Resolved? range)
+    {
+        range = null;
+        if (g.I("year2") is { } year2 && year is { } y1 && parts.Month is null)
+        {
+            range = year2 > y1 ? new(TimexValue.Year(y1), TimexValue.Year(year2), DateKind.Range, null, parts) : null;
+            return true;
+        }
+
+        int? day2 = g.I("day2");
+        int? month2 = g.LI("month2");
+        if (parts.Month is not { } mo || (day2 is null && month2 is null))
+        {
+            return false;
+        }
+
+        int? day = parts.Day;
+        int? y = year ?? YearFor(anchor, mo, day ?? 1, future);
+        var start = Compose(y, mo, day, "");
+        var end = Compose(y is { } yy && month2 is { } m2 && m2 < mo ? yy + 1 : y, month2 ?? mo, day2 ?? (day is null ? null : day), "");
+        range = start is null || end is null ? null : new(start, end, DateKind.Range, null, parts with { Year = y });
+        return true;
+    }
+
+    /// <summary>A month, with or without its day: its year stated, shifted by "last"/"next", fixed by a stated weekday, or the nearest by the tense.</summary>
+    private static Resolved? MonthDate(int month, DateParts parts, int? year, int? rel, DateOnly? anchor, string time, string? mod, bool future)
+    {
+        int? day = parts.Day;
+        if (day is { } d1 && d1 > DateTime.DaysInMonth(2024, month))
+        {
+            return null;
+        }
+
+        int? y = year;
+        if (y is null && rel is { } r2 && anchor is { } a)
+        {
+            y = r2 switch { < 0 => month < a.Month ? a.Year : a.Year - 1, > 0 => month > a.Month ? a.Year : a.Year + 1, _ => a.Year };
+        }
+
+        y ??= parts.Weekday is { } wd && day is { } dd && anchor is { } aw ? YearByWeekday(aw, month, dd, wd) : null;
+        y ??= YearFor(anchor, month, day ?? (future ? DateTime.DaysInMonth(2024, month) : 1), future);
+        return Compose(y, month, day, time) is { } v
+            ? new(v, null, time.Length > 0 ? DateKind.Time : DateKind.Date, mod, parts with { Year = parts.Year ?? (year is null ? null : y) })
+            : null;
+    }
+
+    /// <summary>
+    /// "On the 14th": a day of the month alone, in the anchor's month when that day is not after the anchor (before
+    /// it, in a future sentence), else in the month before (after); a month without that day is passed over.
+    /// </summary>
+    private static Resolved DayOfMonth(int day, DateOnly? anchor, bool future, DateParts parts)
+    {
+        if (anchor is not { } a)
+        {
+            return new(string.Create(Inv, $"XXXX-XX-{day:00}"), null, DateKind.Date, null, parts);
+        }
+
+        var month = new DateOnly(a.Year, a.Month, 1);
+        bool here = future ? day >= a.Day : day <= a.Day;
+        if (!here || day > DateTime.DaysInMonth(month.Year, month.Month))
+        {
+            do
+            {
+                month = month.AddMonths(future ? 1 : -1);
+            }
+            while (day > DateTime.DaysInMonth(month.Year, month.Month));
+        }
+
+        return new(TimexValue.Day(new DateOnly(month.Year, month.Month, day)), null, DateKind.Date, null, parts);
+    }
+
+    /// <summary>A bare weekday: the one before the anchor, or after it in a future sentence or after "next".</summary>
+    private static Resolved Weekday(int w, int? rel, DateOnly? anchor, string time, bool future, DateParts parts)
+    {
+        if (anchor is not { } a)
+        {
+            return new("XXXX-WXX-" + w.ToString(Inv) + time, null, time.Length > 0 ? DateKind.Time : DateKind.Date, null, parts);
+        }
+
+        int delta = w - IsoDay(a);
+        DateOnly d = (rel, future) switch
+        {
+            ( < 0, _) => a.AddDays(delta < 0 ? delta : delta - 7),
+            ( > 0, _) => a.AddDays(delta > 0 ? delta : delta + 7),
+            (_, true) => a.AddDays(delta >= 0 ? delta : delta + 7),
+            _ => a.AddDays(delta <= 0 ? delta : delta - 7),
+        };
+        return new(TimexValue.Day(d) + time, null, time.Length > 0 ? DateKind.Time : DateKind.Date, null, parts);
     }
 
     private static int IsoDay(DateOnly d) => d.DayOfWeek == DayOfWeek.Sunday ? 7 : (int)d.DayOfWeek;

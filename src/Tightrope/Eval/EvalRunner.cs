@@ -26,7 +26,7 @@ public sealed record EvalReport(IReadOnlyList<ArticleScore> Articles, IReadOnlyL
 
 /// <summary>
 /// Runs the pipeline on each gold file's article (read from the corpus folder) with the gold's inferred date as the
-/// article date — a partial date ("2020-10") is taken as the first day of its period — and scores it.
+/// article date — a partial date ("2020-10") is taken as the middle of its month (<see cref="AnchorOf"/>) — and scores it.
 /// </summary>
 public static class EvalRunner
 {
@@ -60,7 +60,7 @@ public static class EvalRunner
             var article = Read(file);
             if (EvalScorers.ParseGoldDate(gold.Article.InferredDate) is { } date)
             {
-                article.Date = new ArticleDate(date, DateSource.Given, 1.0, "gold inferred_date");
+                article.Date = new ArticleDate(AnchorOf(gold.Article.InferredDate!, date), DateSource.Given, 1.0, "gold inferred_date");
             }
 
             pipeline.Process(article);
@@ -77,6 +77,12 @@ public static class EvalRunner
 
         return new EvalReport(scores, problems);
     }
+
+    /// <summary>
+    /// The day an article of a partial gold date is read at: a month ("2020-10") its 15th, as realnews_check.py does
+    /// — its first day made "October 13 to 16" in a past sentence a year early — and a year its first day.
+    /// </summary>
+    internal static DateOnly AnchorOf(string gold, DateOnly first) => gold.Trim().Length == 7 ? first.AddDays(14) : first;
 
     /// <summary>An article from a plain-text file (id: SHA-256 of its bytes).</summary>
     public static Article Read(string file)

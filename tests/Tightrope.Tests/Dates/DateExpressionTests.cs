@@ -34,6 +34,10 @@ public class DateExpressionTests
     [InlineData("The page says 2023. 4. 26. at the top.", "2023. 4. 26.", "2023-04-26", null, DateKind.Date)]
     [InlineData("The page says 2019年11月 at the top.", "2019年11月", "2019-11", null, DateKind.Date)]
     [InlineData("Talks end early 2019.11.04 in Seoul.", "2019.11.04", "2019-11-04", null, DateKind.Date)]
+    [InlineData("The minister spoke by phone with his counterpart on the 14th and agreed to meet.", "the 14th", "2020-10-14", null, DateKind.Date)]
+    [InlineData("An official said on the 26th local time that the talks had stalled.", "the 26th", "2020-09-26", null, DateKind.Date)]
+    [InlineData("The envoy will return on the 3rd, officials say.", "the 3rd", "2020-11-03", null, DateKind.Date)]
+    [InlineData("The vote was held on the 31st.", "the 31st", "2020-08-31", null, DateKind.Date)]
     public void AnExpressionIsFoundWithItsSpanValueAndKind(string sentence, string text, string value, string? end, DateKind kind)
     {
         var e = Assert.Single(Find(sentence), d => d.Text == text);
@@ -56,6 +60,8 @@ public class DateExpressionTests
     [InlineData("The base holds 2010 troops.")]
     [InlineData("It may rain, and they march on.")]
     [InlineData("The bill cost $2019 in fees.")]
+    [InlineData("Crowds gathered on the 10th anniversary of the accord.")]
+    [InlineData("The office is on the 3rd floor of the annex.")]
     public void CountsAndCommonWordsAreNotDates(string sentence) => Assert.Empty(Find(sentence));
 
     [Fact]
