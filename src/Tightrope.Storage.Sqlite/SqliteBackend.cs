@@ -56,13 +56,17 @@ internal sealed class SqliteBackend : IStoreBackend
     private readonly RawStatement _dateOverride;
     /// <summary>Rows of <c>article_keys</c> one statement inserts (3 parameters each).</summary>
     private const int KeyRowsPerInsert = 64;
+    // Write-path buffers (used under _gate): the packed text, its UTF-8 form, other packed values.
+    private byte[] _textBuffer = new byte[1 << 14];
+    private byte[] _utf8Buffer = new byte[1 << 14];
+    private byte[] _packBuffer = new byte[1 << 12];
     private long _recentRows;
     private long _dateOverrides;
     private bool _disposed;
 
     private const string ArticleColumns =
         "a.seq, a.id, a.title, a.source, a.author, a.url, a.published, a.origin, a.format, a.date, a.date_source, a.date_confidence, " +
-        "a.date_evidence, a.text, a.raw_diff, a.text_hash, (SELECT s.signature FROM article_signatures s WHERE s.article = a.seq), a.duplicate_of, a.layers, " +
+        "a.date_evidence, a.text_z, a.raw_diff, a.text_hash, (SELECT s.signature FROM article_signatures s WHERE s.article = a.seq), a.duplicate_of, a.layers, " +
         "a.date_window, a.date_rough";
 
     public SqliteBackend(string path, SqliteStoreOptions? options = null)
@@ -81,6 +85,8 @@ internal sealed class SqliteBackend : IStoreBackend
         _db.Open();
         Execute(_db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000; PRAGMA temp_store=MEMORY;");
         Execute(_db, string.Create(CultureInfo.InvariantCulture, $"PRAGMA cache_size=-{Math.Max(1, _options.CacheMegabytes) * 1024};"));
+        // Before the migrations: the one to schema 7 packs with them, and full-text search reads the text through them.
+        SqlitePacking.Register(_db);
         SchemaVersion = SqliteSchema.Migrate(_db);
         // Ingest asks for an override of every new article: none stored (the usual case) answers without a query.
         _dateOverrides = Query("SELECT count(*) FROM date_overrides", null, r => r.GetInt64(0))[0];
@@ -107,8 +113,8 @@ internal sealed class SqliteBackend : IStoreBackend
         _insertSignature = Prepare("INSERT INTO article_signatures (article, signature) VALUES (?1, ?2)");
         _insertArticle = Prepare("""
             INSERT INTO articles (id, title, source, author, url, published, origin, format, date, date_source, date_confidence,
-                date_evidence, text, raw_diff, text_hash, signature, duplicate_of, length, layers, date_window, date_rough)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)
+                date_evidence, text, raw_diff, text_hash, signature, duplicate_of, length, layers, date_window, date_rough, text_z)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, '', ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)
             """);
         _insertFts = Prepare("INSERT INTO articles_fts (rowid, title, text) VALUES (?1, ?2, ?3)");
         _insertBands = Prepare(
@@ -166,7 +172,7 @@ internal sealed class SqliteBackend : IStoreBackend
 
                 foreach (var (kind, records) in batch.Scoped)
                 {
-                    _replaceScoped.Bind(1, kind).Bind(2, records.Scope).Bind(3, records.Count).Bind(4, records.Data.AsSpan()).Run();
+                    _replaceScoped.Bind(1, kind).Bind(2, records.Scope).Bind(3, records.Count).Bind(4, PackInto(ref _packBuffer, records.Data)).Run();
                 }
 
                 tx.Commit();
@@ -186,14 +192,23 @@ internal sealed class SqliteBackend : IStoreBackend
         var date = r.Date?.Date ?? m.Published;
         var p = _insertArticle;
         p.Bind(1, r.Id).Bind(2, m.Title).Bind(3, m.Source).Bind(4, m.Author).Bind(5, m.Url).Bind(6, Iso(m.Published)).Bind(7, m.Origin)
-            .Bind(8, m.Format).Bind(9, Iso(date)).Bind(10, r.Date?.Source.ToString()).Bind(11, r.Date?.Confidence).Bind(12, r.Date?.Evidence)
-            .Bind(13, r.Text);
-        BindBlob(p, 14, r.RawDiff);
-        p.Bind(15, r.TextHash);
-        p.BindNull(16);
-        p.Bind(17, r.DuplicateOf).Bind(18, r.Text.Length);
-        BindBlob(p, 19, r.Layers);
-        p.Bind(20, WindowText(r.Date?.Window)).Bind(21, r.Date?.Rough == true ? 1 : 0);
+            .Bind(8, m.Format).Bind(9, Iso(date)).Bind(10, r.Date?.Source.ToString()).Bind(11, r.Date?.Confidence).Bind(12, r.Date?.Evidence);
+        if (r.RawDiff is { } rawDiff)
+        {
+            p.Bind(13, PackInto(ref _packBuffer, rawDiff));
+        }
+        else
+        {
+            p.BindNull(13);
+        }
+
+        p.Bind(14, r.TextHash);
+        p.BindNull(15);
+        p.Bind(16, r.DuplicateOf).Bind(17, r.Text.Length);
+        BindBlob(p, 18, r.Layers);
+        p.Bind(19, WindowText(r.Date?.Window)).Bind(20, r.Date?.Rough == true ? 1 : 0);
+        int packed = SqlitePacking.PackText(r.Text, ref _textBuffer, ref _utf8Buffer);
+        p.Bind(21, _textBuffer.AsSpan(0, packed));
         p.Run();
         long seq = p.LastInsertRowId;
         foreach (var k in a.Keys)
@@ -302,6 +317,18 @@ internal sealed class SqliteBackend : IStoreBackend
         cmd.ExecuteNonQuery();
         tx.Commit();
         _recentRows = 0;
+    }
+
+    /// <summary>Packs <paramref name="data"/> into <paramref name="buffer"/> (grown as needed); the packed bytes.</summary>
+    private static ReadOnlySpan<byte> PackInto(ref byte[] buffer, ReadOnlySpan<byte> data)
+    {
+        int need = SqlitePacking.MaxPacked(data.Length);
+        if (buffer.Length < need)
+        {
+            buffer = new byte[Math.Max(need, buffer.Length * 2)];
+        }
+
+        return buffer.AsSpan(0, SqlitePacking.Pack(data, buffer));
     }
 
     private static void BindBlob(RawStatement p, int index, byte[]? value)
@@ -806,7 +833,7 @@ internal sealed class SqliteBackend : IStoreBackend
 
     public IReadOnlyList<ScopedRecords> Scoped(string kind) =>
         Query("SELECT scope, count, data FROM scoped WHERE kind = $k ORDER BY scope", c => c.Parameters.AddWithValue("$k", kind),
-            r => new ScopedRecords(r.GetString(0), r.GetInt32(1), (byte[])r.GetValue(2)));
+            r => new ScopedRecords(r.GetString(0), r.GetInt32(1), SqlitePacking.Unpack((byte[])r.GetValue(2))));
 
     public void ReplaceScoped(string kind, IReadOnlyList<ScopedRecords> scopes, bool all)
     {
@@ -848,7 +875,7 @@ internal sealed class SqliteBackend : IStoreBackend
 
                 s.Value = scope.Scope;
                 n.Value = scope.Count;
-                d.Value = scope.Data;
+                d.Value = SqlitePacking.Pack(scope.Data);
                 insert.ExecuteNonQuery();
             }
 
@@ -932,8 +959,8 @@ internal sealed class SqliteBackend : IStoreBackend
             Id = r.GetString(1),
             Metadata = meta,
             Date = date,
-            Text = r.GetString(13),
-            RawDiff = Blob(r, 14),
+            Text = r.IsDBNull(13) ? string.Empty : SqlitePacking.UnpackText((byte[])r.GetValue(13)),
+            RawDiff = Blob(r, 14) is { } rawDiff ? SqlitePacking.Unpack(rawDiff) : null,
             TextHash = Str(r, 15),
             Signature = Blob(r, 16),
             DuplicateOf = Str(r, 17),
