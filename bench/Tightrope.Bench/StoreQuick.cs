@@ -162,6 +162,7 @@ internal static class StoreQuick
         public KeyTotal? KeyTotal(string name, string value) => null;
         public Page<StoredRecord> ArticlesWithKey(string name, string value, ArticleOrder order, int limit, int offset) => Page<StoredRecord>.Empty;
         public IReadOnlyList<StoredRecord> ArticlesWithKeyAfter(string name, string value, long afterSeq, int limit) => [];
+        public IReadOnlyList<StoredRecord> ArticlesWithKeyByDateAfter(string name, string value, DateKeyset? after, int limit) => [];
         public BackendTotals Totals() => new(0, 0, 0, null, null);
         public DateOverride? DateOverride(string articleId) => null;
         public bool WriteDate(string articleId, Tightrope.Model.ArticleDate? date, DateOverride? dateOverride) => false;

@@ -141,6 +141,22 @@ internal static class SqliteSchema
             -- is recorded so that an earlier Tightrope, which cannot read a compressed blob, refuses the store.
             SELECT 1;
             """),
+        new(7, "the cleaned text, raw-text difference and scoped records Brotli-packed; full-text search reads the text through a view", """
+            -- text_z: the cleaned text packed (SqlitePacking); the text column keeps '' (it is NOT NULL since schema 1).
+            -- raw_diff and scoped.data hold packed values from now on: every row is converted here, so there is one form.
+            ALTER TABLE articles ADD COLUMN text_z BLOB;
+            UPDATE articles SET text_z = tightrope_pack_text(text), text = '', raw_diff = tightrope_pack(raw_diff);
+            UPDATE scoped SET data = tightrope_pack(data);
+            -- The index's external content is a view that unpacks the text (tightrope_text, registered on every connection
+            -- of the store), over the originals only: duplicates are not indexed. The index is built again from it.
+            DROP TABLE articles_fts;
+            CREATE VIEW articles_fts_content AS
+                SELECT seq, title, tightrope_text(text_z) AS text FROM articles WHERE duplicate_of IS NULL;
+            CREATE VIRTUAL TABLE articles_fts USING fts5(
+                title, text, content='articles_fts_content', content_rowid='seq', tokenize='unicode61 remove_diacritics 2');
+            INSERT INTO articles_fts (articles_fts, rank) VALUES ('automerge', 8);
+            INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');
+            """),
     ];
 
     public static int CurrentVersion => Migrations[^1].Version;

@@ -37,6 +37,7 @@ public sealed class ArticleStore : IArticleStore
     private readonly Lock _writeGate = new();
     private readonly Dictionary<long, int> _candidateCounts = [];
     private readonly List<IndexKey> _keyScratch = [];
+    private readonly List<KeyCount> _layerKeyScratch = [];
     private readonly Dictionary<IndexKey, int> _keyCounts = [];
 
     public ArticleStore(IStoreBackend backend, ArticleStoreOptions? options = null)
@@ -157,7 +158,9 @@ public sealed class ArticleStore : IArticleStore
     /// <summary>The article's keys, counted: its capabilities' keys (not for a duplicate) and one per non-empty layer.</summary>
     private List<KeyCount> Keys(Article article, bool duplicate)
     {
-        var result = new List<KeyCount>();
+        // The layer keys first (in layer order), then the records' keys counted; the list is made once at its size.
+        var layerKeys = _layerKeyScratch;
+        layerKeys.Clear();
         var keys = _keyScratch;
         foreach (var layer in _layers)
         {
@@ -168,7 +171,7 @@ public sealed class ArticleStore : IArticleStore
 
             if (layer.Count(article) is > 0 and var n)
             {
-                result.Add(new KeyCount(new IndexKey(LayerKey, layer.Name), n));
+                layerKeys.Add(new KeyCount(new IndexKey(LayerKey, layer.Name), n));
             }
 
             if (!duplicate)
@@ -177,21 +180,19 @@ public sealed class ArticleStore : IArticleStore
             }
         }
 
-        if (keys.Count > 0)
+        var counted = _keyCounts;
+        counted.Clear();
+        foreach (var k in keys)
         {
-            var counted = _keyCounts;
-            counted.Clear();
-            foreach (var k in keys)
-            {
-                counted[k] = counted.GetValueOrDefault(k) + 1;
-            }
+            counted[k] = counted.GetValueOrDefault(k) + 1;
+        }
 
-            foreach (var (key, count) in counted)
-            {
-                result.Add(new KeyCount(key, count));
-            }
-
-            keys.Clear();
+        keys.Clear();
+        var result = new List<KeyCount>(layerKeys.Count + counted.Count);
+        result.AddRange(layerKeys);
+        foreach (var (key, count) in counted)
+        {
+            result.Add(new KeyCount(key, count));
         }
 
         return result;
@@ -392,10 +393,12 @@ public sealed class ArticleStore : IArticleStore
         var list = new List<MentionRecord>();
         int skipped = 0;
         const int Chunk = 64;
-        for (int at = 0; list.Count < limit && skipped + list.Count < total; at += Chunk)
+        DateKeyset? after = null;
+        while (list.Count < limit && skipped + list.Count < total)
         {
-            var page = _backend.ArticlesWithKey(MentionLayer.ActorKey, actorId, ArticleOrder.Date, Chunk, at);
-            foreach (var stored in page.Items)
+            // Keyset pages (after the last article read): an offset would read every article before it again.
+            var page = _backend.ArticlesWithKeyByDateAfter(MentionLayer.ActorKey, actorId, after, Chunk);
+            foreach (var stored in page)
             {
                 if (skipped + stored.KeyCount <= offset)
                 {
@@ -427,10 +430,12 @@ public sealed class ArticleStore : IArticleStore
                 }
             }
 
-            if (at + Chunk >= page.Total)
+            if (page.Count < Chunk)
             {
                 break;
             }
+
+            after = page[^1].After;
         }
 
         return new Page<MentionRecord>(list, total, offset);
@@ -595,19 +600,24 @@ public sealed class ArticleStore : IArticleStore
 
     private IEnumerable<Article> Walk(string name, string value, IReadOnlyList<ILayerCodec> layers)
     {
+        // Keyset pages in date order: each starts after the last article of the one before, so reading them all costs
+        // one pass over the key's articles (pages by offset read every article before each page again).
         const int Chunk = 256;
-        for (int at = 0; ; at += Chunk)
+        DateKeyset? after = null;
+        while (true)
         {
-            var page = _backend.ArticlesWithKey(name, value, ArticleOrder.Date, Chunk, at);
-            foreach (var stored in page.Items)
+            var page = _backend.ArticlesWithKeyByDateAfter(name, value, after, Chunk);
+            foreach (var stored in page)
             {
                 yield return Restore(stored.Record, layers);
             }
 
-            if (at + Chunk >= page.Total || page.Items.Count == 0)
+            if (page.Count < Chunk)
             {
                 yield break;
             }
+
+            after = page[^1].After;
         }
     }
 

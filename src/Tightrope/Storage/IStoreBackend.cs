@@ -76,7 +76,20 @@ public enum ArticleOrder
 }
 
 /// <summary>A stored article record with the backend's sequence number (store order); found by a key, how many of its records carry it.</summary>
-public sealed record StoredRecord(long Seq, ArticleRecord Record, int KeyCount = 0);
+public sealed record StoredRecord(long Seq, ArticleRecord Record, int KeyCount = 0)
+{
+    /// <summary>The date the backend ordered it by (as the backend keeps it), when read in date order: the next page starts after it.</summary>
+    public string? OrderDate { get; init; }
+
+    /// <summary>Where the next page of a date-ordered walk starts: after this record.</summary>
+    public DateKeyset After => new(OrderDate, Seq);
+}
+
+/// <summary>
+/// A place in a walk of articles in date order (undated first, then stored order): the date (as the backend keeps it,
+/// null: undated) and sequence number of the last article read. Keyset paging: the next page starts right there.
+/// </summary>
+public readonly record struct DateKeyset(string? Date, long Seq);
 
 /// <summary>
 /// A date a person set for an article (<c>tightrope article set-date</c>), kept by the article's content id apart from
@@ -146,6 +159,13 @@ public interface IStoreBackend : IDisposable
     /// page costs the same however far into the store it is (an offset skips, and reads, all the rows before it).
     /// </summary>
     IReadOnlyList<StoredRecord> ArticlesWithKeyAfter(string name, string value, long afterSeq, int limit);
+
+    /// <summary>
+    /// Up to <paramref name="limit"/> articles indexed under the key in date order (undated first, then stored order),
+    /// after <paramref name="after"/> (null: from the first), each with its <see cref="StoredRecord.OrderDate"/>:
+    /// keyset paging in date order, where a page costs the same however far into the list it is.
+    /// </summary>
+    IReadOnlyList<StoredRecord> ArticlesWithKeyByDateAfter(string name, string value, DateKeyset? after, int limit);
 
     BackendTotals Totals();
 

@@ -191,6 +191,34 @@ public abstract class ArticleStoreContract : IDisposable
         Assert.Equal(articles.Select(a => a.Id), figures.Select(f => f.ArticleId));
     }
 
+    [Fact]
+    public void ArticlesOfAKeyAndMentionsOfAnActorAreReadInDateOrderAcrossManyPages()
+    {
+        // More articles than a page of either walk (64 for mentions, 256 for articles), undated ones among them and many
+        // sharing a date: every article once, undated first, then by date, then in stored order; mention pages by offset
+        // put together give the whole list.
+        using var store = NewStore();
+        var articles = Enumerable.Range(0, 600).Select(i =>
+        {
+            var words = string.Join(' ', Enumerable.Range(0, 40).Select(k => $"w{((i * 131) + (k * 977)) % 100_003}"));
+            DateOnly? date = i % 7 == 3 ? null : new DateOnly(2026, 1, 1).AddDays((i * 37) % 23);
+            var a = Annotated($"{i:x32}", $"Seoul pays 1.5 trillion won. {words}.", "Cost deal signed", "Alliance Daily", date);
+            a.Figures.Add(FigureOf(a, "1.5 trillion won", 1.5e12, "KRW", "cost-sharing"));
+            a.Mentions.Add(MentionOf(a, "Seoul", "KOR"));
+            return a;
+        }).ToList();
+        store.SaveMany(articles);
+        var expected = articles.Select((a, i) => (a, i)).OrderBy(x => x.a.Metadata.Published.HasValue ? 1 : 0)
+            .ThenBy(x => x.a.Metadata.Published).ThenBy(x => x.i).Select(x => x.a.Id).ToList();
+
+        Assert.Equal(expected, store.ArticlesWithKey(ArticleStore.LayerKey, "figures", [FigureLayers.Figures]).Select(a => a.Id));
+        var all = store.MentionsOf("KOR", limit: 1000);
+        Assert.Equal(600, all.Total);
+        Assert.Equal(expected, all.Select(m => m.ArticleId));
+        var paged = Enumerable.Range(0, 5).SelectMany(p => store.MentionsOf("KOR", limit: 130, offset: p * 130)).Select(m => m.ArticleId);
+        Assert.Equal(expected, paged);
+    }
+
     private static Article ExerciseArticle(string id = "b0000000000000000000000000000002")
     {
         var a = Annotated(id, ExerciseText, "Spring exercise begins", "Peninsula Times", new DateOnly(2025, 3, 10));

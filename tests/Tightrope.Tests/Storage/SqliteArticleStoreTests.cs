@@ -289,6 +289,95 @@ public sealed class SqliteArticleStoreTests : ArticleStoreContract
     }
 
     [Fact]
+    public void AStoreAtSchemaSixIsMigratedToPackedTextsAndKeepsItsTextsRawTextsSearchAndScopedRecords()
+    {
+        var path = Path.Combine(_folder, "v6.db");
+        var old = Annotated("f0000000000000000000000000000001", "Ministers in Seoul weighed the cost of the garrison. " + string.Concat(Enumerable.Repeat("Negotiators traded figures late into the night. ", 5)),
+            title: "Garrison costs weighed");
+        var duplicate = Annotated("f0000000000000000000000000000002", old.Text, title: "Garrison costs weighed (copy)");
+        var scopedData = System.Text.Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("scoped record bytes; ", 20)));
+        Directory.CreateDirectory(_folder);
+        using (var db = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            db.Open();
+            using var cmd = db.CreateCommand();
+            cmd.CommandText = "CREATE TABLE schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied TEXT NOT NULL);"
+                + string.Concat(SqliteSchema.Migrations.Where(m => m.Version <= 6).Select(m => m.Sql))
+                + "INSERT INTO schema_version VALUES (1, 'one', 'x'), (2, 'two', 'x'), (3, 'three', 'x'), (4, 'four', 'x'), (5, 'five', 'x'), (6, 'six', 'x');"
+                + "INSERT INTO articles (id, title, text, raw_diff, length, layers) VALUES ($id, $title, $text, $raw, length($text), $layers);"
+                + "INSERT INTO articles_fts (rowid, title, text) VALUES (last_insert_rowid(), $title, $text);"
+                + "INSERT INTO articles (id, title, text, length, layers, duplicate_of) VALUES ($id2, $title2, $text, length($text), x'', $id);"
+                + "INSERT INTO scoped (kind, scope, count, data) VALUES ('test-kind', 'scope-a', 3, $scoped);";
+            cmd.Parameters.AddWithValue("$id", old.Id);
+            cmd.Parameters.AddWithValue("$title", old.Metadata.Title);
+            cmd.Parameters.AddWithValue("$text", old.Text);
+            cmd.Parameters.AddWithValue("$raw", RawTextDiff.Encode(old.RawText, old.Text, old.Offsets)!);
+            cmd.Parameters.AddWithValue("$layers", LayerPack.Pack(old, TightropePipeline.Layers, duplicate: false, compress: true));
+            cmd.Parameters.AddWithValue("$id2", duplicate.Id);
+            cmd.Parameters.AddWithValue("$title2", duplicate.Metadata.Title);
+            cmd.Parameters.AddWithValue("$scoped", scopedData);
+            cmd.ExecuteNonQuery();
+        }
+
+        using (var store = ArticleStore.Open(path))
+        {
+            Assert.Equal(SqliteSchema.CurrentVersion, store.SchemaVersion);
+            Assert.True(SqliteSchema.CurrentVersion >= 7);
+            var read = store.GetArticle(old.Id)!;
+            Assert.Equal(old.Text, read.Text);
+            Assert.Equal(old.RawText, read.RawText);
+            Assert.Equal(old.Text, store.GetArticle(duplicate.Id)!.Text);
+            // The index was built again from the unpacked texts, originals only, with snippets from them.
+            var hits = store.Search("negotiators");
+            Assert.Equal(1, hits.Total);
+            Assert.Equal(old.Id, hits.Single().ArticleId);
+            Assert.Contains("Negotiators", hits.Single().Snippet, StringComparison.Ordinal);
+            var added = Annotated("f0000000000000000000000000000003", "Envoys in Tokyo compared notes on the garrison. " + string.Concat(Enumerable.Repeat("Clerks filed the minutes by dawn. ", 5)));
+            Assert.Equal(SaveOutcome.Stored, store.Save(added));
+            Assert.Equal(added.Text, store.GetArticle(added.Id)!.Text);
+            Assert.Equal(2, store.Search("garrison").Total);
+        }
+
+        using (var backend = SqliteStore.OpenBackend(path))
+        {
+            var scoped = Assert.Single(backend.Scoped("test-kind"));
+            Assert.Equal(("scope-a", 3), (scoped.Scope, scoped.Count));
+            Assert.Equal(scopedData, scoped.Data);
+        }
+
+        using (var db = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            db.Open();
+            using var cmd = db.CreateCommand();
+            // Every row holds its text packed (smaller than the text) and '' in the old column; scoped data packed too.
+            cmd.CommandText = "SELECT count(*), sum(text = ''), sum(text_z IS NOT NULL AND length(text_z) < length), "
+                + "(SELECT sum(length(data)) FROM scoped) FROM articles";
+            using var r = cmd.ExecuteReader();
+            Assert.True(r.Read());
+            Assert.Equal(3L, r.GetInt64(0));
+            Assert.Equal(3L, r.GetInt64(1));
+            Assert.Equal(3L, r.GetInt64(2));
+            Assert.True(r.GetInt64(3) < scopedData.Length);
+        }
+    }
+
+    [Fact]
+    public void PackedValuesComeBackAsTheyWere()
+    {
+        foreach (var text in new[] { "", "a", "Seoul — 서울, 2024년 5월.", string.Concat(Enumerable.Repeat("The talks on troops resumed. ", 400)) })
+        {
+            var packed = SqlitePacking.PackText(text);
+            Assert.Equal(text, SqlitePacking.UnpackText(packed));
+            var bytes = System.Text.Encoding.UTF8.GetBytes(text);
+            Assert.Equal(bytes, SqlitePacking.Unpack(SqlitePacking.Pack(bytes)));
+        }
+
+        Assert.True(SqlitePacking.PackText(string.Concat(Enumerable.Repeat("The talks on troops resumed. ", 400))).Length < 400);
+        var damaged = SqlitePacking.PackText(string.Concat(Enumerable.Repeat("The talks on troops resumed. ", 40)));
+        Assert.ThrowsAny<InvalidDataException>(() => SqlitePacking.UnpackText(damaged.AsSpan(0, damaged.Length / 2)));
+    }
+
+    [Fact]
     public void AStoreFromANewerTightropeIsRefusedWithAClearMessage()
     {
         var path = Path.Combine(_folder, "newer.db");
