@@ -228,7 +228,7 @@ internal sealed partial class EventExtractor
         at = default;
         for (int i = from; i < to; i++)
         {
-            if (!toks[i].Word || !_lex.Cues.TryGetValue(toks[i].Lower, out var options))
+            if (!toks[i].Word || !_lex.CueShapes.MayContain(toks[i].Lower) || !_lex.Cues.TryGetValue(toks[i].Lower, out var options))
             {
                 continue;
             }

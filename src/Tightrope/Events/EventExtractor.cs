@@ -100,7 +100,7 @@ internal sealed partial class EventExtractor(KnowledgeBase knowledge, IEventDate
     [ThreadStatic]
     private static Scratch? t_scratch;
 
-    private const int MaxLowered = 200_000;
+    private const int MaxLowered = 50_000;
 
     /// <summary>The one-character words of ASCII, lower-cased (punctuation, "a", digits).</summary>
     private static readonly string[] Ascii = [.. Enumerable.Range(0, 128).Select(c => char.ToLowerInvariant((char)c).ToString())];
@@ -191,7 +191,7 @@ internal sealed partial class EventExtractor(KnowledgeBase knowledge, IEventDate
             {
                 var tk = article.Tokens[t];
                 var w = text.AsSpan(tk.Span.Start, tk.Span.End - tk.Span.Start);
-                if (tk.Kind == TokenKind.Word && _firstWords.ContainsKey(w))
+                if (tk.Kind == TokenKind.Word && _lex.FirstShapes.MayContain(w) && _firstWords.ContainsKey(w))
                 {
                     bool only = _speechOnly.Contains(w);
                     any = !only;
@@ -206,7 +206,8 @@ internal sealed partial class EventExtractor(KnowledgeBase knowledge, IEventDate
                 for (int t = tokenCursor; t < article.Tokens.Count && article.Tokens[t].Span.End <= sentence.End && cue == false; t++)
                 {
                     var tk = article.Tokens[t];
-                    cue = tk.Kind == TokenKind.Word && _cueWords.ContainsKey(text.AsSpan(tk.Span.Start, tk.Span.End - tk.Span.Start));
+                    var w = text.AsSpan(tk.Span.Start, tk.Span.End - tk.Span.Start);
+                    cue = tk.Kind == TokenKind.Word && _lex.CueShapes.MayContain(w) && _cueWords.ContainsKey(w);
                 }
             }
 
@@ -322,7 +323,7 @@ internal sealed partial class EventExtractor(KnowledgeBase knowledge, IEventDate
     {
         foreach (var t in toks)
         {
-            if (t.Word && _lex.Cues.ContainsKey(t.Lower))
+            if (t.Word && _lex.CueShapes.MayContain(t.Lower) && _lex.Cues.ContainsKey(t.Lower))
             {
                 return true;
             }
@@ -477,7 +478,7 @@ internal sealed partial class EventExtractor(KnowledgeBase knowledge, IEventDate
         for (int i = 0; i < toks.Count; i++)
         {
             var tk = toks[i];
-            if (!tk.Word || !_lex.ByFirst.TryGetValue(tk.Lower, out var options) || OverlapsAny(mentions, tk.Span))
+            if (!tk.Word || !_lex.FirstShapes.MayContain(tk.Lower) || !_lex.ByFirst.TryGetValue(tk.Lower, out var options) || OverlapsAny(mentions, tk.Span))
             {
                 continue;
             }
