@@ -1005,6 +1005,7 @@ internal sealed partial class EventExtractor(KnowledgeBase knowledge, IEventDate
         // force or pressure is THREATEN (CAMEO 13) — "Japan will send aid" is also an AGREE, "X plans to attack" a THREATEN.
         string? intent = modality != Modality.Planned || noun || reported || !StatesIntent(toks, clauseStart, f.TokenStart) ? null : f.Entry.Type switch
         {
+            "RETREAT" when f.Entry.Cameo == "16" => "THREATEN", // cutting ties or withdrawing monitors reduces relations (CAMEO 16), as stated after a reporting verb
             "AGREE" or "CONSULT" or "SUPPORT" or "COOPERATE" or "AID" or "CONCEDE" or "RETREAT" => "AGREE",
             "PROTEST" or "SANCTION" or "MOBILIZE" or "COERCE" or "ASSAULT" => "THREATEN",
             _ => null,
