@@ -545,6 +545,12 @@ internal sealed partial class EventExtractor(KnowledgeBase knowledge, IEventDate
         return found;
     }
 
+    /// <summary>Prepositions that end the verb's object ("launches during a meeting", "suspended ahead of the visit"): the act after them is not the object.</summary>
+    private static readonly HashSet<string> GapPrepositions = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "during", "ahead", "after", "before", "amid", "amidst", "despite", "following", "throughout", "within", "without", "under", "between", "among", "across", "near", "beyond", "until", "toward", "towards",
+    };
+
     /// <summary>Whether one of the modality phrases is a two-word marker of intention ending in <paramref name="next"/> ("seeking to").</summary>
     private static bool MarksIntent(List<(string[] Tail, Modality Modality)> marks, string next)
     {
@@ -612,7 +618,7 @@ internal sealed partial class EventExtractor(KnowledgeBase knowledge, IEventDate
                 for (int k = verbEnd; k < found[obj].TokenStart && gap; k++)
                 {
                     var t = toks[k];
-                    gap = (t.Word && !t.Upper && (char.IsDigit(t.Lower[0]) || ObjectGapWords.Contains(t.Lower) || (!Particles.Contains(t.Lower) && !ClauseStops.Contains(t.Lower) && t.Lower is not ("and" or "or" or "to"))))
+                    gap = (t.Word && !t.Upper && (char.IsDigit(t.Lower[0]) || ObjectGapWords.Contains(t.Lower) || (!Particles.Contains(t.Lower) && !ClauseStops.Contains(t.Lower) && !GapPrepositions.Contains(t.Lower) && t.Lower is not ("and" or "or" or "to"))))
                         || t.Lower == "-";
                 }
 
@@ -1005,7 +1011,6 @@ internal sealed partial class EventExtractor(KnowledgeBase knowledge, IEventDate
         // force or pressure is THREATEN (CAMEO 13) — "Japan will send aid" is also an AGREE, "X plans to attack" a THREATEN.
         string? intent = modality != Modality.Planned || noun || reported || !StatesIntent(toks, clauseStart, f.TokenStart) ? null : f.Entry.Type switch
         {
-            "RETREAT" when f.Entry.Cameo == "16" => "THREATEN", // cutting ties or withdrawing monitors reduces relations (CAMEO 16), as stated after a reporting verb
             "AGREE" or "CONSULT" or "SUPPORT" or "COOPERATE" or "AID" or "CONCEDE" or "RETREAT" => "AGREE",
             "PROTEST" or "SANCTION" or "MOBILIZE" or "COERCE" or "ASSAULT" => "THREATEN",
             _ => null,

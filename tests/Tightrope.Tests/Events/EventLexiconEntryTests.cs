@@ -38,7 +38,6 @@ public sealed class EventLexiconEntryTests
     public void StatingTheWithdrawalOfMonitorsIsAThreatAndOfTroopsNone()
     {
         Assert.Contains(Events("Japan said it will withdraw election monitors from North Korea."), e => e.Type == "THREATEN" && e.SourceId == "japan" && e.TargetId == "north-korea");
-        Assert.Contains(Events("Japan will withdraw election monitors from North Korea."), e => e.Type == "THREATEN" && e.SourceId == "japan" && e.Modality == Modality.Asserted);
         Assert.DoesNotContain(Events("Japan said it will withdraw troops from North Korea."), e => e.Type == "THREATEN");
     }
 
@@ -56,5 +55,12 @@ public sealed class EventLexiconEntryTests
         var events = Events("Japan launched a mediation effort with North Korea.");
         var e = Assert.Single(events, x => x.SourceId == "japan");
         Assert.Equal(("CONSULT", "launched a mediation", "north-korea"), (e.Type, e.Text, e.TargetId));
+    }
+
+    [Fact]
+    public void AnActAfterAPrepositionIsNoObjectOfTheVerb()
+    {
+        var events = Events("North Korea conducted missile launches during a meeting with South Korea.");
+        Assert.DoesNotContain(events, e => e.Type == "CONSULT" && e.Text.StartsWith("launches", StringComparison.Ordinal));
     }
 }
