@@ -158,7 +158,13 @@ internal sealed partial class EventExtractor
             }
 
             int commaAt = toks[k].Span.Start;
-            var head = before.LastOrDefault(m => m.Span.End <= commaAt && commaAt - m.Span.End <= 3 && text.AsSpan(m.Span.End, commaAt - m.Span.End).Trim().Length == 0);
+            Mention? head = null;
+            for (int b = before.Count - 1; b >= 0 && head is null; b--)
+            {
+                var m = before[b];
+                head = m.Span.End <= commaAt && commaAt - m.Span.End <= 3 && text.AsSpan(m.Span.End, commaAt - m.Span.End).Trim().Length == 0 ? m : null;
+            }
+
             var next = k + 1 < c2 ? toks[k + 1] : default;
             return head is not null && next.Span.End > 0 ? head : null;
         }

@@ -26,7 +26,12 @@ internal sealed partial class EventExtractor
                 continue;
             }
 
-            int fi = found.FindIndex(f => toks[f.TokenStart].Span.Start == e.Span.Start);
+            int fi = -1;
+            for (int p = 0; p < found.Count && fi < 0; p++)
+            {
+                fi = toks[found[p].TokenStart].Span.Start == e.Span.Start ? p : -1;
+            }
+
             var typed = fi < 0 ? null : Typed(article, sorted, si, toks, found[fi], mentions, result, first, e);
             if (typed is null || typed.SourceId == typed.TargetId && typed.SourceId is not null || !emitted.Add((typed.Type, typed.SourceId, typed.TargetId)))
             {
@@ -77,8 +82,9 @@ internal sealed partial class EventExtractor
         string? speaker = speech.SourceId;
 
         // An act of the speaker's side reported as intended or asked for.
-        foreach (var inner in result.Skip(first))
+        for (int r = first; r < result.Count; r++)
         {
+            var inner = result[r];
             if (inner.Type == EventLexicon.Speech || !Within(content, inner.Span) || inner.Modality is not (Modality.Planned or Modality.Proposed))
             {
                 continue;
@@ -106,7 +112,7 @@ internal sealed partial class EventExtractor
         }
 
         var other = Other(speech.TargetId, speaker) ?? ContentTarget(mentions, from == 0 ? content.Start : speech.Span.End, content.End, speaker)
-            ?? (mentions.Any(m => Within(content, m.Span)) ? null : PreviousParty(article, sorted, si, speaker));
+            ?? (AnyWithin(mentions, content) ? null : PreviousParty(article, sorted, si, speaker));
         return speech with { Type = cue.Type, Cameo = cue.Cameo, TargetId = other, TargetCode = CameoCodes.Of(knowledge, other) };
     }
 
@@ -141,8 +147,15 @@ internal sealed partial class EventExtractor
             if (toks[t].Lower is "”" or "\"" && toks[t - 1].Lower == ",")
             {
                 int from = toks[t].Span.End;
-                var m = mentions.LastOrDefault(x => x.Span.Start >= from);
-                return m?.ActorId;
+                for (int k = mentions.Count - 1; k >= 0; k--)
+                {
+                    if (mentions[k].Span.Start >= from)
+                    {
+                        return mentions[k].ActorId;
+                    }
+                }
+
+                return null;
             }
         }
 
@@ -215,7 +228,7 @@ internal sealed partial class EventExtractor
         at = default;
         for (int i = from; i < to; i++)
         {
-            if (!toks[i].Word || !_lex.Cues.TryGetValue(toks[i].Lower, out var options))
+            if (!toks[i].Word || !_lex.CueShapes.MayContain(toks[i].Lower) || !_lex.Cues.TryGetValue(toks[i].Lower, out var options))
             {
                 continue;
             }
@@ -284,7 +297,7 @@ internal sealed partial class EventExtractor
             var e = result[k];
             if (e.TargetId is null && e.SourceId is not null && Directed.Contains(e.Type)
                 && (EarlierParty(inSentence, e.Span.Start, e.SourceId) ?? PreviousParty(article, sorted, si, e.SourceId)) is { } other
-                && !result.Skip(first).Any(o => o.Type == e.Type && o.SourceId == e.SourceId && o.TargetId == other))
+                && !HasEvent(result, first, e.Type, e.SourceId, other))
             {
                 result[k] = e with { TargetId = other, TargetCode = CameoCodes.Of(knowledge, other) };
             }
@@ -338,6 +351,35 @@ internal sealed partial class EventExtractor
         }
 
         return last;
+    }
+
+    /// <summary>Whether a mention lies within the span.</summary>
+    private static bool AnyWithin(List<Mention> mentions, TextSpan span)
+    {
+        foreach (var m in mentions)
+        {
+            if (Within(span, m.Span))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether the events from <paramref name="first"/> hold one of this type, source and target.</summary>
+    private static bool HasEvent(List<Event> result, int first, string type, string? source, string? target)
+    {
+        for (int k = first; k < result.Count; k++)
+        {
+            var o = result[k];
+            if (o.Type == type && o.SourceId == source && o.TargetId == target)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool Within(TextSpan outer, TextSpan inner) => inner.Start >= outer.Start && inner.End <= outer.End;

@@ -61,6 +61,84 @@ internal sealed partial class EventExtractor(KnowledgeBase knowledge, IEventDate
 
     public List<Event> Extract(Article article) => Candidates(article, requireActor: true);
 
+    /// <summary>What one thread reuses from sentence to sentence and article to article: the token list, the lists of mentions, the lower-cased words.</summary>
+    private sealed class Scratch
+    {
+        public readonly List<Tok> Toks = new(256);
+
+        public readonly List<Mention> InSentence = [];
+
+        public readonly List<Mention> Before = [];
+
+        public readonly List<Mention> After = [];
+
+        public readonly List<Mention> Objects = [];
+
+        public readonly List<string> Subjects = [];
+
+        public readonly List<Found> Found = [];
+
+        public readonly List<string?> Targets = [];
+
+        /// <summary>The events one predicate gives (with whether each is a passive's with no named source), read before the next predicate is built.</summary>
+        public readonly List<(Event, bool)> Built = [];
+
+        /// <summary>Every lower-cased word form met so far, so that a word read again is no new string (cleared when it grows large).</summary>
+        public readonly Dictionary<string, string> Lowered = new(StringComparer.Ordinal);
+
+        public char[] Buffer = new char[64];
+
+        /// <summary>The (type, source, target) of the events one sentence has given so far.</summary>
+        public readonly HashSet<(string, string?, string?)> Emitted = [];
+
+        /// <summary>The article's repeats: the first kept event of each (type, source, target, modality), and the next kept one of the same key.</summary>
+        public readonly Dictionary<(string, string?, string?, Modality), int> Seen = [];
+
+        public readonly List<int> Next = [];
+    }
+
+    [ThreadStatic]
+    private static Scratch? t_scratch;
+
+    private const int MaxLowered = 50_000;
+
+    /// <summary>The one-character words of ASCII, lower-cased (punctuation, "a", digits).</summary>
+    private static readonly string[] Ascii = [.. Enumerable.Range(0, 128).Select(c => char.ToLowerInvariant((char)c).ToString())];
+
+    /// <summary>The word lower-cased, with a typographic apostrophe as a plain one: the same string for the same form (no string per token).</summary>
+    private static string Lower(Scratch scratch, Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> lowered, ReadOnlySpan<char> span)
+    {
+        if (span.Length == 1 && span[0] < 128)
+        {
+            return Ascii[span[0]];
+        }
+
+        if (scratch.Buffer.Length < span.Length)
+        {
+            scratch.Buffer = new char[Math.Max(span.Length, scratch.Buffer.Length * 2)];
+        }
+
+        var dst = scratch.Buffer.AsSpan(0, span.Length);
+        for (int c = 0; c < span.Length; c++)
+        {
+            dst[c] = span[c] == '’' ? '\'' : char.ToLowerInvariant(span[c]);
+        }
+
+        if (lowered.TryGetValue(dst, out var known))
+        {
+            return known;
+        }
+
+        if (scratch.Lowered.Count >= MaxLowered)
+        {
+            scratch.Lowered.Clear();
+        }
+
+        var s = new string(dst);
+        scratch.Lowered[s] = s;
+        return s;
+    }
+
     /// <summary>Whether a mention overlaps the span (a loop: a lambda here allocated a closure for every token).</summary>
     private static bool OverlapsAny(List<Mention> mentions, TextSpan span)
     {
@@ -89,13 +167,16 @@ internal sealed partial class EventExtractor(KnowledgeBase knowledge, IEventDate
             }
         }
         var text = article.Text;
+        var scratch = t_scratch ??= new Scratch();
+        var lowered = scratch.Lowered.GetAlternateLookup<ReadOnlySpan<char>>();
         int tokenCursor = 0, mentionCursor = 0;
         string? quoteSpeaker = null;
         int quoteSentence = -2;
         for (int si = 0; si < article.Sentences.Count; si++)
         {
             var sentence = article.Sentences[si].Span;
-            var toks = new List<Tok>();
+            var toks = scratch.Toks;
+            toks.Clear();
             // A quotation that goes on from the sentence before ("…," said Cho. "The alliance …"): its speaker is that sentence's.
             bool carried = quoteSentence == si - 1 && quoteSpeaker is not null && OpensQuote(text, sentence);
             while (tokenCursor < article.Tokens.Count && article.Tokens[tokenCursor].Span.Start < sentence.Start)
@@ -110,7 +191,7 @@ internal sealed partial class EventExtractor(KnowledgeBase knowledge, IEventDate
             {
                 var tk = article.Tokens[t];
                 var w = text.AsSpan(tk.Span.Start, tk.Span.End - tk.Span.Start);
-                if (tk.Kind == TokenKind.Word && _firstWords.ContainsKey(w))
+                if (tk.Kind == TokenKind.Word && _lex.FirstShapes.MayContain(w) && _firstWords.ContainsKey(w))
                 {
                     bool only = _speechOnly.Contains(w);
                     any = !only;
@@ -125,7 +206,8 @@ internal sealed partial class EventExtractor(KnowledgeBase knowledge, IEventDate
                 for (int t = tokenCursor; t < article.Tokens.Count && article.Tokens[t].Span.End <= sentence.End && cue == false; t++)
                 {
                     var tk = article.Tokens[t];
-                    cue = tk.Kind == TokenKind.Word && _cueWords.ContainsKey(text.AsSpan(tk.Span.Start, tk.Span.End - tk.Span.Start));
+                    var w = text.AsSpan(tk.Span.Start, tk.Span.End - tk.Span.Start);
+                    cue = tk.Kind == TokenKind.Word && _lex.CueShapes.MayContain(w) && _cueWords.ContainsKey(w);
                 }
             }
 
@@ -147,14 +229,7 @@ internal sealed partial class EventExtractor(KnowledgeBase knowledge, IEventDate
             {
                 var tk = article.Tokens[t];
                 var span = text.AsSpan(tk.Span.Start, tk.Span.End - tk.Span.Start);
-                var lower = string.Create(span.Length, (text, tk.Span.Start), static (dst, st) =>
-                {
-                    var src = st.text.AsSpan(st.Start, dst.Length);
-                    for (int c = 0; c < dst.Length; c++)
-                    {
-                        dst[c] = src[c] == '’' ? '\'' : char.ToLowerInvariant(src[c]);
-                    }
-                });
+                var lower = Lower(scratch, lowered, span);
                 toks.Add(new Tok(toks.Count, tk.Span, lower, tk.Kind == TokenKind.Word, span.Length > 0 && char.IsUpper(span[0])));
             }
 
@@ -163,7 +238,8 @@ internal sealed partial class EventExtractor(KnowledgeBase knowledge, IEventDate
                 mentionCursor++;
             }
 
-            var inSentence = new List<Mention>();
+            var inSentence = scratch.InSentence;
+            inSentence.Clear();
             for (int mi = mentionCursor; mi < mentions.Count && mentions[mi].Span.Start < sentence.End; mi++)
             {
                 var m = mentions[mi];
@@ -174,15 +250,16 @@ internal sealed partial class EventExtractor(KnowledgeBase knowledge, IEventDate
             }
             var found = FindPredicates(toks, inSentence);
             bool question = sentence.End > 0 && text[Math.Max(sentence.Start, sentence.End - 1)] == '?';
-            var emitted = new HashSet<(string, string?, string?)>();
+            var emitted = scratch.Emitted;
+            emitted.Clear();
             string? silentSpeaker = null;
             var subjectsOf = new List<string>?[found.Count];
             int first = result.Count;
             for (int fi = 0; fi < found.Count; fi++)
             {
                 // A reporting verb with no content cue in its sentence and no act after it can only be dropped.
-                if (found[fi].Entry.Type == EventLexicon.Speech && !found.Skip(fi + 1).Any(p => p.Entry.Type != EventLexicon.Speech)
-                    && !(cue ??= toks.Exists(t => t.Word && _lex.Cues.ContainsKey(t.Lower))))
+                if (found[fi].Entry.Type == EventLexicon.Speech && !ActAfter(found, fi)
+                    && !(cue ??= HasCue(toks)))
                 {
                     if (quoteNext && Build(article, si, sentence, toks, found, fi, inSentence, question, subjectsOf, requireActor).FirstOrDefault().Event?.SourceId is { } said)
                     {
@@ -229,8 +306,7 @@ internal sealed partial class EventExtractor(KnowledgeBase knowledge, IEventDate
             for (int k = result.Count - 1; k >= first; k--)
             {
                 var e = result[k];
-                if (e.TargetId is null && e.SourceId is not null && emitted.Contains((e.Type, e.SourceId, null))
-                    && result.Skip(first).Any(o => o.Type == e.Type && o.SourceId == e.SourceId && o.TargetId is not null && o.Modality == e.Modality))
+                if (e.TargetId is null && e.SourceId is not null && emitted.Contains((e.Type, e.SourceId, null)) && HasTargeted(result, first, e))
                 {
                     result.RemoveAt(k);
                 }
@@ -240,6 +316,49 @@ internal sealed partial class EventExtractor(KnowledgeBase knowledge, IEventDate
         }
 
         return requireActor ? Repeated(result) : result;
+    }
+
+    /// <summary>Whether a word of the sentence starts a content cue of reported statements.</summary>
+    private bool HasCue(List<Tok> toks)
+    {
+        foreach (var t in toks)
+        {
+            if (t.Word && _lex.CueShapes.MayContain(t.Lower) && _lex.Cues.ContainsKey(t.Lower))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether a predicate after the one at <paramref name="fi"/> is an act, not a reporting verb.</summary>
+    private static bool ActAfter(List<Found> found, int fi)
+    {
+        for (int p = fi + 1; p < found.Count; p++)
+        {
+            if (found[p].Entry.Type != EventLexicon.Speech)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether the sentence's events (from <paramref name="first"/>) hold one of the type, source and modality of <paramref name="e"/> with a target.</summary>
+    private static bool HasTargeted(List<Event> result, int first, Event e)
+    {
+        for (int k = first; k < result.Count; k++)
+        {
+            var o = result[k];
+            if (o.Type == e.Type && o.SourceId == e.SourceId && o.TargetId is not null && o.Modality == e.Modality)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -265,7 +384,13 @@ internal sealed partial class EventExtractor(KnowledgeBase knowledge, IEventDate
                     continue;
                 }
 
-                var act = result.Skip(first).FirstOrDefault(e => e.Span.Start == actStart && e.TargetId is not null && e.SourceId == gov.SourceId);
+                Event? act = null;
+                for (int a = first; a < result.Count && act is null; a++)
+                {
+                    var e = result[a];
+                    act = e.Span.Start == actStart && e.TargetId is not null && e.SourceId == gov.SourceId ? e : null;
+                }
+
                 if (act is not null && !emitted.Contains((gov.Type, gov.SourceId, act.TargetId)))
                 {
                     emitted.Add((gov.Type, gov.SourceId, act.TargetId));
@@ -284,33 +409,51 @@ internal sealed partial class EventExtractor(KnowledgeBase knowledge, IEventDate
     private static List<Event> Repeated(List<Event> events)
     {
         var keep = new List<Event>(events.Count);
-        var seen = new Dictionary<(string, string?, string?, Modality), List<int>>();
+
+        // The kept events of one key in the order kept: the first in the dictionary, each next one in a chain (-1 ends it).
+        var scratch = t_scratch ??= new Scratch();
+        var seen = scratch.Seen;
+        var next = scratch.Next;
+        seen.Clear();
+        next.Clear();
         foreach (var e in events)
         {
             var key = (e.Type, e.SourceId, e.TargetId, e.Modality);
-            if (!seen.TryGetValue(key, out var ats))
+            if (!seen.TryGetValue(key, out var head))
             {
-                seen[key] = [keep.Count];
+                seen[key] = keep.Count;
                 keep.Add(e);
+                next.Add(-1);
                 continue;
             }
 
             bool dated = e.DateFrom == "sentence";
-            int at = ats.FindIndex(i => keep[i].Date == e.Date || !dated || keep[i].DateFrom != "sentence");
+            int at = -1, tail = head;
+            for (int i = head; i >= 0; i = next[i])
+            {
+                tail = i;
+                if (keep[i].Date == e.Date || !dated || keep[i].DateFrom != "sentence")
+                {
+                    at = i;
+                    break;
+                }
+            }
+
             if (at < 0)
             {
-                ats.Add(keep.Count);
+                next[tail] = keep.Count;
                 keep.Add(e);
+                next.Add(-1);
                 continue;
             }
 
-            var lead = keep[ats[at]];
+            var lead = keep[at];
             var merged = dated && lead.DateFrom != "sentence" ? e : lead;
             var other = ReferenceEquals(merged, e) ? lead : e;
             var also = new List<EventMention>(merged.Also ?? []) { new(other.Span, other.Sentence) };
             also.AddRange(other.Also ?? []);
             also.Sort((a, b) => a.Predicate.Start.CompareTo(b.Predicate.Start));
-            keep[ats[at]] = merged with { Also = also };
+            keep[at] = merged with { Also = also };
         }
 
         return keep;
@@ -318,7 +461,8 @@ internal sealed partial class EventExtractor(KnowledgeBase knowledge, IEventDate
 
     private List<Found> FindPredicates(List<Tok> toks, List<Mention> mentions)
     {
-        var found = new List<Found>();
+        var found = (t_scratch ??= new Scratch()).Found;
+        found.Clear();
         int words = 0, upper = 0;
         foreach (var t in toks)
         {
@@ -334,7 +478,7 @@ internal sealed partial class EventExtractor(KnowledgeBase knowledge, IEventDate
         for (int i = 0; i < toks.Count; i++)
         {
             var tk = toks[i];
-            if (!tk.Word || !_lex.ByFirst.TryGetValue(tk.Lower, out var options) || OverlapsAny(mentions, tk.Span))
+            if (!tk.Word || !_lex.FirstShapes.MayContain(tk.Lower) || !_lex.ByFirst.TryGetValue(tk.Lower, out var options) || OverlapsAny(mentions, tk.Span))
             {
                 continue;
             }
@@ -351,7 +495,7 @@ internal sealed partial class EventExtractor(KnowledgeBase knowledge, IEventDate
             }
 
             // "is seeking to offer": a predicate that with the next word is a marker of intention is no act of its own.
-            if (i + 1 < toks.Count && _lex.Modal.TryGetValue(tk.Lower, out var marks) && marks.Exists(m => m.Modality == Modality.Planned && m.Tail is [var next] && next == toks[i + 1].Lower))
+            if (i + 1 < toks.Count && _lex.Modal.TryGetValue(tk.Lower, out var marks) && MarksIntent(marks, toks[i + 1].Lower))
             {
                 continue;
             }
@@ -399,6 +543,26 @@ internal sealed partial class EventExtractor(KnowledgeBase knowledge, IEventDate
         }
 
         return found;
+    }
+
+    /// <summary>Prepositions that end the verb's object ("launches during a meeting", "suspended ahead of the visit"): the act after them is not the object.</summary>
+    private static readonly HashSet<string> GapPrepositions = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "during", "ahead", "after", "before", "amid", "amidst", "despite", "following", "throughout", "within", "without", "under", "between", "among", "across", "near", "beyond", "until", "toward", "towards",
+    };
+
+    /// <summary>Whether one of the modality phrases is a two-word marker of intention ending in <paramref name="next"/> ("seeking to").</summary>
+    private static bool MarksIntent(List<(string[] Tail, Modality Modality)> marks, string next)
+    {
+        foreach (var m in marks)
+        {
+            if (m.Modality == Modality.Planned && m.Tail is [var w] && w == next)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Words that may stand between a verb and the act its object names ("lifted a three-day curfew", "suspended part of a military aid program").</summary>
@@ -454,7 +618,7 @@ internal sealed partial class EventExtractor(KnowledgeBase knowledge, IEventDate
                 for (int k = verbEnd; k < found[obj].TokenStart && gap; k++)
                 {
                     var t = toks[k];
-                    gap = (t.Word && !t.Upper && (char.IsDigit(t.Lower[0]) || ObjectGapWords.Contains(t.Lower) || (!Particles.Contains(t.Lower) && !ClauseStops.Contains(t.Lower) && t.Lower is not ("and" or "or" or "to"))))
+                    gap = (t.Word && !t.Upper && (char.IsDigit(t.Lower[0]) || ObjectGapWords.Contains(t.Lower) || (!Particles.Contains(t.Lower) && !ClauseStops.Contains(t.Lower) && !GapPrepositions.Contains(t.Lower) && t.Lower is not ("and" or "or" or "to"))))
                         || t.Lower == "-";
                 }
 
@@ -573,7 +737,9 @@ internal sealed partial class EventExtractor(KnowledgeBase knowledge, IEventDate
 
     private List<(Event Event, bool Passive)> Build(Article article, int si, TextSpan sentence, List<Tok> toks, List<Found> found, int fi, List<Mention> mentions, bool question, List<string>?[] subjectsOf, bool requireActor)
     {
-        var built = new List<(Event, bool)>();
+        var scratch = t_scratch ??= new Scratch();
+        var built = scratch.Built;
+        built.Clear();
         var f = found[fi];
         var predSpan = new TextSpan(toks[f.TokenStart].Span.Start, toks[f.TokenEnd - 1].Span.End);
 
@@ -604,7 +770,12 @@ internal sealed partial class EventExtractor(KnowledgeBase knowledge, IEventDate
         int clauseEndOffset = clauseEnd < toks.Count ? toks[clauseEnd].Span.Start : sentence.End;
 
         // After a reporting verb ("said it would impose tariffs") "would" is the reported "will", not speculation.
-        bool reported = f.Entry.Type != EventLexicon.Speech && found.Take(fi).Any(p => p.Entry.Type == EventLexicon.Speech);
+        bool reported = false;
+        for (int p = 0; p < fi && !reported && f.Entry.Type != EventLexicon.Speech; p++)
+        {
+            reported = found[p].Entry.Type == EventLexicon.Speech;
+        }
+
         var modality = ModalityOf(toks, clauseStart, f.TokenStart, question, reported);
         Found? governor = null;
         if (fi > 0 && f.TokenStart > 0 && toks[f.TokenStart - 1].Lower == "to")
@@ -637,8 +808,10 @@ internal sealed partial class EventExtractor(KnowledgeBase knowledge, IEventDate
 
         // "the Panmunjom meeting ended …", "the Singapore summit": a mention right before an event noun names it, it is no subject.
         // Loops, not Where(lambda).ToList(): a closure, a delegate and an iterator for every predicate otherwise.
-        var before = new List<Mention>();
-        var after = new List<Mention>();
+        var before = scratch.Before;
+        var after = scratch.After;
+        before.Clear();
+        after.Clear();
         foreach (var m in mentions)
         {
             if (m.Span.End <= subjectLimit && m.Span.Start >= clauseStartOffset && !NamesEventNoun(toks, found, fi, m))
@@ -658,7 +831,8 @@ internal sealed partial class EventExtractor(KnowledgeBase knowledge, IEventDate
         }
 
         string? location = null;
-        var objects = new List<Mention>();
+        var objects = scratch.Objects;
+        objects.Clear();
         foreach (var m in after)
         {
             var prev = PrevWord(toks, m.Span.Start);
@@ -688,7 +862,8 @@ internal sealed partial class EventExtractor(KnowledgeBase knowledge, IEventDate
             }
         }
 
-        var subjects = new List<string>();
+        var subjects = scratch.Subjects;
+        subjects.Clear();
         var apposed = noun ? null : Apposed(article.Text, toks, clauseStart, f.TokenStart, before);
         var andThen = noun ? null : SharedSubject(toks, clauseStart, f.TokenStart, fi, found, subjectsOf);
         if (noun)
@@ -732,10 +907,20 @@ internal sealed partial class EventExtractor(KnowledgeBase knowledge, IEventDate
             }
 
             // "he and the US government restarted the exercise": the pronoun is the first subject.
-            int firstSubject = before.FindIndex(m => m.ActorId == subjects[0]);
+            int firstSubject = -1;
+            for (int b = 0; b < before.Count && firstSubject < 0; b++)
+            {
+                firstSubject = before[b].ActorId == subjects[0] ? b : -1;
+            }
+
             if (firstSubject >= 0 && PronounBefore(article.Text, before[firstSubject].Span.Start) is { } pronounAt)
             {
-                int pk = toks.FindIndex(t => t.Span.Start == pronounAt);
+                int pk = -1;
+                for (int t = 0; t < toks.Count && pk < 0; t++)
+                {
+                    pk = toks[t].Span.Start == pronounAt ? t : -1;
+                }
+
                 if (pk >= 0)
                 {
                     subjects.InsertRange(0, Pronoun(article, toks, pk, pk + 1, pronounAt).Take(1));
@@ -747,32 +932,50 @@ internal sealed partial class EventExtractor(KnowledgeBase knowledge, IEventDate
             subjects.AddRange(Pronoun(article, toks, clauseStart, f.TokenStart, predSpan.Start));
         }
 
-        subjectsOf[fi] = subjects.Count > 0 ? subjects : null;
+        subjectsOf[fi] = subjects.Count > 0 ? [.. subjects] : null;
 
         if (asks && objects.Count == 0 && before.Count > 0)
         {
             // "urged X to …": X, the governor's object, is the one asked to act.
-            subjects = [before[^1].ActorId!];
+            var asked = before[^1].ActorId!;
+            subjects.Clear();
+            subjects.Add(asked);
         }
 
         string? source = subjects.Count > 0 ? subjects[0] : null;
-        var targets = new List<string?>(objects.Count);
+        var targets = scratch.Targets;
+        targets.Clear();
         foreach (var o in objects)
         {
             targets.Add(Country(o));
         }
         if (passive)
         {
-            var agent = after.FirstOrDefault(m => PrevWord(toks, m.Span.Start) == "by");
+            Mention? agent = null;
+            foreach (var m in after)
+            {
+                if (PrevWord(toks, m.Span.Start) == "by")
+                {
+                    agent = m;
+                    break;
+                }
+            }
+
             if (agent is not null)
             {
-                targets = source is null ? [] : [source];
+                targets.Clear();
+                if (source is not null)
+                {
+                    targets.Add(source);
+                }
+
                 source = Country(agent);
             }
             else if (!noun && source is not null)
             {
                 // "Trump was shot": the subject of a passive with no "by" phrase is its target; its source is not named.
-                targets = [source];
+                targets.Clear();
+                targets.Add(source);
                 source = null;
             }
         }
@@ -780,7 +983,9 @@ internal sealed partial class EventExtractor(KnowledgeBase knowledge, IEventDate
         if (!passive && subjects.Count > 1 && Reciprocal.Contains(f.Entry.Type))
         {
             // "South Korea and the United States reached an agreement (on X)": the second subject is the other party.
-            targets = [subjects[1]];
+            var other = subjects[1];
+            targets.Clear();
+            targets.Add(other);
         }
 
         if (targets.Count == 0)
@@ -794,6 +999,13 @@ internal sealed partial class EventExtractor(KnowledgeBase knowledge, IEventDate
         }
 
         source = source is null ? null : MapPlace(source);
+
+        // An event with no actor is dropped where actors are required (a passive's named target counts as one): not built at all.
+        if (requireActor && source is null && !(passive && targets.Exists(t => t is not null)))
+        {
+            return built;
+        }
+
         var (date, from) = dater.Date(article, si, predSpan);
         // PLOVER codes a stated intention as its own event: to do something cooperative is AGREE (CAMEO 03), to use
         // force or pressure is THREATEN (CAMEO 13) — "Japan will send aid" is also an AGREE, "X plans to attack" a THREATEN.

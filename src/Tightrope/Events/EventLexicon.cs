@@ -130,7 +130,23 @@ internal sealed class EventLexicon
         {
             list.Sort((a, b) => b.Tail.Length.CompareTo(a.Tail.Length));
         }
+
+        foreach (var w in ByFirst.Keys)
+        {
+            FirstShapes.Add(w);
+        }
+
+        foreach (var w in Cues.Keys)
+        {
+            CueShapes.Add(w);
+        }
     }
+
+    /// <summary>A quick test before the predicate lookup: whether a word of this length and first letter starts a phrase.</summary>
+    public WordShapes FirstShapes { get; } = new();
+
+    /// <summary>The same test for the content cues.</summary>
+    public WordShapes CueShapes { get; } = new();
 
     public static bool IsDeterminer(string w) => Determiners.Contains(w);
 
@@ -228,5 +244,34 @@ public static class CameoCodes
             _ => null,
         };
         return country is null ? null : country + sector;
+    }
+}
+
+/// <summary>
+/// The lengths and first letters (case-insensitive) of a set of words: a word whose shape is not among them is not in
+/// the set, so most words of a text need no dictionary lookup. Never says no to a word of the set.
+/// </summary>
+internal sealed class WordShapes
+{
+    private const int MaxLength = 32;
+
+    /// <summary>Bit 0–25: a word of that length starting with a–z; bit 26: starting with anything else.</summary>
+    private readonly uint[] _byLength = new uint[MaxLength];
+
+    public void Add(string word)
+    {
+        if (word.Length > 0 && word.Length < MaxLength)
+        {
+            _byLength[word.Length] |= Bit(word[0]);
+        }
+    }
+
+    public bool MayContain(ReadOnlySpan<char> word)
+        => word.Length >= MaxLength || word.Length == 0 || word[0] >= 128 || (_byLength[word.Length] & Bit(word[0])) != 0;
+
+    private static uint Bit(char c)
+    {
+        c = (char)(c | 0x20);
+        return c is >= 'a' and <= 'z' ? 1u << (c - 'a') : 1u << 26;
     }
 }
