@@ -56,7 +56,7 @@ internal static partial class HtmlQuick
                         sw.Restart();
                         pipeline.Process(article);
                         pipelineMs += sw.Elapsed.TotalMilliseconds;
-                        text = article.Text;
+                        text = article.WrittenText;
                     }
                     else
                     {
