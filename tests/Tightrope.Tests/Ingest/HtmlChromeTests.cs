@@ -52,6 +52,17 @@ public class HtmlChromeTests
     }
 
     [Fact]
+    public void AnUnclosedElementInsideNoscriptDoesNotSwallowThePage()
+    {
+        // Browsers run scripts, so <noscript> holds raw text: the <div> it opens is no element and the page follows.
+        using var dir = new TempFolder();
+        var page = $"""<html><body><noscript><div class="warning"></noscript><div class="text">{Story}</div></body></html>""";
+        var text = Read.Article(dir.Write("noscript.html", page)).RawText;
+        Assert.Contains("opened the new locks on Thursday", text, StringComparison.Ordinal);
+        Assert.Contains("Shipping companies welcomed", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AWrapperWhoseNameSoundsLikeChromeIsKeptWhenItHoldsTheProse()
     {
         using var dir = new TempFolder();
