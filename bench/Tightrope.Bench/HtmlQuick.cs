@@ -14,7 +14,7 @@ namespace Tightrope.Bench;
 /// in one process (no start-up per page): each page of DIR/expected.jsonl read as ingest reads it, extracted, cleaned
 /// by the default pipeline; its "with" snippets must be in the text, its "without" snippets must not (whitespace
 /// collapsed, case folded). Prints P/R/F1 and the time per page of extraction and of the rest of the pipeline.
-/// `--trace` also prints, under each missed snippet, the innermost element of the page that holds it (its tag path
+/// `--trace` also prints, under each missed or leaked snippet, the innermost element of the page that holds it (its tag path
 /// with id and first class), the first ancestor <see cref="HtmlChrome"/> takes for chrome, and whether the snippet
 /// was in the extracted text before cleaning.
 /// </summary>
@@ -101,6 +101,10 @@ internal static partial class HtmlQuick
                 foreach (var l in leaked)
                 {
                     Console.WriteLine($"  leaked: {Cut(l)}");
+                    if (trace)
+                    {
+                        Console.WriteLine("     " + HtmlTrace.Where(Path.Combine(folder, file), l, rawText ?? ""));
+                    }
                 }
             }
         }

@@ -47,7 +47,7 @@ internal sealed class BlockOutline
 
     /// <summary>
     /// Puts back, before the first paragraph of <paramref name="content"/> (Readability's article), the blocks that
-    /// come before it in the same &lt;article&gt; element and that Readability left out, in their order, unless they
+    /// come before it in the same &lt;article&gt; element (else the same &lt;main&gt;) and that Readability left out, in their order, unless they
     /// are short or mostly links. Returns whether anything moved.
     /// </summary>
     public bool PutBack(IElement content)
@@ -62,7 +62,7 @@ internal sealed class BlockOutline
             }
         }
 
-        if (first < 0 || NearestArticle(_entries[first].Path) is not { } article)
+        if (first < 0 || StoryRegion(_entries[first].Path) is not { } article)
         {
             return false;
         }
@@ -88,11 +88,20 @@ internal sealed class BlockOutline
         return moved;
     }
 
-    private static IElement? NearestArticle(IElement[] path)
+    private static IElement? StoryRegion(IElement[] path)
     {
         for (int i = path.Length - 1; i >= 0; i--)
         {
             if (path[i].LocalName is "article")
+            {
+                return path[i];
+            }
+        }
+
+        // No <article>: the page's <main> is the story's region.
+        for (int i = path.Length - 1; i >= 0; i--)
+        {
+            if (path[i].LocalName is "main")
             {
                 return path[i];
             }
