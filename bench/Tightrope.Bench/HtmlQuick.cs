@@ -10,14 +10,17 @@ using Tightrope.Pipeline;
 namespace Tightrope.Bench;
 
 /// <summary>
-/// `html-quick DIR [--verbose] [--save DIR]`: the html-extraction check of ../shared/tools/html_extraction_check.py run
+/// `html-quick DIR [--verbose] [--trace] [--save DIR]`: the html-extraction check of ../shared/tools/html_extraction_check.py run
 /// in one process (no start-up per page): each page of DIR/expected.jsonl read as ingest reads it, extracted, cleaned
 /// by the default pipeline; its "with" snippets must be in the text, its "without" snippets must not (whitespace
 /// collapsed, case folded). Prints P/R/F1 and the time per page of extraction and of the rest of the pipeline.
+/// `--trace` also prints, under each missed or leaked snippet, the innermost element of the page that holds it (its tag path
+/// with id and first class), the first ancestor <see cref="HtmlChrome"/> takes for chrome, and whether the snippet
+/// was in the extracted text before cleaning.
 /// </summary>
 internal static partial class HtmlQuick
 {
-    public static void Run(string folder, bool verbose, string? save)
+    public static void Run(string folder, bool verbose, string? save, bool trace = false)
     {
         var pipeline = TightropePipeline.Create(new PipelineOptions());
         int tp = 0, fp = 0, fn = 0, tn = 0, failed = 0, pages = 0;
@@ -40,6 +43,7 @@ internal static partial class HtmlQuick
             var without = doc.RootElement.GetProperty("without").EnumerateArray().Select(e => e.GetString()!).ToList();
             pages++;
             string? text = null;
+            string? rawText = null;
             string? error = null;
             foreach (var item in Sources.Open([Path.Combine(folder, file)], new SourceOptions()))
             {
@@ -56,7 +60,8 @@ internal static partial class HtmlQuick
                         sw.Restart();
                         pipeline.Process(article);
                         pipelineMs += sw.Elapsed.TotalMilliseconds;
-                        text = article.Text;
+                        text = article.WrittenText;
+                        rawText = article.RawText;
                     }
                     else
                     {
@@ -87,11 +92,19 @@ internal static partial class HtmlQuick
                 foreach (var m in missed)
                 {
                     Console.WriteLine($"  missed: {Cut(m)}");
+                    if (trace)
+                    {
+                        Console.WriteLine("     " + HtmlTrace.Where(Path.Combine(folder, file), m, rawText ?? ""));
+                    }
                 }
 
                 foreach (var l in leaked)
                 {
                     Console.WriteLine($"  leaked: {Cut(l)}");
+                    if (trace)
+                    {
+                        Console.WriteLine("     " + HtmlTrace.Where(Path.Combine(folder, file), l, rawText ?? ""));
+                    }
                 }
             }
         }

@@ -23,7 +23,7 @@ if (args is ["store-quick", var folder, ..])
 
 if (args is ["html-quick", var pagesFolder, ..])
 {
-    Tightrope.Bench.HtmlQuick.Run(pagesFolder, args.Contains("--verbose"), args.SkipWhile(a => a != "--save").Skip(1).FirstOrDefault());
+    Tightrope.Bench.HtmlQuick.Run(pagesFolder, args.Contains("--verbose") || args.Contains("--trace"), args.SkipWhile(a => a != "--save").Skip(1).FirstOrDefault(), args.Contains("--trace"));
     return;
 }
 

@@ -23,6 +23,6 @@ public sealed class CleanStage : IStage
         var result = TextCleaner.Clean(article.RawText);
         article.Removed.Clear();
         article.Removed.AddRange(result.Removed);
-        article.SetCleanText(result.Text, result.Offsets);
+        article.SetCleanText(result.Text, result.Offsets, result.Written);
     }
 }

@@ -97,7 +97,8 @@ internal static class CleanWriter
             }
 
             removed.Sort(static (a, b) => a.RawSpan.Start.CompareTo(b.RawSpan.Start));
-            return new CleanResult(writer.ToString(), writer.Map, removed);
+            string cleaned = writer.ToString();
+            return new CleanResult(cleaned, writer.Map, removed, writer.Written(cleaned));
         }
         finally
         {
@@ -157,6 +158,9 @@ internal static class CleanWriter
         private White _pending;
         private int _pendRaw1;
         private int _pendRaw2;
+
+        // Where a character was folded (clean offset, the page's character): the written text puts it back.
+        private List<(int At, char Original)>? _folded;
 
         public Writer(string raw, int capacity)
         {
@@ -257,6 +261,7 @@ internal static class CleanWriter
                 case CharAction.Replace:
                     Flush();
                     Ensure(1);
+                    (_folded ??= []).Add((_length, c));
                     Put(r, i);
                     break;
                 case CharAction.Space:
@@ -297,10 +302,16 @@ internal static class CleanWriter
                         break;
                     case CharAction.Drop:
                         break;
+                    case CharAction.Replace:
+                        Flush();
+                        Ensure(1);
+                        (_folded ??= []).Add((_length, c));
+                        Put(r, rawPos);
+                        break;
                     default:
                         Flush();
                         Ensure(1);
-                        Put(Typography.Classify(c, out _) == CharAction.Replace ? r : c, rawPos);
+                        Put(c, rawPos);
                         break;
                 }
             }
@@ -322,6 +333,24 @@ internal static class CleanWriter
         public string Slice(int start, int end) => end > start ? new string(_buf, start, end - start) : "";
 
         public override string ToString() => new(_buf, 0, _length);
+
+        /// <summary>The cleaned text with each folded character back as the page wrote it.</summary>
+        public string Written(string text)
+        {
+            if (_folded is null)
+            {
+                return text;
+            }
+
+            return string.Create(text.Length, (Text: text, Folded: _folded), static (span, state) =>
+            {
+                state.Text.AsSpan().CopyTo(span);
+                foreach (var (at, original) in state.Folded)
+                {
+                    span[at] = original;
+                }
+            });
+        }
 
         public void Dispose()
         {

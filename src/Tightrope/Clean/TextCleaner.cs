@@ -2,8 +2,13 @@ using Tightrope.Model;
 
 namespace Tightrope.Clean;
 
-/// <summary>The cleaned text, its map back to the raw text, and what was removed or marked.</summary>
-internal sealed record CleanResult(string Text, OffsetMap Offsets, List<RemovedSegment> Removed);
+/// <summary>
+/// The cleaned text, its map back to the raw text, and what was removed or marked. <paramref name="Written"/> is the
+/// cleaned text with the page's own typographic characters (curly quotes, dashes, full-width forms) where
+/// <paramref name="Text"/> has their one-character ASCII fold: same length, same offsets (the same string when
+/// nothing was folded).
+/// </summary>
+internal sealed record CleanResult(string Text, OffsetMap Offsets, List<RemovedSegment> Removed, string Written);
 
 /// <summary>
 /// Cleans extracted article text in three steps: the rules find the lines and sentences that are noise (line rules,

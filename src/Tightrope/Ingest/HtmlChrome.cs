@@ -32,7 +32,7 @@ internal static class HtmlChrome
                 continue;
             }
 
-            if (IsChrome(e) && !HoldsProse(e, bodyLetters))
+            if (IsChrome(e, out bool byName) && !HoldsProse(e, bodyLetters) && !(byName && HasStoryParagraph(e)))
             {
                 doomed.Add(e);
             }
@@ -47,11 +47,15 @@ internal static class HtmlChrome
     }
 
     /// <summary>Whether the element's tag, role, hidden state or class/id names mark it as chrome.</summary>
-    internal static bool IsChrome(IElement e)
+    internal static bool IsChrome(IElement e) => IsChrome(e, out _);
+
+    /// <summary>As <see cref="IsChrome(IElement)"/>; <paramref name="byName"/> says it was only its class or id.</summary>
+    internal static bool IsChrome(IElement e, out bool byName)
     {
+        byName = false;
         switch (e.LocalName)
         {
-            case "nav" or "aside" or "dialog":
+            case "nav" or "aside" or "dialog" or "figcaption":
                 return true;
             case "footer":
                 return e.Closest("article") is null;
@@ -78,7 +82,50 @@ internal static class HtmlChrome
             return false;
         }
 
-        return NamesChrome(e.GetAttribute("class")) || NamesChrome(e.GetAttribute("id"));
+        byName = NamesChrome(e.GetAttribute("class")) || NamesChrome(e.GetAttribute("id"));
+        return byName;
+    }
+
+    /// <summary>A paragraph of this many words outside links is story text, whatever its container is called.</summary>
+    internal const int StoryWords = 60;
+
+    /// <summary>
+    /// Whether the element holds a paragraph of <see cref="StoryWords"/> words or more outside links: a container
+    /// named like chrome (a page builder's "widget-container", a "teaser-text" lead) that holds story text is kept.
+    /// </summary>
+    private static bool HasStoryParagraph(IElement e)
+    {
+        foreach (var p in e.QuerySelectorAll("p"))
+        {
+            if (ProseWords(p) >= StoryWords)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static int ProseWords(IElement p)
+    {
+        int n = 0;
+        foreach (var node in p.Descendants<IText>())
+        {
+            if (node.ParentElement?.Closest("a") is { } a && p.Contains(a))
+            {
+                continue;
+            }
+
+            bool inWord = false;
+            foreach (var c in node.Data)
+            {
+                bool letter = char.IsLetterOrDigit(c);
+                n += letter && !inWord ? 1 : 0;
+                inWord = letter;
+            }
+        }
+
+        return n;
     }
 
     private static bool IsHeading(string name) => name.Length == 2 && name[0] == 'h' && name[1] is >= '2' and <= '6';

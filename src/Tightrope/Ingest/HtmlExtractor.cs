@@ -20,7 +20,7 @@ internal static class HtmlExtractor
     /// <summary>Readability's text under this share of the body's prose letters (outside links, after chrome removal) is taken as a miss.</summary>
     internal const double ShortShare = 0.3;
 
-    private static readonly HtmlParserOptions ParserOptions = new() { IsKeepingSourceReferences = false };
+    private static readonly HtmlParserOptions ParserOptions = new() { IsKeepingSourceReferences = false, IsScripting = true };
 
     public static (string Text, ArticleMetadata Found) Extract(string html, string? url)
     {
@@ -41,13 +41,14 @@ internal static class HtmlExtractor
         }
 
         string text = "";
+        int chosen = 0;
         if (scan.Depth <= MaxReadabilityDepth)
         {
-            (text, found) = Readability(document, url, found);
+            (text, found, chosen) = Readability(document, url, found);
         }
 
         // Readability kept a fragment of the page's prose (one teaser, a caption): the page's own blocks do better.
-        if (string.IsNullOrWhiteSpace(text) || CountLetters(text) < prose * ShortShare)
+        if (string.IsNullOrWhiteSpace(text) || chosen < prose * ShortShare)
         {
             text = BodyText(html, parser, document, scan.Depth);
         }
@@ -84,23 +85,38 @@ internal static class HtmlExtractor
         return body is null ? "" : HtmlText.FromNode(body);
     }
 
-    private static (string Text, ArticleMetadata Found) Readability(IHtmlDocument document, string? url, ArticleMetadata found)
+    /// <summary>Readability's article (with the blocks <see cref="BlockOutline"/> puts back), and the letters of what Readability itself chose.</summary>
+    private static (string Text, ArticleMetadata Found, int Chosen) Readability(IHtmlDocument document, string? url, ArticleMetadata found)
     {
         var uri = url is not null && Uri.TryCreate(url, UriKind.Absolute, out var u) && u.Scheme is "http" or "https"
             ? u.AbsoluteUri
             : "https://localhost/";
         try
         {
+            var outline = document.Body is { } body ? BlockOutline.Of(body) : null;
             using var reader = new Reader(uri, document);
             IElement? content = null;
             reader.AddCustomOperationEnd(e => content = e);
             var article = reader.GetArticle();
+            string text;
+            int chosen;
             if (content is not null)
             {
                 DropLinkLists(content);
+                text = HtmlText.FromNode(content);
+                chosen = CountLetters(text);
+                if (outline is not null && outline.PutBack(content))
+                {
+                    DropLinkLists(content);
+                    text = HtmlText.FromNode(content);
+                }
+            }
+            else
+            {
+                text = article.TextContent ?? "";
+                chosen = CountLetters(text);
             }
 
-            var text = content is not null ? HtmlText.FromNode(content) : article.TextContent ?? "";
             found = found with
             {
                 Title = found.Title ?? NullIfBlank(article.Title),
@@ -108,13 +124,13 @@ internal static class HtmlExtractor
                 Source = found.Source ?? NullIfBlank(article.SiteName),
                 Published = found.Published ?? (article.PublicationDate is { } p ? DateOnly.FromDateTime(p) : null),
             };
-            return (text, found);
+            return (text, found, chosen);
         }
 #pragma warning disable CA1031 // A third-party extractor failing on one page falls back to the body text; it must not stop the batch.
         catch (Exception)
 #pragma warning restore CA1031
         {
-            return ("", found);
+            return ("", found, 0);
         }
     }
 
@@ -156,7 +172,25 @@ internal static class HtmlExtractor
         }
     }
 
-    private static int CountLetters(string text)
+    /// <summary>Whether most of the block's letters are link text (a related-article list, a tag row).</summary>
+    internal static bool IsLinkDense(IElement block, double share = 0.75)
+    {
+        int total = CountLetters(block.TextContent);
+        if (total == 0)
+        {
+            return true;
+        }
+
+        int linked = 0;
+        foreach (var link in block.QuerySelectorAll("a"))
+        {
+            linked += CountLetters(link.TextContent);
+        }
+
+        return linked >= total * share;
+    }
+
+    internal static int CountLetters(string text)
     {
         int n = 0;
         foreach (var c in text)

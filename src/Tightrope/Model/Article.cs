@@ -14,6 +14,7 @@ public sealed class Article
         Id = id;
         RawText = rawText;
         Text = rawText;
+        WrittenText = rawText;
         Metadata = metadata;
         Offsets = OffsetMap.Identity(rawText.Length);
     }
@@ -28,6 +29,14 @@ public sealed class Article
 
     /// <summary>Cleaned text; every span points into it.</summary>
     public string Text { get; private set; }
+
+    /// <summary>
+    /// <see cref="Text"/> as the source wrote it: the page's curly quotes, dashes and full-width forms where
+    /// <see cref="Text"/> has their one-character ASCII fold. Same length and offsets, so every span reads the
+    /// same in both; stages match on <see cref="Text"/>, what an analyst reads (annotate's text) comes from this.
+    /// The same string as <see cref="Text"/> when nothing was folded.
+    /// </summary>
+    public string WrittenText { get; private set; }
 
     public OffsetMap Offsets { get; private set; }
 
@@ -108,14 +117,20 @@ public sealed class Article
     }
 
     /// <summary>Replaces the text with its cleaned form. Only the clean stage calls this, before any span exists.</summary>
-    public void SetCleanText(string text, OffsetMap offsets)
+    public void SetCleanText(string text, OffsetMap offsets, string? written = null)
     {
         if (AnySpans())
         {
             throw new InvalidOperationException("The text cannot change once spans point into it.");
         }
 
+        if (written is not null && written.Length != text.Length)
+        {
+            throw new ArgumentException("The written text must have the cleaned text's length.", nameof(written));
+        }
+
         Text = text;
+        WrittenText = written ?? text;
         Offsets = offsets;
     }
 

@@ -44,7 +44,7 @@ public static class ArticleJson
             ["date_evidence"] = article.Date?.Evidence,
             ["date_window"] = article.Date?.Window is { } w ? new JsonObject { ["from"] = w.From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["to"] = w.To.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) } : null,
             ["duplicate_of"] = article.DuplicateOf,
-            ["text"] = article.Text,
+            ["text"] = article.WrittenText,
         };
 
         using (var buffer = new MemoryStream())
@@ -100,7 +100,7 @@ public static class ArticleJson
                         // Every further report of the same event in the article, as predicate and sentence spans.
                         e["also"] = new JsonArray([.. also.Select(m => (JsonNode)new JsonObject
                         {
-                            ["predicate"] = new JsonObject { ["start"] = m.Predicate.Start, ["end"] = m.Predicate.End, ["text"] = article.Text[m.Predicate.Start..m.Predicate.End] },
+                            ["predicate"] = new JsonObject { ["start"] = m.Predicate.Start, ["end"] = m.Predicate.End, ["text"] = article.WrittenText[m.Predicate.Start..m.Predicate.End] },
                             ["sentence"] = new JsonObject { ["start"] = m.Sentence.Start, ["end"] = m.Sentence.End },
                         })]);
                     }

@@ -243,6 +243,34 @@ public sealed class CleanStageTests
     }
 
     [Fact]
+    public void TheWrittenTextKeepsThePagesTypographyAtTheSameOffsets()
+    {
+        var a = Clean("“Allies” – and \u2018partners\u2019\u00A0met\u200B in ＵＳＦＫ\u3000base\u2014to\u00ADday. Cafe\u0301 talks.");
+        Assert.Equal("“Allies” – and \u2018partners\u2019 met in ＵＳＦＫ base\u2014today. Café talks.", a.WrittenText);
+        Assert.Equal(a.Text.Length, a.WrittenText.Length);
+        for (int i = 0; i < a.Text.Length; i++)
+        {
+            Assert.Equal(a.Text[i], Typography.Fold(a.WrittenText[i]));
+        }
+    }
+
+    [Fact]
+    public void TheWrittenTextIsTheCleanedTextWhenNothingWasFolded()
+    {
+        var a = Clean("Plain \"ASCII\" - text with a soft hy\u00ADphen.");
+        Assert.Same(a.Text, a.WrittenText);
+        Assert.Equal("Plain \"ASCII\" - text with a soft hyphen.", a.Text);
+    }
+
+    [Fact]
+    public void AnEntityDecodedToACurlyQuoteIsWrittenCurly()
+    {
+        var a = Clean("The envoy&rsquo;s talks went on.");
+        Assert.Equal("The envoy's talks went on.", a.Text);
+        Assert.Equal("The envoy\u2019s talks went on.", a.WrittenText);
+    }
+
+    [Fact]
     public void WhiteSpaceIsFoldedIntoSingleSpacesAndParagraphBreaks()
     {
         var a = Clean("  One   line\t here.  \r\n\r\n\r\n\n  Two lines\nhere.  ");

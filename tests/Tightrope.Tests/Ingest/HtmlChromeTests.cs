@@ -52,6 +52,41 @@ public class HtmlChromeTests
     }
 
     [Fact]
+    public void APhotoCaptionIsNotStoryText()
+    {
+        using var dir = new TempFolder();
+        var page = $"""<html><body><article><figure><img src="a.jpg"><figcaption>Barges wait below the old gates in March. Photo: River Authority</figcaption></figure>{Story}</article></body></html>""";
+        var text = Read.Article(dir.Write("caption.html", page)).RawText;
+        Assert.Contains("opened the new locks on Thursday", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Barges wait below the old gates", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AContainerNamedLikeChromeThatHoldsALongParagraphIsKept()
+    {
+        // Page builders wrap every block in a "widget-container"; a lead sits in a "teaser-text": a paragraph of 60
+        // words or more outside links is story text, whatever its container is called.
+        using var dir = new TempFolder();
+        var lead = "<p>" + string.Join(' ', Enumerable.Repeat("The authority said the new gates would carry grain barges all year.", 6)) + "</p>";
+        var widget = """<div class="widget-container"><p>Share this story with a friend today</p></div>""";
+        var page = $"""<html><body><div class="page-widget-container">{lead}</div>{widget}<div class="text">{Story}{Story}{Story}</div></body></html>""";
+        var text = Read.Article(dir.Write("builder.html", page)).RawText;
+        Assert.Contains("would carry grain barges all year", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Share this story with a friend", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnUnclosedElementInsideNoscriptDoesNotSwallowThePage()
+    {
+        // Browsers run scripts, so <noscript> holds raw text: the <div> it opens is no element and the page follows.
+        using var dir = new TempFolder();
+        var page = $"""<html><body><noscript><div class="warning"></noscript><div class="text">{Story}</div></body></html>""";
+        var text = Read.Article(dir.Write("noscript.html", page)).RawText;
+        Assert.Contains("opened the new locks on Thursday", text, StringComparison.Ordinal);
+        Assert.Contains("Shipping companies welcomed", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AWrapperWhoseNameSoundsLikeChromeIsKeptWhenItHoldsTheProse()
     {
         using var dir = new TempFolder();
