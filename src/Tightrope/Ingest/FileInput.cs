@@ -53,18 +53,8 @@ internal sealed class FileInput(SourceOptions options, Func<string, Stream>? ope
             }
 
             Span<byte> one = stackalloc byte[1];
-            if (total == buffer.Length && RandomAccess.Read(handle, one, total) > 0)
-            {
-                return new SourceItem.Failure(path, null, "file grew while it was being read");
-            }
-
-            if (total == 0)
-            {
-                return new SourceItem.Failure(path, null, "empty file");
-            }
-
-            bytes = buffer.AsMemory(0, total);
-            return null;
+            bool grew = total == buffer.Length && RandomAccess.Read(handle, one, total) > 0;
+            return Finish(path, buffer, total, grew, out bytes);
         }
         catch (Exception ex) when (IsFileError(ex))
         {
@@ -103,23 +93,31 @@ internal sealed class FileInput(SourceOptions options, Func<string, Stream>? ope
                 total += n;
             }
 
-            if (total == buffer.Length && stream.ReadByte() >= 0)
-            {
-                return new SourceItem.Failure(path, null, "file grew while it was being read");
-            }
-
-            if (total == 0)
-            {
-                return new SourceItem.Failure(path, null, "empty file");
-            }
-
-            bytes = buffer.AsMemory(0, total);
-            return null;
+            bool grew = total == buffer.Length && stream.ReadByte() >= 0;
+            return Finish(path, buffer, total, grew, out bytes);
         }
         catch (Exception ex) when (IsFileError(ex))
         {
             return new SourceItem.Failure(path, null, Describe(ex));
         }
+    }
+
+    /// <summary>The bytes read, or why they are not a file's whole content.</summary>
+    private static SourceItem.Failure? Finish(string path, byte[] buffer, int total, bool grew, out ReadOnlyMemory<byte> bytes)
+    {
+        bytes = default;
+        if (grew)
+        {
+            return new SourceItem.Failure(path, null, "file grew while it was being read");
+        }
+
+        if (total == 0)
+        {
+            return new SourceItem.Failure(path, null, "empty file");
+        }
+
+        bytes = buffer.AsMemory(0, total);
+        return null;
     }
 
     /// <summary>A stream over a file for sources that read it piece by piece, or a failure.</summary>
