@@ -168,7 +168,6 @@ internal sealed partial class EventExtractor(KnowledgeBase knowledge, IEventDate
         }
         var text = article.Text;
         var scratch = t_scratch ??= new Scratch();
-        var lowered = scratch.Lowered.GetAlternateLookup<ReadOnlySpan<char>>();
         int tokenCursor = 0, mentionCursor = 0;
         string? quoteSpeaker = null;
         int quoteSentence = -2;
@@ -184,32 +183,7 @@ internal sealed partial class EventExtractor(KnowledgeBase knowledge, IEventDate
                 tokenCursor++;
             }
 
-            // Most sentences hold no predicate: look the words up as spans before building anything.
-            // A reporting verb counts only with a content cue in its sentence (else it is dropped in the end anyway).
-            bool any = false, speech = false;
-            for (int t = tokenCursor; t < article.Tokens.Count && article.Tokens[t].Span.End <= sentence.End && !any; t++)
-            {
-                var tk = article.Tokens[t];
-                var w = text.AsSpan(tk.Span.Start, tk.Span.End - tk.Span.Start);
-                if (tk.Kind == TokenKind.Word && _lex.FirstShapes.MayContain(w) && _firstWords.ContainsKey(w))
-                {
-                    bool only = _speechOnly.Contains(w);
-                    any = !only;
-                    speech |= only;
-                }
-            }
-
-            bool? cue = null;
-            if (!any && speech)
-            {
-                cue = false;
-                for (int t = tokenCursor; t < article.Tokens.Count && article.Tokens[t].Span.End <= sentence.End && cue == false; t++)
-                {
-                    var tk = article.Tokens[t];
-                    var w = text.AsSpan(tk.Span.Start, tk.Span.End - tk.Span.Start);
-                    cue = tk.Kind == TokenKind.Word && _lex.CueShapes.MayContain(w) && _cueWords.ContainsKey(w);
-                }
-            }
+            bool any = Prescan(article, tokenCursor, sentence, out bool? cue);
 
             // A statement whose quotation goes on in the next sentence is read for its speaker even with no cue.
             bool quoteNext = si + 1 < article.Sentences.Count && OpensQuote(text, article.Sentences[si + 1].Span) && ClosesQuote(text, sentence);
@@ -218,36 +192,13 @@ internal sealed partial class EventExtractor(KnowledgeBase knowledge, IEventDate
                 continue;
             }
 
-            int sentenceEndToken = tokenCursor;
-            while (sentenceEndToken < article.Tokens.Count && article.Tokens[sentenceEndToken].Span.End <= sentence.End)
-            {
-                sentenceEndToken++;
-            }
-
-            toks.EnsureCapacity(sentenceEndToken - tokenCursor); // one array, not a doubling series of them
-            for (int t = tokenCursor; t < sentenceEndToken; t++)
-            {
-                var tk = article.Tokens[t];
-                var span = text.AsSpan(tk.Span.Start, tk.Span.End - tk.Span.Start);
-                var lower = Lower(scratch, lowered, span);
-                toks.Add(new Tok(toks.Count, tk.Span, lower, tk.Kind == TokenKind.Word, span.Length > 0 && char.IsUpper(span[0])));
-            }
-
+            LoadTokens(article, tokenCursor, sentence, scratch, toks);
             while (mentionCursor < mentions.Count && mentions[mentionCursor].Span.Start < sentence.Start)
             {
                 mentionCursor++;
             }
 
-            var inSentence = scratch.InSentence;
-            inSentence.Clear();
-            for (int mi = mentionCursor; mi < mentions.Count && mentions[mi].Span.Start < sentence.End; mi++)
-            {
-                var m = mentions[mi];
-                if (m.ActorId is not null && m.Span.End <= sentence.End)
-                {
-                    inSentence.Add(m);
-                }
-            }
+            var inSentence = ResolvedIn(mentions, mentionCursor, sentence, scratch.InSentence);
             var found = FindPredicates(toks, inSentence);
             bool question = sentence.End > 0 && text[Math.Max(sentence.Start, sentence.End - 1)] == '?';
             var emitted = scratch.Emitted;
@@ -316,6 +267,79 @@ internal sealed partial class EventExtractor(KnowledgeBase knowledge, IEventDate
         }
 
         return requireActor ? Repeated(result) : result;
+    }
+
+    /// <summary>
+    /// Whether the sentence may hold a predicate, from its words looked up as spans before anything is built (most
+    /// sentences hold none). A reporting verb alone counts only with a content cue in its sentence: <paramref name="cue"/>
+    /// is whether there is one when that was looked at, else null.
+    /// </summary>
+    private bool Prescan(Article article, int tokenCursor, TextSpan sentence, out bool? cue)
+    {
+        var text = article.Text;
+        bool any = false, speech = false;
+        for (int t = tokenCursor; t < article.Tokens.Count && article.Tokens[t].Span.End <= sentence.End && !any; t++)
+        {
+            var tk = article.Tokens[t];
+            var w = text.AsSpan(tk.Span.Start, tk.Span.End - tk.Span.Start);
+            if (tk.Kind == TokenKind.Word && _lex.FirstShapes.MayContain(w) && _firstWords.ContainsKey(w))
+            {
+                bool only = _speechOnly.Contains(w);
+                any = !only;
+                speech |= only;
+            }
+        }
+
+        cue = null;
+        if (!any && speech)
+        {
+            cue = false;
+            for (int t = tokenCursor; t < article.Tokens.Count && article.Tokens[t].Span.End <= sentence.End && cue == false; t++)
+            {
+                var tk = article.Tokens[t];
+                var w = text.AsSpan(tk.Span.Start, tk.Span.End - tk.Span.Start);
+                cue = tk.Kind == TokenKind.Word && _lex.CueShapes.MayContain(w) && _cueWords.ContainsKey(w);
+            }
+        }
+
+        return any;
+    }
+
+    /// <summary>The sentence's tokens from the Text stage's, with their lower-cased forms, into the thread's token list.</summary>
+    private static void LoadTokens(Article article, int tokenCursor, TextSpan sentence, Scratch scratch, List<Tok> toks)
+    {
+        var text = article.Text;
+        var lowered = scratch.Lowered.GetAlternateLookup<ReadOnlySpan<char>>();
+        int sentenceEndToken = tokenCursor;
+        while (sentenceEndToken < article.Tokens.Count && article.Tokens[sentenceEndToken].Span.End <= sentence.End)
+        {
+            sentenceEndToken++;
+        }
+
+        toks.EnsureCapacity(sentenceEndToken - tokenCursor); // one array, not a doubling series of them
+        for (int t = tokenCursor; t < sentenceEndToken; t++)
+        {
+            var tk = article.Tokens[t];
+            var span = text.AsSpan(tk.Span.Start, tk.Span.End - tk.Span.Start);
+            var lower = Lower(scratch, lowered, span);
+            toks.Add(new Tok(toks.Count, tk.Span, lower, tk.Kind == TokenKind.Word, span.Length > 0 && char.IsUpper(span[0])));
+        }
+    }
+
+    /// <summary>The resolved mentions inside the sentence (from the first at or after its start), into the reused list.</summary>
+    private static List<Mention> ResolvedIn(List<Mention> mentions, int mentionCursor, TextSpan sentence, List<Mention> inSentence)
+    {
+        inSentence.Clear();
+        for (int mi = mentionCursor; mi < mentions.Count && mentions[mi].Span.Start < sentence.End; mi++)
+        {
+            var m = mentions[mi];
+            if (m.ActorId is not null && m.Span.End <= sentence.End)
+            {
+                inSentence.Add(m);
+            }
+        }
+
+        return inSentence;
     }
 
     /// <summary>Whether a word of the sentence starts a content cue of reported statements.</summary>
@@ -645,424 +669,5 @@ internal sealed partial class EventExtractor(KnowledgeBase knowledge, IEventDate
                 break;
             }
         }
-    }
-
-    private static readonly WordList RoleNouns = LanguageData.English["events-role-nouns"];
-
-    /// <summary>
-    /// A subject that is a role noun with its determiner right before the predicate ("the senior official said", "the
-    /// officials also said"): the actor of the last mention the article put right before that noun (or its singular or
-    /// plural) — "a senior Foreign Ministry official" … "the official" — else "" (nobody named); null when the words
-    /// before the predicate are no such phrase or the role noun follows its own mention.
-    /// </summary>
-    private static string? RoleSubject(Article article, List<Tok> toks, int pred, List<Mention> before)
-    {
-        int k = pred - 1;
-        while (k >= 0 && toks[k].Lower is "also" or "further" or "later" or "then" or "had" or "has" or "have")
-        {
-            k--;
-        }
-
-        if (k < 1 || !RoleNouns.Contains(toks[k].Lower))
-        {
-            return null;
-        }
-
-        int noun = k;
-        k--;
-        while (k >= 0 && toks[k].Word && !toks[k].Upper && !EventLexicon.IsDeterminer(toks[k].Lower) && k > noun - 3)
-        {
-            k--;
-        }
-
-        if (k < 0 || !EventLexicon.IsDeterminer(toks[k].Lower) || toks[k].Lower != "the")
-        {
-            return null;
-        }
-
-        if (before.Count > 0 && before[^1].Span.End > toks[k].Span.Start)
-        {
-            return null;
-        }
-
-        var w = toks[noun].Lower;
-        string singular = w.EndsWith('s') ? w[..^1] : w, plural = w.EndsWith('s') ? w : w + "s";
-        var text = article.Text;
-        var mentions = article.Mentions;
-        for (int i = mentions.Count - 1; i >= 0; i--)
-        {
-            var m = mentions[i];
-            if (m.ActorId is null || m.Span.End > toks[k].Span.Start)
-            {
-                continue;
-            }
-
-            int at = m.Span.End;
-            while (at < text.Length && text[at] == ' ')
-            {
-                at++;
-            }
-
-            int end = at;
-            while (end < text.Length && char.IsLetter(text[end]))
-            {
-                end++;
-            }
-
-            var next = text.AsSpan(at, end - at);
-            if (at > m.Span.End && at - m.Span.End <= 2 && (next.Equals(singular, StringComparison.OrdinalIgnoreCase) || next.Equals(plural, StringComparison.OrdinalIgnoreCase)))
-            {
-                return m.ActorId;
-            }
-        }
-
-        return "";
-    }
-
-    /// <summary>Whether the mention stands right before an earlier event noun of the sentence, as its modifier ("the Hanoi meeting").</summary>
-    private bool NamesEventNoun(List<Tok> toks, List<Found> found, int fi, Mention m)
-    {
-        for (int p = 0; p < fi; p++)
-        {
-            var g = found[p];
-            if (g.TokenStart > 0 && toks[g.TokenStart - 1].Span.End == m.Span.End && toks[g.TokenStart - 1].Upper
-                && toks[g.TokenStart - 1].Span.End + 1 >= toks[g.TokenStart].Span.Start && IsNounUse(toks, g))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private List<(Event Event, bool Passive)> Build(Article article, int si, TextSpan sentence, List<Tok> toks, List<Found> found, int fi, List<Mention> mentions, bool question, List<string>?[] subjectsOf, bool requireActor)
-    {
-        var scratch = t_scratch ??= new Scratch();
-        var built = scratch.Built;
-        built.Clear();
-        var f = found[fi];
-        var predSpan = new TextSpan(toks[f.TokenStart].Span.Start, toks[f.TokenEnd - 1].Span.End);
-
-        // The clause before the predicate: back to a clause stop or the previous predicate.
-        int clauseStart = 0;
-        for (int k = f.TokenStart - 1; k >= 0; k--)
-        {
-            if (ClauseStops.Contains(toks[k].Lower))
-            {
-                clauseStart = k + 1;
-                break;
-            }
-        }
-
-        int clauseEnd = toks.Count;
-        for (int k = f.TokenEnd; k < toks.Count; k++)
-        {
-            // ", and even the US …": a comma and a conjunction start another clause, whose actors are not this act's.
-            bool nextClause = toks[k].Lower == "," && k + 1 < toks.Count && toks[k + 1].Lower is "and" or "but" or "while" or "yet" or "so" or "whereas";
-            if (ClauseStops.Contains(toks[k].Lower) || nextClause || (fi + 1 < found.Count && k >= found[fi + 1].TokenStart))
-            {
-                clauseEnd = k;
-                break;
-            }
-        }
-
-        int clauseStartOffset = toks.Count > 0 && clauseStart < toks.Count ? toks[clauseStart].Span.Start : sentence.Start;
-        int clauseEndOffset = clauseEnd < toks.Count ? toks[clauseEnd].Span.Start : sentence.End;
-
-        // After a reporting verb ("said it would impose tariffs") "would" is the reported "will", not speculation.
-        bool reported = false;
-        for (int p = 0; p < fi && !reported && f.Entry.Type != EventLexicon.Speech; p++)
-        {
-            reported = found[p].Entry.Type == EventLexicon.Speech;
-        }
-
-        var modality = ModalityOf(toks, clauseStart, f.TokenStart, question, reported);
-        Found? governor = null;
-        if (fi > 0 && f.TokenStart > 0 && toks[f.TokenStart - 1].Lower == "to")
-        {
-            governor = found[fi - 1];
-            if (modality == Modality.Asserted)
-            {
-                modality = governor.Entry.Type switch
-                {
-                    "REQUEST" or EventLexicon.Speech => Modality.Proposed,
-                    "THREATEN" => Modality.Threatened,
-                    "REJECT" => Modality.Negated,
-                    "AGREE" => Modality.Planned,
-                    _ => Modality.Asserted,
-                };
-            }
-        }
-
-        bool passive = f.TokenStart > 0 && _lex.Participles.Contains(toks[f.TokenStart].Lower)
-            && (Be.Contains(toks[f.TokenStart - 1].Lower) || (f.TokenStart > 1 && Be.Contains(toks[f.TokenStart - 2].Lower)));
-
-        // An infinitive after another predicate ("crossed into North Korea to drop leaflets", "went to Pyongyang to meet
-        // Kim") has that predicate's subject, not its object; a request's object is the one asked ("urged X to").
-        int subjectLimit = predSpan.Start;
-        bool asks = governor is not null && governor.Entry.Type is "REQUEST" or EventLexicon.Speech;
-        if (governor is not null && !asks)
-        {
-            subjectLimit = toks[governor.TokenStart].Span.Start;
-        }
-
-        // "the Panmunjom meeting ended …", "the Singapore summit": a mention right before an event noun names it, it is no subject.
-        // Loops, not Where(lambda).ToList(): a closure, a delegate and an iterator for every predicate otherwise.
-        var before = scratch.Before;
-        var after = scratch.After;
-        before.Clear();
-        after.Clear();
-        foreach (var m in mentions)
-        {
-            if (m.Span.End <= subjectLimit && m.Span.Start >= clauseStartOffset && !NamesEventNoun(toks, found, fi, m))
-            {
-                before.Add(m);
-            }
-
-            if (m.Span.Start >= predSpan.End && m.Span.End <= clauseEndOffset)
-            {
-                after.Add(m);
-            }
-        }
-        bool noun = IsNounUse(toks, f) && !AfterLightVerb(toks, f.TokenStart);
-        if (ModifiesHead(toks, f))
-        {
-            return built;
-        }
-
-        string? location = null;
-        var objects = scratch.Objects;
-        objects.Clear();
-        foreach (var m in after)
-        {
-            var prev = PrevWord(toks, m.Span.Start);
-            if (prev is not null && Locative.Contains(prev) && IsPlace(m))
-            {
-                location ??= m.Text;
-                continue;
-            }
-
-            // "an agreement on the SMA", "talks about North Korea": the topic, not the target.
-            if (prev is not null && TopicPrepositions.Contains(prev))
-            {
-                continue;
-            }
-
-            // "North Korean leader Kim Jong-un": the head is the later mention.
-            if (objects.Count > 0 && m.Span.Start - objects[^1].Span.End <= 30 && !IsCoordinated(article.Text, objects[^1].Span.End, m.Span.Start)
-                && (objects[^1].Kind == MentionKind.Demonym || knowledge.Find(objects[^1].ActorId!)?.Kind == ActorKind.Country))
-            {
-                objects[^1] = m;
-                continue;
-            }
-
-            if (objects.Count == 0 || IsCoordinated(article.Text, objects[^1].Span.End, m.Span.Start))
-            {
-                objects.Add(m);
-            }
-        }
-
-        var subjects = scratch.Subjects;
-        subjects.Clear();
-        var apposed = noun ? null : Apposed(article.Text, toks, clauseStart, f.TokenStart, before);
-        var andThen = noun ? null : SharedSubject(toks, clauseStart, f.TokenStart, fi, found, subjectsOf);
-        if (noun)
-        {
-            subjects.AddRange(NounActors(article.Text, toks, predSpan, mentions, after));
-        }
-        else if (andThen is not null)
-        {
-            subjects.AddRange(andThen);
-        }
-        else if (apposed is not null)
-        {
-            subjects.Add(apposed.ActorId!);
-        }
-        else if (!noun && RoleSubject(article, toks, f.TokenStart, before) is { } role)
-        {
-            // "Regarding the talks with Japan, the senior official said": the role noun is the subject, not Japan.
-            if (role.Length > 0)
-            {
-                subjects.Add(role);
-            }
-        }
-        else if (before.Count > 0)
-        {
-            var head = before[^1];
-            subjects.Add(head.ActorId!);
-            for (int k = before.Count - 2; k >= 0; k--)
-            {
-                if (IsCoordinated(article.Text, before[k].Span.End, before[k + 1].Span.Start) && before[k + 1].Kind != MentionKind.Demonym)
-                {
-                    subjects.Insert(0, before[k].ActorId!);
-                }
-                else if (before[k].Kind == MentionKind.Demonym && before[k + 1].Span.Start - before[k].Span.End <= 30)
-                {
-                    continue;
-                }
-                else
-                {
-                    break;
-                }
-            }
-
-            // "he and the US government restarted the exercise": the pronoun is the first subject.
-            int firstSubject = -1;
-            for (int b = 0; b < before.Count && firstSubject < 0; b++)
-            {
-                firstSubject = before[b].ActorId == subjects[0] ? b : -1;
-            }
-
-            if (firstSubject >= 0 && PronounBefore(article.Text, before[firstSubject].Span.Start) is { } pronounAt)
-            {
-                int pk = -1;
-                for (int t = 0; t < toks.Count && pk < 0; t++)
-                {
-                    pk = toks[t].Span.Start == pronounAt ? t : -1;
-                }
-
-                if (pk >= 0)
-                {
-                    subjects.InsertRange(0, Pronoun(article, toks, pk, pk + 1, pronounAt).Take(1));
-                }
-            }
-        }
-        else
-        {
-            subjects.AddRange(Pronoun(article, toks, clauseStart, f.TokenStart, predSpan.Start));
-        }
-
-        subjectsOf[fi] = subjects.Count > 0 ? [.. subjects] : null;
-
-        if (asks && objects.Count == 0 && before.Count > 0)
-        {
-            // "urged X to …": X, the governor's object, is the one asked to act.
-            var asked = before[^1].ActorId!;
-            subjects.Clear();
-            subjects.Add(asked);
-        }
-
-        string? source = subjects.Count > 0 ? subjects[0] : null;
-        var targets = scratch.Targets;
-        targets.Clear();
-        foreach (var o in objects)
-        {
-            targets.Add(Country(o));
-        }
-        if (passive)
-        {
-            Mention? agent = null;
-            foreach (var m in after)
-            {
-                if (PrevWord(toks, m.Span.Start) == "by")
-                {
-                    agent = m;
-                    break;
-                }
-            }
-
-            if (agent is not null)
-            {
-                targets.Clear();
-                if (source is not null)
-                {
-                    targets.Add(source);
-                }
-
-                source = Country(agent);
-            }
-            else if (!noun && source is not null)
-            {
-                // "Trump was shot": the subject of a passive with no "by" phrase is its target; its source is not named.
-                targets.Clear();
-                targets.Add(source);
-                source = null;
-            }
-        }
-
-        if (!passive && subjects.Count > 1 && Reciprocal.Contains(f.Entry.Type))
-        {
-            // "South Korea and the United States reached an agreement (on X)": the second subject is the other party.
-            var other = subjects[1];
-            targets.Clear();
-            targets.Add(other);
-        }
-
-        if (targets.Count == 0)
-        {
-            targets.Add(null);
-        }
-
-        if (noun && subjects.Count == 0 && requireActor)
-        {
-            return built;
-        }
-
-        source = source is null ? null : MapPlace(source);
-
-        // An event with no actor is dropped where actors are required (a passive's named target counts as one): not built at all.
-        if (requireActor && source is null && !(passive && targets.Exists(t => t is not null)))
-        {
-            return built;
-        }
-
-        var (date, from) = dater.Date(article, si, predSpan);
-        // PLOVER codes a stated intention as its own event: to do something cooperative is AGREE (CAMEO 03), to use
-        // force or pressure is THREATEN (CAMEO 13) — "Japan will send aid" is also an AGREE, "X plans to attack" a THREATEN.
-        string? intent = modality != Modality.Planned || noun || reported || !StatesIntent(toks, clauseStart, f.TokenStart) ? null : f.Entry.Type switch
-        {
-            "AGREE" or "CONSULT" or "SUPPORT" or "COOPERATE" or "AID" or "CONCEDE" or "RETREAT" => "AGREE",
-            "PROTEST" or "SANCTION" or "MOBILIZE" or "COERCE" or "ASSAULT" => "THREATEN",
-            _ => null,
-        };
-
-        // "did not accept", "have not been recognized by the US": withholding agreement or support is PLOVER's REJECT (CAMEO 12), asserted.
-        if (intent is null && modality == Modality.Negated && !noun && f.Entry.Type is "AGREE" or "SUPPORT" or "CONCEDE")
-        {
-            intent = "REJECT";
-        }
-
-        foreach (var target in targets)
-        {
-            if (intent is not null && !(intent == "AGREE" && f.Entry.Type == "AGREE"))
-            {
-                built.Add((new Event
-                {
-                    Span = predSpan,
-                    Text = article[predSpan],
-                    Type = intent,
-                    Cameo = intent switch { "AGREE" => "03", "REJECT" => "12", _ => "13" },
-                    SourceId = source,
-                    SourceCode = CameoCodes.Of(knowledge, source),
-                    TargetId = target,
-                    TargetCode = CameoCodes.Of(knowledge, target),
-                    Modality = Modality.Asserted,
-                    Date = date,
-                    DateFrom = from,
-                    Location = location,
-                    Sentence = sentence,
-                }, passive && source is null));
-            }
-
-            built.Add((new Event
-            {
-                Span = predSpan,
-                Text = article[predSpan],
-                Type = f.Entry.Type,
-                Mode = f.Entry.Mode,
-                Cameo = f.Entry.Cameo,
-                SourceId = source,
-                SourceCode = CameoCodes.Of(knowledge, source),
-                TargetId = target,
-                TargetCode = CameoCodes.Of(knowledge, target),
-                Modality = modality,
-                Date = date,
-                DateFrom = from,
-                Location = location,
-                Sentence = sentence,
-            }, passive && source is null));
-        }
-
-        return built;
     }
 }
