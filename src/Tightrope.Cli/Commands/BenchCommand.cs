@@ -481,13 +481,14 @@ internal static class BenchCommand
     }
 
     /// <summary>
-    /// One timed row. A rate is only given when its time is at least <see cref="Shortest"/>: a stage that costs almost
-    /// nothing (the article-date stage) sums to a few microseconds of CPU time over a whole corpus, within the
-    /// resolution of the clock, and bytes divided by that would read as millions of MB/s.
+    /// One timed row. A rate is only given when its time is at least <see cref="Shortest"/>, the resolution the table
+    /// prints seconds at: a stage that costs almost nothing (the article-date stage) sums to a few milliseconds of CPU
+    /// time over a whole corpus, and bytes divided by that read as thousands of MB/s. Below it the table gives the
+    /// bound the resolution allows ("&gt;2,000": at least the amount per 0.01 s) and the JSON gives null.
     /// </summary>
     internal sealed record Measure(string Name, long Bytes, int Articles, TimeSpan Elapsed, TimeSpan Cpu)
     {
-        public static readonly TimeSpan Shortest = TimeSpan.FromMilliseconds(1);
+        public static readonly TimeSpan Shortest = TimeSpan.FromMilliseconds(10);
 
         /// <summary>Bytes allocated on the managed heap while the row ran (the timing thread's, or the process's end to end).</summary>
         public long Allocated { get; init; }
@@ -504,9 +505,14 @@ internal static class BenchCommand
 
         /// <summary>The table cells after the name: seconds, MB/s, articles/s, CPU s, MB/s per core, articles/s per core.</summary>
         public string[] Cells() =>
-            [Seconds(Elapsed), F(MBps, "N1"), F(ArticlesPerSecond, "N0"), Seconds(Cpu), F(MBPerCpuSecond, "N1"), F(ArticlesPerCpuSecond, "N0"), F(AllocatedPerByte, "N1")];
+            [Seconds(Elapsed), RateCell(Bytes / 1e6, Elapsed, "N1"), RateCell(Articles, Elapsed, "N0"), Seconds(Cpu), RateCell(Bytes / 1e6, Cpu, "N1"), RateCell(Articles, Cpu, "N0"), F(AllocatedPerByte, "N1")];
 
-        private static string Seconds(TimeSpan t) => t.TotalSeconds < 0.005 ? "<0.01" : t.TotalSeconds.ToString("N2", CultureInfo.InvariantCulture);
+        private static string Seconds(TimeSpan t) => t < Shortest ? "<0.01" : t.TotalSeconds.ToString("N2", CultureInfo.InvariantCulture);
+
+        private static string RateCell(double amount, TimeSpan time, string format) =>
+            Rate(amount, time) is { } rate ? rate.ToString(format, CultureInfo.InvariantCulture)
+            : amount == 0 ? "—"
+            : ">" + (amount / Shortest.TotalSeconds).ToString(format, CultureInfo.InvariantCulture);
 
         private static string F(double? v, string format) => v is { } x ? x.ToString(format, CultureInfo.InvariantCulture) : "—";
 
