@@ -105,9 +105,16 @@ internal static class HtmlExtractor
                 DropLinkLists(content);
                 text = HtmlText.FromNode(content);
                 chosen = CountLetters(text);
-                if (outline is not null && outline.PutBack(content))
+                bool changed = outline is not null && outline.PutBack(content);
+                if (changed)
                 {
                     DropLinkLists(content);
+                }
+
+                changed |= StoryEnd.Trim(content) > 0;
+
+                if (changed)
+                {
                     text = HtmlText.FromNode(content);
                 }
             }
