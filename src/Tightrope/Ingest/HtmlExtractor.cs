@@ -94,6 +94,7 @@ internal static class HtmlExtractor
         try
         {
             var outline = document.Body is { } body ? BlockOutline.Of(body) : null;
+            var named = document.Body is { } b ? StoryContainer.Find(b) : null;
             using var reader = new Reader(uri, document);
             IElement? content = null;
             reader.AddCustomOperationEnd(e => content = e);
@@ -106,6 +107,11 @@ internal static class HtmlExtractor
                 text = HtmlText.FromNode(content);
                 chosen = CountLetters(text);
                 bool changed = outline is not null && outline.PutBack(content);
+                if (outline is not null && named is not null)
+                {
+                    changed |= outline.PutBackProse(content, named);
+                }
+
                 if (changed)
                 {
                     DropLinkLists(content);
