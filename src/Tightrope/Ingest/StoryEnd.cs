@@ -14,7 +14,7 @@ internal static class StoryEnd
     internal const int ProseWords = 25;
 
     /// <summary>A block after the story of at most this many words, standing alone, is a page label or prompt.</summary>
-    internal const int ShortWords = 8;
+    internal const int ShortWords = 10;
 
     private static readonly HashSet<string> BlockNames = new(StringComparer.OrdinalIgnoreCase)
     {

@@ -39,7 +39,8 @@ internal sealed class PageChrome : ICleanRule
             }
 
             var text = raw.AsSpan(line.KeepStart, line.KeepEnd - line.KeepStart);
-            var verdict = Classify(text, line.Words, li, body, headline, lastBody, afterByline, li == 0 || FirstKept(lines, li), StandsAlone(raw, lines, li));
+            bool alone = li > lastBody && lastBody >= 0 && line.Words <= 4 && StandsAlone(raw, lines, li);
+            var verdict = Classify(text, line.Words, li, body, headline, lastBody, afterByline, li == 0 || FirstKept(lines, li), alone);
             afterByline = verdict is { Kind: RemovalKind.Byline };
             if (verdict is { } v)
             {
