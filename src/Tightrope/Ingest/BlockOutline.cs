@@ -101,6 +101,7 @@ internal sealed class BlockOutline
     {
         IElement? anchor = null;
         IElement? firstKept = null;
+
         var before = new List<IElement>();
         bool moved = false;
         foreach (var (e, path) in _entries)
@@ -133,13 +134,20 @@ internal sealed class BlockOutline
             moved = true;
         }
 
-        if (firstKept is not null)
+        // Readability kept none of the page's blocks (it chose a table, or built its own elements): the named body's
+        // prose follows what it chose.
+        foreach (var e in before)
         {
-            foreach (var e in before)
+            if (firstKept is not null)
             {
                 firstKept.Before(e);
-                moved = true;
             }
+            else
+            {
+                content.AppendChild(e);
+            }
+
+            moved = true;
         }
 
         return moved;

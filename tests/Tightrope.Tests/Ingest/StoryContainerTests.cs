@@ -46,4 +46,22 @@ public class StoryContainerTests
         Assert.True(abstractAt >= 0, text);
         Assert.True(abstractAt < text.IndexOf("opened the new locks", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void WhenReadabilityKeptNoneOfThePagesBlocksTheNamedBodysProseFollowsWhatItChose()
+    {
+        using var doc = new AngleSharp.Html.Parser.HtmlParser().ParseDocument("""
+            <html><body><div class="post-body">
+            <p>The river authority opened the new locks on Thursday, ending two years of detours for barges carrying grain to the coast.</p>
+            <p>Short line.</p></div></body></html>
+            """);
+        var outline = BlockOutline.Of(doc.Body!);
+        var region = StoryContainer.Find(doc.Body!)!;
+        var chosen = doc.CreateElement("div");
+        chosen.TextContent = "A table Readability chose";
+        Assert.True(outline.PutBackProse(chosen, region));
+        Assert.Contains("opened the new locks on Thursday", chosen.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("Short line.", chosen.TextContent, StringComparison.Ordinal);
+        Assert.StartsWith("A table Readability chose", chosen.TextContent, StringComparison.Ordinal);
+    }
 }
