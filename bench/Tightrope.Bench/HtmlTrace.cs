@@ -29,6 +29,15 @@ internal static class HtmlTrace
             return $"raw={inRaw} NOT IN DOM TEXT";
         }
 
+        // Whether the snippet is still in the page's block text once chrome is removed (Readability's input).
+        using var fresh = parser.ParseDocument(html);
+        bool afterChrome = false;
+        if (fresh.Body is { } body)
+        {
+            HtmlChrome.Remove(body);
+            afterChrome = Norm(HtmlText.FromNode(body)).Contains(n, StringComparison.Ordinal);
+        }
+
         var parts = new List<string>();
         string chrome = "";
         for (var a = best; a is not null && parts.Count < 7; a = a.ParentElement)
@@ -43,7 +52,7 @@ internal static class HtmlTrace
         }
 
         parts.Reverse();
-        return $"raw={inRaw}{chrome} {string.Join(">", parts)}";
+        return $"raw={inRaw} dechromed={afterChrome}{chrome} {string.Join(">", parts)}";
     }
 
     private static string Norm(string s) => System.Text.RegularExpressions.Regex.Replace(s, @"\s+", " ").Trim().ToLowerInvariant();

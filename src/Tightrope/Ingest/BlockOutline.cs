@@ -17,6 +17,9 @@ internal sealed class BlockOutline
     /// <summary>A block with this share of its letters in links is a link row (topics, breadcrumbs) and stays out.</summary>
     internal const double MaxLinkShare = 0.5;
 
+    /// <summary>A block of the named article body needs this many words to be put back by <see cref="PutBackProse"/>.</summary>
+    internal const int ProseWords = 20;
+
     private readonly List<Entry> _entries = [];
 
     private BlockOutline()
@@ -82,6 +85,68 @@ internal sealed class BlockOutline
             }
 
             anchor.Before(e);
+            moved = true;
+        }
+
+        return moved;
+    }
+
+    /// <summary>
+    /// Puts back, each after the block that came before it on the page, the prose blocks of <paramref name="region"/>
+    /// (the element the template names as the article's body, <see cref="StoryContainer"/>) that Readability left
+    /// out: blocks of <see cref="ProseWords"/> words or more that are not mostly links (an abstract in its own
+    /// section, a paragraph in a second column). Returns whether anything moved.
+    /// </summary>
+    public bool PutBackProse(IElement content, IElement region)
+    {
+        IElement? anchor = null;
+        IElement? firstKept = null;
+
+        var before = new List<IElement>();
+        bool moved = false;
+        foreach (var (e, path) in _entries)
+        {
+            if (content.Contains(e))
+            {
+                anchor = e;
+                firstKept ??= e;
+                continue;
+            }
+
+            if (e.LocalName is "h1" or "h2"
+                || !Inside(path, region)
+                || e.Contains(content)
+                || (anchor is not null && e.Contains(anchor))
+                || StoryEnd.Words(e.TextContent) < ProseWords
+                || HtmlExtractor.IsLinkDense(e, MaxLinkShare))
+            {
+                continue;
+            }
+
+            if (anchor is null)
+            {
+                before.Add(e);
+                continue;
+            }
+
+            anchor.After(e);
+            anchor = e;
+            moved = true;
+        }
+
+        // Readability kept none of the page's blocks (it chose a table, or built its own elements): the named body's
+        // prose follows what it chose.
+        foreach (var e in before)
+        {
+            if (firstKept is not null)
+            {
+                firstKept.Before(e);
+            }
+            else
+            {
+                content.AppendChild(e);
+            }
+
             moved = true;
         }
 

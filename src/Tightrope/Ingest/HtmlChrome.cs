@@ -9,7 +9,7 @@ namespace Tightrope.Ingest;
 /// search, dialog), hidden elements, and elements whose class or id names a kind of chrome
 /// (<c>knowledge/lang/en/clean-html-chrome-names.yaml</c>: share, related, comment, sidebar, menu, cookie,
 /// newsletter...). An element is spared when it holds the page's prose: more than a third of the body's letters
-/// outside links (a wrapper named "has-sidebar" or "comments-open"), or it encloses the &lt;article&gt; or &lt;main&gt;.
+/// outside links (a wrapper named "has-sidebar" or "comments-open"), or it encloses the &lt;main&gt;.
 /// </summary>
 internal static class HtmlChrome
 {
@@ -159,8 +159,12 @@ internal static class HtmlChrome
         return false;
     }
 
+    /// <summary>
+    /// Whether the element holds the page's prose: it encloses the page's &lt;main&gt;, or more than a third of the body's
+    /// letters outside links. Enclosing an &lt;article&gt; is not enough: a sidebar's related stories are &lt;article&gt; cards.
+    /// </summary>
     private static bool HoldsProse(IElement e, int bodyLetters) =>
-        e.QuerySelector("article, main, [role=main]") is not null || ProseLetters(e) * 3 > bodyLetters;
+        e.QuerySelector("main, [role=main]") is not null || ProseLetters(e) * 3 > bodyLetters;
 
     /// <summary>Letters and digits of the element's text outside links, script and style.</summary>
     internal static int ProseLetters(IElement e)

@@ -32,6 +32,7 @@ internal static class HtmlExtractor
         var parser = new HtmlParser(ParserOptions);
         using var document = parser.ParseDocument(html);
         var scan = PageScan.Of(document);
+        var declared = scan.LinkedData.Count > 0 ? LinkedData.ArticleBody(scan.LinkedData) : null;
         var found = scan.Metadata(url);
         int prose = 0;
         if (document.Body is { } pageBody)
@@ -51,6 +52,12 @@ internal static class HtmlExtractor
         if (string.IsNullOrWhiteSpace(text) || chosen < prose * ShortShare)
         {
             text = BodyText(html, parser, document, scan.Depth);
+        }
+
+        // The page declares a story that its markup shows only in part (built by scripts, cut behind "read more").
+        if (declared is not null && CountLetters(declared) > LinkedData.Longer * CountLetters(text))
+        {
+            text = declared.Contains('<', StringComparison.Ordinal) ? FragmentText(declared) : declared;
         }
 
         return (text, found);
@@ -94,6 +101,7 @@ internal static class HtmlExtractor
         try
         {
             var outline = document.Body is { } body ? BlockOutline.Of(body) : null;
+            var named = document.Body is { } b ? StoryContainer.Find(b) : null;
             using var reader = new Reader(uri, document);
             IElement? content = null;
             reader.AddCustomOperationEnd(e => content = e);
@@ -105,9 +113,21 @@ internal static class HtmlExtractor
                 DropLinkLists(content);
                 text = HtmlText.FromNode(content);
                 chosen = CountLetters(text);
-                if (outline is not null && outline.PutBack(content))
+                bool changed = outline is not null && outline.PutBack(content);
+                if (outline is not null && named is not null)
+                {
+                    changed |= outline.PutBackProse(content, named);
+                }
+
+                if (changed)
                 {
                     DropLinkLists(content);
+                }
+
+                changed |= StoryEnd.Trim(content) > 0;
+
+                if (changed)
+                {
                     text = HtmlText.FromNode(content);
                 }
             }
@@ -217,6 +237,9 @@ internal static class HtmlExtractor
 
         public int Depth { get; private set; }
 
+        /// <summary>The page's JSON-LD scripts (read before Readability, which drops scripts).</summary>
+        public List<IElement> LinkedData { get; } = [];
+
         public static PageScan Of(IHtmlDocument document)
         {
             var scan = new PageScan();
@@ -291,6 +314,9 @@ internal static class HtmlExtractor
                     break;
                 case "time":
                     _time ??= NullIfBlank(e.GetAttribute("datetime"));
+                    break;
+                case "script" when Ingest.LinkedData.IsScript(e):
+                    LinkedData.Add(e);
                     break;
                 default:
                     break;

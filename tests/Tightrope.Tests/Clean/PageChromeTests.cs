@@ -185,6 +185,15 @@ public sealed class PageChromeTests
     }
 
     [Fact]
+    public void ShortItemsOfAListAfterTheStoryAreNotSignOffs()
+    {
+        var a = Clean(Body + "\n\n" + Body2 + "\n\nWhat the kit holds:\nSpare Gate Seals\nHarbour Crane Hooks\n\nForeign News Desk");
+        Assert.Contains("Spare Gate Seals", a.Text, StringComparison.Ordinal);
+        Assert.Contains("Harbour Crane Hooks", a.Text, StringComparison.Ordinal);
+        Gone(a, "Foreign News Desk", RemovalKind.Byline);
+    }
+
+    [Fact]
     public void ADeckRepeatedAtTheStartOfAParagraphIsKeptOnce()
     {
         const string deck = "The two governments settled the dispute over the cost of the base after months of talks.";

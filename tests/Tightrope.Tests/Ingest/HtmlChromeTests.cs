@@ -1,3 +1,5 @@
+using Tightrope.Ingest;
+
 namespace Tightrope.Tests.Ingest;
 
 public class HtmlChromeTests
@@ -49,6 +51,24 @@ public class HtmlChromeTests
         Assert.DoesNotContain("weekly quiz", text, StringComparison.Ordinal);
         Assert.DoesNotContain("We use cookies", text, StringComparison.Ordinal);
         Assert.DoesNotContain("Home World Sport", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnAsideOfRelatedArticleCardsGoesThoughItHoldsArticles()
+    {
+        var page = $"""
+            <html><body><div class="page"><div class="story">{Story}</div>
+            <aside><h2>Read next</h2><article><p>The ferry timetable changes in May for the island routes.</p></article>
+            <article><p>A new bridge is planned over the lower canal near the mills.</p></article></aside>
+            <div class="sidebar"><main>{Story}</main></div></div></body></html>
+            """;
+        using var document = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(page);
+        HtmlChrome.Remove(document.Body!);
+        var text = document.Body!.TextContent;
+        Assert.Contains("opened the new locks on Thursday", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("ferry timetable", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Read next", text, StringComparison.Ordinal);
+        Assert.NotNull(document.QuerySelector("main"));
     }
 
     [Fact]

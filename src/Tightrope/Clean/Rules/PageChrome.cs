@@ -39,7 +39,8 @@ internal sealed class PageChrome : ICleanRule
             }
 
             var text = raw.AsSpan(line.KeepStart, line.KeepEnd - line.KeepStart);
-            var verdict = Classify(text, line.Words, li, body, headline, lastBody, afterByline, li == 0 || FirstKept(lines, li));
+            bool alone = li > lastBody && lastBody >= 0 && line.Words <= 4 && StandsAlone(raw, lines, li);
+            var verdict = Classify(text, line.Words, li, body, headline, lastBody, afterByline, li == 0 || FirstKept(lines, li), alone);
             afterByline = verdict is { Kind: RemovalKind.Byline };
             if (verdict is { } v)
             {
@@ -76,8 +77,19 @@ internal sealed class PageChrome : ICleanRule
         return true;
     }
 
+    /// <summary>
+    /// Whether the line is a paragraph of its own: a blank line (or the text's edge) on both sides. Lines of a list or
+    /// a table (an item per line) are not.
+    /// </summary>
+    private static bool StandsAlone(string raw, List<LineInfo> lines, int li)
+    {
+        bool before = li == 0 || raw.AsSpan(lines[li - 1].End, lines[li].Start - lines[li - 1].End).Count('\n') >= 2;
+        bool after = li == lines.Count - 1 || raw.AsSpan(lines[li].End, lines[li + 1].Start - lines[li].End).Count('\n') >= 2;
+        return before && after;
+    }
+
     private static (RemovalKind Kind, string Reason)? Classify(ReadOnlySpan<char> text, int words, int li, int body, int headline,
-        int lastBody, bool afterByline, bool first)
+        int lastBody, bool afterByline, bool first, bool alone)
     {
         if (words > 30)
         {
@@ -140,7 +152,9 @@ internal sealed class PageChrome : ICleanRule
             return (RemovalKind.Boilerplate, "masthead above the headline");
         }
 
-        if (li > lastBody && lastBody >= 0 && words <= 4 && IsTitleRun(text))
+        // A sign-off ("Political News Team") stands as its own paragraph; a short capitalised line of a list after the
+        // story is an item ("Fixed aluminium stock").
+        if (li > lastBody && lastBody >= 0 && words <= 4 && alone && IsTitleRun(text))
         {
             return (RemovalKind.Byline, "sign-off after the story");
         }
