@@ -71,9 +71,14 @@ internal static class StoreQuick
 
         foreach (var (what, items) in new (string, List<byte[]>)[] { ("layers", blobs), ("texts", articles.Select(a => System.Text.Encoding.UTF8.GetBytes(a.Text)).ToList()) })
         {
-            foreach (int dictKb in new[] { 0, 32, 110 })
+            foreach (int dictKb in new[] { 0, 16, 32, 64 })
             {
-                var dict = dictKb == 0 ? null : ZstdSharp.DictBuilder.TrainFromBuffer(items.Take(1024), dictKb * 1024);
+                byte[]? dict = null;
+                if (dictKb > 0)
+                {
+                    Measure($"zstd train {what} {dictKb}k", bytes, () => dict = ZstdSharp.DictBuilder.TrainFromBuffer(items.Take(1024), dictKb * 1024));
+                }
+
                 foreach (int level in new[] { 1, 3 })
                 {
                     long outBytes = 0;
