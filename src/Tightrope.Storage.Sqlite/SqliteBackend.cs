@@ -69,7 +69,7 @@ internal sealed partial class SqliteBackend : IStoreBackend
     private const string ArticleColumns =
         "a.seq, a.id, a.title, a.source, a.author, a.url, a.published, a.origin, a.format, a.date, a.date_source, a.date_confidence, " +
         "a.date_evidence, a.text_z, a.raw_diff, a.text_hash, (SELECT s.signature FROM article_signatures s WHERE s.article = a.seq), a.duplicate_of, a.layers, " +
-        "a.date_window, a.date_rough, a.text_zs";
+        "a.date_window, a.date_rough, a.text_zs, a.written_diff";
 
     public SqliteBackend(string path, SqliteStoreOptions? options = null)
     {
@@ -116,8 +116,9 @@ internal sealed partial class SqliteBackend : IStoreBackend
         _insertSignature = Prepare("INSERT INTO article_signatures (article, signature) VALUES (?1, ?2)");
         _insertArticle = Prepare("""
             INSERT INTO articles (id, title, source, author, url, published, origin, format, date, date_source, date_confidence,
-                date_evidence, text, raw_diff, text_hash, signature, duplicate_of, length, layers, date_window, date_rough, text_zs)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, '', ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)
+                date_evidence, text, raw_diff, text_hash, signature, duplicate_of, length, layers, date_window, date_rough, text_zs,
+                written_diff)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, '', ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)
             """);
         _insertFts = Prepare("INSERT INTO articles_fts (rowid, title, text) VALUES (?1, ?2, ?3)");
         _insertBands = Prepare(
@@ -228,6 +229,7 @@ internal sealed partial class SqliteBackend : IStoreBackend
 
         p.Bind(19, WindowText(r.Date?.Window)).Bind(20, r.Date?.Rough == true ? 1 : 0);
         p.Bind(21, _zstd.PackText(r.Text));
+        BindBlob(p, 22, r.WrittenDiff);
         p.Run();
         long seq = p.LastInsertRowId;
         foreach (var k in a.Keys)
@@ -533,6 +535,7 @@ internal sealed partial class SqliteBackend : IStoreBackend
             Date = date,
             Text = Blob(r, 21) is { } zs ? _zstd.UnpackText(zs) : r.IsDBNull(13) ? string.Empty : SqlitePacking.UnpackText((byte[])r.GetValue(13)),
             RawDiff = Blob(r, 14) is { } rawDiff ? SqlitePacking.Unpack(rawDiff) : null,
+            WrittenDiff = Blob(r, 22),
             TextHash = Str(r, 15),
             Signature = Blob(r, 16),
             DuplicateOf = Str(r, 17),

@@ -170,6 +170,11 @@ internal static class SqliteSchema
                 SELECT seq, title, CASE WHEN text_zs IS NOT NULL THEN tightrope_text_zs(text_zs) ELSE tightrope_text(text_z) END AS text
                 FROM articles WHERE duplicate_of IS NULL;
             """),
+        new(9, "the written text (curly quotes, dashes as the page had them) kept as a difference from the cleaned text", """
+            -- WrittenTextDiff: the positions where the written text differs from the cleaned one; null when it does not.
+            -- Rows written before have none: their written text reads as the cleaned text, as it did.
+            ALTER TABLE articles ADD COLUMN written_diff BLOB;
+            """),
     ];
 
     public static int CurrentVersion => Migrations[^1].Version;

@@ -124,6 +124,7 @@ public sealed class ArticleStore : IArticleStore
         return new PreparedArticle(article)
         {
             RawDiff = RawTextDiff.Encode(article.RawText, article.Text, article.Offsets),
+            WrittenDiff = WrittenTextDiff.Encode(article.Text, article.WrittenText),
             Signature = signature,
             PackedSignature = signature is not null ? PackSignature(signature) : null,
             Bands = signature is not null ? TextFingerprint.BandKeys(signature) : null,
@@ -208,6 +209,7 @@ public sealed class ArticleStore : IArticleStore
             Date = date,
             Text = article.Text,
             RawDiff = article.RawDiff,
+            WrittenDiff = article.WrittenDiff,
             TextHash = article.TextHash,
             Signature = article.PackedSignature,
             DuplicateOf = duplicateOf,
@@ -417,16 +419,21 @@ public sealed class ArticleStore : IArticleStore
     public static Article Restore(ArticleRecord record, IReadOnlyList<ILayerCodec> layers)
     {
         ArgumentNullException.ThrowIfNull(record);
+        var written = record.WrittenDiff is { } writtenDiff ? WrittenTextDiff.Decode(writtenDiff, record.Text) : null;
         Article article;
         if (record.RawDiff is { } diff)
         {
             var (raw, offsets) = RawTextDiff.Decode(diff, record.Text);
             article = new Article(record.Id, raw, record.Metadata);
-            article.SetCleanText(record.Text, offsets);
+            article.SetCleanText(record.Text, offsets, written);
         }
         else
         {
             article = new Article(record.Id, record.Text, record.Metadata);
+            if (written is not null)
+            {
+                article.SetCleanText(record.Text, OffsetMap.Identity(record.Text.Length), written);
+            }
         }
 
         article.Date = record.Date;

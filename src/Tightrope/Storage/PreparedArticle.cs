@@ -40,6 +40,8 @@ public sealed class PreparedArticle
 
     internal byte[]? RawDiff { get; init; }
 
+    internal byte[]? WrittenDiff { get; init; }
+
     /// <summary>The full signature (the batch's own near-duplicate checks use every bit), null without one.</summary>
     internal ulong[]? Signature { get; init; }
 
