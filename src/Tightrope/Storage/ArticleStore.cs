@@ -138,6 +138,9 @@ public sealed class ArticleStore : IArticleStore
         };
     }
 
+    [ThreadStatic]
+    private static StoreBatch? t_contribution;
+
     private StoreBatch? Contribution(Article article, bool duplicate)
     {
         if (_contributors.Length == 0)
@@ -145,13 +148,25 @@ public sealed class ArticleStore : IArticleStore
             return null;
         }
 
-        var batch = new StoreBatch();
+        // Most articles contribute nothing (no figures, or a duplicate): gathered in this thread's scratch batch, and
+        // copied out only when there is something.
+        var scratch = t_contribution ??= new StoreBatch();
+        scratch.Pending.Clear();
+        scratch.Scoped.Clear();
         foreach (var contributor in _contributors)
         {
-            contributor.Contribute(article, duplicate, batch);
+            contributor.Contribute(article, duplicate, scratch);
         }
 
-        return batch.Pending.Count == 0 && batch.Scoped.Count == 0 && batch.Articles.Count == 0 ? null : batch;
+        if (scratch.Pending.Count == 0 && scratch.Scoped.Count == 0)
+        {
+            return null;
+        }
+
+        var batch = new StoreBatch();
+        batch.Pending.UnionWith(scratch.Pending);
+        batch.Scoped.AddRange(scratch.Scoped);
+        return batch;
     }
 
     private WriteResult[] Write(IReadOnlyList<PreparedArticle> articles)
