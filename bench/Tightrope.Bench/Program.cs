@@ -17,7 +17,7 @@ if (args is ["ingest-quick", ..])
 
 if (args is ["store-quick", var folder, ..])
 {
-    Tightrope.Bench.StoreQuick.Run(folder, args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 5000);
+    Tightrope.Bench.StoreQuick.Run(folder, args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 5000, args.Length > 3 ? args[3] : null);
     return;
 }
 

@@ -12,7 +12,7 @@ namespace Tightrope.Bench;
 /// </summary>
 internal static class StoreQuick
 {
-    public static void Run(string folder, int limit)
+    public static void Run(string folder, int limit, string? keep = null)
     {
         var files = Directory.EnumerateFiles(folder, "*.txt", SearchOption.AllDirectories).Order(StringComparer.Ordinal).Take(limit).ToList();
         var kb = KnowledgeLoader.Load(KnowledgeLoader.FindDefaultFolder()!);
@@ -46,6 +46,9 @@ internal static class StoreQuick
         {
             ("deflate fastest", o => new System.IO.Compression.DeflateStream(o, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true)),
             ("brotli q1", o => new System.IO.Compression.BrotliStream(o, new System.IO.Compression.BrotliCompressionOptions { Quality = 1 }, leaveOpen: true)),
+            ("brotli q3", o => new System.IO.Compression.BrotliStream(o, new System.IO.Compression.BrotliCompressionOptions { Quality = 3 }, leaveOpen: true)),
+            ("brotli q4", o => new System.IO.Compression.BrotliStream(o, new System.IO.Compression.BrotliCompressionOptions { Quality = 4 }, leaveOpen: true)),
+            ("brotli q5", o => new System.IO.Compression.BrotliStream(o, new System.IO.Compression.BrotliCompressionOptions { Quality = 5 }, leaveOpen: true)),
         })
         {
             long outBytes = 0;
@@ -66,6 +69,53 @@ internal static class StoreQuick
             Console.WriteLine($"  {name}: {outBytes / (double)blobs.Sum(b => (long)b.Length):P0} of the layers");
         }
 
+        foreach (var (what, items) in new (string, List<byte[]>)[] { ("layers", blobs), ("texts", articles.Select(a => System.Text.Encoding.UTF8.GetBytes(a.Text)).ToList()) })
+        {
+            foreach (int dictKb in new[] { 0, 16, 32, 64 })
+            {
+                byte[]? dict = null;
+                if (dictKb > 0)
+                {
+                    Measure($"zstd train {what} {dictKb}k", bytes, () => dict = ZstdSharp.DictBuilder.TrainFromBuffer(items.Take(1024), dictKb * 1024));
+                }
+
+                foreach (int level in new[] { 1, 3 })
+                {
+                    long outBytes = 0;
+                    using var compressor = new ZstdSharp.Compressor(level);
+                    if (dict is not null)
+                    {
+                        compressor.LoadDictionary(dict);
+                    }
+
+                    Measure($"zstd {what} d{dictKb}k l{level}", bytes, () =>
+                    {
+                        foreach (var b in items)
+                        {
+                            outBytes += compressor.Wrap(b).Length;
+                        }
+                    });
+                    Console.WriteLine($"  zstd {what} dict {dictKb} KB level {level}: {outBytes / 1e6:N2} MB of {items.Sum(t => (long)t.Length) / 1e6:N2}");
+                }
+            }
+        }
+
+        var texts = articles.Select(a => System.Text.Encoding.UTF8.GetBytes(a.Text)).ToList();
+        foreach (int q in new[] { 1, 2, 3, 4, 5 })
+        {
+            long outBytes = 0;
+            var buffer = new byte[1 << 20];
+            Measure($"text brotli q{q}", bytes, () =>
+            {
+                foreach (var t in texts)
+                {
+                    System.IO.Compression.BrotliEncoder.TryCompress(t, buffer, out int n, q, 22);
+                    outBytes += n;
+                }
+            });
+            Console.WriteLine($"  text brotli q{q}: {outBytes / 1e6:N2} MB of {texts.Sum(t => (long)t.Length) / 1e6:N2}");
+        }
+
         long diff = 0;
         Measure("raw text diff", bytes, () => { foreach (var a in articles) { diff += RawTextDiff.Encode(a.RawText, a.Text, a.Offsets)?.Length ?? 0; } });
         Console.WriteLine($"  raw diffs: {diff / 1e6:N1} MB");
@@ -78,10 +128,34 @@ internal static class StoreQuick
         {
             Measure($"sqlite store, run {run}", bytes, () => Save(ArticleStore.Open(db), articles));
             Console.WriteLine($"  store file: {new[] { db, db + "-wal" }.Where(File.Exists).Sum(f => new FileInfo(f).Length) / 1e6:N1} MB");
+            if (run == 3 && keep is not null)
+            {
+                Keep(db, keep);
+            }
+
             Delete(db);
         }
 
         Delete(warmDb);
+    }
+
+    /// <summary>
+    /// Keeps the store at <paramref name="keep"/> (checkpointed: one file) for a table-by-table look with
+    /// <c>bench/store_tables.py</c> (SQLite's <c>dbstat</c>, which the bundled SQLite lacks).
+    /// </summary>
+    private static void Keep(string db, string keep)
+    {
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={db};Pooling=False"))
+        {
+            connection.Open();
+            using var checkpoint = connection.CreateCommand();
+            checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE)";
+            checkpoint.ExecuteNonQuery();
+        }
+
+        Delete(keep);
+        File.Copy(db, keep);
+        Console.WriteLine($"  kept as {keep}: python3 bench/store_tables.py {keep}");
     }
 
     private static void Delete(string db)

@@ -125,7 +125,7 @@ internal sealed partial class SqliteBackend
         var items = Query($"""
             SELECT {ArticleColumns}, k.count FROM key_values v JOIN article_keys k ON k.key = v.id JOIN articles a ON a.seq = k.article
             WHERE v.name = $name AND v.value = $value ORDER BY {orderBy} LIMIT $n OFFSET $o
-            """, Bind, r => ReadRecord(r) with { KeyCount = r.GetInt32(21) });
+            """, Bind, r => ReadRecord(r) with { KeyCount = r.GetInt32(23) });
         int total = Query("""
             SELECT count(*) FROM key_values v JOIN article_keys k ON k.key = v.id WHERE v.name = $name AND v.value = $value
             """, Bind, r => r.GetInt32(0))[0];
@@ -145,7 +145,7 @@ internal sealed partial class SqliteBackend
                 c.Parameters.AddWithValue("$value", value);
                 c.Parameters.AddWithValue("$after", afterSeq);
                 c.Parameters.AddWithValue("$n", limit);
-            }, r => ReadRecord(r) with { KeyCount = r.GetInt32(21) });
+            }, r => ReadRecord(r) with { KeyCount = r.GetInt32(23) });
     }
 
     public IReadOnlyList<StoredRecord> ArticlesWithKeyByDateAfter(string name, string value, DateKeyset? after, int limit)
@@ -172,7 +172,7 @@ internal sealed partial class SqliteBackend
                 c.Parameters.AddWithValue("$date", (object?)after?.Date ?? DBNull.Value);
                 c.Parameters.AddWithValue("$seq", after?.Seq ?? 0);
                 c.Parameters.AddWithValue("$n", limit);
-            }, r => ReadRecord(r) with { KeyCount = r.GetInt32(21), OrderDate = Str(r, 22) });
+            }, r => ReadRecord(r) with { KeyCount = r.GetInt32(23), OrderDate = Str(r, 24) });
     }
 
     public BackendTotals Totals() => Query("""

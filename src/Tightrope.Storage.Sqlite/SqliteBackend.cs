@@ -56,11 +56,11 @@ internal sealed partial class SqliteBackend : IStoreBackend
     private readonly RawStatement _insertPending;
     private readonly RawStatement _replaceScoped;
     private readonly RawStatement _dateOverride;
+    private readonly RawStatement _insertDictionary;
+    private readonly ZstdPacking _zstd = new();
     /// <summary>Rows of <c>article_keys</c> one statement inserts (3 parameters each).</summary>
     private const int KeyRowsPerInsert = 64;
-    // Write-path buffers (used under _gate): the packed text, its UTF-8 form, other packed values.
-    private byte[] _textBuffer = new byte[1 << 14];
-    private byte[] _utf8Buffer = new byte[1 << 14];
+    // Write-path buffer (used under _gate) for the raw-text difference and scoped records (Brotli, SqlitePacking).
     private byte[] _packBuffer = new byte[1 << 12];
     private long _recentRows;
     private long _dateOverrides;
@@ -69,7 +69,7 @@ internal sealed partial class SqliteBackend : IStoreBackend
     private const string ArticleColumns =
         "a.seq, a.id, a.title, a.source, a.author, a.url, a.published, a.origin, a.format, a.date, a.date_source, a.date_confidence, " +
         "a.date_evidence, a.text_z, a.raw_diff, a.text_hash, (SELECT s.signature FROM article_signatures s WHERE s.article = a.seq), a.duplicate_of, a.layers, " +
-        "a.date_window, a.date_rough";
+        "a.date_window, a.date_rough, a.text_zs, a.written_diff";
 
     public SqliteBackend(string path, SqliteStoreOptions? options = null)
     {
@@ -88,8 +88,9 @@ internal sealed partial class SqliteBackend : IStoreBackend
         Execute(_db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000; PRAGMA temp_store=MEMORY;");
         Execute(_db, string.Create(CultureInfo.InvariantCulture, $"PRAGMA cache_size=-{Math.Max(1, _options.CacheMegabytes) * 1024};"));
         // Before the migrations: the one to schema 7 packs with them, and full-text search reads the text through them.
-        SqlitePacking.Register(_db);
+        SqlitePacking.Register(_db, _zstd);
         SchemaVersion = SqliteSchema.Migrate(_db);
+        _zstd.Load(_db);
         // Ingest asks for an override of every new article: none stored (the usual case) answers without a query.
         _dateOverrides = Query("SELECT count(*) FROM date_overrides", null, r => r.GetInt64(0))[0];
 
@@ -115,8 +116,9 @@ internal sealed partial class SqliteBackend : IStoreBackend
         _insertSignature = Prepare("INSERT INTO article_signatures (article, signature) VALUES (?1, ?2)");
         _insertArticle = Prepare("""
             INSERT INTO articles (id, title, source, author, url, published, origin, format, date, date_source, date_confidence,
-                date_evidence, text, raw_diff, text_hash, signature, duplicate_of, length, layers, date_window, date_rough, text_z)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, '', ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)
+                date_evidence, text, raw_diff, text_hash, signature, duplicate_of, length, layers, date_window, date_rough, text_zs,
+                written_diff)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, '', ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)
             """);
         _insertFts = Prepare("INSERT INTO articles_fts (rowid, title, text) VALUES (?1, ?2, ?3)");
         _insertBands = Prepare(
@@ -126,6 +128,7 @@ internal sealed partial class SqliteBackend : IStoreBackend
             $"INSERT INTO article_keys (key, article, count) VALUES {string.Join(", ", Enumerable.Range(0, KeyRowsPerInsert).Select(i => $"(?{3 * i + 1}, ?{3 * i + 2}, ?{3 * i + 3})"))}");
         _keyId = Prepare("SELECT id FROM key_values WHERE name = ?1 AND value = ?2");
         _insertKeyValue = Prepare("INSERT INTO key_values (name, value) VALUES (?1, ?2)");
+        _insertDictionary = Prepare("INSERT INTO pack_dictionaries (kind, data, samples, created) VALUES (?1, ?2, ?3, ?4)");
         _insertPending = Prepare("INSERT OR IGNORE INTO scoped_pending (kind, scope) VALUES (?1, ?2)");
         _replaceScoped = Prepare("INSERT OR REPLACE INTO scoped (kind, scope, count, data) VALUES (?1, ?2, ?3, ?4)");
         using var count = _db.CreateCommand();
@@ -150,8 +153,10 @@ internal sealed partial class SqliteBackend : IStoreBackend
                 // The lookups the core makes while it prepares the batch run on this connection inside this transaction:
                 // one read snapshot for the whole batch instead of a read transaction (and its locks) per lookup.
                 var batch = prepare();
+                var trained = new List<long>(2);
                 try
                 {
+                    TrainDictionaries(batch, trained);
                     _keyRows.Clear();
                     foreach (var a in batch.Articles)
                     {
@@ -162,8 +167,13 @@ internal sealed partial class SqliteBackend : IStoreBackend
                 }
                 catch
                 {
-                    // Key numbers given inside the failed transaction are rolled back with it.
+                    // Key numbers and dictionaries made inside the failed transaction are rolled back with it.
                     _keyIds.Clear();
+                    foreach (long id in trained)
+                    {
+                        _zstd.Forget(id);
+                    }
+
                     throw;
                 }
 
@@ -207,10 +217,19 @@ internal sealed partial class SqliteBackend : IStoreBackend
         p.Bind(14, r.TextHash);
         p.BindNull(15);
         p.Bind(16, r.DuplicateOf).Bind(17, r.Text.Length);
-        BindBlob(p, 18, r.Layers);
+        // Bound values are copied (SQLITE_TRANSIENT): the packer's buffer serves the layers, then the text.
+        if (r.Layers.Length == 0)
+        {
+            p.Bind(18, ReadOnlySpan<byte>.Empty);
+        }
+        else
+        {
+            p.Bind(18, _zstd.PackLayers(r.Layers));
+        }
+
         p.Bind(19, WindowText(r.Date?.Window)).Bind(20, r.Date?.Rough == true ? 1 : 0);
-        int packed = SqlitePacking.PackText(r.Text, ref _textBuffer, ref _utf8Buffer);
-        p.Bind(21, _textBuffer.AsSpan(0, packed));
+        p.Bind(21, _zstd.PackText(r.Text));
+        BindBlob(p, 22, r.WrittenDiff);
         p.Run();
         long seq = p.LastInsertRowId;
         foreach (var k in a.Keys)
@@ -244,6 +263,41 @@ internal sealed partial class SqliteBackend : IStoreBackend
                     filter.Add(key);
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// Trains the text and layers dictionaries on this batch's originals when the store has none yet and the batch is
+    /// large enough (<see cref="ZstdPacking.TrainFrom"/>); each is written in the batch's transaction.
+    /// </summary>
+    private void TrainDictionaries(StoreBatch batch, List<long> trained)
+    {
+        foreach (var kind in (ReadOnlySpan<string>)[ZstdPacking.TextKind, ZstdPacking.LayersKind])
+        {
+            if (!_zstd.WantsDictionary(kind))
+            {
+                continue;
+            }
+
+            var samples = new List<byte[]>();
+            foreach (var a in batch.Articles)
+            {
+                if (a.Record.DuplicateOf is null && samples.Count < ZstdPacking.MaxSamples)
+                {
+                    samples.Add(kind == ZstdPacking.TextKind ? System.Text.Encoding.UTF8.GetBytes(a.Record.Text) : a.Record.Layers);
+                }
+            }
+
+            if (samples.Count < ZstdPacking.TrainFrom || _zstd.Train(kind, samples) is not { } dictionary)
+            {
+                continue;
+            }
+
+            _insertDictionary.Bind(1, kind).Bind(2, dictionary.AsSpan()).Bind(3, samples.Count)
+                .Bind(4, DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture)).Run();
+            long id = _insertDictionary.LastInsertRowId;
+            _zstd.Add(id, kind, dictionary);
+            trained.Add(id);
         }
     }
 
@@ -427,6 +481,7 @@ internal sealed partial class SqliteBackend : IStoreBackend
             }
 
             _db.Dispose();
+            _zstd.Dispose();
         }
     }
 
@@ -451,7 +506,7 @@ internal sealed partial class SqliteBackend : IStoreBackend
         }
     }
 
-    private static StoredRecord ReadRecord(SqliteDataReader r)
+    private StoredRecord ReadRecord(SqliteDataReader r)
     {
         var meta = new ArticleMetadata
         {
@@ -478,12 +533,13 @@ internal sealed partial class SqliteBackend : IStoreBackend
             Id = r.GetString(1),
             Metadata = meta,
             Date = date,
-            Text = r.IsDBNull(13) ? string.Empty : SqlitePacking.UnpackText((byte[])r.GetValue(13)),
+            Text = Blob(r, 21) is { } zs ? _zstd.UnpackText(zs) : r.IsDBNull(13) ? string.Empty : SqlitePacking.UnpackText((byte[])r.GetValue(13)),
             RawDiff = Blob(r, 14) is { } rawDiff ? SqlitePacking.Unpack(rawDiff) : null,
+            WrittenDiff = Blob(r, 22),
             TextHash = Str(r, 15),
             Signature = Blob(r, 16),
             DuplicateOf = Str(r, 17),
-            Layers = Blob(r, 18) ?? [],
+            Layers = Blob(r, 18) is { } layers ? _zstd.UnpackLayers(layers) : [],
         });
     }
 

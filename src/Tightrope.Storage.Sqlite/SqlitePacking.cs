@@ -113,10 +113,15 @@ internal static class SqlitePacking
         }
     }
 
-    /// <summary>Registers the store's SQL functions on <paramref name="connection"/> (before any statement reads the full-text index).</summary>
-    public static void Register(SqliteConnection connection)
+    /// <summary>
+    /// Registers the store's SQL functions on <paramref name="connection"/> (before any statement reads the full-text
+    /// index): those of schema 7 and <c>tightrope_text_zs(blob)</c>, the text of a schema-8 value (<see cref="ZstdPacking"/>).
+    /// </summary>
+    public static void Register(SqliteConnection connection, ZstdPacking zstd)
     {
         ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(zstd);
+        connection.CreateFunction("tightrope_text_zs", (byte[]? packed) => packed is null ? null : zstd.UnpackText(packed), isDeterministic: true);
         connection.CreateFunction("tightrope_text", (byte[]? packed) => packed is null ? null : UnpackText(packed), isDeterministic: true);
         connection.CreateFunction("tightrope_pack_text", (string? text) => text is null ? null : PackText(text), isDeterministic: true);
         connection.CreateFunction("tightrope_pack", (byte[]? data) => data is null ? null : Pack(data), isDeterministic: true);

@@ -157,6 +157,24 @@ internal static class SqliteSchema
             INSERT INTO articles_fts (articles_fts, rank) VALUES ('automerge', 8);
             INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');
             """),
+        new(8, "texts and layers zstd-packed with dictionaries the store trains (pack_dictionaries); texts in text_zs", """
+            -- Dictionaries trained once per kind ('text', 'layers') on the first large batch (ZstdPacking).
+            CREATE TABLE pack_dictionaries (id INTEGER PRIMARY KEY, kind TEXT NOT NULL, data BLOB NOT NULL,
+                samples INTEGER NOT NULL, created TEXT NOT NULL);
+            -- New rows keep their text in text_zs (zstd) and leave text_z null; rows written before keep text_z (Brotli).
+            -- Layers need no column: a zstd-packed blob starts with a byte the core's blobs never start with.
+            ALTER TABLE articles ADD COLUMN text_zs BLOB;
+            -- The index's content view reads either form; the index itself is unchanged (the texts are the same).
+            DROP VIEW articles_fts_content;
+            CREATE VIEW articles_fts_content AS
+                SELECT seq, title, CASE WHEN text_zs IS NOT NULL THEN tightrope_text_zs(text_zs) ELSE tightrope_text(text_z) END AS text
+                FROM articles WHERE duplicate_of IS NULL;
+            """),
+        new(9, "the written text (curly quotes, dashes as the page had them) kept as a difference from the cleaned text", """
+            -- WrittenTextDiff: the positions where the written text differs from the cleaned one; null when it does not.
+            -- Rows written before have none: their written text reads as the cleaned text, as it did.
+            ALTER TABLE articles ADD COLUMN written_diff BLOB;
+            """),
     ];
 
     public static int CurrentVersion => Migrations[^1].Version;

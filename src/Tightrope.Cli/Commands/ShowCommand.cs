@@ -68,8 +68,9 @@ internal static class ShowCommand
             $"{a.Sentences.Count} sentences, {a.Mentions.Count} mentions, {a.DateExpressions.Count} date expressions, {a.Events.Count} events, {a.Figures.Count} figures"));
         AnsiConsole.Write(grid);
 
+        // As the source wrote it (curly quotes, dashes): the cleaned text's offsets, without its ASCII folds.
         AnsiConsole.Write(new Rule("cleaned text").LeftJustified());
-        Console.Out.WriteLine(a.Text);
+        Console.Out.WriteLine(a.WrittenText);
 
         if (a.DateExpressions.Count > 0)
         {

@@ -114,7 +114,7 @@ public sealed class IngestRunner
         }
 
         var tally = new Tally(clock);
-        var batch = new List<(Article Article, string Input)>(_options.BatchSize);
+        var batch = new List<(PreparedArticle Article, string Input)>(_options.BatchSize);
         var batchStarted = TimeSpan.Zero;
         try
         {
@@ -244,11 +244,9 @@ public sealed class IngestRunner
             }
 
             _pipeline.Process(article);
-            // Tokens are not stored; dropped here, they do not wait in the writer's queue and batch (2,000 articles
-            // live long enough to reach the oldest GC generation, and tokens were about a third of their memory).
-            article.Tokens.Clear();
-            article.Tokens.TrimExcess();
-            return new Outcome(input, raw.Bytes.Length, article, null);
+            // Packed here, on the worker: the writer's queue and batch (up to InFlight + BatchSize articles, which live
+            // long enough to reach the oldest GC generation) hold packed rows instead of articles with every record.
+            return new Outcome(input, raw.Bytes.Length, _store.Prepare(article), null);
         }
 #pragma warning disable CA1031 // A document that cannot be read is reported with its input; the batch goes on.
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -260,14 +258,14 @@ public sealed class IngestRunner
         }
     }
 
-    private void Flush(List<(Article Article, string Input)> batch, Tally tally, IProgress<IngestProgress>? progress, Stopwatch clock)
+    private void Flush(List<(PreparedArticle Article, string Input)> batch, Tally tally, IProgress<IngestProgress>? progress, Stopwatch clock)
     {
         if (batch.Count == 0)
         {
             return;
         }
 
-        var articles = new Article[batch.Count];
+        var articles = new PreparedArticle[batch.Count];
         for (int i = 0; i < batch.Count; i++)
         {
             articles[i] = batch[i].Article;
@@ -285,11 +283,10 @@ public sealed class IngestRunner
             outcomes = new SaveOutcome?[batch.Count];
             for (int i = 0; i < batch.Count; i++)
             {
-                // A link found during the rolled-back attempt may point at an article that is not stored now.
-                articles[i].DuplicateOf = null;
+                // Prepared articles are not changed by a write: a link found during the rolled-back attempt is not kept.
                 try
                 {
-                    outcomes[i] = _store.Save(articles[i]);
+                    outcomes[i] = _store.SaveMany([articles[i]])[0];
                 }
 #pragma warning disable CA1031 // One article the store refuses is reported; the others are stored.
                 catch (Exception ex)
@@ -339,7 +336,7 @@ public sealed class IngestRunner
         progress?.Report(tally.Progress());
     }
 
-    private sealed record Outcome(string Input, long Bytes, Article? Article, IngestFailure? Failure)
+    private sealed record Outcome(string Input, long Bytes, PreparedArticle? Article, IngestFailure? Failure)
     {
         public SourceItem.Skipped? Skipped { get; init; }
     }

@@ -102,6 +102,15 @@ public interface IArticleStore : IDisposable
     /// </summary>
     IReadOnlyList<SaveOutcome> SaveMany(IReadOnlyList<Article> articles);
 
+    /// <summary>
+    /// Packs an article for <see cref="SaveMany(IReadOnlyList{PreparedArticle})"/> without touching the store
+    /// (thread-safe: ingest's pipeline workers call it, and the writer's queue then holds packed rows, not articles).
+    /// </summary>
+    PreparedArticle Prepare(Article article);
+
+    /// <summary>As <see cref="SaveMany(IReadOnlyList{Article})"/>, for articles prepared before; the articles are not changed.</summary>
+    IReadOnlyList<SaveOutcome> SaveMany(IReadOnlyList<PreparedArticle> articles);
+
     /// <summary>Ids of stored articles that start with <paramref name="prefix"/> (for short ids on the command line).</summary>
     IReadOnlyList<string> IdsStartingWith(string prefix, int limit = 10);
 

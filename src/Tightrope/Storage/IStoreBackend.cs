@@ -17,6 +17,9 @@ public sealed record ArticleRecord
     /// <summary>The raw text as a difference from the cleaned text (<see cref="RawTextDiff"/>); null when they are equal.</summary>
     public byte[]? RawDiff { get; init; }
 
+    /// <summary>The written text as a difference from the cleaned text (<see cref="WrittenTextDiff"/>); null when they are equal.</summary>
+    public byte[]? WrittenDiff { get; init; }
+
     public string? TextHash { get; init; }
 
     /// <summary>The near-duplicate signature, packed (<see cref="Dedup.TextFingerprint"/>).</summary>

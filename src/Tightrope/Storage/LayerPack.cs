@@ -15,20 +15,39 @@ namespace Tightrope.Storage;
 public static class LayerPack
 {
     /// <summary>
-    /// The first byte of a blob whose sections are Deflate-compressed (raw Deflate, the fastest level, after this byte).
-    /// An uncompressed blob starts with its section count as a varint, which is below 0x80 (fewer than 128 layers).
+    /// The first byte of a blob (written before 2026-12-07 evening) whose sections are Deflate-compressed (raw Deflate,
+    /// the fastest level, after this byte). An uncompressed blob of that form starts with its section count as a
+    /// varint, which is below 0x80 (fewer than 128 layers).
     /// </summary>
     public const byte Deflated = 0xFF;
+
+    /// <summary>
+    /// The first byte of a blob whose rows are column-delta-coded (each integer column written as the difference from
+    /// the same column of the row before: offsets, sentence numbers and ids that grow take a byte or two, and repeat),
+    /// its sections following uncompressed.
+    /// </summary>
+    public const byte DeltaRows = 0xFE;
+
+    /// <summary>As <see cref="DeltaRows"/>, the sections Deflate-compressed (the fastest level) after this byte.</summary>
+    public const byte DeltaRowsDeflated = 0xFD;
 
     /// <summary>Blobs shorter than this are kept uncompressed (Deflate's own framing would eat most of the saving).</summary>
     public const int CompressFrom = 128;
 
     /// <summary>
-    /// Packs the layers of <paramref name="article"/> that have records (and that a duplicate keeps, if it is one);
-    /// with <paramref name="compress"/>, a blob of <see cref="CompressFrom"/> bytes or more is Deflate-compressed
-    /// (marked by <see cref="Deflated"/>) when that makes it smaller. <see cref="Unpack"/> reads both forms.
+    /// Packs the layers of <paramref name="article"/> that have records (and that a duplicate keeps, if it is one),
+    /// rows column-delta-coded (<see cref="DeltaRows"/>); with <paramref name="compress"/>, a blob of
+    /// <see cref="CompressFrom"/> bytes or more is Deflate-compressed (<see cref="DeltaRowsDeflated"/>) when that makes
+    /// it smaller. <see cref="Unpack"/> reads every form written since schema 3.
     /// </summary>
-    public static byte[] Pack(Article article, IReadOnlyList<ILayerCodec> layers, bool duplicate, bool compress = false)
+    public static byte[] Pack(Article article, IReadOnlyList<ILayerCodec> layers, bool duplicate, bool compress = false) =>
+        Pack(article, layers, duplicate, compress, delta: true);
+
+    /// <summary>The form written before column-delta coding (rows as they are; 0xFF when compressed): for tests of stores written then.</summary>
+    internal static byte[] PackLegacy(Article article, IReadOnlyList<ILayerCodec> layers, bool duplicate, bool compress = false) =>
+        Pack(article, layers, duplicate, compress, delta: false);
+
+    private static byte[] Pack(Article article, IReadOnlyList<ILayerCodec> layers, bool duplicate, bool compress, bool delta)
     {
         ArgumentNullException.ThrowIfNull(article);
         ArgumentNullException.ThrowIfNull(layers);
@@ -47,7 +66,7 @@ public static class LayerPack
                 continue;
             }
 
-            writer.BeginSection();
+            writer.BeginSection(delta ? layer.Columns.Count : 0);
             int start = writer.Length;
             layer.WriteRows(article, writer);
             sections.Add((layer, rows, start, writer.Length));
@@ -59,6 +78,11 @@ public static class LayerPack
         }
 
         var output = new Buffer(writer.Length + 16 * sections.Count + 8);
+        if (delta)
+        {
+            output.Byte(DeltaRows);
+        }
+
         output.VarUInt((ulong)sections.Count);
         foreach (var (layer, rows, start, end) in sections)
         {
@@ -69,39 +93,55 @@ public static class LayerPack
             output.Bytes(writer.Span(start, end));
         }
 
-        return compress && output.Length >= CompressFrom ? Deflate(output.Span(0, output.Length)) : output.ToArray();
+        if (!compress || output.Length < CompressFrom)
+        {
+            return output.ToArray();
+        }
+
+        // The marker byte stays outside the compressed stream (the legacy form has none: all of it is compressed).
+        int skip = delta ? 1 : 0;
+        return Deflate(output.Span(skip, output.Length), delta ? DeltaRowsDeflated : Deflated, output.Span(0, output.Length));
     }
 
     [ThreadStatic]
     private static MemoryStream? t_deflateBuffer;
 
-    /// <summary>The blob Deflate-compressed behind the <see cref="Deflated"/> byte, or as it is when that is not smaller.</summary>
-    private static byte[] Deflate(ReadOnlySpan<byte> blob)
+    /// <summary>
+    /// <paramref name="sections"/> Deflate-compressed behind <paramref name="marker"/>, or <paramref name="whole"/> as
+    /// it is when that is not smaller.
+    /// </summary>
+    private static byte[] Deflate(ReadOnlySpan<byte> sections, byte marker, ReadOnlySpan<byte> whole)
     {
         var buffer = t_deflateBuffer ??= new MemoryStream(8192);
         buffer.SetLength(0);
-        buffer.WriteByte(Deflated);
+        buffer.WriteByte(marker);
         using (var z = new DeflateStream(buffer, CompressionLevel.Fastest, leaveOpen: true))
         {
-            z.Write(blob);
+            z.Write(sections);
         }
 
-        return buffer.Length < blob.Length ? buffer.GetBuffer().AsSpan(0, (int)buffer.Length).ToArray() : blob.ToArray();
+        return buffer.Length < whole.Length ? buffer.GetBuffer().AsSpan(0, (int)buffer.Length).ToArray() : whole.ToArray();
     }
 
-    /// <summary>The uncompressed sections of a blob (itself when it is not compressed).</summary>
-    private static byte[] Inflate(byte[] blob)
+    /// <summary>The uncompressed sections of a blob and whether its rows are delta-coded.</summary>
+    private static (byte[] Sections, int Start, bool Delta) Inflate(byte[] blob)
     {
-        if (blob.Length == 0 || blob[0] != Deflated)
+        switch (blob[0])
         {
-            return blob;
-        }
+            case DeltaRows:
+                return (blob, 1, true);
+            case Deflated or DeltaRowsDeflated:
+                using (var input = new MemoryStream(blob, 1, blob.Length - 1, writable: false))
+                using (var z = new DeflateStream(input, CompressionMode.Decompress))
+                {
+                    var output = new MemoryStream(blob.Length * 3);
+                    z.CopyTo(output);
+                    return (output.GetBuffer().AsSpan(0, (int)output.Length).ToArray(), 0, blob[0] == DeltaRowsDeflated);
+                }
 
-        using var input = new MemoryStream(blob, 1, blob.Length - 1, writable: false);
-        using var z = new DeflateStream(input, CompressionMode.Decompress);
-        var output = new MemoryStream(blob.Length * 3);
-        z.CopyTo(output);
-        return output.GetBuffer().AsSpan(0, (int)output.Length).ToArray();
+            default:
+                return (blob, 0, false);
+        }
     }
 
     /// <summary>
@@ -118,8 +158,7 @@ public static class LayerPack
             return;
         }
 
-        blob = Inflate(blob);
-        int pos = 0;
+        (blob, int pos, bool delta) = Inflate(blob);
         int count = (int)ReadVarUInt(blob, ref pos);
         for (int s = 0; s < count; s++)
         {
@@ -150,7 +189,7 @@ public static class LayerPack
                     $"Stored layer '{name}' of article {article.Id} is version {version}; this Tightrope reads version {layer.Version}.");
             }
 
-            layer.ReadRows(article, rows, new PackReader(blob, article.Text, start));
+            layer.ReadRows(article, rows, new PackReader(blob, article.Text, start, delta ? layer.Columns.Count : 0));
         }
     }
 
@@ -253,6 +292,7 @@ public static class LayerPack
         private readonly Buffer _out = new(4096);
         private string articleText = text;
         private readonly Dictionary<string, int> _strings = new(StringComparer.Ordinal);
+        private readonly ColumnDeltas _deltas = new();
 
         /// <summary>This thread's writer, emptied, for the article text given (packing allocates nothing else).</summary>
         public static PackWriter Rent(string articleText)
@@ -268,12 +308,21 @@ public static class LayerPack
 
         public ReadOnlySpan<byte> Span(int start, int end) => _out.Span(start, end);
 
-        public void BeginSection() => _strings.Clear();
+        /// <summary>
+        /// Starts a section; with <paramref name="columns"/> above 0 its integers are written as differences from the
+        /// same column of the row before (<see cref="ColumnDeltas"/>).
+        /// </summary>
+        public void BeginSection(int columns = 0)
+        {
+            _strings.Clear();
+            _deltas.Begin(columns);
+        }
 
-        public void Integer(long? value) => _out.VarUInt(value is { } v ? ZigZag(v) + 1 : 0);
+        public void Integer(long? value) => _out.VarUInt(value is { } v ? ZigZag(_deltas.Encode(v)) + 1 : _deltas.Skip());
 
         public void Real(double? value)
         {
+            _deltas.Skip();
             switch (value)
             {
                 case null:
@@ -296,6 +345,7 @@ public static class LayerPack
 
         public void Text(string? value)
         {
+            _deltas.Skip();
             if (value is null)
             {
                 _out.VarUInt(0);
@@ -308,6 +358,7 @@ public static class LayerPack
 
         public void SpanText(string value, int start, int end)
         {
+            _deltas.Skip();
             if (start >= 0 && end <= articleText.Length && start <= end && articleText.AsSpan(start, end - start).SequenceEqual(value))
             {
                 _out.VarUInt(0);
@@ -321,6 +372,7 @@ public static class LayerPack
         /// <summary>0: null; 1: the derived text; 2: a new string follows; above: a reference.</summary>
         public void Derived(string? value, string derived)
         {
+            _deltas.Skip();
             if (value is null)
             {
                 _out.VarUInt(0);
@@ -357,19 +409,38 @@ public static class LayerPack
     }
 
     /// <summary>Bytes to rows: the mirror of <see cref="PackWriter"/>, reading a section of <paramref name="data"/> from <paramref name="start"/>.</summary>
-    internal sealed class PackReader(byte[] data, string articleText, int start = 0) : IRowReader
+    internal sealed class PackReader : IRowReader
     {
         private readonly List<string> _strings = [];
-        private int _pos = start;
+        private readonly ColumnDeltas _deltas = new();
+        private readonly byte[] data;
+        private readonly string articleText;
+        private int _pos;
+
+        /// <summary>A reader of the section at <paramref name="start"/>; <paramref name="columns"/> as the writer's <see cref="PackWriter.BeginSection"/>.</summary>
+        public PackReader(byte[] data, string articleText, int start = 0, int columns = 0)
+        {
+            this.data = data;
+            this.articleText = articleText;
+            _pos = start;
+            _deltas.Begin(columns);
+        }
 
         public long? Integer()
         {
             ulong raw = ReadVarUInt(data, ref _pos);
-            return raw == 0 ? null : UnZigZag(raw - 1);
+            if (raw == 0)
+            {
+                _deltas.Skip();
+                return null;
+            }
+
+            return _deltas.Decode(UnZigZag(raw - 1));
         }
 
         public double? Real()
         {
+            _deltas.Skip();
             byte tag = data[_pos++];
             return tag switch
             {
@@ -389,18 +460,21 @@ public static class LayerPack
 
         public string? Text()
         {
+            _deltas.Skip();
             ulong tag = ReadVarUInt(data, ref _pos);
             return tag == 0 ? null : ReadString(tag, 1);
         }
 
         public string SpanText(int start, int end)
         {
+            _deltas.Skip();
             ulong tag = ReadVarUInt(data, ref _pos);
             return tag == 0 ? articleText[start..end] : ReadString(tag, 1);
         }
 
         public string? Derived(string derived)
         {
+            _deltas.Skip();
             ulong tag = ReadVarUInt(data, ref _pos);
             return tag switch
             {
@@ -423,6 +497,70 @@ public static class LayerPack
         }
 
         private static long UnZigZag(ulong v) => (long)(v >> 1) ^ -(long)(v & 1);
+    }
+
+    /// <summary>
+    /// Column-delta coding of a section's integers: the n-th value a codec writes belongs to column n mod the codec's
+    /// column count (a codec writes one value per column, in order, as JSON and the exports need), and an integer is
+    /// kept as its difference from the last integer of that column (a null leaves it). Writer and reader make the same
+    /// calls in the same order, so they agree on every column whatever a codec writes. Columns 0: values as they are.
+    /// </summary>
+    internal sealed class ColumnDeltas
+    {
+        private long[] _previous = new long[16];
+        private int _columns;
+        private int _column;
+
+        public void Begin(int columns)
+        {
+            _columns = columns;
+            _column = 0;
+            if (_previous.Length < columns)
+            {
+                _previous = new long[columns];
+            }
+
+            Array.Clear(_previous);
+        }
+
+        /// <summary>Moves past a value that is not a stored integer; 0 (the null mark) for the caller's convenience.</summary>
+        public ulong Skip()
+        {
+            if (_columns > 0 && ++_column == _columns)
+            {
+                _column = 0;
+            }
+
+            return 0;
+        }
+
+        public long Encode(long value)
+        {
+            if (_columns == 0)
+            {
+                return value;
+            }
+
+            int c = _column;
+            long delta = unchecked(value - _previous[c]);
+            _previous[c] = value;
+            Skip();
+            return delta;
+        }
+
+        public long Decode(long delta)
+        {
+            if (_columns == 0)
+            {
+                return delta;
+            }
+
+            int c = _column;
+            long value = unchecked(_previous[c] + delta);
+            _previous[c] = value;
+            Skip();
+            return value;
+        }
     }
 
     /// <summary>Rows to JSON objects named by the codec's columns.</summary>

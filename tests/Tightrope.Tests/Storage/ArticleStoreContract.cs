@@ -172,6 +172,39 @@ public abstract class ArticleStoreContract : IDisposable
     }
 
     [Fact]
+    public void PreparedArticlesAreWrittenAsTheArticlesWouldBeAndAreNotChanged()
+    {
+        var text = string.Join(' ', Enumerable.Range(0, 30).Select(i => $"Clause {i} of the agreement on the rotation of the brigade near Pyeongtaek."));
+        var original = Annotated("e1000000000000000000000000000001", text, title: "Rotation agreed");
+        original.Mentions.Add(MentionOf(original, "Pyeongtaek", "PYEONGTAEK"));
+        var copy = Annotated("e1000000000000000000000000000002", text.Replace("Clause 3 of", "Item 3 in", StringComparison.Ordinal), title: "Rotation agreed (repost)");
+        copy.Mentions.Add(MentionOf(copy, "Pyeongtaek", "PYEONGTAEK"));
+        var same = Annotated("e1000000000000000000000000000003", text, title: "Rotation agreed (same text)");
+
+        var byArticles = NewStore();
+        var expected = byArticles.SaveMany([original, copy, same]);
+        var byPrepared = NewStore();
+        var prepared = new[] { original, copy, same }.Select(a => { a.DuplicateOf = null; return byPrepared.Prepare(a); }).ToList();
+        var outcomes = byPrepared.SaveMany(prepared);
+
+        Assert.Equal([SaveOutcome.Stored, SaveOutcome.Duplicate, SaveOutcome.Duplicate], expected);
+        Assert.Equal(expected, outcomes);
+        Assert.All(new[] { original, copy, same }, a => Assert.Null(a.DuplicateOf));
+        Assert.Equal([SaveOutcome.AlreadyPresent], byPrepared.SaveMany([prepared[0]]));
+        foreach (var id in new[] { original.Id, copy.Id, same.Id })
+        {
+            var a = byArticles.GetArticle(id)!;
+            var b = byPrepared.GetArticle(id)!;
+            Assert.Equal((a.Text, a.RawText, a.DuplicateOf), (b.Text, b.RawText, b.DuplicateOf));
+            Assert.Equal(a.Mentions, b.Mentions);
+            Assert.Equal(a.Removed, b.Removed);
+        }
+
+        Assert.Equal(byArticles.Stats(), byPrepared.Stats());
+        Assert.Equal(original.Id, byPrepared.GetArticle(copy.Id)!.DuplicateOf);
+    }
+
+    [Fact]
     public void TheFiguresOfAnIndicatorAreReadWholeAcrossManyPages()
     {
         // More articles than one page of the keyset reading (256), each with its own words: every figure once, in stored order.

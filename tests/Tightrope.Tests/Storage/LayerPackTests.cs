@@ -53,15 +53,23 @@ public sealed class LayerPackTests
         var article = Processed();
         var plain = LayerPack.Pack(article, TightropePipeline.Layers, duplicate: false);
         var packed = LayerPack.Pack(article, TightropePipeline.Layers, duplicate: false, compress: true);
+        var legacyPlain = LayerPack.PackLegacy(article, TightropePipeline.Layers, duplicate: false);
+        var legacyPacked = LayerPack.PackLegacy(article, TightropePipeline.Layers, duplicate: false, compress: true);
 
         Assert.True(plain.Length >= LayerPack.CompressFrom, $"the test article packs to only {plain.Length} bytes");
-        Assert.NotEqual(LayerPack.Deflated, plain[0]);
-        Assert.Equal(LayerPack.Deflated, packed[0]);
+        Assert.Equal(LayerPack.DeltaRows, plain[0]);
+        Assert.Equal(LayerPack.DeltaRowsDeflated, packed[0]);
+        Assert.True(legacyPlain[0] < 0x7F);
+        Assert.Equal(LayerPack.Deflated, legacyPacked[0]);
         Assert.True(packed.Length < plain.Length, $"compressed {packed.Length} bytes, uncompressed {plain.Length}");
+        // Column deltas: offsets and sentence numbers that grow take fewer bytes than the values themselves.
+        Assert.True(plain.Length < legacyPlain.Length, $"delta-coded {plain.Length} bytes, as they are {legacyPlain.Length}");
         Assert.True(article.Mentions.Count > 0 && article.Figures.Count > 0, "the test article has no mentions or figures");
         var expected = Rows(article);
         Assert.Equal(expected, Rows(Read(article, plain)));
         Assert.Equal(expected, Rows(Read(article, packed)));
+        Assert.Equal(expected, Rows(Read(article, legacyPlain)));
+        Assert.Equal(expected, Rows(Read(article, legacyPacked)));
     }
 
     [Fact]

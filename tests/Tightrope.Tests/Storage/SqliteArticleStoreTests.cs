@@ -242,7 +242,7 @@ public sealed class SqliteArticleStoreTests : ArticleStoreContract
         var old = Annotated("e0000000000000000000000000000001", "Seoul and Washington met on Monday. " + string.Concat(Enumerable.Repeat("The allies talked about troops. ", 6)));
         old.Mentions.Add(MentionOf(old, "Seoul", "KOR"));
         old.Mentions.Add(MentionOf(old, "Washington", "USA"));
-        var plain = LayerPack.Pack(old, TightropePipeline.Layers, duplicate: false);
+        var plain = LayerPack.PackLegacy(old, TightropePipeline.Layers, duplicate: false);
         Assert.True(plain.Length >= LayerPack.CompressFrom);
         Directory.CreateDirectory(_folder);
         using (var db = new SqliteConnection($"Data Source={path};Pooling=False"))
@@ -270,7 +270,6 @@ public sealed class SqliteArticleStoreTests : ArticleStoreContract
                 added.Mentions.Add(MentionOf(added, words, actor, normalized: actor is null ? words.ToLowerInvariant() : null));
             }
 
-            Assert.Equal(LayerPack.Deflated, LayerPack.Pack(added, TightropePipeline.Layers, duplicate: false, compress: true)[0]);
             Assert.Equal(SaveOutcome.Stored, store.Save(added));
             Assert.Equal(added.Mentions, store.GetArticle(added.Id)!.Mentions);
         }
@@ -284,7 +283,8 @@ public sealed class SqliteArticleStoreTests : ArticleStoreContract
             Assert.True(r.Read());
             Assert.NotEqual(LayerPack.Deflated, ((byte[])r.GetValue(1))[0]);
             Assert.True(r.Read());
-            Assert.Equal(LayerPack.Deflated, ((byte[])r.GetValue(1))[0]);
+            // Written since schema 8: zstd-packed by the backend.
+            Assert.Equal(ZstdPacking.LayersMarker, ((byte[])r.GetValue(1))[0]);
         }
     }
 
@@ -312,7 +312,7 @@ public sealed class SqliteArticleStoreTests : ArticleStoreContract
             cmd.Parameters.AddWithValue("$title", old.Metadata.Title);
             cmd.Parameters.AddWithValue("$text", old.Text);
             cmd.Parameters.AddWithValue("$raw", RawTextDiff.Encode(old.RawText, old.Text, old.Offsets)!);
-            cmd.Parameters.AddWithValue("$layers", LayerPack.Pack(old, TightropePipeline.Layers, duplicate: false, compress: true));
+            cmd.Parameters.AddWithValue("$layers", LayerPack.PackLegacy(old, TightropePipeline.Layers, duplicate: false, compress: true));
             cmd.Parameters.AddWithValue("$id2", duplicate.Id);
             cmd.Parameters.AddWithValue("$title2", duplicate.Metadata.Title);
             cmd.Parameters.AddWithValue("$scoped", scopedData);
@@ -349,8 +349,9 @@ public sealed class SqliteArticleStoreTests : ArticleStoreContract
         {
             db.Open();
             using var cmd = db.CreateCommand();
-            // Every row holds its text packed (smaller than the text) and '' in the old column; scoped data packed too.
-            cmd.CommandText = "SELECT count(*), sum(text = ''), sum(text_z IS NOT NULL AND length(text_z) < length), "
+            // Every row holds its text packed (smaller than the text; since schema 8 in text_zs) and '' in the old column;
+            // scoped data packed too.
+            cmd.CommandText = "SELECT count(*), sum(text = ''), sum(coalesce(text_zs, text_z) IS NOT NULL AND length(coalesce(text_zs, text_z)) < length), "
                 + "(SELECT sum(length(data)) FROM scoped) FROM articles";
             using var r = cmd.ExecuteReader();
             Assert.True(r.Read());
@@ -358,6 +359,125 @@ public sealed class SqliteArticleStoreTests : ArticleStoreContract
             Assert.Equal(3L, r.GetInt64(1));
             Assert.Equal(3L, r.GetInt64(2));
             Assert.True(r.GetInt64(3) < scopedData.Length);
+        }
+    }
+
+    [Fact]
+    public void AStoreAtSchemaSevenIsMigratedAndAnswersAsBeforeWhileNewRowsAreZstdPacked()
+    {
+        var path = Path.Combine(_folder, "v7.db");
+        var old = Annotated("a7000000000000000000000000000001", "Delegates in Seoul argued over the garrison budget. " + string.Concat(Enumerable.Repeat("Auditors checked the ledgers twice. ", 5)),
+            title: "Budget argued");
+        old.Mentions.Add(MentionOf(old, "Seoul", "KOR"));
+        var signature32 = MemoryMarshalLow32(old.Signature!);
+        Directory.CreateDirectory(_folder);
+        using (var db = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            db.Open();
+            using var zstd = new ZstdPacking();
+            SqlitePacking.Register(db, zstd);
+            using var cmd = db.CreateCommand();
+            cmd.CommandText = "CREATE TABLE schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied TEXT NOT NULL);"
+                + string.Concat(SqliteSchema.Migrations.Where(m => m.Version <= 7).Select(m => m.Sql))
+                + string.Concat(Enumerable.Range(1, 7).Select(v => $"INSERT INTO schema_version VALUES ({v}, 'v{v}', 'x');"))
+                + "INSERT INTO articles (id, title, text, text_z, raw_diff, length, layers, text_hash) VALUES ($id, $title, '', $text_z, $raw, $length, $layers, 'h7');"
+                + "INSERT INTO article_signatures (article, signature) VALUES (last_insert_rowid(), $signature);"
+                + "INSERT INTO articles_fts (rowid, title, text) VALUES (1, $title, $text);"
+                + string.Concat(Tightrope.Dedup.TextFingerprint.BandKeys(old.Signature!).Select(k => $"INSERT OR IGNORE INTO lsh_bands (key, article) VALUES ({k}, 1);"));
+            cmd.Parameters.AddWithValue("$id", old.Id);
+            cmd.Parameters.AddWithValue("$title", old.Metadata.Title);
+            cmd.Parameters.AddWithValue("$text", old.Text);
+            cmd.Parameters.AddWithValue("$text_z", SqlitePacking.PackText(old.Text));
+            cmd.Parameters.AddWithValue("$raw", SqlitePacking.Pack(RawTextDiff.Encode(old.RawText, old.Text, old.Offsets)!));
+            cmd.Parameters.AddWithValue("$length", old.Text.Length);
+            cmd.Parameters.AddWithValue("$layers", LayerPack.PackLegacy(old, TightropePipeline.Layers, duplicate: false, compress: true));
+            cmd.Parameters.AddWithValue("$signature", signature32);
+            cmd.ExecuteNonQuery();
+        }
+
+        using (var store = ArticleStore.Open(path))
+        {
+            Assert.Equal(SqliteSchema.CurrentVersion, store.SchemaVersion);
+            Assert.True(SqliteSchema.CurrentVersion >= 8);
+            var read = store.GetArticle(old.Id)!;
+            Assert.Equal((old.Text, old.RawText), (read.Text, read.RawText));
+            Assert.Equal(old.Mentions, read.Mentions);
+            var hit = Assert.Single(store.Search("auditors"));
+            Assert.Equal(old.Id, hit.ArticleId);
+            Assert.Contains("Auditors", hit.Snippet, StringComparison.Ordinal);
+            // A 32-bit signature of schema 7 still finds its near duplicate.
+            Assert.Equal(old.Id, store.FindNearDuplicate(old.Signature!));
+            var added = Annotated("a7000000000000000000000000000002", "Envoys in Tokyo compared notes on the garrison budget. " + string.Concat(Enumerable.Repeat("Clerks filed the minutes by dawn. ", 5)));
+            added.Mentions.Add(MentionOf(added, "Tokyo", "JPN"));
+            Assert.Equal(SaveOutcome.Stored, store.Save(added));
+            var readAdded = store.GetArticle(added.Id)!;
+            Assert.Equal((added.Text, added.RawText), (readAdded.Text, readAdded.RawText));
+            Assert.Equal(added.Mentions, readAdded.Mentions);
+            Assert.Equal(2, store.Search("garrison").Total);
+            Assert.Contains("Clerks", Assert.Single(store.Search("clerks")).Snippet, StringComparison.Ordinal);
+        }
+
+        using (var db = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            db.Open();
+            using var cmd = db.CreateCommand();
+            cmd.CommandText = "SELECT text_z IS NULL, text_zs IS NULL, substr(layers, 1, 1) FROM articles ORDER BY seq";
+            using var r = cmd.ExecuteReader();
+            Assert.True(r.Read());
+            // The row written at schema 7 keeps its Brotli text and the core's blob as it was.
+            Assert.Equal((0L, 1L), (r.GetInt64(0), r.GetInt64(1)));
+            Assert.NotEqual(ZstdPacking.LayersMarker, ((byte[])r.GetValue(2))[0]);
+            Assert.True(r.Read());
+            Assert.Equal((1L, 0L, ZstdPacking.LayersMarker), (r.GetInt64(0), r.GetInt64(1), ((byte[])r.GetValue(2))[0]));
+        }
+    }
+
+    private static byte[] MemoryMarshalLow32(ulong[] signature) =>
+        [.. signature.SelectMany(v => BitConverter.GetBytes((uint)v))];
+
+    [Fact]
+    public void ALargeBatchTrainsDictionariesThatPackSmallerAndReadBackAfterReopening()
+    {
+        var path = Path.Combine(_folder, "dictionaries.db");
+        string[] places = ["Seoul", "Busan", "Tokyo", "Osaka", "Manila", "Guam", "Hanoi", "Taipei"];
+        string[] verbs = ["reviewed", "debated", "postponed", "welcomed", "questioned", "approved"];
+        var articles = Enumerable.Range(0, ZstdPacking.TrainFrom + 40).Select(i => Annotated(
+            $"c{i:x31}",
+            $"Officials in {places[i % places.Length]} {verbs[i % verbs.Length]} the plan number {i} on day {i % 28 + 1}. "
+            + $"The allied committee met {i % 7 + 2} times about item {i * 37 % 1000}, and {places[(i + 3) % places.Length]} sent {i % 90 + 10} observers. "
+            + $"Analysts expect another round in {places[(i + 5) % places.Length]} before the summer of {2000 + i % 25}.")).ToList();
+        foreach (var a in articles)
+        {
+            a.Mentions.Add(MentionOf(a, places[articles.IndexOf(a) % places.Length], "PLACE-" + (articles.IndexOf(a) % places.Length)));
+        }
+
+        using (var store = ArticleStore.Open(path, new ArticleStoreOptions { NearDuplicateThreshold = 1.1 }))
+        {
+            Assert.All(store.SaveMany(articles), o => Assert.Equal(SaveOutcome.Stored, o));
+        }
+
+        using (var db = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            db.Open();
+            using var cmd = db.CreateCommand();
+            cmd.CommandText = "SELECT group_concat(kind, ','), (SELECT max(length(text_zs) * 1.0 / length) FROM articles) FROM (SELECT kind FROM pack_dictionaries ORDER BY kind)";
+            using var r = cmd.ExecuteReader();
+            Assert.True(r.Read());
+            Assert.Equal("layers,text", r.GetString(0));
+            // With the dictionary every text packs to well under half its length (without one, a short text barely shrinks).
+            Assert.True(r.GetDouble(1) < 0.5, $"the largest packed text is {r.GetDouble(1):P0} of its length");
+        }
+
+        using (var reopened = ArticleStore.Open(path))
+        {
+            foreach (var a in articles.Where((_, i) => i % 37 == 0))
+            {
+                var read = reopened.GetArticle(a.Id)!;
+                Assert.Equal((a.Text, a.RawText), (read.Text, read.RawText));
+                Assert.Equal(a.Mentions, read.Mentions);
+            }
+
+            Assert.Equal(articles.Count(a => a.Text.Contains("Manila", StringComparison.Ordinal)), reopened.Search("manila", limit: 1000).Total);
         }
     }
 
@@ -375,6 +495,21 @@ public sealed class SqliteArticleStoreTests : ArticleStoreContract
         Assert.True(SqlitePacking.PackText(string.Concat(Enumerable.Repeat("The talks on troops resumed. ", 400))).Length < 400);
         var damaged = SqlitePacking.PackText(string.Concat(Enumerable.Repeat("The talks on troops resumed. ", 40)));
         Assert.ThrowsAny<InvalidDataException>(() => SqlitePacking.UnpackText(damaged.AsSpan(0, damaged.Length / 2)));
+        using var zstd = new ZstdPacking();
+        foreach (var text in new[] { "", "a", "Seoul — 서울, 2024년 5월.", string.Concat(Enumerable.Repeat("The talks on troops resumed. ", 400)) })
+        {
+            Assert.Equal(text, zstd.UnpackText(zstd.PackText(text).ToArray()));
+            var bytes = System.Text.Encoding.UTF8.GetBytes(text);
+            var packed = zstd.PackLayers(bytes).ToArray();
+            Assert.Equal(ZstdPacking.LayersMarker, packed[0]);
+            Assert.Equal(bytes, zstd.UnpackLayers(packed));
+        }
+
+        // A blob the backend did not pack (rows written before schema 8) is the core's blob as it is.
+        byte[] legacy = [3, 1, 2, 3];
+        Assert.Same(legacy, zstd.UnpackLayers(legacy));
+        var cut = zstd.PackText(string.Concat(Enumerable.Repeat("The talks on troops resumed. ", 40))).ToArray();
+        Assert.ThrowsAny<Exception>(() => zstd.UnpackText(cut.AsSpan(0, cut.Length / 2)));
     }
 
     [Fact]
