@@ -26,19 +26,19 @@ internal sealed partial class EventExtractor
             k--;
         }
 
-        if (k < 1 || !RoleNouns.Contains(toks[k].Lower))
+        if (k < 1 || !toks[k].Is(WordClass.RoleNoun))
         {
             return null;
         }
 
         int noun = k;
         k--;
-        while (k >= 0 && toks[k].Word && !toks[k].Upper && !EventLexicon.IsDeterminer(toks[k].Lower) && k > noun - 3)
+        while (k >= 0 && toks[k].Word && !toks[k].Upper && !toks[k].Is(WordClass.Determiner) && k > noun - 3)
         {
             k--;
         }
 
-        if (k < 0 || !EventLexicon.IsDeterminer(toks[k].Lower) || toks[k].Lower != "the")
+        if (k < 0 || !toks[k].Is(WordClass.Determiner) || toks[k].Lower != "the")
         {
             return null;
         }
@@ -110,7 +110,7 @@ internal sealed partial class EventExtractor
         int clauseStart = 0;
         for (int k = f.TokenStart - 1; k >= 0; k--)
         {
-            if (ClauseStops.Contains(toks[k].Lower))
+            if (toks[k].Is(WordClass.ClauseStop))
             {
                 clauseStart = k + 1;
                 break;
@@ -122,7 +122,7 @@ internal sealed partial class EventExtractor
         {
             // ", and even the US …": a comma and a conjunction start another clause, whose actors are not this act's.
             bool nextClause = toks[k].Lower == "," && k + 1 < toks.Count && toks[k + 1].Lower is "and" or "but" or "while" or "yet" or "so" or "whereas";
-            if (ClauseStops.Contains(toks[k].Lower) || nextClause || (fi + 1 < found.Count && k >= found[fi + 1].TokenStart))
+            if (toks[k].Is(WordClass.ClauseStop) || nextClause || (fi + 1 < found.Count && k >= found[fi + 1].TokenStart))
             {
                 clauseEnd = k;
                 break;
@@ -157,8 +157,8 @@ internal sealed partial class EventExtractor
             }
         }
 
-        bool passive = f.TokenStart > 0 && _lex.Participles.Contains(toks[f.TokenStart].Lower)
-            && (Be.Contains(toks[f.TokenStart - 1].Lower) || (f.TokenStart > 1 && Be.Contains(toks[f.TokenStart - 2].Lower)));
+        bool passive = f.TokenStart > 0 && toks[f.TokenStart].Is(WordClass.Participle)
+            && (toks[f.TokenStart - 1].Is(WordClass.Be) || (f.TokenStart > 1 && toks[f.TokenStart - 2].Is(WordClass.Be)));
 
         // An infinitive after another predicate ("crossed into North Korea to drop leaflets", "went to Pyongyang to meet
         // Kim") has that predicate's subject, not its object; a request's object is the one asked ("urged X to").

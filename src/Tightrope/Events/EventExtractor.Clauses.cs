@@ -12,7 +12,7 @@ internal sealed partial class EventExtractor
     {
         for (int k = pred - 1; k >= clauseStart; k--)
         {
-            if (IntentMarkers.Contains(toks[k].Lower))
+            if (toks[k].Is(WordClass.IntentMarker))
             {
                 return true;
             }
@@ -25,16 +25,16 @@ internal sealed partial class EventExtractor
     private bool IsNounUse(List<Tok> toks, Found f)
     {
         var w = toks[f.TokenStart].Lower;
-        if (f.TokenStart > 0 && NounMarkers.Contains(toks[f.TokenStart - 1].Lower))
+        if (f.TokenStart > 0 && toks[f.TokenStart - 1].Is(WordClass.NounMarker))
         {
             // "the official said", "the official criticized": a marker that is also a role noun, before a past form, is the subject.
-            if (RoleNouns.Contains(toks[f.TokenStart - 1].Lower) && _lex.Participles.Contains(w))
+            if (toks[f.TokenStart - 1].Is(WordClass.RoleNoun) && toks[f.TokenStart].Is(WordClass.Participle))
             {
                 return false;
             }
 
             // "to further strengthen", "will first visit": an adverb between "to" or an auxiliary and the verb.
-            return !(AdverbMarkers.Contains(toks[f.TokenStart - 1].Lower) && f.TokenStart > 1 && VerbBefore.Contains(toks[f.TokenStart - 2].Lower));
+            return !(toks[f.TokenStart - 1].Is(WordClass.AdverbMarker) && f.TokenStart > 1 && toks[f.TokenStart - 2].Is(WordClass.VerbBefore));
         }
 
         if (f.TokenStart > 0 && toks[f.TokenStart - 1].Lower.EndsWith("'s", StringComparison.Ordinal))
@@ -43,7 +43,7 @@ internal sealed partial class EventExtractor
         }
 
         // An -ing form with no auxiliary, preposition or conjunction before it is a noun ("the Hanoi meeting", "security meeting").
-        if (w.EndsWith("ing", StringComparison.Ordinal) && f.TokenStart > 0 && !GerundBefore.Contains(toks[f.TokenStart - 1].Lower))
+        if (w.EndsWith("ing", StringComparison.Ordinal) && f.TokenStart > 0 && !toks[f.TokenStart - 1].Is(WordClass.GerundBefore))
         {
             return true;
         }
@@ -66,14 +66,14 @@ internal sealed partial class EventExtractor
 
     /// <summary>"the military cooperation mechanism", "the summit venue": an event noun before a head noun of <c>events-noun-heads</c> only names a kind.</summary>
     private static bool ModifiesHead(List<Tok> toks, Found f)
-        => f.TokenEnd < toks.Count && toks[f.TokenEnd].Word && !toks[f.TokenEnd].Upper && NounHeads.Contains(toks[f.TokenEnd].Lower);
+        => f.TokenEnd < toks.Count && toks[f.TokenEnd].Word && !toks[f.TokenEnd].Upper && toks[f.TokenEnd].Is(WordClass.NounHead);
 
     /// <summary>"had a phone call", "paid a visit", "made a proposal": an event noun as a light verb's object is that verb's act (at most three lower-case words between).</summary>
     private static bool AfterLightVerb(List<Tok> toks, int noun)
     {
         for (int k = noun - 1; k >= 0 && k >= noun - 4; k--)
         {
-            if (LightVerbs.Contains(toks[k].Lower))
+            if (toks[k].Is(WordClass.LightVerb))
             {
                 return true;
             }
@@ -238,13 +238,13 @@ internal sealed partial class EventExtractor
                 continue;
             }
 
-            if (!_lex.Modal.TryGetValue(w, out var options) || (k < clauseStart && w is not ("if" or "unless" or "whether" or "in" or "provided")))
+            if (toks[k].Info.Modal is not { } options || (k < clauseStart && w is not ("if" or "unless" or "whether" or "in" or "provided")))
             {
                 continue;
             }
 
             // A capitalised "May" mid-sentence is the month.
-            if (toks[k].Upper && k > 0 && Months.Contains(w))
+            if (toks[k].Upper && k > 0 && toks[k].Is(WordClass.Month))
             {
                 continue;
             }
@@ -351,7 +351,7 @@ internal sealed partial class EventExtractor
 
         for (int k = hi; k >= 0; k--)
         {
-            if (toks[k].Span.End <= offset && toks[k].Word && !EventLexicon.IsDeterminer(toks[k].Lower))
+            if (toks[k].Span.End <= offset && toks[k].Word && !toks[k].Is(WordClass.Determiner))
             {
                 return toks[k].Lower;
             }

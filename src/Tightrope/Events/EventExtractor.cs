@@ -55,7 +55,12 @@ internal sealed partial class EventExtractor(KnowledgeBase knowledge, IEventDate
 
     private static readonly HashSet<string> Pronouns = new(StringComparer.OrdinalIgnoreCase) { "he", "she", "they" };
 
-    private readonly record struct Tok(int Index, TextSpan Span, string Lower, bool Word, bool Upper);
+    private readonly record struct Tok(int Index, TextSpan Span, WordInfo Info, bool Word, bool Upper)
+    {
+        public string Lower => Info.Lower;
+
+        public bool Is(WordClass c) => Info.Is(c);
+    }
 
     private sealed record Found(int TokenStart, int TokenEnd, Predicate Entry);
 
@@ -83,8 +88,14 @@ internal sealed partial class EventExtractor(KnowledgeBase knowledge, IEventDate
         /// <summary>The events one predicate gives (with whether each is a passive's with no named source), read before the next predicate is built.</summary>
         public readonly List<(Event, bool)> Built = [];
 
-        /// <summary>Every lower-cased word form met so far, so that a word read again is no new string (cleared when it grows large).</summary>
-        public readonly Dictionary<string, string> Lowered = new(StringComparer.Ordinal);
+        /// <summary>Every lower-cased word form met so far with its record, so that a word read again is no new string and no lookups (cleared when it grows large).</summary>
+        public readonly Dictionary<string, WordInfo> Lowered = new(StringComparer.Ordinal);
+
+        /// <summary>The records of the one-character ASCII words.</summary>
+        public readonly WordInfo?[] Ascii = new WordInfo?[128];
+
+        /// <summary>The lexicon the records were made from (a thread may run extractors of several lexicons).</summary>
+        public EventLexicon? Lexicon;
 
         public char[] Buffer = new char[64];
 
@@ -104,40 +115,6 @@ internal sealed partial class EventExtractor(KnowledgeBase knowledge, IEventDate
 
     /// <summary>The one-character words of ASCII, lower-cased (punctuation, "a", digits).</summary>
     private static readonly string[] Ascii = [.. Enumerable.Range(0, 128).Select(c => char.ToLowerInvariant((char)c).ToString())];
-
-    /// <summary>The word lower-cased, with a typographic apostrophe as a plain one: the same string for the same form (no string per token).</summary>
-    private static string Lower(Scratch scratch, Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> lowered, ReadOnlySpan<char> span)
-    {
-        if (span.Length == 1 && span[0] < 128)
-        {
-            return Ascii[span[0]];
-        }
-
-        if (scratch.Buffer.Length < span.Length)
-        {
-            scratch.Buffer = new char[Math.Max(span.Length, scratch.Buffer.Length * 2)];
-        }
-
-        var dst = scratch.Buffer.AsSpan(0, span.Length);
-        for (int c = 0; c < span.Length; c++)
-        {
-            dst[c] = span[c] == '’' ? '\'' : char.ToLowerInvariant(span[c]);
-        }
-
-        if (lowered.TryGetValue(dst, out var known))
-        {
-            return known;
-        }
-
-        if (scratch.Lowered.Count >= MaxLowered)
-        {
-            scratch.Lowered.Clear();
-        }
-
-        var s = new string(dst);
-        scratch.Lowered[s] = s;
-        return s;
-    }
 
     /// <summary>Whether a mention overlaps the span (a loop: a lambda here allocated a closure for every token).</summary>
     private static bool OverlapsAny(List<Mention> mentions, TextSpan span)
@@ -168,6 +145,13 @@ internal sealed partial class EventExtractor(KnowledgeBase knowledge, IEventDate
         }
         var text = article.Text;
         var scratch = t_scratch ??= new Scratch();
+        if (!ReferenceEquals(scratch.Lexicon, _lex))
+        {
+            scratch.Lexicon = _lex;
+            scratch.Lowered.Clear();
+            Array.Clear(scratch.Ascii);
+        }
+
         int tokenCursor = 0, mentionCursor = 0;
         string? quoteSpeaker = null;
         int quoteSentence = -2;
@@ -306,7 +290,7 @@ internal sealed partial class EventExtractor(KnowledgeBase knowledge, IEventDate
     }
 
     /// <summary>The sentence's tokens from the Text stage's, with their lower-cased forms, into the thread's token list.</summary>
-    private static void LoadTokens(Article article, int tokenCursor, TextSpan sentence, Scratch scratch, List<Tok> toks)
+    private void LoadTokens(Article article, int tokenCursor, TextSpan sentence, Scratch scratch, List<Tok> toks)
     {
         var text = article.Text;
         var lowered = scratch.Lowered.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -321,8 +305,7 @@ internal sealed partial class EventExtractor(KnowledgeBase knowledge, IEventDate
         {
             var tk = article.Tokens[t];
             var span = text.AsSpan(tk.Span.Start, tk.Span.End - tk.Span.Start);
-            var lower = Lower(scratch, lowered, span);
-            toks.Add(new Tok(toks.Count, tk.Span, lower, tk.Kind == TokenKind.Word, span.Length > 0 && char.IsUpper(span[0])));
+            toks.Add(new Tok(toks.Count, tk.Span, Info(scratch, lowered, span), tk.Kind == TokenKind.Word, span.Length > 0 && char.IsUpper(span[0])));
         }
     }
 
@@ -347,7 +330,7 @@ internal sealed partial class EventExtractor(KnowledgeBase knowledge, IEventDate
     {
         foreach (var t in toks)
         {
-            if (t.Word && _lex.CueShapes.MayContain(t.Lower) && _lex.Cues.ContainsKey(t.Lower))
+            if (t.Word && t.Info.Cues is not null)
             {
                 return true;
             }
@@ -502,13 +485,13 @@ internal sealed partial class EventExtractor(KnowledgeBase knowledge, IEventDate
         for (int i = 0; i < toks.Count; i++)
         {
             var tk = toks[i];
-            if (!tk.Word || !_lex.FirstShapes.MayContain(tk.Lower) || !_lex.ByFirst.TryGetValue(tk.Lower, out var options) || OverlapsAny(mentions, tk.Span))
+            if (!tk.Word || tk.Info.First is not { } options || OverlapsAny(mentions, tk.Span))
             {
                 continue;
             }
 
             // A capitalised month name ("March", "May") is a date, not a predicate.
-            if (tk.Upper && i > 0 && Months.Contains(tk.Lower))
+            if (tk.Upper && i > 0 && tk.Is(WordClass.Month))
             {
                 continue;
             }
@@ -519,7 +502,7 @@ internal sealed partial class EventExtractor(KnowledgeBase knowledge, IEventDate
             }
 
             // "is seeking to offer": a predicate that with the next word is a marker of intention is no act of its own.
-            if (i + 1 < toks.Count && _lex.Modal.TryGetValue(tk.Lower, out var marks) && MarksIntent(marks, toks[i + 1].Lower))
+            if (i + 1 < toks.Count && tk.Info.Modal is { } marks && MarksIntent(marks, toks[i + 1].Lower))
             {
                 continue;
             }
@@ -530,7 +513,7 @@ internal sealed partial class EventExtractor(KnowledgeBase knowledge, IEventDate
                 bool ok = true, modifier = false;
                 foreach (var w in rest)
                 {
-                    while (j < toks.Count && EventLexicon.IsDeterminer(toks[j].Lower) && !EventLexicon.IsDeterminer(w))
+                    while (j < toks.Count && toks[j].Is(WordClass.Determiner) && !EventLexicon.IsDeterminer(w))
                     {
                         j++;
                     }
@@ -600,7 +583,7 @@ internal sealed partial class EventExtractor(KnowledgeBase knowledge, IEventDate
     {
         for (int i = 0; i < toks.Count; i++)
         {
-            if (!toks[i].Word || !_lex.Composers.TryGetValue(toks[i].Lower, out var options))
+            if (!toks[i].Word || toks[i].Info.Composers is not { } options)
             {
                 continue;
             }
@@ -642,7 +625,7 @@ internal sealed partial class EventExtractor(KnowledgeBase knowledge, IEventDate
                 for (int k = verbEnd; k < found[obj].TokenStart && gap; k++)
                 {
                     var t = toks[k];
-                    gap = (t.Word && !t.Upper && (char.IsDigit(t.Lower[0]) || ObjectGapWords.Contains(t.Lower) || (!Particles.Contains(t.Lower) && !ClauseStops.Contains(t.Lower) && !GapPrepositions.Contains(t.Lower) && t.Lower is not ("and" or "or" or "to"))))
+                    gap = (t.Word && !t.Upper && (char.IsDigit(t.Lower[0]) || t.Is(WordClass.ObjectGap) || (!t.Is(WordClass.Particle | WordClass.ClauseStop | WordClass.GapPreposition) && t.Lower is not ("and" or "or" or "to"))))
                         || t.Lower == "-";
                 }
 
