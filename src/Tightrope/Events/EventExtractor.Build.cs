@@ -140,10 +140,10 @@ internal sealed partial class EventExtractor
         }
 
         var modality = ModalityOf(toks, clauseStart, f.TokenStart, question, reported);
-        Found? governor = null;
-        if (fi > 0 && f.TokenStart > 0 && toks[f.TokenStart - 1].Lower == "to")
+        bool governed = fi > 0 && f.TokenStart > 0 && toks[f.TokenStart - 1].Lower == "to";
+        var governor = governed ? found[fi - 1] : default;
+        if (governed)
         {
-            governor = found[fi - 1];
             if (modality == Modality.Asserted)
             {
                 modality = governor.Entry.Type switch
@@ -163,8 +163,8 @@ internal sealed partial class EventExtractor
         // An infinitive after another predicate ("crossed into North Korea to drop leaflets", "went to Pyongyang to meet
         // Kim") has that predicate's subject, not its object; a request's object is the one asked ("urged X to").
         int subjectLimit = predSpan.Start;
-        bool asks = governor is not null && governor.Entry.Type is "REQUEST" or EventLexicon.Speech;
-        if (governor is not null && !asks)
+        bool asks = governed && governor.Entry.Type is "REQUEST" or EventLexicon.Speech;
+        if (governed && !asks)
         {
             subjectLimit = toks[governor.TokenStart].Span.Start;
         }
@@ -295,7 +295,20 @@ internal sealed partial class EventExtractor
             subjects.AddRange(Pronoun(article, toks, clauseStart, f.TokenStart, predSpan.Start));
         }
 
-        subjectsOf[fi] = subjects.Count > 0 ? [.. subjects] : null;
+        subjectsOf[fi] = null;
+        if (subjects.Count > 0)
+        {
+            // A copy for the later predicates of the sentence, in the thread's list for this predicate (no new list per predicate).
+            while (scratch.SubjectPool.Count <= fi)
+            {
+                scratch.SubjectPool.Add([]);
+            }
+
+            var kept = scratch.SubjectPool[fi];
+            kept.Clear();
+            kept.AddRange(subjects);
+            subjectsOf[fi] = kept;
+        }
 
         if (asks && objects.Count == 0 && before.Count > 0)
         {

@@ -62,7 +62,7 @@ internal sealed partial class EventExtractor(KnowledgeBase knowledge, IEventDate
         public bool Is(WordClass c) => Info.Is(c);
     }
 
-    private sealed record Found(int TokenStart, int TokenEnd, Predicate Entry);
+    private readonly record struct Found(int TokenStart, int TokenEnd, Predicate Entry);
 
     public List<Event> Extract(Article article) => Candidates(article, requireActor: true);
 
@@ -106,6 +106,12 @@ internal sealed partial class EventExtractor(KnowledgeBase knowledge, IEventDate
         public readonly Dictionary<(string, string?, string?, Modality), int> Seen = [];
 
         public readonly List<int> Next = [];
+
+        /// <summary>Each predicate's subjects, read by the later predicates of its sentence (entries past the sentence's predicates are stale).</summary>
+        public List<string>?[] SubjectsOf = new List<string>?[16];
+
+        /// <summary>The lists <see cref="SubjectsOf"/> points into, one per predicate index, reused.</summary>
+        public readonly List<List<string>> SubjectPool = [];
     }
 
     [ThreadStatic]
@@ -188,7 +194,13 @@ internal sealed partial class EventExtractor(KnowledgeBase knowledge, IEventDate
             var emitted = scratch.Emitted;
             emitted.Clear();
             string? silentSpeaker = null;
-            var subjectsOf = new List<string>?[found.Count];
+            if (scratch.SubjectsOf.Length < found.Count)
+            {
+                scratch.SubjectsOf = new List<string>?[Math.Max(found.Count, scratch.SubjectsOf.Length * 2)];
+            }
+
+            var subjectsOf = scratch.SubjectsOf;
+            Array.Clear(subjectsOf, 0, found.Count);
             int first = result.Count;
             for (int fi = 0; fi < found.Count; fi++)
             {
@@ -552,6 +564,34 @@ internal sealed partial class EventExtractor(KnowledgeBase knowledge, IEventDate
         return found;
     }
 
+    /// <summary>The index of the predicate that covers token <paramref name="t"/>, or -1 (a loop: a lambda allocated a closure per call).</summary>
+    private static int Covering(List<Found> found, int t)
+    {
+        for (int k = 0; k < found.Count; k++)
+        {
+            if (found[k].TokenStart <= t && found[k].TokenEnd > t)
+            {
+                return k;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>The index of the first predicate that starts at or after token <paramref name="t"/>, or -1.</summary>
+    private static int FirstFrom(List<Found> found, int t)
+    {
+        for (int k = 0; k < found.Count; k++)
+        {
+            if (found[k].TokenStart >= t)
+            {
+                return k;
+            }
+        }
+
+        return -1;
+    }
+
     /// <summary>Prepositions that end the verb's object ("launches during a meeting", "suspended ahead of the visit"): the act after them is not the object.</summary>
     private static readonly HashSet<string> GapPrepositions = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -609,13 +649,13 @@ internal sealed partial class EventExtractor(KnowledgeBase knowledge, IEventDate
                 }
 
                 // The verb may itself be a predicate ("cancel"), but not part of a longer one ("suspend aid").
-                int own = found.FindIndex(f => f.TokenStart <= i && f.TokenEnd > i);
+                int own = Covering(found, i);
                 if (own >= 0 && (found[own].TokenStart != i || found[own].TokenEnd != verbEnd))
                 {
                     break;
                 }
 
-                int obj = found.FindIndex(f => f.TokenStart >= verbEnd);
+                int obj = FirstFrom(found, verbEnd);
                 if (obj < 0 || found[obj].TokenStart - verbEnd > 5)
                 {
                     break;
@@ -644,7 +684,7 @@ internal sealed partial class EventExtractor(KnowledgeBase knowledge, IEventDate
                 }
                 else
                 {
-                    int at = found.FindIndex(f => f.TokenStart > i);
+                    int at = FirstFrom(found, i + 1);
                     found.Insert(at < 0 ? found.Count : at, composed);
                 }
 
