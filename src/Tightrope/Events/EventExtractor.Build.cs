@@ -82,6 +82,18 @@ internal sealed partial class EventExtractor
         return "";
     }
 
+    /// <summary>The actors of a pronoun subject between the mention and the predicate, if there is one (else empty).</summary>
+    private List<string> PronounAfterMention(Article article, List<Tok> toks, Mention last, int pred, int predOffset, List<Mention> objects)
+    {
+        int from = pred;
+        while (from > 0 && toks[from - 1].Span.Start >= last.Span.End)
+        {
+            from--;
+        }
+
+        return from < pred ? [.. Pronoun(article, toks, from, pred, predOffset, objects)] : [];
+    }
+
     /// <summary>Whether the mention stands right before an earlier event noun of the sentence, as its modifier ("the Hanoi meeting").</summary>
     private bool NamesEventNoun(List<Tok> toks, List<Found> found, int fi, Mention m)
     {
@@ -249,6 +261,11 @@ internal sealed partial class EventExtractor
                 subjects.Add(role);
             }
         }
+        else if (before.Count > 0 && PronounAfterMention(article, toks, before[^1], f.TokenStart, predSpan.Start, objects) is { Count: > 0 } pronounSubjects)
+        {
+            // "X praised Y, and a month later he met with Y": a pronoun subject after the clause's last mention is the subject.
+            subjects.AddRange(pronounSubjects);
+        }
         else if (before.Count > 0)
         {
             var head = before[^1];
@@ -292,7 +309,7 @@ internal sealed partial class EventExtractor
         }
         else
         {
-            subjects.AddRange(Pronoun(article, toks, clauseStart, f.TokenStart, predSpan.Start));
+            subjects.AddRange(Pronoun(article, toks, clauseStart, f.TokenStart, predSpan.Start, objects));
         }
 
         subjectsOf[fi] = null;
@@ -375,6 +392,10 @@ internal sealed partial class EventExtractor
         }
 
         source = source is null ? null : MapPlace(source);
+        for (int t = 0; t < targets.Count; t++)
+        {
+            targets[t] = OtherParty(source, targets[t]);
+        }
 
         // An event with no actor is dropped where actors are required (a passive's named target counts as one): not built at all.
         if (requireActor && source is null && !(passive && targets.Exists(t => t is not null)))

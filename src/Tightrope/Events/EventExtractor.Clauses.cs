@@ -287,7 +287,13 @@ internal sealed partial class EventExtractor
         return Rank(b) > Rank(a) ? b : a;
     }
 
-    private IEnumerable<string> Pronoun(Article article, List<Tok> toks, int clauseStart, int pred, int predOffset)
+    /// <summary>
+    /// The actors a pronoun subject before the predicate stands for: "he"/"she" the last person, "they" and "the two
+    /// leaders" the last two actors, "it" (with only auxiliaries and adverbs before the predicate: "it will withdraw",
+    /// not "it is important to meet") the last actor that is no person. The predicate's own objects are never its
+    /// subject ("he met Kim": not Kim), so they are passed over.
+    /// </summary>
+    private IEnumerable<string> Pronoun(Article article, List<Tok> toks, int clauseStart, int pred, int predOffset, List<Mention>? objects = null)
     {
         for (int k = pred - 1; k >= clauseStart && k >= pred - 4; k--)
         {
@@ -295,27 +301,48 @@ internal sealed partial class EventExtractor
             bool pair = (w is "leaders" or "sides" or "countries" or "nations" or "governments" or "allies") && k > 0 && toks[k - 1].Lower is "two" or "both";
             if (w is "he" or "she")
             {
-                return Last(article, predOffset, 1, person: true);
+                return Last(article, predOffset, 1, person: true, objects);
             }
 
             if (pair || w == "they")
             {
-                var two = Last(article, predOffset, 2, person: w == "leaders" ? true : w == "they" ? null : (bool?)false);
+                var two = Last(article, predOffset, 2, person: w == "leaders" ? true : w == "they" ? null : (bool?)false, objects);
                 return two.Count == 2 ? two : [];
+            }
+
+            if (w == "it" && OnlyAuxiliaries(toks, k + 1, pred))
+            {
+                return Last(article, predOffset, 1, person: false, objects);
             }
         }
 
         return [];
     }
 
+    private static readonly WordList SubjectAuxiliaries = LanguageData.English["events-subject-auxiliaries"];
+
+    /// <summary>Whether tokens [from, to) are all auxiliaries or adverbs of <c>events-subject-auxiliaries</c>.</summary>
+    private static bool OnlyAuxiliaries(List<Tok> toks, int from, int to)
+    {
+        for (int k = from; k < to; k++)
+        {
+            if (!SubjectAuxiliaries.Contains(toks[k].Lower))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>The last <paramref name="count"/> distinct actors mentioned before <paramref name="offset"/>, oldest first.</summary>
-    private List<string> Last(Article article, int offset, int count, bool? person)
+    private List<string> Last(Article article, int offset, int count, bool? person, List<Mention>? exclude = null)
     {
         var ids = new List<string>();
         for (int i = article.Mentions.Count - 1; i >= 0 && ids.Count < count; i--)
         {
             var m = article.Mentions[i];
-            if (m.Span.End > offset || m.ActorId is null || ids.Contains(m.ActorId))
+            if (m.Span.End > offset || m.ActorId is null || ids.Contains(m.ActorId) || Excluded(exclude, m.ActorId))
             {
                 continue;
             }
@@ -330,6 +357,19 @@ internal sealed partial class EventExtractor
         }
 
         return ids;
+    }
+
+    private static bool Excluded(List<Mention>? exclude, string id)
+    {
+        foreach (var m in exclude ?? [])
+        {
+            if (m.ActorId == id)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static string? PrevWord(List<Tok> toks, int offset)

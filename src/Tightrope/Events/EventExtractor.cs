@@ -189,6 +189,11 @@ internal sealed partial class EventExtractor(KnowledgeBase knowledge, IEventDate
             }
 
             var inSentence = ResolvedIn(mentions, mentionCursor, sentence, scratch.InSentence);
+            for (int mi = 0; mi < inSentence.Count; mi++)
+            {
+                inSentence[mi] = Administration(article, inSentence[mi]);
+            }
+
             var found = FindPredicates(toks, inSentence);
             bool question = sentence.End > 0 && text[Math.Max(sentence.Start, sentence.End - 1)] == '?';
             var emitted = scratch.Emitted;
@@ -451,7 +456,7 @@ internal sealed partial class EventExtractor(KnowledgeBase knowledge, IEventDate
             for (int i = head; i >= 0; i = next[i])
             {
                 tail = i;
-                if (keep[i].Date == e.Date || !dated || keep[i].DateFrom != "sentence")
+                if ((keep[i].Date == e.Date || !dated || keep[i].DateFrom != "sentence") && SameAct(keep[i], e))
                 {
                     at = i;
                     break;
@@ -476,6 +481,23 @@ internal sealed partial class EventExtractor(KnowledgeBase knowledge, IEventDate
         }
 
         return keep;
+    }
+
+    /// <summary>
+    /// Whether two reports name the same act: the same mode ("met", "the meeting": meet), or predicates that start
+    /// alike ("visited", "the visit"). "asked" and, later, "proposed" are two requests, not one reported twice.
+    /// </summary>
+    private static bool SameAct(Event a, Event b)
+    {
+        if (a.Mode is not null && a.Mode == b.Mode)
+        {
+            return true;
+        }
+
+        var x = a.Text.AsSpan();
+        var y = b.Text.AsSpan();
+        int n = Math.Min(4, Math.Min(x.Length, y.Length));
+        return n > 0 && x[..n].Equals(y[..n], StringComparison.OrdinalIgnoreCase);
     }
 
     private List<Found> FindPredicates(List<Tok> toks, List<Mention> mentions)
