@@ -21,7 +21,7 @@ internal sealed partial class EventExtractor
         return false;
     }
 
-    /// <summary>A predicate used as a noun: after a determiner, possessive or attribute ("the meeting", "Seoul's visit"), or a noun by its ending.</summary>
+    /// <summary>A predicate used as a noun: after a determiner, possessive or attribute ("the meeting", "Seoul's visit"), or a noun by its ending (-tion, -sion, -ment, -ity).</summary>
     private bool IsNounUse(List<Tok> toks, Found f)
     {
         var w = toks[f.TokenStart].Lower;
@@ -49,7 +49,8 @@ internal sealed partial class EventExtractor
         }
 
         return w.EndsWith("tion", StringComparison.Ordinal) || w.EndsWith("sion", StringComparison.Ordinal) || w.EndsWith("ment", StringComparison.Ordinal)
-            || w.EndsWith("tions", StringComparison.Ordinal) || w.EndsWith("ments", StringComparison.Ordinal) || w == "summit" || w == "summits";
+            || w.EndsWith("tions", StringComparison.Ordinal) || w.EndsWith("ments", StringComparison.Ordinal) || w.EndsWith("ity", StringComparison.Ordinal)
+            || w.EndsWith("ities", StringComparison.Ordinal) || w == "summit" || w == "summits";
     }
 
     private static readonly WordList LightVerbs = LanguageData.English["events-light-verbs"];

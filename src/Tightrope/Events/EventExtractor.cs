@@ -267,7 +267,7 @@ internal sealed partial class EventExtractor(KnowledgeBase knowledge, IEventDate
             TargetsFromContext(article, mentions, inSentence, si, result, first);
         }
 
-        return requireActor ? Repeated(result) : result;
+        return requireActor ? Repeated(article, result) : result;
     }
 
     /// <summary>
@@ -430,7 +430,7 @@ internal sealed partial class EventExtractor(KnowledgeBase knowledge, IEventDate
     /// event reported again. The reports merge into one event that keeps every report's predicate and sentence
     /// (<see cref="Event.Also"/>); the copy dated by its sentence leads, else the first.
     /// </summary>
-    private static List<Event> Repeated(List<Event> events)
+    private List<Event> Repeated(Article article, List<Event> events)
     {
         var keep = new List<Event>(events.Count);
 
@@ -456,7 +456,7 @@ internal sealed partial class EventExtractor(KnowledgeBase knowledge, IEventDate
             for (int i = head; i >= 0; i = next[i])
             {
                 tail = i;
-                if ((keep[i].Date == e.Date || !dated || keep[i].DateFrom != "sentence") && SameAct(keep[i], e))
+                if ((keep[i].Date == e.Date || !dated || keep[i].DateFrom != "sentence") && SameAct(keep[i], e) && Topic(article, keep[i]) == Topic(article, e))
                 {
                     at = i;
                     break;
@@ -498,6 +498,27 @@ internal sealed partial class EventExtractor(KnowledgeBase knowledge, IEventDate
         var y = b.Text.AsSpan();
         int n = Math.Min(4, Math.Min(x.Length, y.Length));
         return n > 0 && x[..n].Equals(y[..n], StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>
+    /// What the act is about, when its sentence names it after the predicate: the first agreement, exercise or weapon
+    /// system of the knowledge base ("reached an agreement on the SMA" and "reached an agreement to amend the missile
+    /// guidelines" are two agreements); null when the sentence names none. Reports about different things are two events.
+    /// </summary>
+    private string? Topic(Article article, Event e)
+    {
+        var mentions = article.Mentions;
+        for (int i = 0; i < mentions.Count; i++)
+        {
+            var m = mentions[i];
+            if (m.ActorId is { } id && m.Span.Start >= e.Span.End && m.Span.End <= e.Sentence.End
+                && knowledge.Find(id)?.Kind is ActorKind.Agreement or ActorKind.Exercise or ActorKind.WeaponSystem)
+            {
+                return id;
+            }
+        }
+
+        return null;
     }
 
     private List<Found> FindPredicates(List<Tok> toks, List<Mention> mentions)

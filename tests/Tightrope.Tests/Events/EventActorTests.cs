@@ -22,6 +22,7 @@ public sealed class EventActorTests
         new Actor { Id = "dora-kent", Name = "Dora Kent", Kind = ActorKind.Person, Country = "USA", Roles = [new Role { Title = "Minister of Foreign Affairs", Org = "USA" }] },
         new Actor { Id = "kojapan-pact", Name = "Korea–Japan Fisheries Pact", Kind = ActorKind.Agreement, Aliases = ["Korea-Japan Fisheries Pact"] },
         new Actor { Id = "ocean-pact", Name = "Ocean Charter", Kind = ActorKind.Agreement },
+        new Actor { Id = "tuna-accord", Name = "Tuna Accord", Kind = ActorKind.Agreement },
     ], Titles);
 
     private static List<Event> Events(string text) => EventTestKit.Events(Kb, text, new DateOnly(2030, 5, 2));
@@ -81,5 +82,19 @@ public sealed class EventActorTests
     {
         var events = Events("Japan asked South Korea to send ships. Later Japan proposed to South Korea a joint patrol.");
         Assert.Equal(2, events.Count(e => (e.Type, e.SourceId, e.TargetId) == ("REQUEST", "japan", "south-korea")));
+    }
+
+    [Fact]
+    public void TwoAgreementsAboutDifferentTreatiesAreTwoEvents()
+    {
+        var events = Events("In 2029, Japan and South Korea reached an agreement on the Ocean Charter. Experts think Japan and South Korea reached an agreement on the Tuna Accord.");
+        Assert.Equal(2, events.Count(e => e.Type == "AGREE" && e.SourceId == "japan" && e.TargetId == "south-korea"));
+    }
+
+    [Fact]
+    public void ASolidarityBetweenTwoActorsIsSupportFromTheFirst()
+    {
+        var events = Events("The public show of solidarity between Ann Lee and Dora Kent surprised observers.");
+        Assert.Contains(events, e => (e.Type, e.SourceId, e.TargetId) == ("SUPPORT", "ann-lee", "dora-kent"));
     }
 }
