@@ -22,12 +22,12 @@ internal sealed partial class EventExtractor
     /// </summary>
     private Mention Administration(Article article, Mention m)
     {
-        if (m.ActorId is not { } id || article.Date is not { } date || knowledge.Find(id) is not { Kind: ActorKind.Person } person)
+        var text = article.Text;
+        if (m.ActorId is not { } id || article.Date is not { } date || m.Span.End + 1 >= text.Length || text[m.Span.End] != ' ' || !char.IsLower(text[m.Span.End + 1]))
         {
             return m;
         }
 
-        var text = article.Text;
         int at = m.Span.End;
         while (at < text.Length && text[at] == ' ')
         {
@@ -40,7 +40,7 @@ internal sealed partial class EventExtractor
             end++;
         }
 
-        if (at == m.Span.End || end == at || !AdministrationNouns.Contains(text.AsSpan(at, end - at)) || char.IsUpper(text[at]))
+        if (end == at || !AdministrationNouns.Contains(text.AsSpan(at, end - at)) || knowledge.Find(id) is not { Kind: ActorKind.Person } person)
         {
             return m;
         }

@@ -82,16 +82,18 @@ internal sealed partial class EventExtractor
         return "";
     }
 
-    /// <summary>The actors of a pronoun subject between the mention and the predicate, if there is one (else empty).</summary>
-    private List<string> PronounAfterMention(Article article, List<Tok> toks, Mention last, int pred, int predOffset, List<Mention> objects)
+    /// <summary>The actors of a pronoun subject between the mention and the predicate, if there is one (else null).</summary>
+    private List<string>? PronounAfterMention(Article article, List<Tok> toks, Mention last, int pred, int predOffset, List<Mention> objects)
     {
         int from = pred;
-        while (from > 0 && toks[from - 1].Span.Start >= last.Span.End)
+        bool any = false;
+        while (from > 0 && toks[from - 1].Span.Start >= last.Span.End && from > pred - 4)
         {
             from--;
+            any |= toks[from].Lower is "he" or "she" or "they" or "it" or "leaders" or "sides" or "countries" or "nations" or "governments" or "allies";
         }
 
-        return from < pred ? [.. Pronoun(article, toks, from, pred, predOffset, objects)] : [];
+        return any ? [.. Pronoun(article, toks, from, pred, predOffset, objects)] : null;
     }
 
     /// <summary>Whether the mention stands right before an earlier event noun of the sentence, as its modifier ("the Hanoi meeting").</summary>

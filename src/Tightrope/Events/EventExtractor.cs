@@ -267,7 +267,7 @@ internal sealed partial class EventExtractor(KnowledgeBase knowledge, IEventDate
             TargetsFromContext(article, mentions, inSentence, si, result, first);
         }
 
-        return requireActor ? Repeated(article, result) : result;
+        return requireActor ? Repeated(mentions, result) : result;
     }
 
     /// <summary>
@@ -430,7 +430,7 @@ internal sealed partial class EventExtractor(KnowledgeBase knowledge, IEventDate
     /// event reported again. The reports merge into one event that keeps every report's predicate and sentence
     /// (<see cref="Event.Also"/>); the copy dated by its sentence leads, else the first.
     /// </summary>
-    private List<Event> Repeated(Article article, List<Event> events)
+    private List<Event> Repeated(List<Mention> sorted, List<Event> events)
     {
         var keep = new List<Event>(events.Count);
 
@@ -456,7 +456,7 @@ internal sealed partial class EventExtractor(KnowledgeBase knowledge, IEventDate
             for (int i = head; i >= 0; i = next[i])
             {
                 tail = i;
-                if ((keep[i].Date == e.Date || !dated || keep[i].DateFrom != "sentence") && SameAct(keep[i], e) && Topic(article, keep[i]) == Topic(article, e))
+                if ((keep[i].Date == e.Date || !dated || keep[i].DateFrom != "sentence") && SameAct(keep[i], e) && Topic(sorted, keep[i]) == Topic(sorted, e))
                 {
                     at = i;
                     break;
@@ -505,13 +505,19 @@ internal sealed partial class EventExtractor(KnowledgeBase knowledge, IEventDate
     /// system of the knowledge base ("reached an agreement on the SMA" and "reached an agreement to amend the missile
     /// guidelines" are two agreements); null when the sentence names none. Reports about different things are two events.
     /// </summary>
-    private string? Topic(Article article, Event e)
+    private string? Topic(List<Mention> sorted, Event e)
     {
-        var mentions = article.Mentions;
-        for (int i = 0; i < mentions.Count; i++)
+        int lo = 0, hi = sorted.Count;
+        while (lo < hi)
         {
-            var m = mentions[i];
-            if (m.ActorId is { } id && m.Span.Start >= e.Span.End && m.Span.End <= e.Sentence.End
+            int mid = (lo + hi) >>> 1;
+            (lo, hi) = sorted[mid].Span.Start < e.Span.End ? (mid + 1, hi) : (lo, mid);
+        }
+
+        for (int i = lo; i < sorted.Count && sorted[i].Span.Start < e.Sentence.End; i++)
+        {
+            var m = sorted[i];
+            if (m.ActorId is { } id && m.Span.End <= e.Sentence.End
                 && knowledge.Find(id)?.Kind is ActorKind.Agreement or ActorKind.Exercise or ActorKind.WeaponSystem)
             {
                 return id;
