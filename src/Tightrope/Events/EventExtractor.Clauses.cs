@@ -7,12 +7,17 @@ namespace Tightrope.Events;
 /// <summary>The clause helpers of the extractor: noun uses, appositions, shared subjects, pronouns, modality, coordination.</summary>
 internal sealed partial class EventExtractor
 {
-    /// <summary>Whether the subject states an intention of its own before the predicate ("will", "plans to", "offered to"), not a forecast.</summary>
+    /// <summary>
+    /// Whether the subject states an intention of its own before the predicate ("will", "plans to", "offered to"), not a
+    /// forecast; a marker used as a noun after a determiner or possessive ("the DPRK's plan to hold talks", "its offer
+    /// to mediate") is what someone else is said to intend, no statement of the subject.
+    /// </summary>
     private static bool StatesIntent(List<Tok> toks, int clauseStart, int pred)
     {
         for (int k = pred - 1; k >= clauseStart; k--)
         {
-            if (toks[k].Is(WordClass.IntentMarker))
+            if (toks[k].Is(WordClass.IntentMarker) && !(k > 0 && (toks[k - 1].Is(WordClass.Determiner) || toks[k - 1].Lower.EndsWith("'s", StringComparison.Ordinal)
+                || toks[k - 1].Lower is "its" or "their" or "his" or "her" or "our" or "s'")))
             {
                 return true;
             }

@@ -97,4 +97,13 @@ public sealed class EventActorTests
         var events = Events("The public show of solidarity between Ann Lee and Dora Kent surprised observers.");
         Assert.Contains(events, e => (e.Type, e.SourceId, e.TargetId) == ("SUPPORT", "ann-lee", "dora-kent"));
     }
+
+    [Fact]
+    public void APlanNamedAsANounIsNoStatedIntentionOfTheSubject()
+    {
+        var stated = Events("Japan plans to hold talks with South Korea.");
+        Assert.Contains(stated, e => (e.Type, e.SourceId, e.Modality) == ("AGREE", "japan", Modality.Asserted));
+        var reported = Events("Ann Lee criticized Japan's plan to hold talks with South Korea.");
+        Assert.DoesNotContain(reported, e => e.Type == "AGREE" && e.Modality == Modality.Asserted);
+    }
 }
