@@ -164,10 +164,24 @@ public sealed class ArticleDater : IEventDater
 {
     public static ArticleDater Instance { get; } = new();
 
+    /// <summary>The last date written on this thread, so that the events of one article share one string.</summary>
+    [ThreadStatic]
+    private static (DateOnly Date, string Text)? t_last;
+
     public (string? Date, string? From) Date(Article article, int sentence, TextSpan predicate)
     {
         ArgumentNullException.ThrowIfNull(article);
-        return article.Date is { } d ? (d.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), "article") : (null, null);
+        if (article.Date is not { } d)
+        {
+            return (null, null);
+        }
+
+        if (t_last is not { } last || last.Date != d.Date)
+        {
+            t_last = last = (d.Date, d.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        return (last.Text, "article");
     }
 }
 
@@ -188,6 +202,9 @@ public sealed class SentenceDater : IEventDater
 
     public static SentenceDater Instance { get; } = new();
 
+    [ThreadStatic]
+    private static (Article? Article, int Sentence, List<DateExpression>? Expressions, int Count, string? Carried) t_carried;
+
     public (string? Date, string? From) Date(Article article, int sentence, TextSpan predicate)
     {
         ArgumentNullException.ThrowIfNull(article);
@@ -196,7 +213,14 @@ public sealed class SentenceDater : IEventDater
             return (own, "sentence");
         }
 
-        if (Carried(article, sentence, depth: 0) is { } carried)
+        // The date a sentence carries from the ones before depends on the sentence only: worked out once for all its predicates.
+        var cache = t_carried;
+        if (!ReferenceEquals(cache.Article, article) || cache.Sentence != sentence || !ReferenceEquals(cache.Expressions, article.DateExpressions) || cache.Count != article.DateExpressions.Count)
+        {
+            t_carried = cache = (article, sentence, article.DateExpressions, article.DateExpressions.Count, Carried(article, sentence, depth: 0));
+        }
+
+        if (cache.Carried is { } carried)
         {
             return (carried, "sentence");
         }

@@ -26,19 +26,19 @@ internal sealed partial class EventExtractor
             k--;
         }
 
-        if (k < 1 || !RoleNouns.Contains(toks[k].Lower))
+        if (k < 1 || !toks[k].Is(WordClass.RoleNoun))
         {
             return null;
         }
 
         int noun = k;
         k--;
-        while (k >= 0 && toks[k].Word && !toks[k].Upper && !EventLexicon.IsDeterminer(toks[k].Lower) && k > noun - 3)
+        while (k >= 0 && toks[k].Word && !toks[k].Upper && !toks[k].Is(WordClass.Determiner) && k > noun - 3)
         {
             k--;
         }
 
-        if (k < 0 || !EventLexicon.IsDeterminer(toks[k].Lower) || toks[k].Lower != "the")
+        if (k < 0 || !toks[k].Is(WordClass.Determiner) || toks[k].Lower != "the")
         {
             return null;
         }
@@ -82,6 +82,20 @@ internal sealed partial class EventExtractor
         return "";
     }
 
+    /// <summary>The actors of a pronoun subject between the mention and the predicate, if there is one (else null).</summary>
+    private List<string>? PronounAfterMention(Article article, List<Tok> toks, Mention last, int pred, int predOffset, List<Mention> objects)
+    {
+        int from = pred;
+        bool any = false;
+        while (from > 0 && toks[from - 1].Span.Start >= last.Span.End && from > pred - 4)
+        {
+            from--;
+            any |= toks[from].Lower is "he" or "she" or "they" or "it" or "leaders" or "sides" or "countries" or "nations" or "governments" or "allies";
+        }
+
+        return any ? [.. Pronoun(article, toks, from, pred, predOffset, objects)] : null;
+    }
+
     /// <summary>Whether the mention stands right before an earlier event noun of the sentence, as its modifier ("the Hanoi meeting").</summary>
     private bool NamesEventNoun(List<Tok> toks, List<Found> found, int fi, Mention m)
     {
@@ -110,7 +124,7 @@ internal sealed partial class EventExtractor
         int clauseStart = 0;
         for (int k = f.TokenStart - 1; k >= 0; k--)
         {
-            if (ClauseStops.Contains(toks[k].Lower))
+            if (toks[k].Is(WordClass.ClauseStop))
             {
                 clauseStart = k + 1;
                 break;
@@ -122,7 +136,7 @@ internal sealed partial class EventExtractor
         {
             // ", and even the US …": a comma and a conjunction start another clause, whose actors are not this act's.
             bool nextClause = toks[k].Lower == "," && k + 1 < toks.Count && toks[k + 1].Lower is "and" or "but" or "while" or "yet" or "so" or "whereas";
-            if (ClauseStops.Contains(toks[k].Lower) || nextClause || (fi + 1 < found.Count && k >= found[fi + 1].TokenStart))
+            if (toks[k].Is(WordClass.ClauseStop) || nextClause || (fi + 1 < found.Count && k >= found[fi + 1].TokenStart))
             {
                 clauseEnd = k;
                 break;
@@ -140,10 +154,10 @@ internal sealed partial class EventExtractor
         }
 
         var modality = ModalityOf(toks, clauseStart, f.TokenStart, question, reported);
-        Found? governor = null;
-        if (fi > 0 && f.TokenStart > 0 && toks[f.TokenStart - 1].Lower == "to")
+        bool governed = fi > 0 && f.TokenStart > 0 && toks[f.TokenStart - 1].Lower == "to";
+        var governor = governed ? found[fi - 1] : default;
+        if (governed)
         {
-            governor = found[fi - 1];
             if (modality == Modality.Asserted)
             {
                 modality = governor.Entry.Type switch
@@ -157,14 +171,14 @@ internal sealed partial class EventExtractor
             }
         }
 
-        bool passive = f.TokenStart > 0 && _lex.Participles.Contains(toks[f.TokenStart].Lower)
-            && (Be.Contains(toks[f.TokenStart - 1].Lower) || (f.TokenStart > 1 && Be.Contains(toks[f.TokenStart - 2].Lower)));
+        bool passive = f.TokenStart > 0 && toks[f.TokenStart].Is(WordClass.Participle)
+            && (toks[f.TokenStart - 1].Is(WordClass.Be) || (f.TokenStart > 1 && toks[f.TokenStart - 2].Is(WordClass.Be)));
 
         // An infinitive after another predicate ("crossed into North Korea to drop leaflets", "went to Pyongyang to meet
         // Kim") has that predicate's subject, not its object; a request's object is the one asked ("urged X to").
         int subjectLimit = predSpan.Start;
-        bool asks = governor is not null && governor.Entry.Type is "REQUEST" or EventLexicon.Speech;
-        if (governor is not null && !asks)
+        bool asks = governed && governor.Entry.Type is "REQUEST" or EventLexicon.Speech;
+        if (governed && !asks)
         {
             subjectLimit = toks[governor.TokenStart].Span.Start;
         }
@@ -249,6 +263,11 @@ internal sealed partial class EventExtractor
                 subjects.Add(role);
             }
         }
+        else if (before.Count > 0 && PronounAfterMention(article, toks, before[^1], f.TokenStart, predSpan.Start, objects) is { Count: > 0 } pronounSubjects)
+        {
+            // "X praised Y, and a month later he met with Y": a pronoun subject after the clause's last mention is the subject.
+            subjects.AddRange(pronounSubjects);
+        }
         else if (before.Count > 0)
         {
             var head = before[^1];
@@ -292,10 +311,23 @@ internal sealed partial class EventExtractor
         }
         else
         {
-            subjects.AddRange(Pronoun(article, toks, clauseStart, f.TokenStart, predSpan.Start));
+            subjects.AddRange(Pronoun(article, toks, clauseStart, f.TokenStart, predSpan.Start, objects));
         }
 
-        subjectsOf[fi] = subjects.Count > 0 ? [.. subjects] : null;
+        subjectsOf[fi] = null;
+        if (subjects.Count > 0)
+        {
+            // A copy for the later predicates of the sentence, in the thread's list for this predicate (no new list per predicate).
+            while (scratch.SubjectPool.Count <= fi)
+            {
+                scratch.SubjectPool.Add([]);
+            }
+
+            var kept = scratch.SubjectPool[fi];
+            kept.Clear();
+            kept.AddRange(subjects);
+            subjectsOf[fi] = kept;
+        }
 
         if (asks && objects.Count == 0 && before.Count > 0)
         {
@@ -362,6 +394,10 @@ internal sealed partial class EventExtractor
         }
 
         source = source is null ? null : MapPlace(source);
+        for (int t = 0; t < targets.Count; t++)
+        {
+            targets[t] = OtherParty(source, targets[t]);
+        }
 
         // An event with no actor is dropped where actors are required (a passive's named target counts as one): not built at all.
         if (requireActor && source is null && !(passive && targets.Exists(t => t is not null)))

@@ -7,12 +7,17 @@ namespace Tightrope.Events;
 /// <summary>The clause helpers of the extractor: noun uses, appositions, shared subjects, pronouns, modality, coordination.</summary>
 internal sealed partial class EventExtractor
 {
-    /// <summary>Whether the subject states an intention of its own before the predicate ("will", "plans to", "offered to"), not a forecast.</summary>
+    /// <summary>
+    /// Whether the subject states an intention of its own before the predicate ("will", "plans to", "offered to"), not a
+    /// forecast; a marker used as a noun after a determiner or possessive ("the DPRK's plan to hold talks", "its offer
+    /// to mediate") is what someone else is said to intend, no statement of the subject.
+    /// </summary>
     private static bool StatesIntent(List<Tok> toks, int clauseStart, int pred)
     {
         for (int k = pred - 1; k >= clauseStart; k--)
         {
-            if (IntentMarkers.Contains(toks[k].Lower))
+            if (toks[k].Is(WordClass.IntentMarker) && !(k > 0 && (toks[k - 1].Is(WordClass.Determiner) || toks[k - 1].Lower.EndsWith("'s", StringComparison.Ordinal)
+                || toks[k - 1].Lower is "its" or "their" or "his" or "her" or "our" or "s'")))
             {
                 return true;
             }
@@ -21,20 +26,20 @@ internal sealed partial class EventExtractor
         return false;
     }
 
-    /// <summary>A predicate used as a noun: after a determiner, possessive or attribute ("the meeting", "Seoul's visit"), or a noun by its ending.</summary>
+    /// <summary>A predicate used as a noun: after a determiner, possessive or attribute ("the meeting", "Seoul's visit"), or a noun by its ending (-tion, -sion, -ment, -ity).</summary>
     private bool IsNounUse(List<Tok> toks, Found f)
     {
         var w = toks[f.TokenStart].Lower;
-        if (f.TokenStart > 0 && NounMarkers.Contains(toks[f.TokenStart - 1].Lower))
+        if (f.TokenStart > 0 && toks[f.TokenStart - 1].Is(WordClass.NounMarker))
         {
             // "the official said", "the official criticized": a marker that is also a role noun, before a past form, is the subject.
-            if (RoleNouns.Contains(toks[f.TokenStart - 1].Lower) && _lex.Participles.Contains(w))
+            if (toks[f.TokenStart - 1].Is(WordClass.RoleNoun) && toks[f.TokenStart].Is(WordClass.Participle))
             {
                 return false;
             }
 
             // "to further strengthen", "will first visit": an adverb between "to" or an auxiliary and the verb.
-            return !(AdverbMarkers.Contains(toks[f.TokenStart - 1].Lower) && f.TokenStart > 1 && VerbBefore.Contains(toks[f.TokenStart - 2].Lower));
+            return !(toks[f.TokenStart - 1].Is(WordClass.AdverbMarker) && f.TokenStart > 1 && toks[f.TokenStart - 2].Is(WordClass.VerbBefore));
         }
 
         if (f.TokenStart > 0 && toks[f.TokenStart - 1].Lower.EndsWith("'s", StringComparison.Ordinal))
@@ -43,13 +48,14 @@ internal sealed partial class EventExtractor
         }
 
         // An -ing form with no auxiliary, preposition or conjunction before it is a noun ("the Hanoi meeting", "security meeting").
-        if (w.EndsWith("ing", StringComparison.Ordinal) && f.TokenStart > 0 && !GerundBefore.Contains(toks[f.TokenStart - 1].Lower))
+        if (w.EndsWith("ing", StringComparison.Ordinal) && f.TokenStart > 0 && !toks[f.TokenStart - 1].Is(WordClass.GerundBefore))
         {
             return true;
         }
 
         return w.EndsWith("tion", StringComparison.Ordinal) || w.EndsWith("sion", StringComparison.Ordinal) || w.EndsWith("ment", StringComparison.Ordinal)
-            || w.EndsWith("tions", StringComparison.Ordinal) || w.EndsWith("ments", StringComparison.Ordinal) || w == "summit" || w == "summits";
+            || w.EndsWith("tions", StringComparison.Ordinal) || w.EndsWith("ments", StringComparison.Ordinal) || w.EndsWith("ity", StringComparison.Ordinal)
+            || w.EndsWith("ities", StringComparison.Ordinal) || w == "summit" || w == "summits";
     }
 
     private static readonly WordList LightVerbs = LanguageData.English["events-light-verbs"];
@@ -66,14 +72,14 @@ internal sealed partial class EventExtractor
 
     /// <summary>"the military cooperation mechanism", "the summit venue": an event noun before a head noun of <c>events-noun-heads</c> only names a kind.</summary>
     private static bool ModifiesHead(List<Tok> toks, Found f)
-        => f.TokenEnd < toks.Count && toks[f.TokenEnd].Word && !toks[f.TokenEnd].Upper && NounHeads.Contains(toks[f.TokenEnd].Lower);
+        => f.TokenEnd < toks.Count && toks[f.TokenEnd].Word && !toks[f.TokenEnd].Upper && toks[f.TokenEnd].Is(WordClass.NounHead);
 
     /// <summary>"had a phone call", "paid a visit", "made a proposal": an event noun as a light verb's object is that verb's act (at most three lower-case words between).</summary>
     private static bool AfterLightVerb(List<Tok> toks, int noun)
     {
         for (int k = noun - 1; k >= 0 && k >= noun - 4; k--)
         {
-            if (LightVerbs.Contains(toks[k].Lower))
+            if (toks[k].Is(WordClass.LightVerb))
             {
                 return true;
             }
@@ -238,13 +244,13 @@ internal sealed partial class EventExtractor
                 continue;
             }
 
-            if (!_lex.Modal.TryGetValue(w, out var options) || (k < clauseStart && w is not ("if" or "unless" or "whether" or "in" or "provided")))
+            if (toks[k].Info.Modal is not { } options || (k < clauseStart && w is not ("if" or "unless" or "whether" or "in" or "provided")))
             {
                 continue;
             }
 
             // A capitalised "May" mid-sentence is the month.
-            if (toks[k].Upper && k > 0 && Months.Contains(w))
+            if (toks[k].Upper && k > 0 && toks[k].Is(WordClass.Month))
             {
                 continue;
             }
@@ -287,7 +293,13 @@ internal sealed partial class EventExtractor
         return Rank(b) > Rank(a) ? b : a;
     }
 
-    private IEnumerable<string> Pronoun(Article article, List<Tok> toks, int clauseStart, int pred, int predOffset)
+    /// <summary>
+    /// The actors a pronoun subject before the predicate stands for: "he"/"she" the last person, "they" and "the two
+    /// leaders" the last two actors, "it" (with only auxiliaries and adverbs before the predicate: "it will withdraw",
+    /// not "it is important to meet") the last actor that is no person. The predicate's own objects are never its
+    /// subject ("he met Kim": not Kim), so they are passed over.
+    /// </summary>
+    private IEnumerable<string> Pronoun(Article article, List<Tok> toks, int clauseStart, int pred, int predOffset, List<Mention>? objects = null)
     {
         for (int k = pred - 1; k >= clauseStart && k >= pred - 4; k--)
         {
@@ -295,27 +307,48 @@ internal sealed partial class EventExtractor
             bool pair = (w is "leaders" or "sides" or "countries" or "nations" or "governments" or "allies") && k > 0 && toks[k - 1].Lower is "two" or "both";
             if (w is "he" or "she")
             {
-                return Last(article, predOffset, 1, person: true);
+                return Last(article, predOffset, 1, person: true, objects);
             }
 
             if (pair || w == "they")
             {
-                var two = Last(article, predOffset, 2, person: w == "leaders" ? true : w == "they" ? null : (bool?)false);
+                var two = Last(article, predOffset, 2, person: w == "leaders" ? true : w == "they" ? null : (bool?)false, objects);
                 return two.Count == 2 ? two : [];
+            }
+
+            if (w == "it" && OnlyAuxiliaries(toks, k + 1, pred))
+            {
+                return Last(article, predOffset, 1, person: false, objects);
             }
         }
 
         return [];
     }
 
+    private static readonly WordList SubjectAuxiliaries = LanguageData.English["events-subject-auxiliaries"];
+
+    /// <summary>Whether tokens [from, to) are all auxiliaries or adverbs of <c>events-subject-auxiliaries</c>.</summary>
+    private static bool OnlyAuxiliaries(List<Tok> toks, int from, int to)
+    {
+        for (int k = from; k < to; k++)
+        {
+            if (!SubjectAuxiliaries.Contains(toks[k].Lower))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>The last <paramref name="count"/> distinct actors mentioned before <paramref name="offset"/>, oldest first.</summary>
-    private List<string> Last(Article article, int offset, int count, bool? person)
+    private List<string> Last(Article article, int offset, int count, bool? person, List<Mention>? exclude = null)
     {
         var ids = new List<string>();
         for (int i = article.Mentions.Count - 1; i >= 0 && ids.Count < count; i--)
         {
             var m = article.Mentions[i];
-            if (m.Span.End > offset || m.ActorId is null || ids.Contains(m.ActorId))
+            if (m.Span.End > offset || m.ActorId is null || ids.Contains(m.ActorId) || Excluded(exclude, m.ActorId))
             {
                 continue;
             }
@@ -330,6 +363,19 @@ internal sealed partial class EventExtractor
         }
 
         return ids;
+    }
+
+    private static bool Excluded(List<Mention>? exclude, string id)
+    {
+        foreach (var m in exclude ?? [])
+        {
+            if (m.ActorId == id)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static string? PrevWord(List<Tok> toks, int offset)
@@ -351,7 +397,7 @@ internal sealed partial class EventExtractor
 
         for (int k = hi; k >= 0; k--)
         {
-            if (toks[k].Span.End <= offset && toks[k].Word && !EventLexicon.IsDeterminer(toks[k].Lower))
+            if (toks[k].Span.End <= offset && toks[k].Word && !toks[k].Is(WordClass.Determiner))
             {
                 return toks[k].Lower;
             }

@@ -228,7 +228,7 @@ internal sealed partial class EventExtractor
         at = default;
         for (int i = from; i < to; i++)
         {
-            if (!toks[i].Word || !_lex.CueShapes.MayContain(toks[i].Lower) || !_lex.Cues.TryGetValue(toks[i].Lower, out var options))
+            if (!toks[i].Word || toks[i].Info.Cues is not { } options)
             {
                 continue;
             }
@@ -249,7 +249,7 @@ internal sealed partial class EventExtractor
                 bool negated = false;
                 for (int b = i - 1; b >= from && b >= i - 4; b--)
                 {
-                    negated |= Negations.Contains(toks[b].Lower) || toks[b].Lower.EndsWith("n't", StringComparison.Ordinal);
+                    negated |= toks[b].Is(WordClass.Negation) || toks[b].Lower.EndsWith("n't", StringComparison.Ordinal);
                 }
 
                 // "not in line with": a rejection; "no need to", "not unfair": no cue.

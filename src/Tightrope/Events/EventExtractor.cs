@@ -55,9 +55,14 @@ internal sealed partial class EventExtractor(KnowledgeBase knowledge, IEventDate
 
     private static readonly HashSet<string> Pronouns = new(StringComparer.OrdinalIgnoreCase) { "he", "she", "they" };
 
-    private readonly record struct Tok(int Index, TextSpan Span, string Lower, bool Word, bool Upper);
+    private readonly record struct Tok(int Index, TextSpan Span, WordInfo Info, bool Word, bool Upper)
+    {
+        public string Lower => Info.Lower;
 
-    private sealed record Found(int TokenStart, int TokenEnd, Predicate Entry);
+        public bool Is(WordClass c) => Info.Is(c);
+    }
+
+    private readonly record struct Found(int TokenStart, int TokenEnd, Predicate Entry);
 
     public List<Event> Extract(Article article) => Candidates(article, requireActor: true);
 
@@ -83,8 +88,14 @@ internal sealed partial class EventExtractor(KnowledgeBase knowledge, IEventDate
         /// <summary>The events one predicate gives (with whether each is a passive's with no named source), read before the next predicate is built.</summary>
         public readonly List<(Event, bool)> Built = [];
 
-        /// <summary>Every lower-cased word form met so far, so that a word read again is no new string (cleared when it grows large).</summary>
-        public readonly Dictionary<string, string> Lowered = new(StringComparer.Ordinal);
+        /// <summary>Every lower-cased word form met so far with its record, so that a word read again is no new string and no lookups (cleared when it grows large).</summary>
+        public readonly Dictionary<string, WordInfo> Lowered = new(StringComparer.Ordinal);
+
+        /// <summary>The records of the one-character ASCII words.</summary>
+        public readonly WordInfo?[] Ascii = new WordInfo?[128];
+
+        /// <summary>The lexicon the records were made from (a thread may run extractors of several lexicons).</summary>
+        public EventLexicon? Lexicon;
 
         public char[] Buffer = new char[64];
 
@@ -95,6 +106,12 @@ internal sealed partial class EventExtractor(KnowledgeBase knowledge, IEventDate
         public readonly Dictionary<(string, string?, string?, Modality), int> Seen = [];
 
         public readonly List<int> Next = [];
+
+        /// <summary>Each predicate's subjects, read by the later predicates of its sentence (entries past the sentence's predicates are stale).</summary>
+        public List<string>?[] SubjectsOf = new List<string>?[16];
+
+        /// <summary>The lists <see cref="SubjectsOf"/> points into, one per predicate index, reused.</summary>
+        public readonly List<List<string>> SubjectPool = [];
     }
 
     [ThreadStatic]
@@ -104,40 +121,6 @@ internal sealed partial class EventExtractor(KnowledgeBase knowledge, IEventDate
 
     /// <summary>The one-character words of ASCII, lower-cased (punctuation, "a", digits).</summary>
     private static readonly string[] Ascii = [.. Enumerable.Range(0, 128).Select(c => char.ToLowerInvariant((char)c).ToString())];
-
-    /// <summary>The word lower-cased, with a typographic apostrophe as a plain one: the same string for the same form (no string per token).</summary>
-    private static string Lower(Scratch scratch, Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> lowered, ReadOnlySpan<char> span)
-    {
-        if (span.Length == 1 && span[0] < 128)
-        {
-            return Ascii[span[0]];
-        }
-
-        if (scratch.Buffer.Length < span.Length)
-        {
-            scratch.Buffer = new char[Math.Max(span.Length, scratch.Buffer.Length * 2)];
-        }
-
-        var dst = scratch.Buffer.AsSpan(0, span.Length);
-        for (int c = 0; c < span.Length; c++)
-        {
-            dst[c] = span[c] == '’' ? '\'' : char.ToLowerInvariant(span[c]);
-        }
-
-        if (lowered.TryGetValue(dst, out var known))
-        {
-            return known;
-        }
-
-        if (scratch.Lowered.Count >= MaxLowered)
-        {
-            scratch.Lowered.Clear();
-        }
-
-        var s = new string(dst);
-        scratch.Lowered[s] = s;
-        return s;
-    }
 
     /// <summary>Whether a mention overlaps the span (a loop: a lambda here allocated a closure for every token).</summary>
     private static bool OverlapsAny(List<Mention> mentions, TextSpan span)
@@ -168,6 +151,13 @@ internal sealed partial class EventExtractor(KnowledgeBase knowledge, IEventDate
         }
         var text = article.Text;
         var scratch = t_scratch ??= new Scratch();
+        if (!ReferenceEquals(scratch.Lexicon, _lex))
+        {
+            scratch.Lexicon = _lex;
+            scratch.Lowered.Clear();
+            Array.Clear(scratch.Ascii);
+        }
+
         int tokenCursor = 0, mentionCursor = 0;
         string? quoteSpeaker = null;
         int quoteSentence = -2;
@@ -199,12 +189,23 @@ internal sealed partial class EventExtractor(KnowledgeBase knowledge, IEventDate
             }
 
             var inSentence = ResolvedIn(mentions, mentionCursor, sentence, scratch.InSentence);
+            for (int mi = 0; mi < inSentence.Count; mi++)
+            {
+                inSentence[mi] = Administration(article, inSentence[mi]);
+            }
+
             var found = FindPredicates(toks, inSentence);
             bool question = sentence.End > 0 && text[Math.Max(sentence.Start, sentence.End - 1)] == '?';
             var emitted = scratch.Emitted;
             emitted.Clear();
             string? silentSpeaker = null;
-            var subjectsOf = new List<string>?[found.Count];
+            if (scratch.SubjectsOf.Length < found.Count)
+            {
+                scratch.SubjectsOf = new List<string>?[Math.Max(found.Count, scratch.SubjectsOf.Length * 2)];
+            }
+
+            var subjectsOf = scratch.SubjectsOf;
+            Array.Clear(subjectsOf, 0, found.Count);
             int first = result.Count;
             for (int fi = 0; fi < found.Count; fi++)
             {
@@ -266,7 +267,7 @@ internal sealed partial class EventExtractor(KnowledgeBase knowledge, IEventDate
             TargetsFromContext(article, mentions, inSentence, si, result, first);
         }
 
-        return requireActor ? Repeated(result) : result;
+        return requireActor ? Repeated(mentions, result) : result;
     }
 
     /// <summary>
@@ -306,7 +307,7 @@ internal sealed partial class EventExtractor(KnowledgeBase knowledge, IEventDate
     }
 
     /// <summary>The sentence's tokens from the Text stage's, with their lower-cased forms, into the thread's token list.</summary>
-    private static void LoadTokens(Article article, int tokenCursor, TextSpan sentence, Scratch scratch, List<Tok> toks)
+    private void LoadTokens(Article article, int tokenCursor, TextSpan sentence, Scratch scratch, List<Tok> toks)
     {
         var text = article.Text;
         var lowered = scratch.Lowered.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -321,8 +322,7 @@ internal sealed partial class EventExtractor(KnowledgeBase knowledge, IEventDate
         {
             var tk = article.Tokens[t];
             var span = text.AsSpan(tk.Span.Start, tk.Span.End - tk.Span.Start);
-            var lower = Lower(scratch, lowered, span);
-            toks.Add(new Tok(toks.Count, tk.Span, lower, tk.Kind == TokenKind.Word, span.Length > 0 && char.IsUpper(span[0])));
+            toks.Add(new Tok(toks.Count, tk.Span, Info(scratch, lowered, span), tk.Kind == TokenKind.Word, span.Length > 0 && char.IsUpper(span[0])));
         }
     }
 
@@ -347,7 +347,7 @@ internal sealed partial class EventExtractor(KnowledgeBase knowledge, IEventDate
     {
         foreach (var t in toks)
         {
-            if (t.Word && _lex.CueShapes.MayContain(t.Lower) && _lex.Cues.ContainsKey(t.Lower))
+            if (t.Word && t.Info.Cues is not null)
             {
                 return true;
             }
@@ -430,7 +430,7 @@ internal sealed partial class EventExtractor(KnowledgeBase knowledge, IEventDate
     /// event reported again. The reports merge into one event that keeps every report's predicate and sentence
     /// (<see cref="Event.Also"/>); the copy dated by its sentence leads, else the first.
     /// </summary>
-    private static List<Event> Repeated(List<Event> events)
+    private List<Event> Repeated(List<Mention> sorted, List<Event> events)
     {
         var keep = new List<Event>(events.Count);
 
@@ -456,7 +456,7 @@ internal sealed partial class EventExtractor(KnowledgeBase knowledge, IEventDate
             for (int i = head; i >= 0; i = next[i])
             {
                 tail = i;
-                if (keep[i].Date == e.Date || !dated || keep[i].DateFrom != "sentence")
+                if ((keep[i].Date == e.Date || !dated || keep[i].DateFrom != "sentence") && SameAct(keep[i], e) && Topic(sorted, keep[i]) == Topic(sorted, e))
                 {
                     at = i;
                     break;
@@ -483,6 +483,50 @@ internal sealed partial class EventExtractor(KnowledgeBase knowledge, IEventDate
         return keep;
     }
 
+    /// <summary>
+    /// Whether two reports name the same act: the same mode ("met", "the meeting": meet), or predicates that start
+    /// alike ("visited", "the visit"). "asked" and, later, "proposed" are two requests, not one reported twice.
+    /// </summary>
+    private static bool SameAct(Event a, Event b)
+    {
+        if (a.Mode is not null && a.Mode == b.Mode)
+        {
+            return true;
+        }
+
+        var x = a.Text.AsSpan();
+        var y = b.Text.AsSpan();
+        int n = Math.Min(4, Math.Min(x.Length, y.Length));
+        return n > 0 && x[..n].Equals(y[..n], StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>
+    /// What the act is about, when its sentence names it after the predicate: the first agreement, exercise or weapon
+    /// system of the knowledge base ("reached an agreement on the SMA" and "reached an agreement to amend the missile
+    /// guidelines" are two agreements); null when the sentence names none. Reports about different things are two events.
+    /// </summary>
+    private string? Topic(List<Mention> sorted, Event e)
+    {
+        int lo = 0, hi = sorted.Count;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            (lo, hi) = sorted[mid].Span.Start < e.Span.End ? (mid + 1, hi) : (lo, mid);
+        }
+
+        for (int i = lo; i < sorted.Count && sorted[i].Span.Start < e.Sentence.End; i++)
+        {
+            var m = sorted[i];
+            if (m.ActorId is { } id && m.Span.End <= e.Sentence.End
+                && knowledge.Find(id)?.Kind is ActorKind.Agreement or ActorKind.Exercise or ActorKind.WeaponSystem)
+            {
+                return id;
+            }
+        }
+
+        return null;
+    }
+
     private List<Found> FindPredicates(List<Tok> toks, List<Mention> mentions)
     {
         var found = (t_scratch ??= new Scratch()).Found;
@@ -502,13 +546,13 @@ internal sealed partial class EventExtractor(KnowledgeBase knowledge, IEventDate
         for (int i = 0; i < toks.Count; i++)
         {
             var tk = toks[i];
-            if (!tk.Word || !_lex.FirstShapes.MayContain(tk.Lower) || !_lex.ByFirst.TryGetValue(tk.Lower, out var options) || OverlapsAny(mentions, tk.Span))
+            if (!tk.Word || tk.Info.First is not { } options || OverlapsAny(mentions, tk.Span))
             {
                 continue;
             }
 
             // A capitalised month name ("March", "May") is a date, not a predicate.
-            if (tk.Upper && i > 0 && Months.Contains(tk.Lower))
+            if (tk.Upper && i > 0 && tk.Is(WordClass.Month))
             {
                 continue;
             }
@@ -519,7 +563,7 @@ internal sealed partial class EventExtractor(KnowledgeBase knowledge, IEventDate
             }
 
             // "is seeking to offer": a predicate that with the next word is a marker of intention is no act of its own.
-            if (i + 1 < toks.Count && _lex.Modal.TryGetValue(tk.Lower, out var marks) && MarksIntent(marks, toks[i + 1].Lower))
+            if (i + 1 < toks.Count && tk.Info.Modal is { } marks && MarksIntent(marks, toks[i + 1].Lower))
             {
                 continue;
             }
@@ -530,7 +574,7 @@ internal sealed partial class EventExtractor(KnowledgeBase knowledge, IEventDate
                 bool ok = true, modifier = false;
                 foreach (var w in rest)
                 {
-                    while (j < toks.Count && EventLexicon.IsDeterminer(toks[j].Lower) && !EventLexicon.IsDeterminer(w))
+                    while (j < toks.Count && toks[j].Is(WordClass.Determiner) && !EventLexicon.IsDeterminer(w))
                     {
                         j++;
                     }
@@ -569,6 +613,34 @@ internal sealed partial class EventExtractor(KnowledgeBase knowledge, IEventDate
         return found;
     }
 
+    /// <summary>The index of the predicate that covers token <paramref name="t"/>, or -1 (a loop: a lambda allocated a closure per call).</summary>
+    private static int Covering(List<Found> found, int t)
+    {
+        for (int k = 0; k < found.Count; k++)
+        {
+            if (found[k].TokenStart <= t && found[k].TokenEnd > t)
+            {
+                return k;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>The index of the first predicate that starts at or after token <paramref name="t"/>, or -1.</summary>
+    private static int FirstFrom(List<Found> found, int t)
+    {
+        for (int k = 0; k < found.Count; k++)
+        {
+            if (found[k].TokenStart >= t)
+            {
+                return k;
+            }
+        }
+
+        return -1;
+    }
+
     /// <summary>Prepositions that end the verb's object ("launches during a meeting", "suspended ahead of the visit"): the act after them is not the object.</summary>
     private static readonly HashSet<string> GapPrepositions = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -600,7 +672,7 @@ internal sealed partial class EventExtractor(KnowledgeBase knowledge, IEventDate
     {
         for (int i = 0; i < toks.Count; i++)
         {
-            if (!toks[i].Word || !_lex.Composers.TryGetValue(toks[i].Lower, out var options))
+            if (!toks[i].Word || toks[i].Info.Composers is not { } options)
             {
                 continue;
             }
@@ -626,13 +698,13 @@ internal sealed partial class EventExtractor(KnowledgeBase knowledge, IEventDate
                 }
 
                 // The verb may itself be a predicate ("cancel"), but not part of a longer one ("suspend aid").
-                int own = found.FindIndex(f => f.TokenStart <= i && f.TokenEnd > i);
+                int own = Covering(found, i);
                 if (own >= 0 && (found[own].TokenStart != i || found[own].TokenEnd != verbEnd))
                 {
                     break;
                 }
 
-                int obj = found.FindIndex(f => f.TokenStart >= verbEnd);
+                int obj = FirstFrom(found, verbEnd);
                 if (obj < 0 || found[obj].TokenStart - verbEnd > 5)
                 {
                     break;
@@ -642,7 +714,7 @@ internal sealed partial class EventExtractor(KnowledgeBase knowledge, IEventDate
                 for (int k = verbEnd; k < found[obj].TokenStart && gap; k++)
                 {
                     var t = toks[k];
-                    gap = (t.Word && !t.Upper && (char.IsDigit(t.Lower[0]) || ObjectGapWords.Contains(t.Lower) || (!Particles.Contains(t.Lower) && !ClauseStops.Contains(t.Lower) && !GapPrepositions.Contains(t.Lower) && t.Lower is not ("and" or "or" or "to"))))
+                    gap = (t.Word && !t.Upper && (char.IsDigit(t.Lower[0]) || t.Is(WordClass.ObjectGap) || (!t.Is(WordClass.Particle | WordClass.ClauseStop | WordClass.GapPreposition) && t.Lower is not ("and" or "or" or "to"))))
                         || t.Lower == "-";
                 }
 
@@ -661,7 +733,7 @@ internal sealed partial class EventExtractor(KnowledgeBase knowledge, IEventDate
                 }
                 else
                 {
-                    int at = found.FindIndex(f => f.TokenStart > i);
+                    int at = FirstFrom(found, i + 1);
                     found.Insert(at < 0 ? found.Count : at, composed);
                 }
 
