@@ -8,7 +8,8 @@ namespace Tightrope.Figures;
 /// <summary>Which indicator a figure belongs to, and whether it restates an amount already given.</summary>
 internal sealed partial class FigureAnnotator
 {
-    private readonly CueIndex _cues = new(indicators);
+    private readonly CueIndex _cues = new(indicators, ind => ind.Cues);
+    private readonly CueIndex _contexts = new(indicators, ind => ind.Context);
     private static readonly WordList ConversionBefore = LanguageData.English["figures-conversion-before"];
     private static readonly WordList ConversionAfter = LanguageData.English["figures-conversion-after"];
     private static readonly WordList ConversionApproximators = LanguageData.English["figures-conversion-approximators"];
@@ -217,30 +218,23 @@ internal sealed partial class FigureAnnotator
             return true;
         }
 
-        // The same for every figure of the sentence: found once.
-        int count = indicators.Indicators.Count;
-        var cache = run.ContextCache ??= new sbyte[(run.Sentences.Count + 1) * count];
-        ref var known = ref cache[((si + 1) * count) + k];
-        if (known == 0)
+        // The same for every figure of the sentence: the window is read once for all indicators' context phrases.
+        ref var near = ref run.ContextCache[si + 1];
+        if (near is null)
         {
-            known = ContextNear(run, ind, si, sentence) ? (sbyte)2 : (sbyte)1;
+            near = new bool[indicators.Indicators.Count];
+            _contexts.Mark(ContextWindow(run, si, sentence), near);
         }
 
-        return known == 2;
+        return near[k];
     }
 
-    private static bool ContextNear(Run run, Indicator ind, int si, TextSpan sentence)
+    /// <summary>The sentence and the two before it.</summary>
+    private static ReadOnlySpan<char> ContextWindow(Run run, int si, TextSpan sentence)
     {
         var sentences = run.Sentences;
         int from = si >= 2 ? sentences[si - 2].Span.Start : si == 1 ? sentences[0].Span.Start : sentence.Start;
-        var window = run.Text.AsSpan(from, sentence.End - from);
-        bool ctx = false;
-        foreach (var c in ind.Context)
-        {
-            ctx |= ContainsPhrase(window, c);
-        }
-
-        return ctx;
+        return run.Text.AsSpan(from, sentence.End - from);
     }
 
     internal static bool ContainsPhrase(ReadOnlySpan<char> hay, string phrase)
@@ -269,21 +263,22 @@ internal sealed partial class FigureAnnotator
     }
 
     /// <summary>
-    /// The indicators' cues by their first word, so a sentence is read once for all of them instead of once per cue:
-    /// a cue that starts with a letter or digit can only match whole-word at the start of a word of the sentence.
+    /// The indicators' phrases (their cues, or their context phrases) by their first word, so a sentence is read once
+    /// for all of them instead of once per phrase: a phrase that starts with a letter or digit can only match
+    /// whole-word at the start of a word of the sentence.
     /// </summary>
     private sealed class CueIndex
     {
         private readonly FrozenDictionary<string, (int Indicator, string Cue)[]>.AlternateLookup<ReadOnlySpan<char>> _byFirstWord;
         private readonly (int Indicator, string Cue)[] _other;
 
-        public CueIndex(IndicatorCatalog catalog)
+        public CueIndex(IndicatorCatalog catalog, Func<Indicator, IReadOnlyList<string>> phrases)
         {
             var byWord = new Dictionary<string, List<(int, string)>>(StringComparer.OrdinalIgnoreCase);
             var other = new List<(int, string)>();
             for (int k = 0; k < catalog.Indicators.Count; k++)
             {
-                foreach (var cue in catalog.Indicators[k].Cues)
+                foreach (var cue in phrases(catalog.Indicators[k]))
                 {
                     int e = 0;
                     while (e < cue.Length && char.IsLetterOrDigit(cue[e]))
