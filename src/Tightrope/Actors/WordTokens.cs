@@ -120,6 +120,7 @@ internal static class WordTokens
         char c = text[start];
         bool anyUpper = false, anyLower = false, firstUpper = char.IsUpper(c);
         bool dotted = false;
+        uint hash = Lexicon.HashStart;
         while (i < n)
         {
             char ch = text[i];
@@ -134,19 +135,21 @@ internal static class WordTokens
                 if (char.IsAsciiLetterUpper(ch))
                 {
                     anyUpper = true;
-                    buf[len++] = (char)(ch | 0x20);
+                    ch = (char)(ch | 0x20);
                 }
                 else if (char.IsAsciiLetterLower(ch))
                 {
                     anyLower = true;
-                    buf[len++] = ch;
                 }
                 else
                 {
                     anyUpper |= char.IsUpper(ch);
                     anyLower |= char.IsLower(ch);
-                    buf[len++] = char.ToLowerInvariant(ch);
+                    ch = char.ToLowerInvariant(ch);
                 }
+
+                buf[len++] = ch;
+                hash = Lexicon.HashNext(hash, ch);
 
                 i++;
                 continue;
@@ -192,7 +195,7 @@ internal static class WordTokens
         }
 
         var norm = buf.AsSpan(0, len);
-        var info = lexicon.IsActive ? lexicon.Get(norm) : new WordInfo(new string(norm));
+        var info = lexicon.IsActive ? lexicon.Get(norm, hash) : new WordInfo(new string(norm));
         bool hyphenBefore = start > 0 && text[start - 1] is '-' or '‐' or '–' && words.Count > 0 && words[^1].End == start - 1;
         words.Add(new Word(start, end, info, shape, sentenceStart, possessive, hyphenBefore));
         return i;
