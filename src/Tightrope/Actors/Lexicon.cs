@@ -13,6 +13,9 @@ internal sealed class WordInfo(string norm)
     public bool Force;
     public bool BridgeSurname;
 
+    /// <summary>A word that places a date past the middle of a term of office ("halfway", "midpoint"): where term bounds are looked for.</summary>
+    public bool TermHalf;
+
     /// <summary>The alias trie node after this word (null when no alias starts with it).</summary>
     public AliasIndex.Node? AliasRoot;
 
@@ -132,6 +135,7 @@ internal sealed class Lexicon(AliasIndex aliases, CueTrie cues, IReadOnlySet<str
         Title = titleWords.Contains(norm),
         Force = ActorLists.ForceNouns.Contains(norm),
         BridgeSurname = bridgeSurname(norm),
+        TermHalf = MentionFinder.IsTermHalfWord(norm),
         AliasRoot = aliases.RootChild(norm),
         Cues = cues.StartingWith(norm),
     };
