@@ -272,6 +272,11 @@ internal sealed partial class FigureAnnotator
         private readonly FrozenDictionary<string, (int Indicator, string Cue)[]>.AlternateLookup<ReadOnlySpan<char>> _byFirstWord;
         private readonly (int Indicator, string Cue)[] _other;
 
+        /// <summary>For each first-word length, a bit per first character (<see cref="CharBit"/>) of a phrase's first word: most words are passed over without a look-up.</summary>
+        private readonly ulong[] _shapes = new ulong[MaxShapeLength + 1];
+
+        private const int MaxShapeLength = 31;
+
         public CueIndex(IndicatorCatalog catalog, Func<Indicator, IReadOnlyList<string>> phrases)
         {
             var byWord = new Dictionary<string, List<(int, string)>>(StringComparer.OrdinalIgnoreCase);
@@ -293,6 +298,7 @@ internal sealed partial class FigureAnnotator
                     }
 
                     var first = cue[..e];
+                    _shapes[Math.Min(e, MaxShapeLength)] |= CharBit(first[0]);
                     if (!byWord.TryGetValue(first, out var list))
                     {
                         byWord[first] = list = [];
@@ -306,6 +312,13 @@ internal sealed partial class FigureAnnotator
                 .GetAlternateLookup<ReadOnlySpan<char>>();
             _other = [.. other];
         }
+
+        /// <summary>
+        /// A bit for a word's first character, the same for both cases (a–z, 0–9); any other character sets every bit,
+        /// since a character outside ASCII may fold to an ASCII letter under OrdinalIgnoreCase ("ſ", "ı").
+        /// </summary>
+        private static ulong CharBit(char c) =>
+            char.IsAsciiLetter(c) ? 1UL << ((c | 0x20) - 'a') : char.IsAsciiDigit(c) ? 1UL << (26 + c - '0') : ulong.MaxValue;
 
         /// <summary>Sets <paramref name="found"/>[k] for every indicator k with a cue in <paramref name="sentence"/> (whole words, any case).</summary>
         public void Mark(ReadOnlySpan<char> sentence, bool[] found)
@@ -330,7 +343,7 @@ internal sealed partial class FigureAnnotator
                     e++;
                 }
 
-                if (_byFirstWord.TryGetValue(sentence[i..e], out var cues))
+                if ((_shapes[Math.Min(e - i, MaxShapeLength)] & CharBit(sentence[i])) != 0 && _byFirstWord.TryGetValue(sentence[i..e], out var cues))
                 {
                     foreach (var (k, cue) in cues)
                     {
