@@ -18,6 +18,7 @@ public sealed class ProvisionalPeopleTests
         new Actor { Id = "mark-esper", Name = "Mark Esper", Kind = ActorKind.Person, Country = "USA" },
         new Actor { Id = "mira-glass", Name = "Mira Glass", Kind = ActorKind.Person, Country = "USA" },
         new Actor { Id = "no-min-ho", Name = "No Min-ho", Kind = ActorKind.Person, Country = "KOR", Native = new NativeNames { Hangul = "노민호" } },
+        new Actor { Id = "seo-myung-soo", Name = "Seo Myung-soo", Kind = ActorKind.Person, Country = "KOR", Native = new NativeNames { Hangul = "서명수" } },
     ]);
 
     private static readonly ActorsStage Stage = new(Kb);
@@ -114,5 +115,17 @@ public sealed class ProvisionalPeopleTests
             Assert.True((bool?)a["provisional"]);
             Assert.Equal("a negotiator for the fleet", (string?)a["role"]);
         });
+    }
+
+    [Fact]
+    public void AnOutsiderSharingOnlyTheSurnameIsNotReadAsAKnownPersonThroughTheBridge()
+    {
+        // Both given-name syllables differ in their initial consonant: another person, not a spelling of the known one.
+        var outsider = Assert.Single(Find("Rep. Seo Byung-joo of the opposition said the treaty should be revised."), m => m.Text == "Seo Byung-joo");
+        Assert.Null(outsider.ActorId);
+        Assert.True(outsider.IsProvisionalPerson);
+
+        // A vowel spelling of the known person's name still reads as that person.
+        Assert.Contains(Find("Officials said Seo Myoung-soo would attend."), m => m.ActorId == "seo-myung-soo");
     }
 }
