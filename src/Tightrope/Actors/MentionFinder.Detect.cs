@@ -50,7 +50,7 @@ internal sealed partial class MentionFinder
             }
 
             var (len, entries) = _aliases.Longest(words, i);
-            if (len > 1 && OverlappedByLonger(words, i, len))
+            if (len > 1 && (OverlappedByLonger(words, i, len) || EndsInsideGivenName(words, i, len, entries!)))
             {
                 // "The North Korean": a longer alias starts inside this one ("North Korean"); take that instead.
                 (len, entries) = (0, null);
@@ -212,6 +212,24 @@ internal sealed partial class MentionFinder
         bool after = i + 1 < words.Count && !words[i + 1].SentenceStart && words[i + 1].Shape == WordShape.Lower && ActorLists.SpeechVerbs.Contains(words[i + 1].Norm);
         bool before = i > 0 && !w.SentenceStart && words[i - 1].Shape == WordShape.Lower && ActorLists.SpeechVerbs.Contains(words[i - 1].Norm);
         return after || before;
+    }
+
+    /// <summary>
+    /// A known person's name that ends where a hyphen-joined given name goes on ("Park Jin" of "Park Jin-young"):
+    /// someone else, whose name the run as a whole is; a compound adjective after the hyphen ("Park Jin-led") is not a
+    /// given name, nor is another name ("Joe Biden-Kim Jong Un summit").
+    /// </summary>
+    private bool EndsInsideGivenName(List<Word> words, int i, int len, AliasEntries entries)
+    {
+        int end = i + len;
+        if (!entries.AllPersons || entries.AllPartial || end >= words.Count || words[end - 1].HyphenBefore || !words[end].HyphenBefore)
+        {
+            return false;
+        }
+
+        var next = words[end];
+        return next.Shape is WordShape.Lower or WordShape.Capitalized && !ActorLists.CompoundSuffixes.Contains(next.Norm)
+            && _aliases.Longest(words, end).Length == 0;
     }
 
     private bool OverlappedByLonger(List<Word> words, int i, int len)

@@ -18,6 +18,7 @@ public sealed class ProvisionalPeopleTests
         new Actor { Id = "mark-esper", Name = "Mark Esper", Kind = ActorKind.Person, Country = "USA" },
         new Actor { Id = "mira-glass", Name = "Mira Glass", Kind = ActorKind.Person, Country = "USA" },
         new Actor { Id = "no-min-ho", Name = "No Min-ho", Kind = ActorKind.Person, Country = "KOR", Native = new NativeNames { Hangul = "노민호" } },
+        new Actor { Id = "han-jin", Name = "Han Jin", Kind = ActorKind.Person, Country = "KOR", Native = new NativeNames { Hangul = "한진" } },
         new Actor { Id = "seo-myung-soo", Name = "Seo Myung-soo", Kind = ActorKind.Person, Country = "KOR", Native = new NativeNames { Hangul = "서명수" } },
     ]);
 
@@ -127,5 +128,16 @@ public sealed class ProvisionalPeopleTests
 
         // A vowel spelling of the known person's name still reads as that person.
         Assert.Contains(Find("Officials said Seo Myoung-soo would attend."), m => m.ActorId == "seo-myung-soo");
+    }
+
+    [Fact]
+    public void AKnownNameEndingInsideAHyphenatedGivenNameIsSomeoneElse()
+    {
+        var mentions = Find("Han Jin-woo, a teacher at the school, said the plan was late. Han said more was needed.");
+        Assert.DoesNotContain(mentions, m => m.ActorId == "han-jin");
+        Assert.True(Assert.Single(mentions, m => m.Text == "Han Jin-woo").IsProvisionalPerson);
+
+        // A compound adjective after the hyphen leaves the name whole.
+        Assert.Contains(Find("A Han Jin-led delegation arrived on Monday."), m => m.Text == "Han Jin" && m.ActorId == "han-jin");
     }
 }
