@@ -49,6 +49,13 @@ internal sealed partial class MentionFinder
                 s.Cue = null;
             }
 
+            // A contraction ("I'm", "we'll") is no name nor title, whatever its letters spell ("Im").
+            if (words[i].Contraction)
+            {
+                s.I++;
+                continue;
+            }
+
             var (len, entries) = _aliases.Longest(words, i);
             if (len > 1 && (OverlappedByLonger(words, i, len) || EndsInsideGivenName(words, i, len, entries!)))
             {

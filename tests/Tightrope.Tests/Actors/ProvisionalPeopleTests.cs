@@ -18,6 +18,7 @@ public sealed class ProvisionalPeopleTests
         new Actor { Id = "mark-esper", Name = "Mark Esper", Kind = ActorKind.Person, Country = "USA" },
         new Actor { Id = "mira-glass", Name = "Mira Glass", Kind = ActorKind.Person, Country = "USA" },
         new Actor { Id = "no-min-ho", Name = "No Min-ho", Kind = ActorKind.Person, Country = "KOR", Native = new NativeNames { Hangul = "노민호" } },
+        new Actor { Id = "im-sun-hee", Name = "Im Sun-hee", Kind = ActorKind.Person, Country = "KOR", Native = new NativeNames { Hangul = "임선희" } },
         new Actor { Id = "han-jin", Name = "Han Jin", Kind = ActorKind.Person, Country = "KOR", Native = new NativeNames { Hangul = "한진" } },
         new Actor { Id = "seo-myung-soo", Name = "Seo Myung-soo", Kind = ActorKind.Person, Country = "KOR", Native = new NativeNames { Hangul = "서명수" } },
     ]);
@@ -139,5 +140,12 @@ public sealed class ProvisionalPeopleTests
 
         // A compound adjective after the hyphen leaves the name whole.
         Assert.Contains(Find("A Han Jin-led delegation arrived on Monday."), m => m.Text == "Han Jin" && m.ActorId == "han-jin");
+    }
+
+    [Fact]
+    public void AContractionIsNotASurname()
+    {
+        Assert.DoesNotContain(Find("Officials met Im Sun-hee on Monday. \"I'm not sure,\" a diplomat said. I’m tired, he added."), m => m.Text is "I'm" or "I’m" || (m.ActorId == "im-sun-hee" && m.Text != "Im Sun-hee"));
+        Assert.Contains(Find("Officials met Im Sun-hee on Monday. Im said little."), m => m.Text == "Im" && m.ActorId == "im-sun-hee");
     }
 }
