@@ -151,6 +151,14 @@ internal sealed partial class MentionFinder
             return;
         }
 
+        // So is a capitalised surname alone after an article ("the Moon rose", "a Park"), unless a title cues it or
+        // the person is already named ("the Moon government" after "Moon Jae-in").
+        if (id is not null && !raw.LowerCase && raw.How == Pending.Alias && kind == MentionKind.Partial && raw.Cue is null
+            && raw.Last - raw.First == 1 && !cx.People.Contains(id) && AfterArticle(cx.Words, raw.First))
+        {
+            return;
+        }
+
         if (id is not null && _kb.Find(id) is { } actor)
         {
             if (actor.Kind == ActorKind.Person)
@@ -195,6 +203,22 @@ internal sealed partial class MentionFinder
         var prev = words[first - 1];
         return (prev.Shape == WordShape.Lower && (ActorLists.Determiners.Contains(prev.Norm) || ActorLists.Quantifiers.Contains(prev.Norm)))
             || (prev.Capitalized && !prev.Info.Title && !prev.Info.Common && prev.Info.Cues is null);
+    }
+
+    /// <summary>
+    /// Right after an article ("the", "a", "an") and not modifying a noun of the person's ("the Biden administration");
+    /// other determiners are too often a conjunction before a name ("said that Moon …").
+    /// </summary>
+    private static bool AfterArticle(List<Word> words, int first)
+    {
+        if (first == 0 || words[first].SentenceStart || words[first - 1].Possessive || words[first - 1].Norm is not ("the" or "a" or "an"))
+        {
+            return false;
+        }
+
+        var w = words[first];
+        bool modifies = !w.Possessive && first + 1 < words.Count && !words[first + 1].SentenceStart && ActorLists.EponymNouns.Contains(words[first + 1].Norm);
+        return !modifies;
     }
 
     private static TextSpan SpanOf(List<Word> words, Raw raw) => new(words[raw.First].Start, words[raw.Last - 1].End);

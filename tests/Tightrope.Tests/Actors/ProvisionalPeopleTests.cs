@@ -148,4 +148,12 @@ public sealed class ProvisionalPeopleTests
         Assert.DoesNotContain(Find("Officials met Im Sun-hee on Monday. \"I'm not sure,\" a diplomat said. I’m tired, he added."), m => m.Text is "I'm" or "I’m" || (m.ActorId == "im-sun-hee" && m.Text != "Im Sun-hee"));
         Assert.Contains(Find("Officials met Im Sun-hee on Monday. Im said little."), m => m.Text == "Im" && m.ActorId == "im-sun-hee");
     }
+
+    [Fact]
+    public void ASurnameAloneAfterAnArticleIsACommonNounUnlessItModifiesThePersonsNoun()
+    {
+        Assert.DoesNotContain(Find("Boats moved slowly while the Han rose after the rain."), m => m.ActorId == "han-jin");
+        Assert.Contains(Find("Critics said the Han administration had moved slowly."), m => m.Text == "Han" && m.ActorId == "han-jin");
+        Assert.Contains(Find("Han Jin spoke first. Later the Han rose again, he joked."), m => m.Text == "Han" && m.ActorId == "han-jin");
+    }
 }
