@@ -60,6 +60,9 @@ internal sealed partial class MentionFinder
         public readonly Dictionary<string, string[]> Provisional = new(StringComparer.Ordinal);
         public NamedCountries? Named;
 
+        /// <summary>Titles written before names that resolved to no known person ("Ambassador Pankun"): who holds them here.</summary>
+        public readonly List<(RoleCue Cue, string? Country)> UnknownTitled = [];
+
         private DateOnly? _today;
 
         /// <summary>Today (open roles last to it), read from the clock once an article: the clock is slow on some machines.</summary>
@@ -181,6 +184,11 @@ internal sealed partial class MentionFinder
             AddSharedRoleBound(cx, raw, span);
         }
 
+        if (id is null && raw.Cue is not null)
+        {
+            cx.UnknownTitled.Add((raw.Cue, raw.CountryHint));
+        }
+
         cx.Result.Add(new Mention
         {
             Span = span,
@@ -299,6 +307,13 @@ internal sealed partial class MentionFinder
                 }
             }
 
+            // The article's own names first: when it gives the title to someone the knowledge base does not know
+            // ("Ambassador Pankun"), the title alone is that person, not the holder of record.
+            if (holders == 1 && TitledUnknown(cx, holder!, date: cx.Date!.Value))
+            {
+                holders = 0;
+            }
+
             if (holders == 1)
             {
                 var m = result[index];
@@ -341,6 +356,20 @@ internal sealed partial class MentionFinder
         }
 
         result.RemoveRange(kept, result.Count - kept);
+    }
+
+    /// <summary>Whether the article writes a title that the holder's office answers to before a name that resolved to nobody.</summary>
+    private bool TitledUnknown(Context cx, Actor holder, DateOnly date)
+    {
+        foreach (var (cue, country) in cx.UnknownTitled)
+        {
+            if (cue.HeldBy(holder, date, country, _kb))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private (string? Id, double Conf, MentionKind Kind) ResolveAlias(Raw raw, int index, Context cx)
