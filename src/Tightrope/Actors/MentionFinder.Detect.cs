@@ -189,18 +189,26 @@ internal sealed partial class MentionFinder
     }
 
     /// <summary>
-    /// An English word that is also a romanised surname ("No", "So") is a surname only in the middle of a sentence and
-    /// before a capitalised given name that is not a common word ("Minister No Kwang Chol", not "No Korean official").
+    /// An English word that is also a romanised surname ("No", "So") is a surname only before a capitalised given name
+    /// that is not a common word, in the middle of a sentence ("Minister No Kwang Chol", not "No Korean official") or
+    /// at its start before a hyphen-joined given name ("So Jin-hee said").
     /// </summary>
     private static bool SurnameBeforeGivenName(List<Word> words, int i, string text)
     {
         var w = words[i];
-        if (!w.Info.BridgeSurname || w.SentenceStart || w.Shape != WordShape.Capitalized || i + 1 >= words.Count)
+        if (!w.Info.BridgeSurname || w.Shape != WordShape.Capitalized || i + 1 >= words.Count)
         {
             return false;
         }
 
+        // At the start of a sentence only before the shape of an East Asian given name ("So Jin-hee said"), not
+        // before any capitalised word ("So Seoul waited").
         var next = words[i + 1];
+        if (w.SentenceStart && !(i + 2 < words.Count && words[i + 2].HyphenBefore && words[i + 2].Shape == WordShape.Lower))
+        {
+            return false;
+        }
+
         return next.Shape == WordShape.Capitalized && !next.SentenceStart && !next.Info.Common && !next.Info.Title && OnlySpaceOrHyphen(text, w.End, next.Start);
     }
 

@@ -19,6 +19,7 @@ public sealed class ProvisionalPeopleTests
         new Actor { Id = "mira-glass", Name = "Mira Glass", Kind = ActorKind.Person, Country = "USA" },
         new Actor { Id = "no-min-ho", Name = "No Min-ho", Kind = ActorKind.Person, Country = "KOR", Native = new NativeNames { Hangul = "노민호" } },
         new Actor { Id = "im-sun-hee", Name = "Im Sun-hee", Kind = ActorKind.Person, Country = "KOR", Native = new NativeNames { Hangul = "임선희" } },
+        new Actor { Id = "kim-min-hee", Name = "Kim Min-hee", Kind = ActorKind.Person, Country = "KOR", Native = new NativeNames { Hangul = "김민희", Hanja = "金敏希" } },
         new Actor { Id = "han-jin", Name = "Han Jin", Kind = ActorKind.Person, Country = "KOR", Native = new NativeNames { Hangul = "한진" } },
         new Actor { Id = "seo-myung-soo", Name = "Seo Myung-soo", Kind = ActorKind.Person, Country = "KOR", Native = new NativeNames { Hangul = "서명수" } },
     ]);
@@ -155,5 +156,22 @@ public sealed class ProvisionalPeopleTests
         Assert.DoesNotContain(Find("Boats moved slowly while the Han rose after the rain."), m => m.ActorId == "han-jin");
         Assert.Contains(Find("Critics said the Han administration had moved slowly."), m => m.Text == "Han" && m.ActorId == "han-jin");
         Assert.Contains(Find("Han Jin spoke first. Later the Han rose again, he joked."), m => m.Text == "Han" && m.ActorId == "han-jin");
+    }
+
+    [Fact]
+    public void AnEnglishWordThatIsASurnameStartsAProvisionalNameAtTheStartOfASentenceBeforeAHyphenatedGivenName()
+    {
+        var m = Assert.Single(Find("The clinic opened in May. No Yu-jin, a nurse in the city, said it was busy."), m => m.Text == "No Yu-jin");
+        Assert.True(m.IsProvisionalPerson);
+        Assert.DoesNotContain(Find("The clinic opened in May. No Korean nurse came."), m => m.IsProvisionalPerson || m.ActorId == "no-min-ho");
+    }
+
+    [Fact]
+    public void AHyphenJoinedGivenNameAloneIsNotReadAsSurnameAndGivenName()
+    {
+        // "Jin" is the pinyin of the surname 金 and "hee" the reading of 希: with 敏 skipped, the bridge could read
+        // "Jin-hee" as Kim Min-hee; a hyphen-joined pair is a given name, not a surname and a given name.
+        Assert.DoesNotContain(Find("The clinic opened in May. Jin-hee, a nurse, said it was busy."), m => m.ActorId == "kim-min-hee");
+        Assert.Contains(Find("The clinic opened in May. Jin Min-hee, a nurse, said it was busy."), m => m.ActorId == "kim-min-hee");
     }
 }
