@@ -100,8 +100,11 @@ internal sealed partial class MentionFinder
             return true;
         }
 
-        // A surname followed by more capitalised words the bridge cannot read is someone else's full name.
-        if (h.Len > 0 && h.OnlyPartial && h.CapLen > h.Len && LooksLikeName(words, i, h.CapLen)
+        // A surname followed by more capitalised words the bridge cannot read is someone else's full name, when the
+        // surname is written first (East Asian order) and a given name of one or two words follows ("Park Chan-wook";
+        // not "Biden Visits", nor a headline "Yoon Vows Stronger Alliance As …").
+        if (h.Len > 0 && h.OnlyPartial && h.CapLen > h.Len && h.CapLen - h.Len <= 2 + HyphenJoined(words, i + h.Len, i + h.CapLen)
+            && SurnameFirst(h.Entries!) && LooksLikeName(words, i, h.CapLen)
             && !(words[i + h.Len].HyphenBefore && _aliases.Longest(words, i + h.Len).Length > 0))
         {
             s.AddCued(i, i + h.CapLen, Pending.Candidate);
@@ -110,6 +113,68 @@ internal sealed partial class MentionFinder
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// The words of the capitalised run before the first later word that starts a known name (not one joined by a
+    /// hyphen); a known surname ends the run only when the words before it cannot be a given name ("Matthew Miller" is
+    /// one name, "Vows Stronger Alliance As Biden" is not).
+    /// </summary>
+    private int RunBeforeAlias(List<Word> words, int i, int capLen)
+    {
+        for (int k = i + 1; k < i + capLen; k++)
+        {
+            if (words[k].HyphenBefore || words[k].Info.AliasRoot is null || _aliases.Longest(words, k) is not { Length: > 0 } alias)
+            {
+                continue;
+            }
+
+            if (!alias.Entries!.AllPartial || k - i > 2 || AnyCommonOrTitle(words, i, k))
+            {
+                return k - i;
+            }
+        }
+
+        return capLen;
+    }
+
+    private static bool AnyCommonOrTitle(List<Word> words, int from, int to)
+    {
+        for (int k = from; k < to; k++)
+        {
+            if (words[k].Info.Common || words[k].Info.Title)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether someone of this surname writes it first (a Korean Kim, beside an American one).</summary>
+    private static bool SurnameFirst(AliasEntries entries)
+    {
+        foreach (var a in entries.Actors)
+        {
+            if (a.Country is { } c && ActorLists.SurnameFirstCountries.Contains(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>How many of the words from <paramref name="from"/> to <paramref name="to"/> are joined to the word before by a hyphen.</summary>
+    private static int HyphenJoined(List<Word> words, int from, int to)
+    {
+        int n = 0;
+        for (int k = from; k < to; k++)
+        {
+            n += words[k].HyphenBefore ? 1 : 0;
+        }
+
+        return n;
     }
 
     /// <summary>An alias (name, acronym, demonym, metonym, surname): the leading article dropped, common nouns and joined countries sorted out.</summary>
@@ -171,10 +236,12 @@ internal sealed partial class MentionFinder
             return true;
         }
 
-        if (h.CapLen > 0 && LooksLikeName(s.Words, s.I, h.CapLen))
+        // An unknown run ends before a known name inside it ("Vows Stronger Alliance As | Biden Visits | Seoul").
+        int run = RunBeforeAlias(s.Words, s.I, h.CapLen);
+        if (run > 0 && LooksLikeName(s.Words, s.I, run))
         {
-            s.AddCued(s.I, s.I + h.CapLen, Pending.Candidate);
-            s.I += h.CapLen;
+            s.AddCued(s.I, s.I + run, Pending.Candidate);
+            s.I += run;
             return true;
         }
 

@@ -174,4 +174,17 @@ public sealed class ProvisionalPeopleTests
         Assert.DoesNotContain(Find("The clinic opened in May. Jin-hee, a nurse, said it was busy."), m => m.ActorId == "kim-min-hee");
         Assert.Contains(Find("The clinic opened in May. Jin Min-hee, a nurse, said it was busy."), m => m.ActorId == "kim-min-hee");
     }
+
+    [Fact]
+    public void AHeadlineInTitleCaseIsNotOneLongNameOverTheKnownNamesInIt()
+    {
+        var mentions = Find("Seo Vows Stronger Ties As Esper Visits Norway\n\nThe visit was short.");
+        Assert.Contains(mentions, m => m.Text == "Esper" && m.ActorId == "mark-esper");
+        Assert.Contains(mentions, m => m.Text == "Norway" && m.ActorId == "norway");
+        Assert.Contains(mentions, m => m.Text == "Seo" && m.ActorId == "seo-myung-soo");
+
+        // A given name before a known surname is still one outsider's name, not the known person.
+        var outsider = Assert.Single(Find("Officials said Julia Esper, a farmer, would appeal."), m => m.Text == "Julia Esper");
+        Assert.True(outsider.IsProvisionalPerson);
+    }
 }
