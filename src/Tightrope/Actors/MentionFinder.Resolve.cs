@@ -154,6 +154,14 @@ internal sealed partial class MentionFinder
             return;
         }
 
+        // An initial before a surname that is not an initial of the person's given names is someone else ("A. Choi", a
+        // reporter, is not Choi Sang-mok).
+        if (id is not null && raw.How == Pending.Alias && kind == MentionKind.Partial && raw.Last - raw.First == 1
+            && InitialBefore(cx.Words, cx.Article.Text, raw.First) is { } initial && _kb.Find(id) is { } named && !HasGivenInitial(named, initial, cx.Words[raw.First].Norm))
+        {
+            return;
+        }
+
         // So is a capitalised surname alone after an article ("the Moon rose", "a Park"), unless a title cues it or
         // the person is already named ("the Moon government" after "Moon Jae-in").
         if (id is not null && !raw.LowerCase && raw.How == Pending.Alias && kind == MentionKind.Partial && raw.Cue is null
@@ -219,7 +227,9 @@ internal sealed partial class MentionFinder
     /// </summary>
     private static bool AfterArticle(List<Word> words, int first)
     {
-        if (first == 0 || words[first].SentenceStart || words[first - 1].Possessive || words[first - 1].Norm is not ("the" or "a" or "an"))
+        var before = first == 0 ? default : words[first - 1];
+        if (first == 0 || words[first].SentenceStart || before.Possessive || before.Norm is not ("the" or "a" or "an")
+            || (before.Shape != WordShape.Lower && !before.SentenceStart))
         {
             return false;
         }
@@ -227,6 +237,35 @@ internal sealed partial class MentionFinder
         var w = words[first];
         bool modifies = !w.Possessive && first + 1 < words.Count && !words[first + 1].SentenceStart && ActorLists.EponymNouns.Contains(words[first + 1].Norm);
         return !modifies;
+    }
+
+    /// <summary>The letter of an initial right before the word ("A." of "A. Choi"), or null.</summary>
+    private static char? InitialBefore(List<Word> words, string text, int first)
+    {
+        if (first == 0)
+        {
+            return null;
+        }
+
+        // Only an initial that starts the name: a middle initial ("Donald J. Trump") follows a given name.
+        var prev = words[first - 1];
+        bool startsName = first == 1 || prev.SentenceStart || !words[first - 2].Capitalized || words[first - 2].Info.Title || words[first - 2].Info.Common;
+        bool initial = startsName && prev.End - prev.Start == 1 && char.IsUpper(text[prev.Start]) && prev.End < text.Length && text[prev.End] == '.';
+        return initial ? char.ToLowerInvariant(text[prev.Start]) : null;
+    }
+
+    /// <summary>Whether a word of the person's name other than the surname starts with the letter.</summary>
+    private static bool HasGivenInitial(Actor person, char initial, string surname)
+    {
+        foreach (var w in WordTokens.Normalize(person.Name))
+        {
+            if (w.Length > 0 && w[0] == initial && w != surname)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static TextSpan SpanOf(List<Word> words, Raw raw) => new(words[raw.First].Start, words[raw.Last - 1].End);

@@ -187,4 +187,11 @@ public sealed class ProvisionalPeopleTests
         var outsider = Assert.Single(Find("Officials said Julia Esper, a farmer, would appeal."), m => m.Text == "Julia Esper");
         Assert.True(outsider.IsProvisionalPerson);
     }
+
+    [Fact]
+    public void AnInitialThatIsNotTheKnownPersonsIsSomeoneElse()
+    {
+        Assert.DoesNotContain(Find("By staff reporter T. Esper, Harbour Daily\n\nThe fleet came home."), m => m.ActorId == "mark-esper");
+        Assert.Contains(Find("Officials said M. Esper would attend."), m => m.Text == "Esper" && m.ActorId == "mark-esper");
+    }
 }
