@@ -62,6 +62,12 @@ internal static class ActorLists
     /// <summary>Nouns that begin the names of places ("Camp", "Mount").</summary>
     public static readonly FrozenSet<string> PlacePrefixes = Set("place-prefixes");
 
+    /// <summary>Words joined by a hyphen after a name to make a compound adjective ("Park Jin-led"): the name before them is whole.</summary>
+    public static readonly FrozenSet<string> CompoundSuffixes = Set("compound-suffixes");
+
+    /// <summary>Nouns a person's surname modifies after an article ("the Biden administration").</summary>
+    public static readonly FrozenSet<string> EponymNouns = Set("eponym-nouns");
+
     /// <summary>Countries whose people's names English writes surname first.</summary>
     public static readonly FrozenSet<string> SurnameFirstCountries = Set("surname-first-countries");
 }

@@ -13,6 +13,9 @@ internal sealed class WordInfo(string norm)
     public bool Force;
     public bool BridgeSurname;
 
+    /// <summary>A word that places a date past the middle of a term of office ("halfway", "midpoint"): where term bounds are looked for.</summary>
+    public bool TermHalf;
+
     /// <summary>The alias trie node after this word (null when no alias starts with it).</summary>
     public AliasIndex.Node? AliasRoot;
 
@@ -33,15 +36,20 @@ internal sealed class Lexicon(AliasIndex aliases, CueTrie cues, IReadOnlySet<str
     private const int MaxWords = 65_536;
 
     [ThreadStatic]
-    private static Dictionary<string, WordInfo>? t_words;
+    private static WordTable? t_words;
 
     [ThreadStatic]
     private static Lexicon? t_owner;
 
+    /// <summary>The hash <see cref="Session.Get"/> wants, fed one character at a time as a word is read (FNV-1a).</summary>
+    public const uint HashStart = 2166136261;
+
+    public static uint HashNext(uint hash, char c) => (hash ^ c) * 16777619;
+
     /// <summary>This thread's words for this lexicon, for one text: look-ups without thread-static access per word.</summary>
     public Session Start()
     {
-        var words = t_words ??= new Dictionary<string, WordInfo>(StringComparer.Ordinal);
+        var words = t_words ??= new WordTable();
         if (!ReferenceEquals(t_owner, this) || words.Count >= MaxWords)
         {
             words.Clear();
@@ -52,23 +60,72 @@ internal sealed class Lexicon(AliasIndex aliases, CueTrie cues, IReadOnlySet<str
     }
 
     /// <summary>The words of one thread, for one text (the memory starts over at the next text when full).</summary>
-    public readonly struct Session(Lexicon lexicon, Dictionary<string, WordInfo> words)
+    public readonly struct Session(Lexicon lexicon, WordTable words)
     {
-        private readonly Dictionary<string, WordInfo>.AlternateLookup<ReadOnlySpan<char>> _lookup = words.GetAlternateLookup<ReadOnlySpan<char>>();
-
         public bool IsActive => lexicon is not null;
 
-        /// <summary>The answers for a normalised word.</summary>
-        public WordInfo Get(ReadOnlySpan<char> norm)
+        /// <summary>The answers for a normalised word whose <see cref="HashNext"/> hash is <paramref name="hash"/>.</summary>
+        public WordInfo Get(ReadOnlySpan<char> norm, uint hash) =>
+            words.Find(norm, hash) ?? words.Add(lexicon.Make(new string(norm)), hash);
+    }
+
+    /// <summary>
+    /// Normalised words and their answers, hashed as the word is read (one pass over its characters instead of a
+    /// second one to hash it) and compared character by character; chained buckets, doubled when full.
+    /// </summary>
+    internal sealed class WordTable
+    {
+        private int[] _buckets = new int[1024]; // 1-based entry index, 0: empty
+        private (uint Hash, int Next, WordInfo Info)[] _entries = new (uint, int, WordInfo)[1024];
+
+        public int Count { get; private set; }
+
+        public WordInfo? Find(ReadOnlySpan<char> norm, uint hash)
         {
-            if (_lookup.TryGetValue(norm, out var known))
+            for (int e = _buckets[hash & (uint)(_buckets.Length - 1)]; e > 0;)
             {
-                return known;
+                ref var entry = ref _entries[e - 1];
+                if (entry.Hash == hash && norm.SequenceEqual(entry.Info.Norm))
+                {
+                    return entry.Info;
+                }
+
+                e = entry.Next;
             }
 
-            var info = lexicon.Make(new string(norm));
-            words.Add(info.Norm, info);
+            return null;
+        }
+
+        public WordInfo Add(WordInfo info, uint hash)
+        {
+            if (Count == _entries.Length)
+            {
+                Grow();
+            }
+
+            ref var bucket = ref _buckets[hash & (uint)(_buckets.Length - 1)];
+            _entries[Count] = (hash, bucket, info);
+            bucket = ++Count;
             return info;
+        }
+
+        public void Clear()
+        {
+            Array.Clear(_buckets);
+            Array.Clear(_entries, 0, Count);
+            Count = 0;
+        }
+
+        private void Grow()
+        {
+            Array.Resize(ref _entries, _entries.Length * 2);
+            _buckets = new int[_buckets.Length * 2];
+            for (int k = 0; k < Count; k++)
+            {
+                ref var bucket = ref _buckets[_entries[k].Hash & (uint)(_buckets.Length - 1)];
+                _entries[k].Next = bucket;
+                bucket = k + 1;
+            }
         }
     }
 
@@ -78,6 +135,7 @@ internal sealed class Lexicon(AliasIndex aliases, CueTrie cues, IReadOnlySet<str
         Title = titleWords.Contains(norm),
         Force = ActorLists.ForceNouns.Contains(norm),
         BridgeSurname = bridgeSurname(norm),
+        TermHalf = MentionFinder.IsTermHalfWord(norm),
         AliasRoot = aliases.RootChild(norm),
         Cues = cues.StartingWith(norm),
     };

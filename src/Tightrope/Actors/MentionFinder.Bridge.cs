@@ -8,6 +8,13 @@ internal sealed partial class MentionFinder
     {
         var words = s.Words;
         int i = s.I;
+        // A run that starts with a hyphen-joined pair starts with a given name ("Jin-hee"): English writes a surname
+        // apart from the given name, so its first piece is no surname (金 "Jin" + 希 "hee" is not Kim Keon-hee).
+        if (words[i + 1].HyphenBefore)
+        {
+            return false;
+        }
+
         // Every span tried starts with the same piece: when the bridge rules it out for the shortest, none matches.
         if (!_bridge.MayMatchFrom(s.Text.AsSpan(words[i].Start, words[i + 1].End - words[i].Start)))
         {

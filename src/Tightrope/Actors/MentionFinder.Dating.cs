@@ -20,6 +20,8 @@ internal sealed partial class MentionFinder
 
     private static readonly FrozenSet<string> PastTitleWords = LanguageData.English["actors-past-title-words"].Set;
     private static readonly FrozenSet<string> HalfWords = LanguageData.English["actors-term-half-words"].Set;
+    internal static bool IsTermHalfWord(string norm) => HalfWords.Contains(norm);
+
     private static readonly FrozenSet<string> TermNouns = LanguageData.English["actors-term-nouns"].Set;
     private static readonly WordList Counts = LanguageData.English["dates-numbers"];
 
@@ -38,7 +40,7 @@ internal sealed partial class MentionFinder
         var words = cx.Words;
         for (int i = 0; i < words.Count; i++)
         {
-            if (!HalfWords.Contains(words[i].Norm))
+            if (!words[i].Info.TermHalf)
             {
                 continue;
             }

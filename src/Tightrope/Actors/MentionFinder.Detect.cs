@@ -49,8 +49,15 @@ internal sealed partial class MentionFinder
                 s.Cue = null;
             }
 
+            // A contraction ("I'm", "we'll") is no name nor title, whatever its letters spell ("Im").
+            if (words[i].Contraction)
+            {
+                s.I++;
+                continue;
+            }
+
             var (len, entries) = _aliases.Longest(words, i);
-            if (len > 1 && OverlappedByLonger(words, i, len))
+            if (len > 1 && (OverlappedByLonger(words, i, len) || EndsInsideGivenName(words, i, len, entries!)))
             {
                 // "The North Korean": a longer alias starts inside this one ("North Korean"); take that instead.
                 (len, entries) = (0, null);
@@ -93,8 +100,11 @@ internal sealed partial class MentionFinder
             return true;
         }
 
-        // A surname followed by more capitalised words the bridge cannot read is someone else's full name.
-        if (h.Len > 0 && h.OnlyPartial && h.CapLen > h.Len && LooksLikeName(words, i, h.CapLen)
+        // A surname followed by more capitalised words the bridge cannot read is someone else's full name, when the
+        // surname is written first (East Asian order) and a given name of one or two words follows ("Park Chan-wook";
+        // not "Biden Visits", nor a headline "Yoon Vows Stronger Alliance As …").
+        if (h.Len > 0 && h.OnlyPartial && h.CapLen > h.Len && h.CapLen - h.Len <= 2 + HyphenJoined(words, i + h.Len, i + h.CapLen)
+            && SurnameFirst(h.Entries!) && LooksLikeName(words, i, h.CapLen)
             && !(words[i + h.Len].HyphenBefore && _aliases.Longest(words, i + h.Len).Length > 0))
         {
             s.AddCued(i, i + h.CapLen, Pending.Candidate);
@@ -103,6 +113,68 @@ internal sealed partial class MentionFinder
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// The words of the capitalised run before the first later word that starts a known name (not one joined by a
+    /// hyphen); a known surname ends the run only when the words before it cannot be a given name ("Matthew Miller" is
+    /// one name, "Vows Stronger Alliance As Biden" is not).
+    /// </summary>
+    private int RunBeforeAlias(List<Word> words, int i, int capLen)
+    {
+        for (int k = i + 1; k < i + capLen; k++)
+        {
+            if (words[k].HyphenBefore || words[k].Info.AliasRoot is null || _aliases.Longest(words, k) is not { Length: > 0 } alias)
+            {
+                continue;
+            }
+
+            if (!alias.Entries!.AllPartial || k - i > 2 || AnyCommonOrTitle(words, i, k))
+            {
+                return k - i;
+            }
+        }
+
+        return capLen;
+    }
+
+    private static bool AnyCommonOrTitle(List<Word> words, int from, int to)
+    {
+        for (int k = from; k < to; k++)
+        {
+            if (words[k].Info.Common || words[k].Info.Title)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether someone of this surname writes it first (a Korean Kim, beside an American one).</summary>
+    private static bool SurnameFirst(AliasEntries entries)
+    {
+        foreach (var a in entries.Actors)
+        {
+            if (a.Country is { } c && ActorLists.SurnameFirstCountries.Contains(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>How many of the words from <paramref name="from"/> to <paramref name="to"/> are joined to the word before by a hyphen.</summary>
+    private static int HyphenJoined(List<Word> words, int from, int to)
+    {
+        int n = 0;
+        for (int k = from; k < to; k++)
+        {
+            n += words[k].HyphenBefore ? 1 : 0;
+        }
+
+        return n;
     }
 
     /// <summary>An alias (name, acronym, demonym, metonym, surname): the leading article dropped, common nouns and joined countries sorted out.</summary>
@@ -164,10 +236,12 @@ internal sealed partial class MentionFinder
             return true;
         }
 
-        if (h.CapLen > 0 && LooksLikeName(s.Words, s.I, h.CapLen))
+        // An unknown run ends before a known name inside it ("Vows Stronger Alliance As | Biden Visits | Seoul").
+        int run = RunBeforeAlias(s.Words, s.I, h.CapLen);
+        if (run > 0 && LooksLikeName(s.Words, s.I, run))
         {
-            s.AddCued(s.I, s.I + h.CapLen, Pending.Candidate);
-            s.I += h.CapLen;
+            s.AddCued(s.I, s.I + run, Pending.Candidate);
+            s.I += run;
             return true;
         }
 
@@ -182,18 +256,26 @@ internal sealed partial class MentionFinder
     }
 
     /// <summary>
-    /// An English word that is also a romanised surname ("No", "So") is a surname only in the middle of a sentence and
-    /// before a capitalised given name that is not a common word ("Minister No Kwang Chol", not "No Korean official").
+    /// An English word that is also a romanised surname ("No", "So") is a surname only before a capitalised given name
+    /// that is not a common word, in the middle of a sentence ("Minister No Kwang Chol", not "No Korean official") or
+    /// at its start before a hyphen-joined given name ("So Jin-hee said").
     /// </summary>
     private static bool SurnameBeforeGivenName(List<Word> words, int i, string text)
     {
         var w = words[i];
-        if (!w.Info.BridgeSurname || w.SentenceStart || w.Shape != WordShape.Capitalized || i + 1 >= words.Count)
+        if (!w.Info.BridgeSurname || w.Shape != WordShape.Capitalized || i + 1 >= words.Count)
         {
             return false;
         }
 
+        // At the start of a sentence only before the shape of an East Asian given name ("So Jin-hee said"), not
+        // before any capitalised word ("So Seoul waited").
         var next = words[i + 1];
+        if (w.SentenceStart && !(i + 2 < words.Count && words[i + 2].HyphenBefore && words[i + 2].Shape == WordShape.Lower))
+        {
+            return false;
+        }
+
         return next.Shape == WordShape.Capitalized && !next.SentenceStart && !next.Info.Common && !next.Info.Title && OnlySpaceOrHyphen(text, w.End, next.Start);
     }
 
@@ -212,6 +294,24 @@ internal sealed partial class MentionFinder
         bool after = i + 1 < words.Count && !words[i + 1].SentenceStart && words[i + 1].Shape == WordShape.Lower && ActorLists.SpeechVerbs.Contains(words[i + 1].Norm);
         bool before = i > 0 && !w.SentenceStart && words[i - 1].Shape == WordShape.Lower && ActorLists.SpeechVerbs.Contains(words[i - 1].Norm);
         return after || before;
+    }
+
+    /// <summary>
+    /// A known person's name that ends where a hyphen-joined given name goes on ("Park Jin" of "Park Jin-young"):
+    /// someone else, whose name the run as a whole is; a compound adjective after the hyphen ("Park Jin-led") is not a
+    /// given name, nor is another name ("Joe Biden-Kim Jong Un summit").
+    /// </summary>
+    private bool EndsInsideGivenName(List<Word> words, int i, int len, AliasEntries entries)
+    {
+        int end = i + len;
+        if (!entries.AllPersons || entries.AllPartial || end >= words.Count || words[end - 1].HyphenBefore || !words[end].HyphenBefore)
+        {
+            return false;
+        }
+
+        var next = words[end];
+        return next.Shape is WordShape.Lower or WordShape.Capitalized && !ActorLists.CompoundSuffixes.Contains(next.Norm)
+            && _aliases.Longest(words, end).Length == 0;
     }
 
     private bool OverlappedByLonger(List<Word> words, int i, int len)

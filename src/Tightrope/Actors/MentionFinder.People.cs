@@ -66,7 +66,9 @@ internal sealed partial class MentionFinder
                 continue;
             }
 
-            if (w.Shape != WordShape.Capitalized || w.Norm.Length < 2 || w.Info.Common || w.Info.Title || !IsLetters(w.Norm))
+            // An English word that is a romanised surname starts a name before an East Asian given name ("So Jin-hee").
+            bool surname = k == first && w.Info.Common && SurnameFirstShape(words, first, last);
+            if (w.Shape != WordShape.Capitalized || w.Norm.Length < 2 || (w.Info.Common && !surname) || w.Info.Title || !IsLetters(w.Norm))
             {
                 return false;
             }

@@ -60,6 +60,9 @@ internal sealed partial class MentionFinder
         public readonly Dictionary<string, string[]> Provisional = new(StringComparer.Ordinal);
         public NamedCountries? Named;
 
+        /// <summary>Titles written before names that resolved to no known person ("Ambassador Pankun"): who holds them here.</summary>
+        public readonly List<(RoleCue Cue, string? Country)> UnknownTitled = [];
+
         private DateOnly? _today;
 
         /// <summary>Today (open roles last to it), read from the clock once an article: the clock is slow on some machines.</summary>
@@ -151,6 +154,22 @@ internal sealed partial class MentionFinder
             return;
         }
 
+        // An initial before a surname that is not an initial of the person's given names is someone else ("A. Choi", a
+        // reporter, is not Choi Sang-mok).
+        if (id is not null && raw.How == Pending.Alias && kind == MentionKind.Partial && raw.Last - raw.First == 1
+            && InitialBefore(cx.Words, cx.Article.Text, raw.First) is { } initial && _kb.Find(id) is { } named && !HasGivenInitial(named, initial, cx.Words[raw.First].Norm))
+        {
+            return;
+        }
+
+        // So is a capitalised surname alone after an article ("the Moon rose", "a Park"), unless a title cues it or
+        // the person is already named ("the Moon government" after "Moon Jae-in").
+        if (id is not null && !raw.LowerCase && raw.How == Pending.Alias && kind == MentionKind.Partial && raw.Cue is null
+            && raw.Last - raw.First == 1 && !cx.People.Contains(id) && AfterArticle(cx.Words, raw.First))
+        {
+            return;
+        }
+
         if (id is not null && _kb.Find(id) is { } actor)
         {
             if (actor.Kind == ActorKind.Person)
@@ -173,6 +192,11 @@ internal sealed partial class MentionFinder
             AddSharedRoleBound(cx, raw, span);
         }
 
+        if (id is null && raw.Cue is not null)
+        {
+            cx.UnknownTitled.Add((raw.Cue, raw.CountryHint));
+        }
+
         cx.Result.Add(new Mention
         {
             Span = span,
@@ -183,18 +207,6 @@ internal sealed partial class MentionFinder
             Normalized = provisional is null ? NormOf(cx.Words, raw) : Mention.PersonPrefix + provisional,
             Sentence = cx.Article.Sentences.Count > 0 ? cx.Article.SentenceAt(span.Start) : -1,
         });
-    }
-
-    private static bool LowerCaseNameIsAWord(List<Word> words, int first)
-    {
-        if (first == 0 || words[first].SentenceStart)
-        {
-            return false;
-        }
-
-        var prev = words[first - 1];
-        return (prev.Shape == WordShape.Lower && (ActorLists.Determiners.Contains(prev.Norm) || ActorLists.Quantifiers.Contains(prev.Norm)))
-            || (prev.Capitalized && !prev.Info.Title && !prev.Info.Common && prev.Info.Cues is null);
     }
 
     private static TextSpan SpanOf(List<Word> words, Raw raw) => new(words[raw.First].Start, words[raw.Last - 1].End);
@@ -275,6 +287,13 @@ internal sealed partial class MentionFinder
                 }
             }
 
+            // The article's own names first: when it gives the title to someone the knowledge base does not know
+            // ("Ambassador Pankun"), the title alone is that person, not the holder of record.
+            if (holders == 1 && TitledUnknown(cx, holder!, date: cx.Date!.Value))
+            {
+                holders = 0;
+            }
+
             if (holders == 1)
             {
                 var m = result[index];
@@ -317,6 +336,20 @@ internal sealed partial class MentionFinder
         }
 
         result.RemoveRange(kept, result.Count - kept);
+    }
+
+    /// <summary>Whether the article writes a title that the holder's office answers to before a name that resolved to nobody.</summary>
+    private bool TitledUnknown(Context cx, Actor holder, DateOnly date)
+    {
+        foreach (var (cue, country) in cx.UnknownTitled)
+        {
+            if (cue.HeldBy(holder, date, country, _kb))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private (string? Id, double Conf, MentionKind Kind) ResolveAlias(Raw raw, int index, Context cx)

@@ -4,7 +4,7 @@ using Tightrope.Model;
 namespace Tightrope.Actors;
 
 /// <summary>A word of the text as the mention finder sees it: a span and its normalised (case- and punctuation-folded) form.</summary>
-internal readonly record struct Word(int Start, int End, WordInfo Info, WordShape Shape, bool SentenceStart, bool Possessive, bool HyphenBefore)
+internal readonly record struct Word(int Start, int End, WordInfo Info, WordShape Shape, bool SentenceStart, bool Possessive, bool HyphenBefore, bool Contraction = false)
 {
     public string Norm => Info.Norm;
 
@@ -32,6 +32,9 @@ internal static class WordTokens
 {
     [ThreadStatic]
     private static char[]? t_buffer;
+
+    /// <summary>What follows the apostrophe of a contraction ("I'm", "they're", "don't"): such a word is never a name.</summary>
+    private static readonly System.Collections.Frozen.FrozenSet<string> Clitics = Tightrope.Knowledge.LanguageData.English["clean-clitics"].Set;
 
     /// <summary>The words of <paramref name="text"/>, starting one at each word or number token.</summary>
     public static void FromTokens(string text, List<Token> tokens, List<Word> words, Lexicon lexicon)
@@ -119,7 +122,8 @@ internal static class WordTokens
         var buf = t_buffer ??= new char[64];
         char c = text[start];
         bool anyUpper = false, anyLower = false, firstUpper = char.IsUpper(c);
-        bool dotted = false;
+        bool dotted = false, contraction = false;
+        uint hash = Lexicon.HashStart;
         while (i < n)
         {
             char ch = text[i];
@@ -134,19 +138,21 @@ internal static class WordTokens
                 if (char.IsAsciiLetterUpper(ch))
                 {
                     anyUpper = true;
-                    buf[len++] = (char)(ch | 0x20);
+                    ch = (char)(ch | 0x20);
                 }
                 else if (char.IsAsciiLetterLower(ch))
                 {
                     anyLower = true;
-                    buf[len++] = ch;
                 }
                 else
                 {
                     anyUpper |= char.IsUpper(ch);
                     anyLower |= char.IsLower(ch);
-                    buf[len++] = char.ToLowerInvariant(ch);
+                    ch = char.ToLowerInvariant(ch);
                 }
+
+                buf[len++] = ch;
+                hash = Lexicon.HashNext(hash, ch);
 
                 i++;
                 continue;
@@ -164,6 +170,7 @@ internal static class WordTokens
             // Inner apostrophe: O'Brien; but a possessive 's ends the word.
             if (ch is '\'' or '’' && i + 1 < n && char.IsLetter(text[i + 1]) && !IsPossessive(text, i))
             {
+                contraction |= IsClitic(text, i + 1);
                 i++;
                 continue;
             }
@@ -192,10 +199,29 @@ internal static class WordTokens
         }
 
         var norm = buf.AsSpan(0, len);
-        var info = lexicon.IsActive ? lexicon.Get(norm) : new WordInfo(new string(norm));
+        var info = lexicon.IsActive ? lexicon.Get(norm, hash) : new WordInfo(new string(norm));
         bool hyphenBefore = start > 0 && text[start - 1] is '-' or '‐' or '–' && words.Count > 0 && words[^1].End == start - 1;
-        words.Add(new Word(start, end, info, shape, sentenceStart, possessive, hyphenBefore));
+        words.Add(new Word(start, end, info, shape, sentenceStart, possessive, hyphenBefore, contraction));
         return i;
+    }
+
+    /// <summary>Whether the letters from <paramref name="from"/> to the end of the word are a clitic ("m" of "I'm", "re" of "they're").</summary>
+    private static bool IsClitic(string text, int from)
+    {
+        int end = from;
+        while (end < text.Length && char.IsLetter(text[end]))
+        {
+            end++;
+        }
+
+        if (end - from > 2 || (end < text.Length && char.IsDigit(text[end])))
+        {
+            return false;
+        }
+
+        Span<char> tail = stackalloc char[2];
+        int len = text.AsSpan(from, end - from).ToLowerInvariant(tail);
+        return Clitics.GetAlternateLookup<ReadOnlySpan<char>>().Contains(tail[..len]);
     }
 
     /// <summary>An apostrophe at <paramref name="i"/> followed by a final s ("Kim's").</summary>

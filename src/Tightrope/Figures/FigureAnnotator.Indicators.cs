@@ -8,7 +8,8 @@ namespace Tightrope.Figures;
 /// <summary>Which indicator a figure belongs to, and whether it restates an amount already given.</summary>
 internal sealed partial class FigureAnnotator
 {
-    private readonly CueIndex _cues = new(indicators);
+    private readonly CueIndex _cues = new(indicators, ind => ind.Cues);
+    private readonly CueIndex _contexts = new(indicators, ind => ind.Context);
     private static readonly WordList ConversionBefore = LanguageData.English["figures-conversion-before"];
     private static readonly WordList ConversionAfter = LanguageData.English["figures-conversion-after"];
     private static readonly WordList ConversionApproximators = LanguageData.English["figures-conversion-approximators"];
@@ -217,30 +218,23 @@ internal sealed partial class FigureAnnotator
             return true;
         }
 
-        // The same for every figure of the sentence: found once.
-        int count = indicators.Indicators.Count;
-        var cache = run.ContextCache ??= new sbyte[(run.Sentences.Count + 1) * count];
-        ref var known = ref cache[((si + 1) * count) + k];
-        if (known == 0)
+        // The same for every figure of the sentence: the window is read once for all indicators' context phrases.
+        ref var near = ref run.ContextCache[si + 1];
+        if (near is null)
         {
-            known = ContextNear(run, ind, si, sentence) ? (sbyte)2 : (sbyte)1;
+            near = new bool[indicators.Indicators.Count];
+            _contexts.Mark(ContextWindow(run, si, sentence), near);
         }
 
-        return known == 2;
+        return near[k];
     }
 
-    private static bool ContextNear(Run run, Indicator ind, int si, TextSpan sentence)
+    /// <summary>The sentence and the two before it.</summary>
+    private static ReadOnlySpan<char> ContextWindow(Run run, int si, TextSpan sentence)
     {
         var sentences = run.Sentences;
         int from = si >= 2 ? sentences[si - 2].Span.Start : si == 1 ? sentences[0].Span.Start : sentence.Start;
-        var window = run.Text.AsSpan(from, sentence.End - from);
-        bool ctx = false;
-        foreach (var c in ind.Context)
-        {
-            ctx |= ContainsPhrase(window, c);
-        }
-
-        return ctx;
+        return run.Text.AsSpan(from, sentence.End - from);
     }
 
     internal static bool ContainsPhrase(ReadOnlySpan<char> hay, string phrase)
@@ -269,21 +263,27 @@ internal sealed partial class FigureAnnotator
     }
 
     /// <summary>
-    /// The indicators' cues by their first word, so a sentence is read once for all of them instead of once per cue:
-    /// a cue that starts with a letter or digit can only match whole-word at the start of a word of the sentence.
+    /// The indicators' phrases (their cues, or their context phrases) by their first word, so a sentence is read once
+    /// for all of them instead of once per phrase: a phrase that starts with a letter or digit can only match
+    /// whole-word at the start of a word of the sentence.
     /// </summary>
     private sealed class CueIndex
     {
         private readonly FrozenDictionary<string, (int Indicator, string Cue)[]>.AlternateLookup<ReadOnlySpan<char>> _byFirstWord;
         private readonly (int Indicator, string Cue)[] _other;
 
-        public CueIndex(IndicatorCatalog catalog)
+        /// <summary>For each first-word length, a bit per first character (<see cref="CharBit"/>) of a phrase's first word: most words are passed over without a look-up.</summary>
+        private readonly ulong[] _shapes = new ulong[MaxShapeLength + 1];
+
+        private const int MaxShapeLength = 31;
+
+        public CueIndex(IndicatorCatalog catalog, Func<Indicator, IReadOnlyList<string>> phrases)
         {
             var byWord = new Dictionary<string, List<(int, string)>>(StringComparer.OrdinalIgnoreCase);
             var other = new List<(int, string)>();
             for (int k = 0; k < catalog.Indicators.Count; k++)
             {
-                foreach (var cue in catalog.Indicators[k].Cues)
+                foreach (var cue in phrases(catalog.Indicators[k]))
                 {
                     int e = 0;
                     while (e < cue.Length && char.IsLetterOrDigit(cue[e]))
@@ -298,6 +298,7 @@ internal sealed partial class FigureAnnotator
                     }
 
                     var first = cue[..e];
+                    _shapes[Math.Min(e, MaxShapeLength)] |= CharBit(first[0]);
                     if (!byWord.TryGetValue(first, out var list))
                     {
                         byWord[first] = list = [];
@@ -311,6 +312,13 @@ internal sealed partial class FigureAnnotator
                 .GetAlternateLookup<ReadOnlySpan<char>>();
             _other = [.. other];
         }
+
+        /// <summary>
+        /// A bit for a word's first character, the same for both cases (a–z, 0–9); any other character sets every bit,
+        /// since a character outside ASCII may fold to an ASCII letter under OrdinalIgnoreCase ("ſ", "ı").
+        /// </summary>
+        private static ulong CharBit(char c) =>
+            char.IsAsciiLetter(c) ? 1UL << ((c | 0x20) - 'a') : char.IsAsciiDigit(c) ? 1UL << (26 + c - '0') : ulong.MaxValue;
 
         /// <summary>Sets <paramref name="found"/>[k] for every indicator k with a cue in <paramref name="sentence"/> (whole words, any case).</summary>
         public void Mark(ReadOnlySpan<char> sentence, bool[] found)
@@ -335,7 +343,7 @@ internal sealed partial class FigureAnnotator
                     e++;
                 }
 
-                if (_byFirstWord.TryGetValue(sentence[i..e], out var cues))
+                if ((_shapes[Math.Min(e - i, MaxShapeLength)] & CharBit(sentence[i])) != 0 && _byFirstWord.TryGetValue(sentence[i..e], out var cues))
                 {
                     foreach (var (k, cue) in cues)
                     {

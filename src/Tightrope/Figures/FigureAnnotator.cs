@@ -32,8 +32,8 @@ internal sealed partial class FigureAnnotator(IndicatorCatalog indicators, Excha
         /// <summary>Which indicators have a cue in each sentence, by sentence index + 1 (0: outside every sentence); null until asked.</summary>
         public bool[]?[] CueCache => field ??= new bool[]?[Sentences.Count + 1];
         public bool[]? InClause { get; set; }
-        /// <summary>Whether each indicator's context is near each sentence: [(sentence index + 1) × indicators + indicator], 0 not yet asked, 1 no, 2 yes.</summary>
-        public sbyte[]? ContextCache { get; set; }
+        /// <summary>Which indicators have a context phrase near each sentence (in it or the two before), by sentence index + 1; null until asked.</summary>
+        public bool[]?[] ContextCache => field ??= new bool[]?[Sentences.Count + 1];
         /// <summary>Where the words of a measure are joined (one builder for the article: only the measure is allocated).</summary>
         public StringBuilder Builder { get; } = new(128);
         public Words Tail => field ??= new Words(Builder);

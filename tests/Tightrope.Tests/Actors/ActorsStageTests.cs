@@ -76,6 +76,15 @@ public sealed class ActorsStageTests
     }
 
     [Fact]
+    public void ARoleAloneIsNotTheHolderWhenTheArticleGivesTheTitleToSomeoneUnknown()
+    {
+        // An invented president in a story that gives the title to him: the title alone is his, not the holder's.
+        var mentions = Find("President Arvid Lindqvist spoke first. The South Korean president flew to Tokyo.", "1999-05-01");
+        Assert.DoesNotContain(mentions, m => m.ActorId == "kim-dae-jung");
+        Assert.Contains(Find("Officials spoke first. The South Korean president flew to Tokyo.", "1999-05-01"), m => m.Kind == MentionKind.Role && m.ActorId == "kim-dae-jung");
+    }
+
+    [Fact]
     public void ASurnameAloneCorefersWithThePersonNamedBefore()
     {
         var mentions = Find("Kim Young-sam spoke first. Later, Kim said he agreed.", "2010-01-01");

@@ -373,7 +373,8 @@ public sealed class TransliterationIndex
             return int.MaxValue / 4;
         }
 
-        // One edit from a rendering (or from its stem without the final consonant): see NameSyllables.Near.
+        // One edit from a rendering (or from its stem without the final consonant): see NameSyllables.Near. A stem
+        // or two letters swapped ("wha" for "hwa") first.
         var lookup = near.GetAlternateLookup<ReadOnlySpan<char>>();
         Span<char> key = stackalloc char[14];
         Key(key, 'B', ':', sub);
@@ -382,13 +383,20 @@ public sealed class TransliterationIndex
             return 1;
         }
 
-        Key(key, 'D', ':', sub);
+        Key(key, 'T', ':', sub);
         if (lookup.Contains(key[..(sub.Length + 2)]))
         {
             return 1;
         }
 
-        Key(key, 'T', ':', sub);
+        // Otherwise a fuzzy syllable keeps its initial: romanisations differ in vowels and finals, and the voiced and
+        // unvoiced initials are renderings of their own; another initial is another syllable ("Byung" is not "Myung").
+        if (!StartsLikeOne(sub[0], renderings))
+        {
+            return int.MaxValue / 4;
+        }
+
+        Key(key, 'D', ':', sub);
         if (lookup.Contains(key[..(sub.Length + 2)]))
         {
             return 1;
@@ -419,6 +427,19 @@ public sealed class TransliterationIndex
         }
 
         return int.MaxValue / 4;
+    }
+
+    private static bool StartsLikeOne(char initial, FrozenSet<string> renderings)
+    {
+        foreach (var r in renderings)
+        {
+            if (r.Length > 0 && r[0] == initial)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static void Key(Span<char> key, char a, char b, ReadOnlySpan<char> sub)
