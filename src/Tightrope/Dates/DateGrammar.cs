@@ -29,6 +29,7 @@ internal sealed partial class DateGrammar
         FutureMarkers = language[Prefix + "future-markers"];
         FutureMarkersBeforeTo = language[Prefix + "future-markers-before-to"];
         HedgedFutureMarkers = language[Prefix + "hedged-future-markers"];
+        _tenseWords = TenseWords(FutureMarkers, FutureMarkersBeforeTo, HedgedFutureMarkers).GetAlternateLookup<ReadOnlySpan<char>>();
         NotFuturePhrases = language[Prefix + "not-future-phrases"];
         YearBlockers = language[Prefix + "year-blockers"];
         CommonWordMonths = language[Prefix + "capitalised-only"];
@@ -407,6 +408,34 @@ internal sealed partial class DateGrammar
     public IReadOnlyList<string> RuleNames { get; }
 
     public WordList FutureMarkers { get; }
+
+    // The three tense lists read with one look-up a word (DateRecognizer.Tense reads every word of a sentence).
+    private readonly FrozenDictionary<string, byte>.AlternateLookup<ReadOnlySpan<char>> _tenseWords;
+
+    /// <summary>Flags of <see cref="TenseWord"/>: a word of <see cref="FutureMarkers"/>, <see cref="FutureMarkersBeforeTo"/>, <see cref="HedgedFutureMarkers"/>.</summary>
+    internal const byte FutureWord = 1, FutureBeforeToWord = 2, HedgedWord = 4;
+
+    /// <summary>Which of the tense lists hold <paramref name="word"/> (<see cref="FutureWord"/> and the others as flags).</summary>
+    internal byte TenseWord(ReadOnlySpan<char> word) => _tenseWords.TryGetValue(word, out byte kind) ? kind : (byte)0;
+
+    private static FrozenDictionary<string, byte> TenseWords(WordList future, WordList beforeTo, WordList hedged)
+    {
+        var kinds = new Dictionary<string, byte>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (list, flag) in new[] { (future, FutureWord), (beforeTo, FutureBeforeToWord), (hedged, HedgedWord) })
+        {
+            if (!list.IgnoreCase)
+            {
+                throw new InvalidDataException($"knowledge/lang/en/{list.Name}.yaml: the tense lists are read ignoring case (case: ignore)");
+            }
+
+            foreach (var w in list.Words)
+            {
+                kinds[w] = (byte)(kinds.GetValueOrDefault(w) | flag);
+            }
+        }
+
+        return kinds.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+    }
 
     /// <summary>Words that put a sentence in the future only before "to" ("plans to").</summary>
     public WordList FutureMarkersBeforeTo { get; }

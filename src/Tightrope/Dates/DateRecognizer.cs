@@ -220,13 +220,15 @@ internal sealed class DateRecognizer(DateGrammar grammar)
                 }
 
                 int apostrophe = word.IndexOf('\'');
-                if ((Grammar.FutureMarkers.Contains(word) && !NotFuturePhraseAt(s, start)) || (apostrophe > 0 && Grammar.FutureMarkers.Contains(word[apostrophe..])))
+                byte kind = Grammar.TenseWord(word);
+                if (((kind & DateGrammar.FutureWord) != 0 && !NotFuturePhraseAt(s, start))
+                    || (apostrophe > 0 && (Grammar.TenseWord(word[apostrophe..]) & DateGrammar.FutureWord) != 0))
                 {
                     return (true, false);
                 }
 
-                beforeTo = Grammar.FutureMarkersBeforeTo.Contains(word);
-                hedged |= Grammar.HedgedFutureMarkers.Contains(word);
+                beforeTo = (kind & DateGrammar.FutureBeforeToWord) != 0;
+                hedged |= (kind & DateGrammar.HedgedWord) != 0;
             }
         }
 
