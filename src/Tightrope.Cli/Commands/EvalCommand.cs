@@ -161,7 +161,7 @@ internal static class EvalCommand
         IReadOnlyList<RecognizersModelScore> scores;
         try
         {
-            scores = RecognizersScoring.ScoreFolder(folder);
+            scores = [.. RecognizersScoring.ScoreFolder(folder), RecognizersDateScoring.Score(folder)];
         }
         catch (Exception ex) when (ex is IOException or JsonException)
         {
@@ -184,7 +184,7 @@ internal static class EvalCommand
             return ExitCodes.Ok;
         }
 
-        var table = new Table().Title("Recognizers-Text (span + value, + unit for currency)")
+        var table = new Table().Title("Recognizers-Text (span + value, + unit for currency; dates: overlap + TIMEX3 value)")
             .AddColumns("model", "cases", "scored", "left out", "P", "R", "F1");
         foreach (var s in scores)
         {
