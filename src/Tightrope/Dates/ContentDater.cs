@@ -508,13 +508,21 @@ internal static partial class ContentDater
         double best = double.MinValue;
         foreach (var x in segments)
         {
-            if (x.Score > best + 1e-9 && anchors.Exists(e => Covers(e.Periods, x.From)))
+            if (x.Score > best + 1e-9 && AnyCovers(anchors, x.From))
             {
                 best = x.Score;
             }
         }
 
-        var top = segments.Where(x => x.Score >= best - 1e-9 && anchors.Exists(e => Covers(e.Periods, x.From))).ToList();
+        var top = new List<(int From, int To, double Score)>();
+        foreach (var x in segments)
+        {
+            if (x.Score >= best - 1e-9 && AnyCovers(anchors, x.From))
+            {
+                top.Add(x);
+            }
+        }
+
         if (top.Count == 0)
         {
             best = segments.Max(x => x.Score);
@@ -606,6 +614,19 @@ internal static partial class ContentDater
         }
 
         return best;
+    }
+
+    private static bool AnyCovers(List<Evidence> pieces, int day)
+    {
+        foreach (var e in pieces)
+        {
+            if (Covers(e.Periods, day))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The confidence of a date that only roles or years wider than <see cref="MaxBoundsWidth"/> place.</summary>

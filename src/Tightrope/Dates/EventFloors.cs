@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Runtime.CompilerServices;
 using Tightrope.Actors;
 using Tightrope.Knowledge;
 using Tightrope.Model;
@@ -72,9 +73,10 @@ internal static class EventFloors
             return bounds;
         }
 
+        var added = new HashSet<(string Id, bool Future)>();
         for (int s = 0; s < article.Sentences.Count; s++)
         {
-            Sentence(article, s, candidates, mentions, found, knowledge, today, bounds);
+            Sentence(article, s, candidates, mentions, found, knowledge, today, bounds, added);
         }
 
         return bounds;
@@ -84,14 +86,15 @@ internal static class EventFloors
     private static bool? Participants(DatedEvent e, HashSet<string> named, HashSet<string> partial, KnowledgeBase knowledge)
     {
         bool full = true;
-        foreach (var p in e.Participants)
+        for (int i = 0; i < e.Participants.Count; i++)
         {
+            var p = e.Participants[i];
             if (named.Contains(p))
             {
                 continue;
             }
 
-            if (knowledge.Find(p) is not { } actor || !NameWords(actor).Any(partial.Contains))
+            if (partial.Count == 0 || knowledge.Find(p) is not { } actor || !Array.Exists(NameWords(actor), partial.Contains))
             {
                 return null;
             }
@@ -102,38 +105,62 @@ internal static class EventFloors
         return full;
     }
 
-    private static IEnumerable<string> NameWords(Actor actor) =>
-        actor.Aliases.Prepend(actor.Name).SelectMany(n => n.Split([' ', '-'], StringSplitOptions.RemoveEmptyEntries));
+    private static bool IsNameWord(Actor actor, string word)
+    {
+        foreach (var w in NameWords(actor))
+        {
+            if (w.Equals(word, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // The words of each participant's names ("Lee", "Jae", "myung"), worked out once per actor.
+    private static readonly ConditionalWeakTable<Actor, string[]> NameWordsOf = [];
+
+    private static string[] NameWords(Actor actor) => NameWordsOf.GetValue(actor, static a =>
+        [.. a.Aliases.Prepend(a.Name).SelectMany(n => n.Split([' ', '-'], StringSplitOptions.RemoveEmptyEntries)).Distinct(StringComparer.OrdinalIgnoreCase)]);
 
     private static void Sentence(Article article, int s, List<(DatedEvent Event, bool Full)> candidates, List<Mention> mentions,
-        List<(DateExpression Expression, DateParts Parts)> found, KnowledgeBase knowledge, DateOnly today, List<DateBound> bounds)
+        List<(DateExpression Expression, DateParts Parts)> found, KnowledgeBase knowledge, DateOnly today, List<DateBound> bounds,
+        HashSet<(string Id, bool Future)> added)
     {
         var span = article.Sentences[s].Span;
         var sentence = article.Text.AsSpan(span.Start, span.Length);
         var kinds = KindsIn(sentence);
-        if (kinds.Count == 0 && !candidates.Exists(c => c.Event.Aliases.Count > 0))
-        {
-            return;
-        }
-
-        var people = PeopleIn(s, mentions, knowledge);
+        List<string>? people = null;
         DatedEvent? byPeople = null;
         bool byPeopleFull = false, byName = false;
         foreach (var (e, full) in candidates)
         {
-            if (!YearsFit(e, s, found) || !people.TrueForAll(e.Participants.Contains))
+            // Every way of naming an event holds a word of its kind (an alias too: "sixth nuclear test"), so most
+            // sentences are passed over here.
+            if (kinds?.Contains(e.Kind) != true)
             {
                 continue;
             }
 
-            bool kind = kinds.Contains(e.Kind);
-            if (AnyWords(sentence, e.Aliases) || (kind && AnyWords(sentence, e.Places)))
+            bool named = AnyWords(sentence, e.Aliases) || AnyWords(sentence, e.Places);
+            if ((!named && e.Participants.Count < 2) || !YearsFit(e, s, found))
             {
-                Add(article, span, e, full, today, bounds);
+                continue;
+            }
+
+            people ??= PeopleIn(s, mentions, knowledge);
+            if (!AllAmong(people, e.Participants))
+            {
+                continue;
+            }
+
+            if (named)
+            {
+                Add(article, span, e, full, today, bounds, added);
                 byName = true;
             }
-            else if (kind && e.Participants.Count > 1 && e.Participants.All(p => InSentence(p, s, mentions, knowledge))
-                && (byPeople is null || e.From < byPeople.From))
+            else if (AllInSentence(e.Participants, s, mentions, knowledge) && (byPeople is null || e.From < byPeople.From))
             {
                 (byPeople, byPeopleFull) = (e, full);
             }
@@ -141,14 +168,60 @@ internal static class EventFloors
 
         if (byPeople is not null && !byName)
         {
-            Add(article, span, byPeople, byPeopleFull, today, bounds);
+            Add(article, span, byPeople, byPeopleFull, today, bounds, added);
         }
     }
 
-    private static void Add(Article article, TextSpan span, DatedEvent e, bool full, DateOnly today, List<DateBound> bounds)
+    private static bool AllAmong(List<string> people, IReadOnlyList<string> participants)
     {
+        foreach (var p in people)
+        {
+            if (!Has(participants, p))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool AllInSentence(IReadOnlyList<string> participants, int s, List<Mention> mentions, KnowledgeBase knowledge)
+    {
+        for (int i = 0; i < participants.Count; i++)
+        {
+            if (!InSentence(participants[i], s, mentions, knowledge))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool Has(IReadOnlyList<string> list, string item)
+    {
+        for (int i = 0; i < list.Count; i++)
+        {
+            if (string.Equals(list[i], item, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The bounds of an event told of in a sentence; of an event met again in the same tense, the first sentence's stand.</summary>
+    private static void Add(Article article, TextSpan span, DatedEvent e, bool full, DateOnly today, List<DateBound> bounds, HashSet<(string Id, bool Future)> added)
+    {
+        bool future = DateRecognizer.English.Tense(article.Text, span).Future;
+        if (!added.Add((e.Id, future)))
+        {
+            return;
+        }
+
         string text = article.Text[span.Start..span.End];
-        if (DateRecognizer.English.Tense(article.Text, span).Future)
+        if (future)
         {
             var before = e.From.AddDays(-Weeks);
             var last = e.From.AddDays(-1) < today ? e.From.AddDays(-1) : today;
@@ -166,10 +239,10 @@ internal static class EventFloors
             $"{e.Name} in the weeks before ({e.From:yyyy-MM-dd})") { DayLevel = true });
     }
 
-    /// <summary>The kinds whose words the sentence holds.</summary>
-    private static HashSet<string> KindsIn(ReadOnlySpan<char> sentence)
+    /// <summary>The kinds whose words the sentence holds (null when none).</summary>
+    private static HashSet<string>? KindsIn(ReadOnlySpan<char> sentence)
     {
-        var kinds = new HashSet<string>(StringComparer.Ordinal);
+        HashSet<string>? kinds = null;
         int i = 0;
         while (i < sentence.Length)
         {
@@ -186,7 +259,7 @@ internal static class EventFloors
 
             if (i > start && KindsOfWord.TryGetValue(sentence[start..i], out var value))
             {
-                kinds.UnionWith(value);
+                (kinds ??= new HashSet<string>(StringComparer.Ordinal)).UnionWith(value);
             }
         }
 
@@ -227,8 +300,7 @@ internal static class EventFloors
         foreach (var m in mentions)
         {
             if (m.Sentence == s && (m.ActorId == participant
-                || (m.ActorId is null && m.Kind == MentionKind.Partial && knowledge.Find(participant) is { } a
-                    && NameWords(a).Contains(m.Text, StringComparer.OrdinalIgnoreCase))))
+                || (m.ActorId is null && m.Kind == MentionKind.Partial && knowledge.Find(participant) is { } a && IsNameWord(a, m.Text))))
             {
                 return true;
             }
@@ -239,9 +311,9 @@ internal static class EventFloors
 
     private static bool AnyWords(ReadOnlySpan<char> text, IReadOnlyList<string> phrases)
     {
-        foreach (var phrase in phrases)
+        for (int i = 0; i < phrases.Count; i++) // by index: a foreach over the interface boxes its enumerator
         {
-            if (ContainsWords(text, phrase))
+            if (ContainsWords(text, phrases[i]))
             {
                 return true;
             }
