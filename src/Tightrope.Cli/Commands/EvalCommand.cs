@@ -161,7 +161,10 @@ internal static class EvalCommand
         IReadOnlyList<RecognizersModelScore> scores;
         try
         {
-            scores = [.. RecognizersScoring.ScoreFolder(folder), RecognizersDateScoring.Score(folder)];
+            // The DateTime spec is scored when the folder has it (a folder of the number specs alone is scored as before).
+            scores = File.Exists(Path.Combine(folder, RecognizersDateScoring.File))
+                ? [.. RecognizersScoring.ScoreFolder(folder), RecognizersDateScoring.Score(folder)]
+                : RecognizersScoring.ScoreFolder(folder);
         }
         catch (Exception ex) when (ex is IOException or JsonException)
         {
