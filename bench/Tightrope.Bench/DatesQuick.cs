@@ -79,16 +79,19 @@ internal static class DatesQuick
     {
         body(); // warm-up
         var best = TimeSpan.MaxValue;
+        long allocated = 0;
         for (int r = 0; r < 3; r++)
         {
+            long a0 = GC.GetAllocatedBytesForCurrentThread();
             var process = Process.GetCurrentProcess();
             var before = process.TotalProcessorTime;
             body();
             process.Refresh();
             var cpu = process.TotalProcessorTime - before;
             best = cpu < best ? cpu : best;
+            allocated = GC.GetAllocatedBytesForCurrentThread() - a0;
         }
 
-        Console.WriteLine($"{name,-12} {bytes / 1e6:F1} MB in {best.TotalMilliseconds:F0} ms CPU: {bytes / 1e6 / best.TotalSeconds:F1} MB/s per core");
+        Console.WriteLine($"{name,-12} {bytes / 1e6:F1} MB in {best.TotalMilliseconds:F0} ms CPU: {bytes / 1e6 / best.TotalSeconds:F1} MB/s per core, {(double)allocated / bytes:F2} B allocated per B");
     }
 }

@@ -161,7 +161,10 @@ internal static class EvalCommand
         IReadOnlyList<RecognizersModelScore> scores;
         try
         {
-            scores = RecognizersScoring.ScoreFolder(folder);
+            // The DateTime spec is scored when the folder has it (a folder of the number specs alone is scored as before).
+            scores = File.Exists(Path.Combine(folder, RecognizersDateScoring.File))
+                ? [.. RecognizersScoring.ScoreFolder(folder), RecognizersDateScoring.Score(folder)]
+                : RecognizersScoring.ScoreFolder(folder);
         }
         catch (Exception ex) when (ex is IOException or JsonException)
         {
@@ -184,7 +187,7 @@ internal static class EvalCommand
             return ExitCodes.Ok;
         }
 
-        var table = new Table().Title("Recognizers-Text (span + value, + unit for currency)")
+        var table = new Table().Title("Recognizers-Text (span + value, + unit for currency; dates: overlap + TIMEX3 value)")
             .AddColumns("model", "cases", "scored", "left out", "P", "R", "F1");
         foreach (var s in scores)
         {

@@ -62,13 +62,16 @@ internal static class KbCommand
             }
 
             var report = KnowledgeChecker.Check(folder);
+            // The dated events (knowledge/events/, the dates capability's) are checked against the actors loaded.
+            var (eventProblems, events) = Tightrope.Dates.DatedEventsCheck.Check(folder, KnowledgeLoader.Load(folder));
+            report = report with { Problems = [.. report.Problems, .. eventProblems] };
             if (parse.GetValue(CommonOptions.Json))
             {
-                WriteJson(folder, report);
+                WriteJson(folder, report, events);
             }
             else
             {
-                WriteText(folder, report);
+                WriteText(folder, report, events);
             }
 
             return report.Ok ? ExitCodes.Ok : ExitCodes.SomeFailed;
@@ -76,7 +79,7 @@ internal static class KbCommand
         return command;
     }
 
-    private static void WriteText(string folder, KnowledgeCheckReport report)
+    private static void WriteText(string folder, KnowledgeCheckReport report, int events)
     {
         foreach (var p in report.Problems)
         {
@@ -90,13 +93,14 @@ internal static class KbCommand
             table.AddRow(KnowledgeLoader.KindName(kind), count.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
-        table.AddRow("[bold]total[/]", $"[bold]{report.Entries}[/]");
+        table.AddRow("dated event", events.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        table.AddRow("[bold]total[/]", $"[bold]{report.Entries + events}[/]");
         AnsiConsole.Write(table);
         var verdict = report.Ok ? "[green]ok[/]" : "[red]invalid[/]";
         AnsiConsole.MarkupLine($"{verdict}: {report.Errors} error(s), {report.Warnings} warning(s)");
     }
 
-    private static void WriteJson(string folder, KnowledgeCheckReport report)
+    private static void WriteJson(string folder, KnowledgeCheckReport report, int events)
     {
         var json = new
         {
@@ -104,7 +108,8 @@ internal static class KbCommand
             ok = report.Ok,
             errors = report.Errors,
             warnings = report.Warnings,
-            entries = report.Entries,
+            entries = report.Entries + events,
+            datedEvents = events,
             byKind = report.EntriesByKind.ToDictionary(kv => KnowledgeLoader.KindName(kv.Key), kv => kv.Value),
             problems = report.Problems.Select(p => new
             {

@@ -14,7 +14,7 @@ namespace Tightrope.Dates;
 /// satisfies the most weight wins, the earliest of them (a report is written soon after the latest event it can be
 /// dated by). Without any evidence of the year the article stays undated.
 /// </summary>
-internal static class ContentDater
+internal static partial class ContentDater
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
@@ -26,7 +26,13 @@ internal static class ContentDater
 
     private const int FirstYear = 1946;
 
-    private sealed record Evidence(string Key, string Text, TextSpan Span, double Weight, bool Anchors, IReadOnlyList<(int From, int To)> Periods, bool Bound = false)
+    /// <summary>What a piece of evidence is: with the numbers of <see cref="EvidenceKey"/>, which piece it is.</summary>
+    private enum Kind : byte { Full, FullNear, After, Month, Near, Year, Rel, RelNear, Day, DayNear, DayWeek, Mon, Weekday, WeekdayNear, DayOfMonth, DayOfMonthNear, Anniversary, Bound, BoundDay }
+
+    /// <summary>The key of a piece of evidence: the first piece of a key stands (a day met twice counts once).</summary>
+    private readonly record struct EvidenceKey(Kind Kind, bool Future = false, int A = 0, int B = 0, string? Why = null);
+
+    private sealed record Evidence(EvidenceKey Key, string Text, TextSpan Span, double Weight, bool Anchors, IReadOnlyList<(int From, int To)> Periods, bool Bound = false)
     {
         /// <summary>
         /// A past year or month that the writing had reached for sure: one that leads its sentence ("In October 2024,
@@ -36,8 +42,7 @@ internal static class ContentDater
         public bool Floors { get; init; }
 
         /// <summary>A day the text states ("November 7", "Oct. 12, 2020", "Monday, June 10") met within its recent window.</summary>
-        public bool DayLevel => Key.StartsWith("day:", StringComparison.Ordinal) || Key.StartsWith("full:", StringComparison.Ordinal)
-            || Key.StartsWith("dayweek:", StringComparison.Ordinal) || Key.StartsWith("bound-day:", StringComparison.Ordinal);
+        public bool DayLevel => Key.Kind is Kind.Day or Kind.Full or Kind.DayWeek or Kind.BoundDay;
     }
 
     public static ArticleDate? Infer(string text, List<(DateExpression Expression, DateParts Parts)> found, IReadOnlyList<DateBound> bounds, DateOnly today, Func<int, TextSpan>? sentenceOf = null)
@@ -65,7 +70,6 @@ internal static class ContentDater
                 continue;
             }
 
-            string tense = p.Future ? "future" : "past";
             if (p.Year is { } y && y >= FirstYear)
             {
                 if (p.Hedged)
@@ -86,20 +90,20 @@ internal static class ContentDater
                     }
 
                     int day = new DateOnly(y, m, d).DayNumber;
-                    bag.Add($"full:{tense}:{day}", e, e.Span, e.Text, 2, true, p.Future ? [(first, day)] : [(day, day + DayRecent)]);
-                    bag.Add($"fullnear:{day}", e, e.Span, e.Text, 0.5, true, p.Future ? [] : [(day + DayRecent + 1, day + DayWindow)]);
-                    bag.Add($"after:{day}", e, e.Span, e.Text, 1, true, p.Future ? [] : [(day, last)]);
+                    bag.Add(new(Kind.Full, p.Future, day), e, e.Span, e.Text, 2, true, p.Future ? One(first, day) : One(day, day + DayRecent));
+                    bag.Add(new(Kind.FullNear, A: day), e, e.Span, e.Text, 0.5, true, p.Future ? [] : One(day + DayRecent + 1, day + DayWindow));
+                    bag.Add(new(Kind.After, A: day), e, e.Span, e.Text, 1, true, p.Future ? [] : One(day, last));
                 }
                 else if (p.Month is { } mo)
                 {
                     int start = new DateOnly(y, mo, 1).DayNumber, end = new DateOnly(y, mo, DateTime.DaysInMonth(y, mo)).DayNumber;
-                    bag.Add($"month:{tense}:{start}", e, e.Span, e.Text, 1, true, p.Future ? [(first, end)] : [(start, last)], floors: !p.Future && Leads(text, e, sentenceOf));
-                    bag.Add($"near:{start}", e, e.Span, e.Text, 0.5, true, p.Future ? [] : [(start, end + DayRecent)]);
+                    bag.Add(new(Kind.Month, p.Future, start), e, e.Span, e.Text, 1, true, p.Future ? One(first, end) : One(start, last), floors: !p.Future && Leads(text, e, sentenceOf));
+                    bag.Add(new(Kind.Near, A: start), e, e.Span, e.Text, 0.5, true, p.Future ? [] : One(start, end + DayRecent));
                 }
                 else if (p.Month is null && p.Day is null)
                 {
                     int start = new DateOnly(y, 1, 1).DayNumber, end = new DateOnly(y, 12, 31).DayNumber;
-                    bag.Add($"year:{tense}:{y}", e, e.Span, e.Text, 1, true, p.Future ? [(first, end)] : [(start, last)], floors: !p.Future && Leads(text, e, sentenceOf));
+                    bag.Add(new(Kind.Year, p.Future, y), e, e.Span, e.Text, 1, true, p.Future ? One(first, end) : One(start, last), floors: !p.Future && Leads(text, e, sentenceOf));
                 }
 
                 continue;
@@ -110,18 +114,25 @@ internal static class ContentDater
                 continue;
             }
 
-            AddYearless(e, p, tense, first, last, bareWeekdays, bag.Add);
+            AddYearless(e, p, first, last, bareWeekdays, bag.Add);
         }
 
         AddAnniversaries(text, found, sentenceOf, (key, e, years, future) =>
-            bag.Add(key, e, e.Span, e.Text, 2, true, [(new DateOnly(future ? years - 1 : years, 1, 1).DayNumber, new DateOnly(years, 12, 31).DayNumber)]));
+            bag.Add(key, e, e.Span, e.Text, 2, true, One(new DateOnly(future ? years - 1 : years, 1, 1).DayNumber, new DateOnly(years, 12, 31).DayNumber)));
 
         foreach (var b in bounds)
         {
-            bag.Add((b.DayLevel ? "bound-day:" : "bound:") + b.Why, null, b.Span, b.Text, b.Weight, true, b.Periods.Select(p => (p.From.DayNumber, p.To.DayNumber)), bound: !b.Floor, floors: b.Floor);
+            bag.Add(new(b.DayLevel ? Kind.BoundDay : Kind.Bound, Why: b.Why), null, b.Span, b.Text, b.Weight, true, b.Periods.Select(p => (p.From.DayNumber, p.To.DayNumber)), bound: !b.Floor, floors: b.Floor);
         }
 
-        return Best(bag.Pieces.Values, first, last);
+        try
+        {
+            return Best(bag.Pieces.Values, first, last);
+        }
+        finally
+        {
+            bag.Release();
+        }
     }
 
     /// <summary>
@@ -173,12 +184,29 @@ internal static class ContentDater
     /// <summary>The evidence of one article by key (the first piece of a key stands), its periods clipped to [first, last].</summary>
     private sealed class EvidenceBag(int first, int last, int capacity)
     {
-        public Dictionary<string, Evidence> Pieces { get; } = new(capacity, StringComparer.Ordinal);
+        public Dictionary<EvidenceKey, Evidence> Pieces { get; } = new(capacity);
 
-        public void Add(string key, DateExpression? e, TextSpan span, string what, double weight, bool anchors, IEnumerable<(int From, int To)> periods, bool bound = false, bool floors = false)
+        /// <summary>Gives the pieces' own period lists back for the next article (the pieces are not read after).</summary>
+        public void Release()
+        {
+            foreach (var piece in Pieces.Values)
+            {
+                if (piece.Periods is OwnPeriods own)
+                {
+                    OwnPeriods.Return(own);
+                }
+            }
+        }
+
+        public void Add(EvidenceKey key, DateExpression? e, TextSpan span, string what, double weight, bool anchors, IEnumerable<(int From, int To)> periods, bool bound = false, bool floors = false)
         {
             if (Pieces.ContainsKey(key))
             {
+                if (periods is OwnPeriods dropped)
+                {
+                    OwnPeriods.Return(dropped);
+                }
+
                 return;
             }
 
@@ -201,6 +229,10 @@ internal static class ContentDater
 
                 own.RemoveRange(kept, own.Count - kept);
                 list = own;
+                if (own.Count == 0)
+                {
+                    OwnPeriods.Return(own);
+                }
             }
             else
             {
@@ -224,28 +256,28 @@ internal static class ContentDater
         }
     }
 
-    private delegate void AddEvidence(string key, DateExpression? e, TextSpan span, string what, double weight, bool anchors,
+    private delegate void AddEvidence(EvidenceKey key, DateExpression? e, TextSpan span, string what, double weight, bool anchors,
         IEnumerable<(int From, int To)> periods, bool bound = false, bool floors = false);
 
     /// <summary>
     /// The evidence of an expression without a year: a month this year ("in December this year"), a day and month
     /// ("November 7", with its weekday when the text gives one), a bare month, a bare weekday in a past sentence.
     /// </summary>
-    private static void AddYearless(DateExpression e, DateParts p, string tense, int first, int last, IReadOnlySet<int> bareWeekdays, AddEvidence add)
+    private static void AddYearless(DateExpression e, DateParts p, int first, int last, IReadOnlySet<int> bareWeekdays, AddEvidence add)
     {
         if (p.Month is { } month)
         {
             if (p.RelYear is { } rel)
             {
                 // "in December this year" (future): earlier in December's year; "in March this year": later in it.
-                add($"rel:{tense}:{rel}:{month}", e, e.Span, e.Text, 1, false, EachYear(first, last, y =>
+                add(new(Kind.Rel, p.Future, rel, month), e, e.Span, e.Text, 1, false, EachYear(first, last, y =>
                 {
                     int monthStart = new DateOnly(y + rel, month, 1).DayNumber;
                     return p.Future ? (new DateOnly(y, 1, 1).DayNumber, monthStart - 1) : (monthStart, new DateOnly(y, 12, 31).DayNumber);
                 }));
 
                 // A month ahead is most often told of in the months just before it (as a bare future month is).
-                add($"relnear:{tense}:{rel}:{month}", e, e.Span, e.Text, 0.5, false, EachYear(first, last, y =>
+                add(new(Kind.RelNear, p.Future, rel, month), e, e.Span, e.Text, 0.5, false, EachYear(first, last, y =>
                 {
                     int monthStart = new DateOnly(y + rel, month, 1).DayNumber;
                     return p.Future ? (Math.Max(new DateOnly(y, 1, 1).DayNumber, monthStart - MonthWindow), monthStart - 1) : (0, -1);
@@ -260,23 +292,25 @@ internal static class ContentDater
 
                 int At(int y) => new DateOnly(y, month, Math.Min(day, DateTime.DaysInMonth(y, month))).DayNumber;
                 // In a future sentence the day is ahead: most likely within the week before it ("next Monday").
-                add($"day:{tense}:{month}-{day}", e, e.Span, e.Text, 2, false, EachYear(first, last, y =>
+                add(new(Kind.Day, p.Future, month, day), e, e.Span, e.Text, 2, false, EachYear(first, last, y =>
                     p.Future ? (At(y) - 7, At(y) - 1) : (At(y), At(y) + DayRecent)));
-                add($"daynear:{tense}:{month}-{day}", e, e.Span, e.Text, 0.5, false, EachYear(first, last, y =>
+                add(new(Kind.DayNear, p.Future, month, day), e, e.Span, e.Text, 0.5, false, EachYear(first, last, y =>
                     p.Future ? (At(y) - DayWindow, At(y) - 8) : (At(y) + DayRecent + 1, At(y) + DayWindow)));
                 IReadOnlySet<int> weekdays = p.Weekday is { } own ? new HashSet<int> { own } : bareWeekdays;
                 if (weekdays.Count > 0)
                 {
                     // "Monday, June 10", or "Feb. 28" and "Thursday" in the text: the years in which the day falls
                     // on that weekday.
-                    add($"dayweek:{month}-{day}", e, e.Span, e.Text, 1, true, EachYear(first, last, y => (At(y), At(y)))
+                    var days = EachYear(first, last, y => (At(y), At(y)));
+                    add(new(Kind.DayWeek, A: month, B: day), e, e.Span, e.Text, 1, true, days
                         .Where(x => weekdays.Contains(IsoDay(DateOnly.FromDayNumber(x.From))) && DateOnly.FromDayNumber(x.From).Day == day)
                         .Select(x => p.Future ? (x.From - 7, x.From - 1) : (x.From, x.From + DayRecent)));
+                    OwnPeriods.Return(days); // read by the evidence added (a copy of the days kept)
                 }
             }
             else
             {
-                add($"mon:{tense}:{month}", e, e.Span, e.Text, 0.5, false, EachYear(first, last, y =>
+                add(new(Kind.Mon, p.Future, month), e, e.Span, e.Text, 0.5, false, EachYear(first, last, y =>
                 {
                     int start = new DateOnly(y, month, 1).DayNumber, end = new DateOnly(y, month, DateTime.DaysInMonth(y, month)).DayNumber;
                     return p.Future ? (start - MonthWindow, end) : (start, end + MonthWindow);
@@ -286,14 +320,22 @@ internal static class ContentDater
             return;
         }
 
+        if (p is { Day: { } dom, Weekday: null, RelYear: null } && !p.Future && dom is >= 1 and <= 31)
+        {
+            // "said on the 25th" (translated wire copy): that day of a month or the next, less so later in its week.
+            add(new(Kind.DayOfMonth, A: dom), e, e.Span, e.Text, 1, false, EachMonth(first, last, dom, 0, 1));
+            add(new(Kind.DayOfMonthNear, A: dom), e, e.Span, e.Text, 0.5, false, EachMonth(first, last, dom, 2, 6));
+            return;
+        }
+
         if (p.Weekday is { } wd && !p.Future)
         {
             // "said Tuesday": that day or the next (a wire report's day), less so later in the week.
             int firstMatch = first + (((wd % 7) - (int)new DateOnly(FirstYear, 1, 1).DayOfWeek + 7) % 7);
             var days = new WeeklyPeriods(firstMatch, last, 0, 1);
             var near = new WeeklyPeriods(firstMatch, last, 2, 6);
-            add($"wd:{wd}", e, e.Span, e.Text, 1, false, days);
-            add($"wdnear:{wd}", e, e.Span, e.Text, 0.5, false, near);
+            add(new(Kind.Weekday, A: wd), e, e.Span, e.Text, 1, false, days);
+            add(new(Kind.WeekdayNear, A: wd), e, e.Span, e.Text, 0.5, false, near);
         }
     }
 
@@ -348,7 +390,7 @@ internal static class ContentDater
     /// sentence about the future: "will mark the 70th anniversary").
     /// </summary>
     private static void AddAnniversaries(string text, List<(DateExpression Expression, DateParts Parts)> found, Func<int, TextSpan>? sentenceOf,
-        Action<string, DateExpression, int, bool> add)
+        Action<EvidenceKey, DateExpression, int, bool> add)
     {
         if (sentenceOf is null)
         {
@@ -377,7 +419,7 @@ internal static class ContentDater
 
                 if (years == 1 && year is var (expression, parts) && parts.Year + count is int when)
                 {
-                    add($"anniversary:{when}", expression, when, parts.Future);
+                    add(new(Kind.Anniversary, A: when), expression, when, parts.Future);
                 }
             }
         }
@@ -437,21 +479,6 @@ internal static class ContentDater
 
     private static int IsoDay(DateOnly d) => d.DayOfWeek == DayOfWeek.Sunday ? 7 : (int)d.DayOfWeek;
 
-    private static OwnPeriods EachYear(int first, int last, Func<int, (int From, int To)> period)
-    {
-        int y0 = DateOnly.FromDayNumber(first).Year, y1 = DateOnly.FromDayNumber(last).Year;
-        var periods = new OwnPeriods(y1 - y0 + 1);
-        for (int y = y0; y <= y1; y++)
-        {
-            periods.Add(period(y));
-        }
-
-        return periods;
-    }
-
-    /// <summary>Periods made for one piece of evidence alone: clipped in place when it is added, not copied.</summary>
-    private sealed class OwnPeriods(int capacity) : List<(int From, int To)>(capacity);
-
     /// <summary>The earliest day of the highest total weight (a sweep over the periods' ends), with the evidence it satisfies.</summary>
     private static ArticleDate? Best(IEnumerable<Evidence> all, int first, int last)
     {
@@ -475,8 +502,33 @@ internal static class ContentDater
         // Of the best stretches, the narrowest evidence wins ("Monday, June 10" repeats every few years; a stretch
         // bounded by a term and a month is narrower than one bounded by a role); among as narrow ones the latest, as a
         // recurring day and month is more likely recent. The day is the stretch's first: a report follows its events.
-        double best = segments.Max(x => x.Score);
-        var top = segments.Where(x => x.Score >= best - 1e-9).ToList();
+        // Only a stretch that some evidence of the year holds can be the date: days and months alone ("June 4")
+        // recur every year, and a year's stretch of them is no better than another's.
+        var anchors = list.FindAll(e => e.Anchors);
+        double best = double.MinValue;
+        foreach (var x in segments)
+        {
+            if (x.Score > best + 1e-9 && AnyCovers(anchors, x.From))
+            {
+                best = x.Score;
+            }
+        }
+
+        var top = new List<(int From, int To, double Score)>();
+        foreach (var x in segments)
+        {
+            if (x.Score >= best - 1e-9 && AnyCovers(anchors, x.From))
+            {
+                top.Add(x);
+            }
+        }
+
+        if (top.Count == 0)
+        {
+            best = segments.Max(x => x.Score);
+            top = segments.FindAll(x => x.Score >= best - 1e-9);
+        }
+
         int narrowest = top.Min(x => x.To - x.From);
         var narrow = top.Where(x => x.To - x.From <= (2 * narrowest) + 3).Select(x => x.From).OrderDescending().ToList();
         int bestDay = narrow[0];
@@ -515,116 +567,6 @@ internal static class ContentDater
             Window = window.From == window.To ? null : window,
             Rough = rough,
         };
-    }
-
-    // The total weight of each day as a difference array over [first, last + 1] (one slot a day) with a bitset of
-    // the days where some period starts or ends: the stretches are read off the set bits in order, with no sort of
-    // the edges (a bare weekday alone gives some 8,000 of them). Per thread, reused: cleared as it is read.
-    [ThreadStatic]
-    private static double[]? t_delta;
-
-    [ThreadStatic]
-    private static ulong[]? t_edges;
-
-    // The stretches of the last call of Segments on this thread (read by Best before the next call).
-    [ThreadStatic]
-    private static List<(int From, int To, double Score)>? t_segments;
-
-    /// <summary>
-    /// The stretches of days of one total weight above zero, in order of their first day: a new stretch begins at
-    /// every day where a period (merged per evidence) starts or ends, even when the total does not change there. The
-    /// list is the thread's own, reused by the next call.
-    /// </summary>
-    private static List<(int From, int To, double Score)> Segments(List<Evidence> list, int first, int last)
-    {
-        int size = last + 2 - first;
-        var delta = t_delta is { } d && d.Length >= size ? d : (t_delta = new double[Math.Max(size, 32 * 1024)]);
-        var bits = t_edges is { } b && b.Length >= (size + 63) / 64 ? b : (t_edges = new ulong[(Math.Max(size, 32 * 1024) + 63) / 64]);
-        foreach (var e in list)
-        {
-            var periods = e.Periods;
-            if (!IsSorted(periods))
-            {
-                var sorted = periods.ToList();
-                sorted.Sort();
-                periods = sorted;
-            }
-
-            // Merged on the fly: overlapping or adjacent periods of one evidence count once.
-            int i = 0;
-            while (i < periods.Count)
-            {
-                var (f, t) = periods[i++];
-                while (i < periods.Count && periods[i].From <= t + 1)
-                {
-                    t = Math.Max(t, periods[i++].To);
-                }
-
-                Mark(f - first, e.Weight);
-                Mark(t + 1 - first, -e.Weight);
-            }
-        }
-
-        var segments = t_segments ??= new List<(int From, int To, double Score)>(1024);
-        segments.Clear();
-        double score = 0;
-        int open = -1; // the day of the stretch begun at the last edge day, when its total is above zero
-        double openScore = 0;
-        for (int w = 0; w < (size + 63) / 64; w++)
-        {
-            ulong word = bits[w];
-            if (word == 0)
-            {
-                continue;
-            }
-
-            bits[w] = 0;
-            while (word != 0)
-            {
-                int idx = (w * 64) + System.Numerics.BitOperations.TrailingZeroCount(word);
-                word &= word - 1;
-                int day = idx + first;
-                if (open >= 0)
-                {
-                    segments.Add((open, Math.Min(last, day - 1), openScore));
-                    open = -1;
-                }
-
-                score += delta[idx];
-                delta[idx] = 0;
-                if (score > 1e-9 && day <= last)
-                {
-                    open = day;
-                    openScore = score;
-                }
-            }
-        }
-
-        if (open >= 0)
-        {
-            segments.Add((open, last, openScore));
-        }
-
-        return segments;
-
-        void Mark(int idx, double weight)
-        {
-            delta[idx] += weight;
-            bits[idx >> 6] |= 1UL << (idx & 63);
-        }
-    }
-
-    private static bool IsSorted(IReadOnlyList<(int From, int To)> periods)
-    {
-        for (int i = 1; i < periods.Count; i++)
-        {
-            if (periods[i].CompareTo(periods[i - 1]) < 0)
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 
     /// <summary>A window no wider than this has every day within 45 days of every other (the accuracy asked of a date).</summary>
@@ -674,6 +616,19 @@ internal static class ContentDater
         return best;
     }
 
+    private static bool AnyCovers(List<Evidence> pieces, int day)
+    {
+        foreach (var e in pieces)
+        {
+            if (Covers(e.Periods, day))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The confidence of a date that only roles or years wider than <see cref="MaxBoundsWidth"/> place.</summary>
     private const double LooseConfidence = 0.3;
 
@@ -697,68 +652,6 @@ internal static class ContentDater
         }
 
         return met;
-    }
-
-    private static bool Covers(IReadOnlyList<(int From, int To)> periods, int day)
-    {
-        if (periods is WeeklyPeriods weekly)
-        {
-            return weekly.Covers(day);
-        }
-
-        for (int i = 0; i < periods.Count; i++)
-        {
-            if (periods[i].From <= day && day <= periods[i].To)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>
-    /// The same days of every week from <paramref name="firstAt"/> to <paramref name="last"/> (a bare weekday's:
-    /// days <paramref name="from"/> to <paramref name="to"/> after each such day, cut at <paramref name="last"/>),
-    /// computed when read: a weekday holds some 4,000 of them.
-    /// </summary>
-    private sealed class WeeklyPeriods(int firstAt, int last, int from, int to) : IReadOnlyList<(int From, int To)>
-    {
-        public int Count { get; } = firstAt + from <= last ? ((last - firstAt - from) / 7) + 1 : 0;
-
-        public (int From, int To) this[int index]
-        {
-            get
-            {
-                ArgumentOutOfRangeException.ThrowIfNegative(index);
-                ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, Count);
-                int at = firstAt + (7 * index);
-                return (at + from, Math.Min(at + to, last));
-            }
-        }
-
-        public IEnumerator<(int From, int To)> GetEnumerator()
-        {
-            for (int i = 0; i < Count; i++)
-            {
-                yield return this[i];
-            }
-        }
-
-        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
-
-        /// <summary>Whether one of the periods holds <paramref name="day"/> (the week's day found by arithmetic).</summary>
-        public bool Covers(int day)
-        {
-            int offset = day - firstAt - from;
-            if (offset < 0)
-            {
-                return false;
-            }
-
-            int index = offset / 7;
-            return index < Count && this[index].From <= day && day <= this[index].To;
-        }
     }
 
     /// <summary>How many days the periods of the roles and terms met on <paramref name="day"/> leave together.</summary>

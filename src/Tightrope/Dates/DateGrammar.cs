@@ -29,6 +29,7 @@ internal sealed partial class DateGrammar
         FutureMarkers = language[Prefix + "future-markers"];
         FutureMarkersBeforeTo = language[Prefix + "future-markers-before-to"];
         HedgedFutureMarkers = language[Prefix + "hedged-future-markers"];
+        _tenseWords = TenseWords(FutureMarkers, FutureMarkersBeforeTo, HedgedFutureMarkers).GetAlternateLookup<ReadOnlySpan<char>>();
         NotFuturePhrases = language[Prefix + "not-future-phrases"];
         YearBlockers = language[Prefix + "year-blockers"];
         CommonWordMonths = language[Prefix + "capitalised-only"];
@@ -71,9 +72,8 @@ internal sealed partial class DateGrammar
 
         _coreWords.ExceptWith(lead.Where(kv => kv.Value == "word").Select(kv => kv.Key));
         _monthPrefixes = MonthPrefixes(_lexicons.TryGetValue("month", out var months) ? months.Keys : []);
-        _firstWordLookup = _firstWords.GetAlternateLookup<ReadOnlySpan<char>>();
-        _coreLookup = _coreWords.GetAlternateLookup<ReadOnlySpan<char>>();
-        _vocabularyLookup = _vocabulary.GetAlternateLookup<ReadOnlySpan<char>>();
+        _scanWords = _vocabulary.ToFrozenDictionary(w => w, w => (byte)((_coreWords.Contains(w) ? CoreWord : 0) | (_firstWords.Contains(w) ? FirstWord : 0)),
+            StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
 
         string Expand(string template, int depth)
         {
@@ -130,7 +130,6 @@ internal sealed partial class DateGrammar
     // Every word an expression can start with (the first word of each lexicon entry and each literal word of the
     // templates, a superset); any digit and the characters in _firstMarks start one too.
     private readonly HashSet<string> _firstWords = new(StringComparer.OrdinalIgnoreCase);
-    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _firstWordLookup;
     private readonly HashSet<char> _firstMarks = ['\'', '\u2019'];
 
     // The words an expression is made of (every letter run of a lexicon entry or a template: a match has no other),
@@ -138,8 +137,11 @@ internal sealed partial class DateGrammar
     // others (dates-lead-words.yaml lists what leads only).
     private readonly HashSet<string> _vocabulary = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string> _coreWords = new(StringComparer.OrdinalIgnoreCase);
-    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _coreLookup;
-    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _vocabularyLookup;
+
+    // The three sets above read by the scan with one look-up a word: each vocabulary word with whether it is a core
+    // word and whether it can start an expression.
+    private readonly FrozenDictionary<string, byte>.AlternateLookup<ReadOnlySpan<char>> _scanWords;
+    private const byte CoreWord = 1, FirstWord = 2;
 
     /// <summary>
     /// The expressions of <paramref name="text"/>, leftmost first and not overlapping, as <see cref="Pattern"/>'s
@@ -174,15 +176,15 @@ internal sealed partial class DateGrammar
                 }
 
                 var word = text.AsSpan(i, end - i);
-                if (!_vocabularyLookup.Contains(word))
+                if (!_scanWords.TryGetValue(word, out byte kind))
                 {
                     run.Clear();
                     i = end;
                     continue;
                 }
 
-                core = word.Length > 1 && _coreLookup.Contains(word);
-                canStart = _firstWordLookup.Contains(word);
+                core = word.Length > 1 && (kind & CoreWord) != 0;
+                canStart = (kind & FirstWord) != 0;
             }
 
             if (canStart)
@@ -406,6 +408,34 @@ internal sealed partial class DateGrammar
     public IReadOnlyList<string> RuleNames { get; }
 
     public WordList FutureMarkers { get; }
+
+    // The three tense lists read with one look-up a word (DateRecognizer.Tense reads every word of a sentence).
+    private readonly FrozenDictionary<string, byte>.AlternateLookup<ReadOnlySpan<char>> _tenseWords;
+
+    /// <summary>Flags of <see cref="TenseWord"/>: a word of <see cref="FutureMarkers"/>, <see cref="FutureMarkersBeforeTo"/>, <see cref="HedgedFutureMarkers"/>.</summary>
+    internal const byte FutureWord = 1, FutureBeforeToWord = 2, HedgedWord = 4;
+
+    /// <summary>Which of the tense lists hold <paramref name="word"/> (<see cref="FutureWord"/> and the others as flags).</summary>
+    internal byte TenseWord(ReadOnlySpan<char> word) => _tenseWords.TryGetValue(word, out byte kind) ? kind : (byte)0;
+
+    private static FrozenDictionary<string, byte> TenseWords(WordList future, WordList beforeTo, WordList hedged)
+    {
+        var kinds = new Dictionary<string, byte>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (list, flag) in new[] { (future, FutureWord), (beforeTo, FutureBeforeToWord), (hedged, HedgedWord) })
+        {
+            if (!list.IgnoreCase)
+            {
+                throw new InvalidDataException($"knowledge/lang/en/{list.Name}.yaml: the tense lists are read ignoring case (case: ignore)");
+            }
+
+            foreach (var w in list.Words)
+            {
+                kinds[w] = (byte)(kinds.GetValueOrDefault(w) | flag);
+            }
+        }
+
+        return kinds.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+    }
 
     /// <summary>Words that put a sentence in the future only before "to" ("plans to").</summary>
     public WordList FutureMarkersBeforeTo { get; }

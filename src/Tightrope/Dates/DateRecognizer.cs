@@ -74,11 +74,11 @@ internal sealed class DateRecognizer(DateGrammar grammar)
         {
             if (Resolve(m, anchor, future, hedged) is { } r)
             {
-                int length = FullStopIsSentences(m.Value) ? m.Length - 1 : m.Length;
+                int length = FullStopIsSentences(m.ValueSpan) ? m.Length - 1 : m.Length;
                 found.Add((new DateExpression
                 {
                     Span = new TextSpan(m.Index, m.Index + length),
-                    Text = m.Value[..length],
+                    Text = m.ValueSpan[..length].ToString(),
                     Value = r.Value,
                     EndValue = r.End,
                     Kind = r.Kind,
@@ -92,7 +92,7 @@ internal sealed class DateRecognizer(DateGrammar grammar)
     }
 
     /// <summary>A full stop after a whole month or weekday name ("in August.") ends the sentence; after "Aug." it is the abbreviation's.</summary>
-    private static bool FullStopIsSentences(string value)
+    private static bool FullStopIsSentences(ReadOnlySpan<char> value)
     {
         if (value.Length < 2 || value[^1] != '.' || !char.IsLetter(value[^2]))
         {
@@ -105,7 +105,7 @@ internal sealed class DateRecognizer(DateGrammar grammar)
             i--;
         }
 
-        var word = value.AsSpan(i, value.Length - 1 - i);
+        var word = value.Slice(i, value.Length - 1 - i);
         return word.Length > 4 || word.Equals("may", StringComparison.OrdinalIgnoreCase) || word.Equals("june", StringComparison.OrdinalIgnoreCase)
             || word.Equals("july", StringComparison.OrdinalIgnoreCase);
     }
@@ -220,13 +220,15 @@ internal sealed class DateRecognizer(DateGrammar grammar)
                 }
 
                 int apostrophe = word.IndexOf('\'');
-                if ((Grammar.FutureMarkers.Contains(word) && !NotFuturePhraseAt(s, start)) || (apostrophe > 0 && Grammar.FutureMarkers.Contains(word[apostrophe..])))
+                byte kind = Grammar.TenseWord(word);
+                if (((kind & DateGrammar.FutureWord) != 0 && !NotFuturePhraseAt(s, start))
+                    || (apostrophe > 0 && (Grammar.TenseWord(word[apostrophe..]) & DateGrammar.FutureWord) != 0))
                 {
                     return (true, false);
                 }
 
-                beforeTo = Grammar.FutureMarkersBeforeTo.Contains(word);
-                hedged |= Grammar.HedgedFutureMarkers.Contains(word);
+                beforeTo = (kind & DateGrammar.FutureBeforeToWord) != 0;
+                hedged |= (kind & DateGrammar.HedgedWord) != 0;
             }
         }
 
@@ -413,7 +415,7 @@ internal sealed class DateRecognizer(DateGrammar grammar)
 
         public string? L(string name) => G(name) is { } v ? grammar.Lookup(name, v) : null;
 
-        public int? I(string name) => G(name) is { } v && int.TryParse(v, NumberStyles.None, Inv, out int n) ? n : null;
+        public int? I(string name) => m.Groups[name] is { Success: true } g && int.TryParse(g.ValueSpan, NumberStyles.None, Inv, out int n) ? n : null;
 
         public int? LI(string name) => L(name) is { } v && int.TryParse(v, NumberStyles.AllowLeadingSign, Inv, out int n) ? n : null;
     }

@@ -23,7 +23,11 @@ public sealed class DatesModule : IModule
         // The page's date lines before the actors read names; the content after them (their dated roles are
         // evidence), before they resolve roles again at the date found.
         builder.UseBefore("actors", new DatePageStage());
-        builder.UseBefore("actor-roles", new DateInferenceStage { Knowledge = builder.Options.Knowledge });
+        builder.UseBefore("actor-roles", new DateInferenceStage
+        {
+            Knowledge = builder.Options.Knowledge,
+            Events = DatedEvents.Of(builder.Options.KnowledgeFolder ?? KnowledgeLoader.FindDefaultFolder()),
+        });
         builder.Use(new DateExpressionsStage());
     }
 }
@@ -109,6 +113,9 @@ public sealed class DateInferenceStage : IStage
     /// <summary>The knowledge base whose agreements, exercises and weapons named in the text floor the date (<see cref="ExistenceFloors"/>).</summary>
     public KnowledgeBase? Knowledge { get; init; }
 
+    /// <summary>The dated events of the knowledge base (summits, visits, tests) a text can tell of (<see cref="EventFloors"/>).</summary>
+    internal IReadOnlyList<DatedEvent> Events { get; init; } = [];
+
     /// <summary>The last day an article can be dated (today; fixed in tests).</summary>
     public Func<DateOnly> Today { get; init; } = static () => DateOnly.FromDateTime(DateTime.UtcNow);
 
@@ -127,7 +134,7 @@ public sealed class DateInferenceStage : IStage
         IReadOnlyList<DateBound> bounds = article.Find(DateBoundAnnotations.Key) ?? [];
         if (Knowledge is { } kb)
         {
-            bounds = [.. bounds, .. ExistenceFloors.Of(article, kb, today)];
+            bounds = [.. bounds, .. ExistenceFloors.Of(article, kb, today), .. EventFloors.Of(article, Events, kb, found, today)];
         }
 
         article.Date = ContentDater.Infer(article.Text, found, bounds, today, i => article.Sentences[i].Span);

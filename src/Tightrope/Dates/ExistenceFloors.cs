@@ -30,11 +30,12 @@ internal static class ExistenceFloors
             yield break;
         }
 
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        HashSet<string>? seen = null; // made at the first thing with a day: most articles name none
         foreach (var m in mentions)
         {
-            if (m.ActorId is not { } id || !seen.Add(id) || knowledge.Find(id) is not { } actor || !Kinds.Contains(actor.Kind)
-                || (actor.Signed ?? actor.From) is not { } began || began > today)
+            // The first mention of a thing decides (the checks before the set's are the same at every mention of it).
+            if (m.ActorId is not { } id || knowledge.Find(id) is not { } actor || !Kinds.Contains(actor.Kind)
+                || (actor.Signed ?? actor.From) is not { } began || began > today || !(seen ??= new(StringComparer.Ordinal)).Add(id))
             {
                 continue;
             }
