@@ -28,17 +28,7 @@ internal sealed partial class EventExtractor
             return m;
         }
 
-        int at = m.Span.End;
-        while (at < text.Length && text[at] == ' ')
-        {
-            at++;
-        }
-
-        int end = at;
-        while (end < text.Length && char.IsLetter(text[end]))
-        {
-            end++;
-        }
+        var (at, end) = WordAfter(text, m.Span.End);
 
         if (end == at || !AdministrationNouns.Contains(text.AsSpan(at, end - at)) || knowledge.Find(id) is not { Kind: ActorKind.Person } person)
         {
@@ -158,5 +148,23 @@ internal sealed partial class EventExtractor
         }
 
         return party && parties.Count == 2 && other is not null ? other : target;
+    }
+
+    /// <summary>The letters of the word after <paramref name="from"/> and the spaces before it: (start, end), empty when none.</summary>
+    private static (int Start, int End) WordAfter(string text, int from)
+    {
+        int at = from;
+        while (at < text.Length && text[at] == ' ')
+        {
+            at++;
+        }
+
+        int end = at;
+        while (end < text.Length && char.IsLetter(text[end]))
+        {
+            end++;
+        }
+
+        return (at, end);
     }
 }

@@ -60,17 +60,7 @@ internal sealed partial class EventExtractor
                 continue;
             }
 
-            int at = m.Span.End;
-            while (at < text.Length && text[at] == ' ')
-            {
-                at++;
-            }
-
-            int end = at;
-            while (end < text.Length && char.IsLetter(text[end]))
-            {
-                end++;
-            }
+            var (at, end) = WordAfter(text, m.Span.End);
 
             var next = text.AsSpan(at, end - at);
             if (at > m.Span.End && at - m.Span.End <= 2 && (next.Equals(singular, StringComparison.OrdinalIgnoreCase) || next.Equals(plural, StringComparison.OrdinalIgnoreCase)))
