@@ -81,29 +81,7 @@ internal static class DatedEvents
 
         foreach (var file in Directory.EnumerateFiles(dir, "*.yaml", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
-            if (Read(file, problems) is not { } seq)
-            {
-                continue;
-            }
-
-            foreach (var node in seq)
-            {
-                int line = (int)node.Start.Line;
-                if (node is not YamlMappingNode map)
-                {
-                    problems.Add(new KnowledgeProblem(file, line, "expected an event entry (a mapping)"));
-                    continue;
-                }
-
-                try
-                {
-                    events.Add(Entry(map, file, line, problems));
-                }
-                catch (FormatException ex)
-                {
-                    problems.Add(new KnowledgeProblem(file, line, ex.Message));
-                }
-            }
+            events.AddRange(KnowledgeLoader.ReadEntries(file, "events", "an event entry", problems, (map, line) => Entry(map, file, line, problems)));
         }
 
         return events;
@@ -207,34 +185,6 @@ internal static class DatedEvents
 
         return KnowledgeLoader.TryParsePeriod(text, out var first, out var last) ? (end ? last : first)
             : throw new FormatException($"event '{id}': '{key}' is not a date (YYYY-MM-DD): '{text}'");
-    }
-
-    private static YamlSequenceNode? Read(string file, List<KnowledgeProblem> problems)
-    {
-        var stream = new YamlStream();
-        try
-        {
-            using var reader = new StreamReader(file);
-            stream.Load(reader);
-        }
-        catch (YamlDotNet.Core.YamlException ex)
-        {
-            problems.Add(new KnowledgeProblem(file, (int)ex.Start.Line, ex.Message));
-            return null;
-        }
-
-        if (stream.Documents.Count == 0)
-        {
-            return [];
-        }
-
-        if (stream.Documents[0].RootNode is YamlSequenceNode seq)
-        {
-            return seq;
-        }
-
-        problems.Add(new KnowledgeProblem(file, (int)stream.Documents[0].RootNode.Start.Line, "expected a list of events"));
-        return null;
     }
 
     private static string? Scalar(YamlMappingNode map, string key) =>

@@ -67,10 +67,19 @@ public static class KnowledgeLoader
         return new KnowledgeBase(actors, LoadTitles(folder, problems));
     }
 
-    public static List<Actor> LoadFile(string file, List<KnowledgeProblem> problems)
+    public static List<Actor> LoadFile(string file, List<KnowledgeProblem> problems) =>
+        ReadEntries(file, "entries", "an entry", problems, (map, line) => ReadActor(map, $"{file}:{line}"));
+
+    /// <summary>
+    /// The entries of a YAML file that holds a list of mappings, each read by <paramref name="read"/> (given the
+    /// mapping and its line); a file that does not parse, an item that is no mapping and an entry
+    /// <paramref name="read"/> rejects with a <see cref="FormatException"/> are recorded in
+    /// <paramref name="problems"/> with the file and line, and the rest is read.
+    /// </summary>
+    internal static List<T> ReadEntries<T>(string file, string what, string anEntry, List<KnowledgeProblem> problems, Func<YamlMappingNode, int, T> read)
     {
-        var result = new List<Actor>();
-        if (ReadList(file, "entries", problems) is not { } seq)
+        var result = new List<T>();
+        if (ReadList(file, what, problems) is not { } seq)
         {
             return result;
         }
@@ -80,13 +89,13 @@ public static class KnowledgeLoader
             int line = (int)node.Start.Line;
             if (node is not YamlMappingNode map)
             {
-                problems.Add(new KnowledgeProblem(file, line, "expected an entry (a mapping)"));
+                problems.Add(new KnowledgeProblem(file, line, $"expected {anEntry} (a mapping)"));
                 continue;
             }
 
             try
             {
-                result.Add(ReadActor(map, $"{file}:{line}"));
+                result.Add(read(map, line));
             }
             catch (FormatException ex)
             {
