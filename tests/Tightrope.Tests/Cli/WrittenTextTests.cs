@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Tightrope.Model;
 using Tightrope.Storage;
+using Tightrope.Tests.Ingest;
 using Tightrope.Tests.Support;
 
 namespace Tightrope.Tests.Cli;
@@ -8,26 +9,19 @@ namespace Tightrope.Tests.Cli;
 /// <summary>The written text (curly quotes, dashes as the page had them) survives the store: show prints it.</summary>
 public sealed class WrittenTextTests : IDisposable
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "tightrope-tests", Guid.NewGuid().ToString("N"));
+    private readonly TempFolder _temp = new();
 
-    public void Dispose()
-    {
-        if (Directory.Exists(_folder))
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-    }
+    public void Dispose() => _temp.Dispose();
 
     [Fact]
     public void ShowFromTheStorePrintsTheTextAsWrittenAndSearchStillFindsItsWords()
     {
-        Directory.CreateDirectory(_folder);
-        var input = Path.Combine(_folder, "quotes.txt");
+        var input = Path.Combine(_temp.Path, "quotes.txt");
         File.WriteAllText(input,
             "Envoys weigh the garrison bill\n\n" +
             "The envoy said the talks were \u201cfrank and useful\u201d \u2014 and that a deal on the garrison\u2019s costs was close. " +
             "Negotiators will meet again in the spring to settle the last figures, officials added.\n");
-        var db = Path.Combine(_folder, "store.db");
+        var db = Path.Combine(_temp.Path, "store.db");
         var ingest = CliProcess.Run(null, "ingest", input, "--db", db);
         Assert.True(ingest.Exit == 0, ingest.Err);
         using var list = JsonDocument.Parse(CliProcess.Run(null, "articles", "--db", db, "--json").Out);
@@ -72,7 +66,7 @@ public sealed class WrittenTextTests : IDisposable
             return a;
         }
 
-        using var store = ArticleStore.Open(Path.Combine(_folder, "written.db"));
+        using var store = ArticleStore.Open(Path.Combine(_temp.Path, "written.db"));
         var first = Make("f1000000000000000000000000000001");
         var plain = new Article("f1000000000000000000000000000003", "Plain text with nothing folded in it at all.", new ArticleMetadata());
         Assert.Equal([SaveOutcome.Stored, SaveOutcome.Duplicate, SaveOutcome.Stored], store.SaveMany([first, Make("f1000000000000000000000000000002"), plain]));
