@@ -142,9 +142,8 @@ internal sealed partial class FigureAnnotator
         var text = run.Text;
         Indicator? best = null;
         int bestScore = 0;
-        var sent = text.AsSpan(sentence.Start, sentence.Length);
         var cl = text.AsSpan(clause.Start, clause.Length);
-        var inSentence = IndicatorsInSentence(run, si, sent);
+        var inSentence = IndicatorsInSentence(run, si, sentence);
         bool[]? inClause = null;
         for (int k = 0; k < inSentence.Length; k++)
         {
@@ -160,7 +159,7 @@ internal sealed partial class FigureAnnotator
             }
 
             // A cue of the indicator is in the sentence; one in the figure's own clause scores higher.
-            inClause ??= CuesIn(run, cl);
+            inClause ??= CuesIn(run, clause);
             int score = inClause[k] ? 3 : 1;
             if (Vetoed(ind, cl) || !InContext(run, ind, k, si, sentence))
             {
@@ -178,26 +177,32 @@ internal sealed partial class FigureAnnotator
     }
 
     /// <summary>Which indicators have a cue anywhere in the sentence: computed once per sentence, not per figure.</summary>
-    private bool[] IndicatorsInSentence(Run run, int si, ReadOnlySpan<char> sent)
+    private bool[] IndicatorsInSentence(Run run, int si, TextSpan sentence)
     {
         ref var inSentence = ref run.CueCache[si + 1];
         if (inSentence is null)
         {
             inSentence = new bool[indicators.Indicators.Count];
-            _cues.Mark(sent, inSentence);
+            Cues(run).Mark(sentence.Start, sentence.End, inSentence);
         }
 
         return inSentence;
     }
 
     /// <summary>Which indicators have a cue in the figure's clause (a buffer of the run, valid until the next call).</summary>
-    private bool[] CuesIn(Run run, ReadOnlySpan<char> clause)
+    private bool[] CuesIn(Run run, TextSpan clause)
     {
         var found = run.InClause ??= new bool[indicators.Indicators.Count];
         Array.Clear(found);
-        _cues.Mark(clause, found);
+        Cues(run).Mark(clause.Start, clause.End, found);
         return found;
     }
+
+    /// <summary>Where the indicators' cues are in the article, read as they are asked for.</summary>
+    private PhraseMatches Cues(Run run) => run.CueMatches ??= new PhraseMatches(_cues, run.Text, run.Sentences);
+
+    /// <summary>Where the indicators' context phrases are in the article, read as they are asked for.</summary>
+    private PhraseMatches Contexts(Run run) => run.ContextMatches ??= new PhraseMatches(_contexts, run.Text, run.Sentences);
 
     private static bool Vetoed(Indicator ind, ReadOnlySpan<char> cl)
     {
@@ -223,18 +228,19 @@ internal sealed partial class FigureAnnotator
         if (near is null)
         {
             near = new bool[indicators.Indicators.Count];
-            _contexts.Mark(ContextWindow(run, si, sentence), near);
+            var window = ContextWindow(run, si, sentence);
+            Contexts(run).Mark(window.Start, window.End, near);
         }
 
         return near[k];
     }
 
     /// <summary>The sentence and the two before it.</summary>
-    private static ReadOnlySpan<char> ContextWindow(Run run, int si, TextSpan sentence)
+    private static TextSpan ContextWindow(Run run, int si, TextSpan sentence)
     {
         var sentences = run.Sentences;
         int from = si >= 2 ? sentences[si - 2].Span.Start : si == 1 ? sentences[0].Span.Start : sentence.Start;
-        return run.Text.AsSpan(from, sentence.End - from);
+        return new TextSpan(from, sentence.End);
     }
 
     internal static bool ContainsPhrase(ReadOnlySpan<char> hay, string phrase)
@@ -260,104 +266,5 @@ internal sealed partial class FigureAnnotator
         }
 
         return false;
-    }
-
-    /// <summary>
-    /// The indicators' phrases (their cues, or their context phrases) by their first word, so a sentence is read once
-    /// for all of them instead of once per phrase: a phrase that starts with a letter or digit can only match
-    /// whole-word at the start of a word of the sentence.
-    /// </summary>
-    private sealed class CueIndex
-    {
-        private readonly FrozenDictionary<string, (int Indicator, string Cue)[]>.AlternateLookup<ReadOnlySpan<char>> _byFirstWord;
-        private readonly (int Indicator, string Cue)[] _other;
-
-        /// <summary>For each first-word length, a bit per first character (<see cref="CharBit"/>) of a phrase's first word: most words are passed over without a look-up.</summary>
-        private readonly ulong[] _shapes = new ulong[MaxShapeLength + 1];
-
-        private const int MaxShapeLength = 31;
-
-        public CueIndex(IndicatorCatalog catalog, Func<Indicator, IReadOnlyList<string>> phrases)
-        {
-            var byWord = new Dictionary<string, List<(int, string)>>(StringComparer.OrdinalIgnoreCase);
-            var other = new List<(int, string)>();
-            for (int k = 0; k < catalog.Indicators.Count; k++)
-            {
-                foreach (var cue in phrases(catalog.Indicators[k]))
-                {
-                    int e = 0;
-                    while (e < cue.Length && char.IsLetterOrDigit(cue[e]))
-                    {
-                        e++;
-                    }
-
-                    if (e == 0)
-                    {
-                        other.Add((k, cue));
-                        continue;
-                    }
-
-                    var first = cue[..e];
-                    _shapes[Math.Min(e, MaxShapeLength)] |= CharBit(first[0]);
-                    if (!byWord.TryGetValue(first, out var list))
-                    {
-                        byWord[first] = list = [];
-                    }
-
-                    list.Add((k, cue));
-                }
-            }
-
-            _byFirstWord = byWord.ToFrozenDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.OrdinalIgnoreCase)
-                .GetAlternateLookup<ReadOnlySpan<char>>();
-            _other = [.. other];
-        }
-
-        /// <summary>
-        /// A bit for a word's first character, the same for both cases (a–z, 0–9); any other character sets every bit,
-        /// since a character outside ASCII may fold to an ASCII letter under OrdinalIgnoreCase ("ſ", "ı").
-        /// </summary>
-        private static ulong CharBit(char c) =>
-            char.IsAsciiLetter(c) ? 1UL << ((c | 0x20) - 'a') : char.IsAsciiDigit(c) ? 1UL << (26 + c - '0') : ulong.MaxValue;
-
-        /// <summary>Sets <paramref name="found"/>[k] for every indicator k with a cue in <paramref name="sentence"/> (whole words, any case).</summary>
-        public void Mark(ReadOnlySpan<char> sentence, bool[] found)
-        {
-            foreach (var (k, cue) in _other)
-            {
-                found[k] |= ContainsPhrase(sentence, cue);
-            }
-
-            int i = 0;
-            while (i < sentence.Length)
-            {
-                if (!char.IsLetterOrDigit(sentence[i]))
-                {
-                    i++;
-                    continue;
-                }
-
-                int e = i + 1;
-                while (e < sentence.Length && char.IsLetterOrDigit(sentence[e]))
-                {
-                    e++;
-                }
-
-                if ((_shapes[Math.Min(e - i, MaxShapeLength)] & CharBit(sentence[i])) != 0 && _byFirstWord.TryGetValue(sentence[i..e], out var cues))
-                {
-                    foreach (var (k, cue) in cues)
-                    {
-                        int end = i + cue.Length;
-                        if (!found[k] && sentence[i..].StartsWith(cue, StringComparison.OrdinalIgnoreCase)
-                            && (end >= sentence.Length || !char.IsLetterOrDigit(sentence[end])))
-                        {
-                            found[k] = true;
-                        }
-                    }
-                }
-
-                i = e;
-            }
-        }
     }
 }

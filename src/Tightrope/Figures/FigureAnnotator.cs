@@ -32,6 +32,26 @@ internal sealed partial class FigureAnnotator(IndicatorCatalog indicators, Excha
         /// <summary>Which indicators have a cue in each sentence, by sentence index + 1 (0: outside every sentence); null until asked.</summary>
         public bool[]?[] CueCache => field ??= new bool[]?[Sentences.Count + 1];
         public bool[]? InClause { get; set; }
+        public List<Mention> Mentions => field ??= Article.Mentions;
+        /// <summary>Whether (and how) the mentions are in order of start; read on the first ask.</summary>
+        public MentionOrder? MentionOrder
+        {
+            get
+            {
+                if (!_orderRead)
+                {
+                    _orderRead = true;
+                    field = FigureAnnotator.MentionOrder.Of(Mentions);
+                }
+
+                return field;
+            }
+        }
+
+        private bool _orderRead;
+        /// <summary>Where the indicators' cues and context phrases are in the whole text; null until asked.</summary>
+        public PhraseMatches? CueMatches { get; set; }
+        public PhraseMatches? ContextMatches { get; set; }
         /// <summary>Which indicators have a context phrase near each sentence (in it or the two before), by sentence index + 1; null until asked.</summary>
         public bool[]?[] ContextCache => field ??= new bool[]?[Sentences.Count + 1];
         /// <summary>Where the words of a measure are joined (one builder for the article: only the measure is allocated).</summary>
@@ -90,7 +110,7 @@ internal sealed partial class FigureAnnotator(IndicatorCatalog indicators, Excha
             r > 0 && SentenceOf(run.Sentences, recognized[r - 1].Span.Start) == si);
         run.Measures[r] = measure;
         string? period = tie.Restates is int rp ? run.Figures[rp].Period : Period(run, sentence, f.Span);
-        string? actor = tie.Indicator?.Actor ?? ActorOf(run.Article, sentence, f.Span);
+        string? actor = tie.Indicator?.Actor ?? ActorOf(run, sentence, f.Span);
         double value = Round(f.Value);
         double? usd = null;
         string? conversion = null;
@@ -218,12 +238,17 @@ internal sealed partial class FigureAnnotator(IndicatorCatalog indicators, Excha
         return new TextSpan(start, end);
     }
 
-    private static string? ActorOf(Article article, TextSpan sentence, TextSpan figure)
+    /// <summary>The actor of the nearest resolved mention before the figure in its sentence, else the nearest after it.</summary>
+    private static string? ActorOf(Run run, TextSpan sentence, TextSpan figure)
     {
+        var mentions = run.Mentions;
         string? before = null, after = null;
         int beforeDist = int.MaxValue, afterDist = int.MaxValue;
-        foreach (var m in article.Mentions)
+        // Mentions in order of start (as the actors stage gives them): only those that can reach the sentence are read.
+        var (from, to) = run.MentionOrder is { } order ? order.Range(mentions, sentence) : (0, mentions.Count);
+        for (int i = from; i < to; i++)
         {
+            var m = mentions[i];
             if (m.ActorId is null || !m.Span.Overlaps(sentence))
             {
                 continue;
@@ -242,6 +267,54 @@ internal sealed partial class FigureAnnotator(IndicatorCatalog indicators, Excha
         }
 
         return before ?? after;
+    }
+
+    /// <summary>The mentions of an article when they come in order of start: the longest, to bound which can overlap a stretch.</summary>
+    private sealed class MentionOrder(int longest)
+    {
+        /// <summary>The order when the mentions are sorted by start; null when they are not (then every mention is read).</summary>
+        public static MentionOrder? Of(List<Mention> mentions)
+        {
+            int longest = 0;
+            for (int i = 0; i < mentions.Count; i++)
+            {
+                if (i > 0 && mentions[i].Span.Start < mentions[i - 1].Span.Start)
+                {
+                    return null;
+                }
+
+                longest = Math.Max(longest, mentions[i].Span.Length);
+            }
+
+            return new MentionOrder(longest);
+        }
+
+        /// <summary>The indices [from, to) of the mentions that can overlap <paramref name="span"/>: starting at most the longest length before it, and before its end.</summary>
+        public (int From, int To) Range(List<Mention> mentions, TextSpan span)
+        {
+            int first = span.Start - longest;
+            int lo = 0, hi = mentions.Count;
+            while (lo < hi)
+            {
+                int mid = (lo + hi) >> 1;
+                if (mentions[mid].Span.Start < first)
+                {
+                    lo = mid + 1;
+                }
+                else
+                {
+                    hi = mid;
+                }
+            }
+
+            int to = lo;
+            while (to < mentions.Count && mentions[to].Span.Start < span.End)
+            {
+                to++;
+            }
+
+            return (lo, to);
+        }
     }
 
     /// <summary>Short description for logs and tests.</summary>

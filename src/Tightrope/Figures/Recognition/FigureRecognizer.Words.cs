@@ -13,6 +13,34 @@ internal static partial class FigureRecognizer
     /// <summary>The qualifier phrases with what each means, in file order.</summary>
     private static readonly (string Phrase, FigureQualifier Q)[] QualifierPhrases = [.. Qualifiers.Words.Select(w => (w, ParseQualifier(w, Qualifiers.Values[w])))];
 
+    /// <summary>
+    /// For each ASCII character, the qualifier phrases (indices into <see cref="QualifierPhrases"/>, in file order)
+    /// that can end with it under OrdinalIgnoreCase: those ending in it in either case, and those ending in a character
+    /// outside ASCII. A text ending in a character outside ASCII is tried against every phrase.
+    /// </summary>
+    private static readonly int[][] QualifiersByLastChar = IndexByLastChar(QualifierPhrases);
+
+    private static int[][] IndexByLastChar((string Phrase, FigureQualifier Q)[] phrases)
+    {
+        var byChar = new int[128][];
+        for (int c = 0; c < 128; c++)
+        {
+            var list = new List<int>();
+            for (int p = 0; p < phrases.Length; p++)
+            {
+                char last = phrases[p].Phrase[^1];
+                if (last >= 128 || char.ToLowerInvariant(last) == char.ToLowerInvariant((char)c))
+                {
+                    list.Add(p);
+                }
+            }
+
+            byChar[c] = [.. list];
+        }
+
+        return byChar;
+    }
+
     private static FigureQualifier ParseQualifier(string phrase, string spec)
     {
         var q = FigureQualifier.None;
@@ -90,8 +118,12 @@ internal static partial class FigureRecognizer
         var before = s[Math.Max(0, i - 16)..i];
         var best = FigureQualifier.None;
         int bestLength = 0;
-        foreach (var (phrase, q) in QualifierPhrases)
+        char lastChar = before[^1];
+        var candidates = lastChar < 128 ? QualifiersByLastChar[lastChar] : null;
+        int count = candidates?.Length ?? QualifierPhrases.Length;
+        for (int c = 0; c < count; c++)
         {
+            var (phrase, q) = QualifierPhrases[candidates is null ? c : candidates[c]];
             if (phrase.Length > bestLength && before.EndsWith(phrase, StringComparison.OrdinalIgnoreCase))
             {
                 int ps = i - phrase.Length;

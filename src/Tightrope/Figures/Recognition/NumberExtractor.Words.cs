@@ -51,6 +51,11 @@ internal static partial class NumberExtractor
             }
 
             var word = s[i..w];
+            if (!NumberWords.MayBeWord(word))
+            {
+                break;
+            }
+
             // "minus five", "negative one".
             if (!st.Any && NumberWords.Signs.Contains(word))
             {

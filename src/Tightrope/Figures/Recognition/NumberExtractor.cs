@@ -66,6 +66,12 @@ internal static partial class NumberExtractor
             return ws < 0 ? s.Length : i + ws;
         }
 
+        // Most words are no number word: passed over without a look-up.
+        if (!NumberWords.MayBeWord(s[i..WordEnd(s, i)]))
+        {
+            return SkipWord(s, i);
+        }
+
         int next = ParseWords(text, i, output);
         return next > i ? next : SkipWord(s, i);
     }

@@ -48,6 +48,17 @@ internal static class NumberWords
     /// <summary>Where a number can start: digits, a sign or decimal point, and the first letters of the number and sign words.</summary>
     public static readonly SearchValues<char> Starts = SearchValues.Create(StartCharacters());
 
+    /// <summary>
+    /// For each word length (the last slot: that length or longer), a bit per pair of first two letters
+    /// (<see cref="ShapeBit"/>) of the number and sign words; null when a word does not start with two ASCII letters
+    /// (or one, for a one-letter word), and then every word is looked up.
+    /// </summary>
+    private static readonly ulong[]? Shapes = BuildShapes();
+
+    private const int MaxShapeLength = 31;
+
+    private const int ShapeWords = (26 * 27 + 63) / 64;
+
     private static FrozenDictionary<string, NumberWord> Build(WordList list)
     {
         var d = new Dictionary<string, NumberWord>(StringComparer.OrdinalIgnoreCase);
@@ -81,6 +92,49 @@ internal static class NumberWords
         }
 
         return string.Concat(chars);
+    }
+
+    /// <summary>
+    /// Whether a word may be a number or sign word, from its length and first two letters: false only when no look-up
+    /// of it can succeed, so most words are passed over without one.
+    /// </summary>
+    public static bool MayBeWord(ReadOnlySpan<char> word)
+    {
+        if (Shapes is null || word.IsEmpty)
+        {
+            return true;
+        }
+
+        int bit = ShapeBit(word);
+        return bit < 0 || (Shapes[(Math.Min(word.Length, MaxShapeLength) * ShapeWords) + (bit >> 6)] & (1UL << (bit & 63))) != 0;
+    }
+
+    /// <summary>The pair of a word's first two letters (any case) as a number below 26 × 27; -1 when one is not an ASCII letter.</summary>
+    private static int ShapeBit(ReadOnlySpan<char> word)
+    {
+        if (!char.IsAsciiLetter(word[0]) || word.Length > 1 && !char.IsAsciiLetter(word[1]))
+        {
+            return -1;
+        }
+
+        return ((word[0] | 0x20) - 'a') * 27 + (word.Length > 1 ? (word[1] | 0x20) - 'a' + 1 : 0);
+    }
+
+    private static ulong[]? BuildShapes()
+    {
+        var shapes = new ulong[(MaxShapeLength + 1) * ShapeWords];
+        foreach (var word in Words.Keys.Concat(Signs.Words))
+        {
+            int bit = word.Length == 0 ? -1 : ShapeBit(word);
+            if (bit < 0)
+            {
+                return null;
+            }
+
+            shapes[(Math.Min(word.Length, MaxShapeLength) * ShapeWords) + (bit >> 6)] |= 1UL << (bit & 63);
+        }
+
+        return shapes;
     }
 
     /// <summary>Glued or abbreviated scale suffixes after digits: "10k", "1.2bn", "5 tn", "10M".</summary>
