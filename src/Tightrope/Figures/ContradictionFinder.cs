@@ -429,7 +429,7 @@ public static class RoleConflicts
         ArgumentNullException.ThrowIfNull(knowledge);
         // A rough date (somewhere in a window of years) does not say who held a role at it.
         DateOnly? date = ArticleDate.ReadingDate(article.Date, article.Metadata.Published);
-        var sentences = article.Sentences.ConvertAll(s => s.Span);
+        var sentences = article.Sentences;
         var text = article.Text;
         var claims = new List<Claim>();
         var past = new HashSet<string>(StringComparer.Ordinal);
@@ -534,7 +534,7 @@ public static class RoleConflicts
 
     private static (string, string, string) Key(string a, string b, string role) => string.CompareOrdinal(a, b) < 0 ? (a, b, role) : (b, a, role);
 
-    private static Contradiction Make(Article article, List<TextSpan> sentences, Actor a, Actors.Mention ma, Actor b, Actors.Mention mb, string title, string org, DateOnly? when, bool articleDate, string description)
+    private static Contradiction Make(Article article, List<Sentence> sentences, Actor a, Actors.Mention ma, Actor b, Actors.Mention mb, string title, string org, DateOnly? when, bool articleDate, string description)
     {
         string which = "";
         if (when is { } d && articleDate)
@@ -557,7 +557,7 @@ public static class RoleConflicts
     /// People at the start of the headline, before its verb ("Moon and Biden unveil …"): the first sentence when it is a
     /// line of its own without a full stop. Possessives ("Moon's policy") are not subjects.
     /// </summary>
-    private static IEnumerable<(Actor Actor, Actors.Mention Mention)> HeadlineSubjects(Article article, List<TextSpan> sentences, KnowledgeBase knowledge)
+    private static IEnumerable<(Actor Actor, Actors.Mention Mention)> HeadlineSubjects(Article article, List<Sentence> sentences, KnowledgeBase knowledge)
     {
         var text = article.Text;
         if (sentences.Count < 2)
@@ -565,7 +565,7 @@ public static class RoleConflicts
             yield break;
         }
 
-        var head = sentences[0];
+        var head = sentences[0].Span;
         var line = text.AsSpan(head.Start, head.Length).TrimEnd();
         if (line.Length == 0 || line[^1] is '.' || head.End >= text.Length || text.AsSpan(head.End).TrimStart(' ').Length == 0 || text.AsSpan(head.End).TrimStart(' ')[0] is not ('\n' or '\r'))
         {
@@ -573,15 +573,12 @@ public static class RoleConflicts
         }
 
         int cursor = head.Start;
-        foreach (var m in article.Mentions.Where(m => m.Span.Start >= head.Start && m.Span.End <= head.End).OrderBy(m => m.Span.Start))
+        foreach (var m in InHeadline(article.Mentions, head))
         {
             // Only "and", commas and other names may come between the start and the subject.
-            foreach (var w in text[cursor..m.Span.Start].Split([' ', ',', '&'], StringSplitOptions.RemoveEmptyEntries))
+            if (!OnlyAnd(text.AsSpan(cursor, m.Span.Start - cursor)))
             {
-                if (!w.Equals("and", StringComparison.OrdinalIgnoreCase))
-                {
-                    yield break;
-                }
+                yield break;
             }
 
             cursor = m.Span.End;
@@ -598,13 +595,50 @@ public static class RoleConflicts
         }
     }
 
-    private static TextSpan SentenceAt(List<TextSpan> sentences, int offset, int length)
+    /// <summary>The mentions inside the headline, in order of start (mentions that start together keep their order).</summary>
+    private static List<Actors.Mention> InHeadline(List<Actors.Mention> mentions, TextSpan head)
     {
-        foreach (var s in sentences)
+        var inside = new List<Actors.Mention>();
+        foreach (var m in mentions)
         {
-            if (s.Contains(offset))
+            if (m.Span.Start >= head.Start && m.Span.End <= head.End)
             {
-                return s;
+                // A stable insertion: after every mention that starts at or before it.
+                int at = inside.Count;
+                while (at > 0 && inside[at - 1].Span.Start > m.Span.Start)
+                {
+                    at--;
+                }
+
+                inside.Insert(at, m);
+            }
+        }
+
+        return inside;
+    }
+
+    /// <summary>Whether the words between two headline names (split at spaces, commas and ampersands) are all "and".</summary>
+    private static bool OnlyAnd(ReadOnlySpan<char> between)
+    {
+        foreach (var range in between.SplitAny(" ,&"))
+        {
+            var w = between[range];
+            if (!w.IsEmpty && !w.Equals("and", StringComparison.OrdinalIgnoreCase))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static TextSpan SentenceAt(List<Sentence> sentences, int offset, int length)
+    {
+        foreach (var sentence in sentences)
+        {
+            if (sentence.Span.Contains(offset))
+            {
+                return sentence.Span;
             }
         }
 
@@ -716,11 +750,11 @@ public static class RoleConflicts
         return false;
     }
 
-    private static string SentenceText(Article article, List<TextSpan> sentences, TextSpan span)
+    private static string SentenceText(Article article, List<Sentence> sentences, TextSpan span)
     {
-        foreach (var s in sentences)
+        foreach (var sentence in sentences)
         {
-            if (s.Contains(span.Start))
+            if (sentence.Span is var s && s.Contains(span.Start))
             {
                 return article.Text[s.Start..s.End];
             }

@@ -73,7 +73,7 @@ internal sealed partial class FigureAnnotator
             char.IsAsciiLetter(c) ? 1UL << ((c | 0x20) - 'a') : char.IsAsciiDigit(c) ? 1UL << (26 + c - '0') : ulong.MaxValue;
 
         /// <summary>Sets <paramref name="found"/>[k] for every indicator k with a cue in <paramref name="sentence"/> (whole words, any case).</summary>
-        public void Mark(ReadOnlySpan<char> sentence, bool[] found)
+        public void Mark(ReadOnlySpan<char> sentence, Span<bool> found)
         {
             foreach (var (k, cue) in _other)
             {
@@ -159,7 +159,7 @@ internal sealed partial class FigureAnnotator
         }
 
         /// <summary>The phrases that do not start with a letter or digit: looked for in each stretch itself.</summary>
-        public void MarkOther(ReadOnlySpan<char> stretch, bool[] found)
+        public void MarkOther(ReadOnlySpan<char> stretch, Span<bool> found)
         {
             foreach (var (k, cue) in _other)
             {
@@ -187,26 +187,33 @@ internal sealed partial class FigureAnnotator
     /// </summary>
     private sealed class PhraseMatches
     {
-        private readonly CueIndex _index;
-        private readonly string _text;
-        private readonly List<Sentence> _sentences;
         private readonly List<CueMatch> _matches = [];
+        private CueIndex _index = null!;
+        private string _text = "";
+        private List<Sentence> _sentences = [];
         /// <summary>Per chunk (0: before the first sentence; j + 1: sentence j up to the next), where its matches start in <see cref="_matches"/>; -1 until read.</summary>
-        private readonly int[] _first;
-        private readonly int[] _count;
+        private int[] _first = [];
+        private int[] _count = [];
 
-        public PhraseMatches(CueIndex index, string text, List<Sentence> sentences)
+        /// <summary>Starts on an article: nothing read yet.</summary>
+        public void Start(CueIndex index, string text, List<Sentence> sentences)
         {
             _index = index;
             _text = text;
             _sentences = sentences;
-            _first = new int[sentences.Count + 1];
-            _count = new int[sentences.Count + 1];
-            Array.Fill(_first, -1);
+            _matches.Clear();
+            int chunks = sentences.Count + 1;
+            if (_first.Length < chunks)
+            {
+                _first = new int[Math.Max(chunks, _first.Length * 2)];
+                _count = new int[_first.Length];
+            }
+
+            _first.AsSpan(0, chunks).Fill(-1);
         }
 
         /// <summary>Sets <paramref name="found"/>[k] for every indicator k with a phrase in text[from, to) (whole words, any case).</summary>
-        public void Mark(int from, int to, bool[] found)
+        public void Mark(int from, int to, Span<bool> found)
         {
             if (to <= from)
             {

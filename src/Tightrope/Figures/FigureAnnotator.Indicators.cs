@@ -18,16 +18,21 @@ internal sealed partial class FigureAnnotator
     private static bool IsConversion(string text, RecognizedFigure f, TextSpan clause)
     {
         var before = text.AsSpan(clause.Start, Math.Max(0, f.Span.Start - clause.Start)).TrimEnd();
-        foreach (var q in ConversionApproximators.Words)
+        // Loops by index: a foreach over a read-only list allocates its enumerator, once per figure here.
+        var approximators = ConversionApproximators.Words;
+        for (int i = 0; i < approximators.Count; i++)
         {
+            var q = approximators[i];
             if (before.EndsWith(q, StringComparison.OrdinalIgnoreCase))
             {
                 before = before[..^q.Length].TrimEnd();
             }
         }
 
-        foreach (var c in ConversionBefore.Words)
+        var conversionBefore = ConversionBefore.Words;
+        for (int i = 0; i < conversionBefore.Count; i++)
         {
+            var c = conversionBefore[i];
             if (before.EndsWith(c, StringComparison.OrdinalIgnoreCase))
             {
                 return true;
@@ -35,8 +40,10 @@ internal sealed partial class FigureAnnotator
         }
 
         var after = text.AsSpan(f.Span.End, Math.Max(0, clause.End - f.Span.End)).TrimStart();
-        foreach (var c in ConversionAfter.Words)
+        var conversionAfter = ConversionAfter.Words;
+        for (int i = 0; i < conversionAfter.Count; i++)
         {
+            var c = conversionAfter[i];
             if (after.StartsWith(c, StringComparison.OrdinalIgnoreCase))
             {
                 return true;
@@ -99,8 +106,9 @@ internal sealed partial class FigureAnnotator
         }
 
         var phrase = words.Join(text, i + 1, last + 1);
-        foreach (var c in indicator.Context)
+        for (int k = 0; k < indicator.Context.Count; k++)
         {
+            var c = indicator.Context[k];
             if (ContainsPhrase(phrase, c) || ContainsPhrase(c, phrase))
             {
                 return false;
@@ -177,38 +185,32 @@ internal sealed partial class FigureAnnotator
     }
 
     /// <summary>Which indicators have a cue anywhere in the sentence: computed once per sentence, not per figure.</summary>
-    private bool[] IndicatorsInSentence(Run run, int si, TextSpan sentence)
+    private static Span<bool> IndicatorsInSentence(Run run, int si, TextSpan sentence)
     {
-        ref var inSentence = ref run.CueCache[si + 1];
-        if (inSentence is null)
+        var inSentence = run.SentenceCues(si + 1, out bool known);
+        if (!known)
         {
-            inSentence = new bool[indicators.Indicators.Count];
-            Cues(run).Mark(sentence.Start, sentence.End, inSentence);
+            run.CueMatches.Mark(sentence.Start, sentence.End, inSentence);
         }
 
         return inSentence;
     }
 
     /// <summary>Which indicators have a cue in the figure's clause (a buffer of the run, valid until the next call).</summary>
-    private bool[] CuesIn(Run run, TextSpan clause)
+    private static bool[] CuesIn(Run run, TextSpan clause)
     {
-        var found = run.InClause ??= new bool[indicators.Indicators.Count];
+        var found = run.InClause;
         Array.Clear(found);
-        Cues(run).Mark(clause.Start, clause.End, found);
+        run.CueMatches.Mark(clause.Start, clause.End, found);
         return found;
     }
-
-    /// <summary>Where the indicators' cues are in the article, read as they are asked for.</summary>
-    private PhraseMatches Cues(Run run) => run.CueMatches ??= new PhraseMatches(_cues, run.Text, run.Sentences);
-
-    /// <summary>Where the indicators' context phrases are in the article, read as they are asked for.</summary>
-    private PhraseMatches Contexts(Run run) => run.ContextMatches ??= new PhraseMatches(_contexts, run.Text, run.Sentences);
 
     private static bool Vetoed(Indicator ind, ReadOnlySpan<char> cl)
     {
         bool vetoed = false;
-        foreach (var ex in ind.Exclude)
+        for (int i = 0; i < ind.Exclude.Count; i++)
         {
+            var ex = ind.Exclude[i];
             vetoed |= ContainsPhrase(cl, ex);
         }
 
@@ -216,7 +218,7 @@ internal sealed partial class FigureAnnotator
     }
 
     /// <summary>An indicator with a context wants one of its context phrases in the sentence or the two before.</summary>
-    private bool InContext(Run run, Indicator ind, int k, int si, TextSpan sentence)
+    private static bool InContext(Run run, Indicator ind, int k, int si, TextSpan sentence)
     {
         if (ind.Context.Count == 0)
         {
@@ -224,12 +226,11 @@ internal sealed partial class FigureAnnotator
         }
 
         // The same for every figure of the sentence: the window is read once for all indicators' context phrases.
-        ref var near = ref run.ContextCache[si + 1];
-        if (near is null)
+        var near = run.Contexts(si + 1, out bool known);
+        if (!known)
         {
-            near = new bool[indicators.Indicators.Count];
             var window = ContextWindow(run, si, sentence);
-            Contexts(run).Mark(window.Start, window.End, near);
+            run.ContextMatches.Mark(window.Start, window.End, near);
         }
 
         return near[k];

@@ -14,55 +14,6 @@ namespace Tightrope.Figures;
 /// </summary>
 internal sealed partial class FigureAnnotator(IndicatorCatalog indicators, ExchangeRates rates)
 {
-    /// <summary>The state of one article's annotation: the figures so far and reusable word buffers.</summary>
-    private sealed class Run(Article article, List<RecognizedFigure> recognized)
-    {
-        public Article Article { get; } = article;
-        public string Text { get; } = article.Text;
-        public List<Sentence> Sentences { get; } = article.Sentences;
-        public List<RecognizedFigure> Recognized { get; } = recognized;
-        /// <summary>The article's date as the year figures without one of their own speak of; none when the date is rough.</summary>
-        public DateOnly? Date { get; } = ArticleDate.ReadingDate(article.Date, article.Metadata.Published);
-
-        /// <summary>The date whose exchange rate converts money without a period of its own (a rough date is still the best guess).</summary>
-        public DateOnly? RateDate { get; } = article.Date?.Date ?? article.Metadata.Published;
-        public List<Figure> Figures { get; } = new(recognized.Count);
-        public int[] IndexMap { get; } = new int[recognized.Count];
-        public string?[] Measures { get; } = new string?[recognized.Count];
-        /// <summary>Which indicators have a cue in each sentence, by sentence index + 1 (0: outside every sentence); null until asked.</summary>
-        public bool[]?[] CueCache => field ??= new bool[]?[Sentences.Count + 1];
-        public bool[]? InClause { get; set; }
-        public List<Mention> Mentions => field ??= Article.Mentions;
-        /// <summary>Whether (and how) the mentions are in order of start; read on the first ask.</summary>
-        public MentionOrder? MentionOrder
-        {
-            get
-            {
-                if (!_orderRead)
-                {
-                    _orderRead = true;
-                    field = FigureAnnotator.MentionOrder.Of(Mentions);
-                }
-
-                return field;
-            }
-        }
-
-        private bool _orderRead;
-        /// <summary>Where the indicators' cues and context phrases are in the whole text; null until asked.</summary>
-        public PhraseMatches? CueMatches { get; set; }
-        public PhraseMatches? ContextMatches { get; set; }
-        /// <summary>Which indicators have a context phrase near each sentence (in it or the two before), by sentence index + 1; null until asked.</summary>
-        public bool[]?[] ContextCache => field ??= new bool[]?[Sentences.Count + 1];
-        /// <summary>Where the words of a measure are joined (one builder for the article: only the measure is allocated).</summary>
-        public StringBuilder Builder { get; } = new(128);
-        public Words Tail => field ??= new Words(Builder);
-        public Words More => field ??= new Words(Builder);
-        public Words Before => field ??= new Words(Builder);
-        public Words Head => field ??= new Words(Builder);
-        public YearMentions Years { get; } = new();
-    }
-
     /// <summary>What a figure is tied to before it is written: unit and kind (a bare number takes its indicator's), indicator, restated figure.</summary>
     private struct Tie
     {
@@ -72,10 +23,15 @@ internal sealed partial class FigureAnnotator(IndicatorCatalog indicators, Excha
         public int? Restates;
     }
 
+    /// <summary>This thread's run, reused from article to article (its buffers only grow).</summary>
+    [ThreadStatic]
+    private static Run? t_run;
+
     public List<Figure> Annotate(Article article)
     {
-        var recognized = FigureRecognizer.Recognize(article.Text);
-        var run = new Run(article, recognized);
+        var run = t_run ??= new Run();
+        run.Start(article, indicators.Indicators.Count, _cues, _contexts);
+        var recognized = run.Recognized;
         for (int r = 0; r < recognized.Count; r++)
         {
             run.IndexMap[r] = -1;

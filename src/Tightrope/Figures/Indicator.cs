@@ -39,8 +39,22 @@ public sealed record Indicator
         "percent" => kind is FigureKind.Percent or FigureKind.Change or FigureKind.PercentagePoints && unit != "times",
         "fraction" => kind == FigureKind.Fraction,
         "share" => kind is FigureKind.Percent or FigureKind.Fraction,
-        _ => string.Equals(unit, Unit, StringComparison.OrdinalIgnoreCase) || Units.Contains(unit, StringComparer.OrdinalIgnoreCase),
+        _ => string.Equals(unit, Unit, StringComparison.OrdinalIgnoreCase) || HasUnit(unit),
     };
+
+    /// <summary>Whether <see cref="Units"/> holds the unit (any case); a loop by index, which allocates nothing.</summary>
+    private bool HasUnit(string unit)
+    {
+        for (int i = 0; i < Units.Count; i++)
+        {
+            if (string.Equals(Units[i], unit, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }
 
 /// <summary>How the figures of an indicator make a series over time.</summary>
@@ -63,11 +77,11 @@ public sealed class IndicatorCatalog
 
     public Indicator? Find(string id)
     {
-        foreach (var i in Indicators)
+        for (int k = 0; k < Indicators.Count; k++)
         {
-            if (string.Equals(i.Id, id, StringComparison.Ordinal))
+            if (string.Equals(Indicators[k].Id, id, StringComparison.Ordinal))
             {
-                return i;
+                return Indicators[k];
             }
         }
 

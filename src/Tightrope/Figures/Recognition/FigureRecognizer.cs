@@ -44,8 +44,16 @@ internal static partial class FigureRecognizer
 
     public static List<RecognizedFigure> Recognize(string text, List<NumberMatch> numbers)
     {
-        var s = text.AsSpan();
         var found = new List<RecognizedFigure>(numbers.Count);
+        Recognize(text, numbers, found);
+        return found;
+    }
+
+    /// <summary>The figures of the numbers into <paramref name="found"/> (cleared first), so a caller can reuse one list.</summary>
+    public static void Recognize(string text, List<NumberMatch> numbers, List<RecognizedFigure> found)
+    {
+        var s = text.AsSpan();
+        found.Clear();
         bool previousIsDate = false;
         for (int n = 0; n < numbers.Count; n++)
         {
@@ -65,7 +73,6 @@ internal static partial class FigureRecognizer
 
         MergeRanges(s, found);
         MarkEquivalents(s, found);
-        return found;
     }
 
     /// <summary>A figure being read around its number: where it starts and ends, its value, unit and kind so far.</summary>
