@@ -250,6 +250,11 @@ internal static class BenchCommand
 
         public int Gen2Collections { get; init; }
 
+        /// <summary>Articles packed only as duplicates on the workers (likely copies), and those the writer packed as originals after all.</summary>
+        public int ForeseenCopies { get; init; }
+
+        public int CopiesPackedAfterAll { get; init; }
+
         public object ToJson() => new
         {
             pipeline = Pipeline,
@@ -265,6 +270,8 @@ internal static class BenchCommand
             storeMB = StoreMB,
             gcPauseSeconds = GcPause.TotalSeconds,
             gen2Collections = Gen2Collections,
+            foreseenCopies = ForeseenCopies,
+            copiesPackedAfterAll = CopiesPackedAfterAll,
             stages = Stages.Select(s => s.ToJson()),
         };
     }
@@ -289,10 +296,12 @@ internal static class BenchCommand
         long allocated0 = GC.GetTotalAllocatedBytes(precise: false);
         int gen2 = GC.CollectionCount(2);
         IngestResult result;
+        (int Foreseen, int PackedAfterAll) copies;
         using (var store = SqliteStore.Open(db, new SqliteStoreOptions { CacheMegabytes = cacheMB }))
         {
             var runner = new IngestRunner(pipeline, store, new IngestOptions { Threads = threads, BatchSize = batch });
             result = await runner.RunAsync([corpus], progress.Live ? new IngestProgressReporter(progress) : null, ct).ConfigureAwait(false);
+            copies = store.CopyForecasts;
         }
 
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu0;
@@ -307,6 +316,8 @@ internal static class BenchCommand
         {
             GcPause = gcPause,
             Gen2Collections = gen2,
+            ForeseenCopies = copies.Foreseen,
+            CopiesPackedAfterAll = copies.PackedAfterAll,
         };
     }
 
@@ -448,7 +459,7 @@ internal static class BenchCommand
         }
 
         AnsiConsole.Write(table);
-        Console.Out.WriteLine(string.Create(ci, $"end to end: peak working set {report.PeakWorkingSet / 1e6:N0} MB, peak GC heap {report.PeakHeap / 1e6:N0} MB (sampled every 50 ms); GC pauses {report.GcPause.TotalSeconds:N2} s ({report.Gen2Collections} gen-2 collections); store file {report.StoreMB:N0} MB"));
+        Console.Out.WriteLine(string.Create(ci, $"end to end: peak working set {report.PeakWorkingSet / 1e6:N0} MB, peak GC heap {report.PeakHeap / 1e6:N0} MB (sampled every 50 ms); GC pauses {report.GcPause.TotalSeconds:N2} s ({report.Gen2Collections} gen-2 collections); store file {report.StoreMB:N0} MB; likely copies packed as duplicates only {report.ForeseenCopies:N0} ({report.CopiesPackedAfterAll:N0} packed again as originals)"));
         Console.Out.WriteLine("per core = per CPU-second of the process (end to end) or of the timing thread (stage rows: one thread, each stage timed alone over the whole corpus)");
         if (report.Stages.Prepend(report.EndToEnd).Any(m => m.Cpu < Measure.Shortest || m.Elapsed < Measure.Shortest))
         {
