@@ -21,6 +21,18 @@ if (args is ["store-quick", var folder, ..])
     return;
 }
 
+if (args is ["store-profile", var profileFolder, ..])
+{
+    Tightrope.Bench.StoreProfile.Run(profileFolder, args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 3000, args.Length > 3 ? args[3] : "full");
+    return;
+}
+
+if (args is ["prepare-quick", var prepareFolder, ..])
+{
+    Tightrope.Bench.StoreQuick.Prepare(prepareFolder, args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 2000);
+    return;
+}
+
 if (args is ["html-quick", var pagesFolder, ..])
 {
     Tightrope.Bench.HtmlQuick.Run(pagesFolder, args.Contains("--verbose") || args.Contains("--trace"), args.SkipWhile(a => a != "--save").Skip(1).FirstOrDefault(), args.Contains("--trace"));

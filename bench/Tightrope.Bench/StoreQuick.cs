@@ -140,6 +140,50 @@ internal static class StoreQuick
     }
 
     /// <summary>
+    /// What packing costs on the workers (<see cref="ArticleStore.Prepare(Article)"/>, both forms) against preparing in
+    /// input order (<see cref="ArticleStore.Prepare(Article, long, Func{Article})"/>: likely copies packed as duplicates
+    /// only), by this thread's CPU time, best of three rounds, and the write over SQLite after each.
+    /// </summary>
+    public static void Prepare(string folder, int limit)
+    {
+        var files = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).Take(limit).ToList();
+        var kb = KnowledgeLoader.Load(KnowledgeLoader.FindDefaultFolder()!);
+        var pipeline = TightropePipeline.Create(new PipelineOptions { Knowledge = kb, KnowledgeFolder = KnowledgeLoader.FindDefaultFolder() });
+        var articles = files.Select((f, i) => pipeline.Process(new Article(i.ToString("x32", System.Globalization.CultureInfo.InvariantCulture), File.ReadAllText(f), new ArticleMetadata { Title = Path.GetFileName(f) }))).ToList();
+        long bytes = files.Sum(f => new FileInfo(f).Length);
+        Console.WriteLine($"{articles.Count} articles, {bytes / 1e6:N1} MB");
+        for (int round = 0; round < 3; round++)
+        {
+            foreach (var (name, forecast) in new[] { ("prepare, both forms", false), ("prepare in input order", true) })
+            {
+                var db = Path.Combine(Path.GetTempPath(), "tightrope-preparequick-" + Guid.NewGuid().ToString("N") + ".db");
+                using (var store = ArticleStore.Open(db))
+                {
+                    var prepared = new List<PreparedArticle>(articles.Count);
+                    Measure($"{name} ({round + 1})", bytes, () =>
+                    {
+                        for (int i = 0; i < articles.Count; i++)
+                        {
+                            var a = articles[i];
+                            prepared.Add(forecast ? store.Prepare(a, i, () => a) : store.Prepare(a));
+                        }
+                    });
+                    Measure($"  write ({round + 1})", bytes, () =>
+                    {
+                        foreach (var chunk in prepared.Chunk(1024))
+                        {
+                            store.SaveMany(chunk);
+                        }
+                    });
+                    Console.WriteLine($"  likely copies {store.CopyForecasts.Foreseen:N0}, packed again {store.CopyForecasts.PackedAfterAll:N0}");
+                }
+
+                Delete(db);
+            }
+        }
+    }
+
+    /// <summary>
     /// Keeps the store at <paramref name="keep"/> (checkpointed: one file) for a table-by-table look with
     /// <c>bench/store_tables.py</c> (SQLite's <c>dbstat</c>, which the bundled SQLite lacks).
     /// </summary>

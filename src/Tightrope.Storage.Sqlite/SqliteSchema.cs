@@ -175,6 +175,13 @@ internal static class SqliteSchema
             -- Rows written before have none: their written text reads as the cleaned text, as it did.
             ALTER TABLE articles ADD COLUMN written_diff BLOB;
             """),
+        new(10, "fewer merges of the full-text index while writing (FTS5 automerge 8 instead of 4)", """
+            -- The index holds the same entries and gives the same hits, ranks and snippets; it merges its segments once
+            -- eight (not four) of a level are there, which costs a fifth less CPU to build (100 MB corpus: 2.00 -> 1.59
+            -- CPU s) and lets a query read up to twice as many segments. A setting of the index (its config table): rows
+            -- already indexed stay as they are.
+            INSERT INTO articles_fts (articles_fts, rank) VALUES ('automerge', 8);
+            """),
     ];
 
     public static int CurrentVersion => Migrations[^1].Version;

@@ -250,6 +250,11 @@ internal static class BenchCommand
 
         public int Gen2Collections { get; init; }
 
+        /// <summary>Articles packed only as duplicates on the workers (likely copies), and those the writer packed as originals after all.</summary>
+        public int ForeseenCopies { get; init; }
+
+        public int CopiesPackedAfterAll { get; init; }
+
         public object ToJson() => new
         {
             pipeline = Pipeline,
@@ -265,6 +270,8 @@ internal static class BenchCommand
             storeMB = StoreMB,
             gcPauseSeconds = GcPause.TotalSeconds,
             gen2Collections = Gen2Collections,
+            foreseenCopies = ForeseenCopies,
+            copiesPackedAfterAll = CopiesPackedAfterAll,
             stages = Stages.Select(s => s.ToJson()),
         };
     }
@@ -289,10 +296,12 @@ internal static class BenchCommand
         long allocated0 = GC.GetTotalAllocatedBytes(precise: false);
         int gen2 = GC.CollectionCount(2);
         IngestResult result;
+        (int Foreseen, int PackedAfterAll) copies;
         using (var store = SqliteStore.Open(db, new SqliteStoreOptions { CacheMegabytes = cacheMB }))
         {
             var runner = new IngestRunner(pipeline, store, new IngestOptions { Threads = threads, BatchSize = batch });
             result = await runner.RunAsync([corpus], progress.Live ? new IngestProgressReporter(progress) : null, ct).ConfigureAwait(false);
+            copies = store.CopyForecasts;
         }
 
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu0;
@@ -301,12 +310,15 @@ internal static class BenchCommand
         var measure = new Measure($"end to end ({name})", result.Bytes, result.Read, result.Elapsed, cpu)
         {
             Allocated = GC.GetTotalAllocatedBytes(precise: false) - allocated0,
+            GcPause = GC.GetTotalPauseDuration() - gcPause0,
         };
         double storeMB = new[] { db, db + "-wal" }.Where(File.Exists).Sum(f => new FileInfo(f).Length) / 1e6;
         return new RunReport(name, string.Join(" → ", pipeline.Stages.Select(st => st.Name)), result, measure, sampler.PeakWorkingSet, sampler.PeakHeap, storeMB)
         {
             GcPause = gcPause,
             Gen2Collections = gen2,
+            ForeseenCopies = copies.Foreseen,
+            CopiesPackedAfterAll = copies.PackedAfterAll,
         };
     }
 
@@ -318,6 +330,7 @@ internal static class BenchCommand
         var wall = new long[names.Count];
         var cpu = new long[names.Count];
         var allocated = new long[names.Count];
+        var paused = new long[names.Count];
         long bytes = 0;
         int articles = 0;
         var batch = new List<Article>(StageBatch);
@@ -327,9 +340,11 @@ internal static class BenchCommand
         void Time(int slot, Action action)
         {
             long a0 = GC.GetAllocatedBytesForCurrentThread();
+            var p0 = GC.GetTotalPauseDuration();
             var (w0, c0) = clock.Now();
             action();
             var (w1, c1) = clock.Now();
+            paused[slot] += (GC.GetTotalPauseDuration() - p0).Ticks;
             wall[slot] += w1 - w0;
             cpu[slot] += c1 - c0;
             allocated[slot] += GC.GetAllocatedBytesForCurrentThread() - a0;
@@ -390,7 +405,7 @@ internal static class BenchCommand
         }
 
         progress.Advance(bytes);
-        return [.. names.Select((n, i) => new Measure(n, bytes, articles, TimeSpan.FromTicks(wall[i]), TimeSpan.FromTicks(cpu[i])) { Allocated = allocated[i] })];
+        return [.. names.Select((n, i) => new Measure(n, bytes, articles, TimeSpan.FromTicks(wall[i]), TimeSpan.FromTicks(cpu[i])) { Allocated = allocated[i], GcPause = TimeSpan.FromTicks(paused[i]) })];
     }
 
     /// <summary>
@@ -441,14 +456,14 @@ internal static class BenchCommand
         var table = new Table().AddColumn("what").AddColumn(new TableColumn("seconds").RightAligned()).AddColumn(new TableColumn("MB/s").RightAligned())
             .AddColumn(new TableColumn("articles/s").RightAligned()).AddColumn(new TableColumn("CPU s").RightAligned())
             .AddColumn(new TableColumn("MB/s per core").RightAligned()).AddColumn(new TableColumn("articles/s per core").RightAligned())
-            .AddColumn(new TableColumn("allocated MB per MB").RightAligned());
+            .AddColumn(new TableColumn("allocated MB per MB").RightAligned()).AddColumn(new TableColumn("GC pause s").RightAligned());
         foreach (var m in report.Stages.Prepend(report.EndToEnd))
         {
             table.AddRow([Markup.Escape(m.Name), .. m.Cells()]);
         }
 
         AnsiConsole.Write(table);
-        Console.Out.WriteLine(string.Create(ci, $"end to end: peak working set {report.PeakWorkingSet / 1e6:N0} MB, peak GC heap {report.PeakHeap / 1e6:N0} MB (sampled every 50 ms); GC pauses {report.GcPause.TotalSeconds:N2} s ({report.Gen2Collections} gen-2 collections); store file {report.StoreMB:N0} MB"));
+        Console.Out.WriteLine(string.Create(ci, $"end to end: peak working set {report.PeakWorkingSet / 1e6:N0} MB, peak GC heap {report.PeakHeap / 1e6:N0} MB (sampled every 50 ms); GC pauses {report.GcPause.TotalSeconds:N2} s ({report.Gen2Collections} gen-2 collections); store file {report.StoreMB:N0} MB; likely copies packed as duplicates only {report.ForeseenCopies:N0} ({report.CopiesPackedAfterAll:N0} packed again as originals)"));
         Console.Out.WriteLine("per core = per CPU-second of the process (end to end) or of the timing thread (stage rows: one thread, each stage timed alone over the whole corpus)");
         if (report.Stages.Prepend(report.EndToEnd).Any(m => m.Cpu < Measure.Shortest || m.Elapsed < Measure.Shortest))
         {
@@ -496,6 +511,9 @@ internal static class BenchCommand
         /// <summary>Managed bytes allocated per input byte: what the GC has to collect, steadier than CPU time on a shared machine.</summary>
         public double? AllocatedPerByte => Bytes == 0 ? null : (double)Allocated / Bytes;
 
+        /// <summary>Time the GC paused the process while the row ran (a collection lands on the row whose allocation set it off).</summary>
+        public TimeSpan GcPause { get; init; }
+
         public double? MBps => Rate(Bytes / 1e6, Elapsed);
         public double? ArticlesPerSecond => Rate(Articles, Elapsed);
         public double? MBPerCpuSecond => Rate(Bytes / 1e6, Cpu);
@@ -505,7 +523,7 @@ internal static class BenchCommand
 
         /// <summary>The table cells after the name: seconds, MB/s, articles/s, CPU s, MB/s per core, articles/s per core.</summary>
         public string[] Cells() =>
-            [Seconds(Elapsed), RateCell(Bytes / 1e6, Elapsed, "N1"), RateCell(Articles, Elapsed, "N0"), Seconds(Cpu), RateCell(Bytes / 1e6, Cpu, "N1"), RateCell(Articles, Cpu, "N0"), F(AllocatedPerByte, "N1")];
+            [Seconds(Elapsed), RateCell(Bytes / 1e6, Elapsed, "N1"), RateCell(Articles, Elapsed, "N0"), Seconds(Cpu), RateCell(Bytes / 1e6, Cpu, "N1"), RateCell(Articles, Cpu, "N0"), F(AllocatedPerByte, "N1"), Seconds(GcPause)];
 
         private static string Seconds(TimeSpan t) => t < Shortest ? "<0.01" : t.TotalSeconds.ToString("N2", CultureInfo.InvariantCulture);
 
@@ -527,6 +545,7 @@ internal static class BenchCommand
             articlesPerCpuSecond = ArticlesPerCpuSecond,
             allocatedBytes = Allocated,
             allocatedPerInputByte = AllocatedPerByte,
+            gcPauseSeconds = GcPause.TotalSeconds,
         };
     }
 

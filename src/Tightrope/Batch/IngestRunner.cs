@@ -183,9 +183,10 @@ public sealed class IngestRunner
     {
         try
         {
+            long next = 0;
             foreach (var item in items)
             {
-                var slot = new Slot(item);
+                var slot = new Slot(item, next++);
                 await order.WriteAsync(slot, token).ConfigureAwait(false);
                 await work.WriteAsync(slot, token).ConfigureAwait(false);
             }
@@ -205,7 +206,7 @@ public sealed class IngestRunner
             {
                 while (work.TryRead(out var slot))
                 {
-                    slot.Done.TrySetResult(Process(slot.Item));
+                    slot.Done.TrySetResult(Process(slot.Item, slot.Order));
                 }
             }
         }
@@ -215,7 +216,7 @@ public sealed class IngestRunner
     }
 
     /// <summary>One document through decoding and the pipeline; never throws.</summary>
-    private Outcome Process(SourceItem item)
+    private Outcome Process(SourceItem item, long order)
     {
         if (item is SourceItem.Failure f)
         {
@@ -245,8 +246,10 @@ public sealed class IngestRunner
 
             _pipeline.Process(article);
             // Packed here, on the worker: the writer's queue and batch (up to InFlight + BatchSize articles, which live
-            // long enough to reach the oldest GC generation) hold packed rows instead of articles with every record.
-            return new Outcome(input, raw.Bytes.Length, _store.Prepare(article), null);
+            // long enough to reach the oldest GC generation) hold packed rows instead of articles with every record. A
+            // likely copy of an article before it is packed as a duplicate only; should the write find it an original
+            // after all, the document goes through the pipeline again (it is the same article: the stages are pure).
+            return new Outcome(input, raw.Bytes.Length, _store.Prepare(article, order, () => _pipeline.Process(Sources.ToArticle(raw))), null);
         }
 #pragma warning disable CA1031 // A document that cannot be read is reported with its input; the batch goes on.
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -341,9 +344,12 @@ public sealed class IngestRunner
         public SourceItem.Skipped? Skipped { get; init; }
     }
 
-    private sealed class Slot(SourceItem item)
+    private sealed class Slot(SourceItem item, long order)
     {
         public SourceItem Item { get; } = item;
+
+        /// <summary>The document's place in the input.</summary>
+        public long Order { get; } = order;
         public TaskCompletionSource<Outcome> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 

@@ -28,7 +28,7 @@ public sealed record ArticleStoreOptions
 /// (which stored article a new one duplicates, which scopes a batch makes pending) and every capability's packing and
 /// reading live here, once, so that a backend only stores and finds. Thread-safe for one writer and many readers.
 /// </summary>
-public sealed class ArticleStore : IArticleStore
+public sealed partial class ArticleStore : IArticleStore
 {
     private readonly IStoreBackend _backend;
     private readonly ArticleStoreOptions _options;
@@ -36,13 +36,7 @@ public sealed class ArticleStore : IArticleStore
     private readonly IStoreContributor[] _contributors;
     private readonly Lock _writeGate = new();
     private readonly Dictionary<long, int> _candidateCounts = [];
-    // Scratch of Keys, per thread: the pipeline's workers prepare articles in parallel.
-    [ThreadStatic]
-    private static List<IndexKey>? t_keyScratch;
-    [ThreadStatic]
-    private static List<KeyCount>? t_layerKeyScratch;
-    [ThreadStatic]
-    private static Dictionary<IndexKey, int>? t_keyCounts;
+    private readonly CopyForecast _forecast;
 
     public ArticleStore(IStoreBackend backend, ArticleStoreOptions? options = null)
     {
@@ -52,6 +46,7 @@ public sealed class ArticleStore : IArticleStore
         var modules = _options.Modules ?? TightropePipeline.Modules;
         _layers = [.. modules.SelectMany(m => m.Layers)];
         _contributors = [.. modules.OfType<IStoreContributor>()];
+        _forecast = new CopyForecast(_options.NearDuplicateThreshold);
     }
 
     /// <summary>
@@ -85,10 +80,12 @@ public sealed class ArticleStore : IArticleStore
     public IReadOnlyList<SaveOutcome> SaveMany(IReadOnlyList<Article> articles)
     {
         ArgumentNullException.ThrowIfNull(articles);
+        // The articles are in hand: each is packed in the form the write gives it (an original's layers are not packed
+        // for a duplicate, nor the other way round).
         var prepared = new PreparedArticle[articles.Count];
         for (int i = 0; i < articles.Count; i++)
         {
-            prepared[i] = Prepare(articles[i]);
+            prepared[i] = Lazy(articles[i]);
         }
 
         var results = Write(prepared);
@@ -110,63 +107,6 @@ public sealed class ArticleStore : IArticleStore
     {
         ArgumentNullException.ThrowIfNull(articles);
         return [.. Write(articles).Select(r => r.Outcome)];
-    }
-
-    /// <summary>
-    /// Packs <paramref name="article"/> for a later <see cref="SaveMany(IReadOnlyList{PreparedArticle})"/>: layers, raw
-    /// difference, keys, bands and the modules' contributions, both as an original and as a duplicate. Reads nothing
-    /// from the backend, so the pipeline's workers call it in parallel; the article is not changed.
-    /// </summary>
-    public PreparedArticle Prepare(Article article)
-    {
-        ArgumentNullException.ThrowIfNull(article);
-        var signature = article.Signature is { Length: TextFingerprint.SignatureLength } sig ? sig : null;
-        return new PreparedArticle(article)
-        {
-            RawDiff = RawTextDiff.Encode(article.RawText, article.Text, article.Offsets),
-            WrittenDiff = WrittenTextDiff.Encode(article.Text, article.WrittenText),
-            Signature = signature,
-            PackedSignature = signature is not null ? PackSignature(signature) : null,
-            Bands = signature is not null ? TextFingerprint.BandKeys(signature) : null,
-            // Uncompressed: the backend compresses (the SQLite store with a dictionary trained on its own articles).
-            Layers = LayerPack.Pack(article, _layers, duplicate: false),
-            DuplicateLayers = LayerPack.Pack(article, _layers, duplicate: true),
-            Keys = Keys(article, duplicate: false),
-            DuplicateKeys = Keys(article, duplicate: true),
-            Contribution = Contribution(article, duplicate: false),
-            DuplicateContribution = Contribution(article, duplicate: true),
-        };
-    }
-
-    [ThreadStatic]
-    private static StoreBatch? t_contribution;
-
-    private StoreBatch? Contribution(Article article, bool duplicate)
-    {
-        if (_contributors.Length == 0)
-        {
-            return null;
-        }
-
-        // Most articles contribute nothing (no figures, or a duplicate): gathered in this thread's scratch batch, and
-        // copied out only when there is something.
-        var scratch = t_contribution ??= new StoreBatch();
-        scratch.Pending.Clear();
-        scratch.Scoped.Clear();
-        foreach (var contributor in _contributors)
-        {
-            contributor.Contribute(article, duplicate, scratch);
-        }
-
-        if (scratch.Pending.Count == 0 && scratch.Scoped.Count == 0)
-        {
-            return null;
-        }
-
-        var batch = new StoreBatch();
-        batch.Pending.UnionWith(scratch.Pending);
-        batch.Scoped.AddRange(scratch.Scoped);
-        return batch;
     }
 
     private WriteResult[] Write(IReadOnlyList<PreparedArticle> articles)
@@ -217,6 +157,13 @@ public sealed class ArticleStore : IArticleStore
         // A person's date outlives the row it was set on: the same content written again takes it.
         var date = _backend.DateOverride(article.Id) is { } userDate ? userDate.Date : article.Date;
         bool duplicate = duplicateOf is not null;
+        var form = Form(article, duplicate);
+        if (duplicate && article.Forecast is { } forecast)
+        {
+            // Taken for an original when it was prepared: the articles after it are no longer its copies.
+            forecast.Gone = true;
+        }
+
         var record = new ArticleRecord
         {
             Id = article.Id,
@@ -228,10 +175,10 @@ public sealed class ArticleStore : IArticleStore
             TextHash = article.TextHash,
             Signature = article.PackedSignature,
             DuplicateOf = duplicateOf,
-            Layers = duplicate ? article.DuplicateLayers : article.Layers,
+            Layers = form.Layers,
         };
-        batch.Articles.Add(new BatchArticle(record, duplicate ? article.DuplicateKeys : article.Keys, duplicate ? null : article.Bands));
-        if ((duplicate ? article.DuplicateContribution : article.Contribution) is { } contribution)
+        batch.Articles.Add(new BatchArticle(record, form.Keys, duplicate ? null : article.Bands));
+        if (form.Contribution is { } contribution)
         {
             batch.Pending.UnionWith(contribution.Pending);
             batch.Scoped.AddRange(contribution.Scoped);
@@ -239,50 +186,6 @@ public sealed class ArticleStore : IArticleStore
 
         local.Add(article.Id, article.TextHash, duplicateOf, article.Signature, article.Bands);
         return new WriteResult(duplicate ? SaveOutcome.Duplicate : SaveOutcome.Stored, duplicateOf, date);
-    }
-
-    /// <summary>The article's keys, counted: its capabilities' keys (not for a duplicate) and one per non-empty layer.</summary>
-    private List<KeyCount> Keys(Article article, bool duplicate)
-    {
-        // The layer keys first (in layer order), then the records' keys counted; the list is made once at its size.
-        var layerKeys = t_layerKeyScratch ??= [];
-        layerKeys.Clear();
-        var keys = t_keyScratch ??= [];
-        keys.Clear();
-        foreach (var layer in _layers)
-        {
-            if (duplicate && !layer.KeptForDuplicates)
-            {
-                continue;
-            }
-
-            if (layer.Count(article) is > 0 and var n)
-            {
-                layerKeys.Add(new KeyCount(new IndexKey(LayerKey, layer.Name), n));
-            }
-
-            if (!duplicate)
-            {
-                layer.AddKeys(article, keys);
-            }
-        }
-
-        var counted = t_keyCounts ??= [];
-        counted.Clear();
-        foreach (var k in keys)
-        {
-            counted[k] = counted.GetValueOrDefault(k) + 1;
-        }
-
-        keys.Clear();
-        var result = new List<KeyCount>(layerKeys.Count + counted.Count);
-        result.AddRange(layerKeys);
-        foreach (var (key, count) in counted)
-        {
-            result.Add(new KeyCount(key, count));
-        }
-
-        return result;
     }
 
     /// <summary>The key that every article with records in a layer carries, counting them: ("layer", "mentions").</summary>
@@ -756,7 +659,7 @@ public sealed class ArticleStore : IArticleStore
         return values;
     }
 
-    private static double PackedSimilarity(ulong[] signature, byte[] packed)
+    internal static double PackedSimilarity(ulong[] signature, byte[] packed)
     {
         int same = 0;
         if (Is16Bit(packed.Length))

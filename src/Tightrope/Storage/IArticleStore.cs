@@ -108,6 +108,13 @@ public interface IArticleStore : IDisposable
     /// </summary>
     PreparedArticle Prepare(Article article);
 
+    /// <summary>
+    /// As <see cref="Prepare(Article)"/> for the document at <paramref name="inputOrder"/> (rising) of a run's input: an
+    /// article that looks like a copy of one before it is packed only as a duplicate, and <paramref name="rebuild"/>
+    /// gives the article again if the write finds it an original after all.
+    /// </summary>
+    PreparedArticle Prepare(Article article, long inputOrder, Func<Article> rebuild);
+
     /// <summary>As <see cref="SaveMany(IReadOnlyList{Article})"/>, for articles prepared before; the articles are not changed.</summary>
     IReadOnlyList<SaveOutcome> SaveMany(IReadOnlyList<PreparedArticle> articles);
 

@@ -3,11 +3,13 @@ using Tightrope.Model;
 namespace Tightrope.Storage;
 
 /// <summary>
-/// An article packed for the store ahead of its write (<see cref="IArticleStore.Prepare"/>, on the pipeline's worker):
-/// its row with the layers packed both ways (as an original and as a duplicate, which keeps fewer), its keys, LSH band
-/// keys and what the modules contribute. Which way it is written is decided by the store in the write, against what is
-/// stored then. The article itself can be let go: a batch waiting for the writer holds these few blobs instead of
-/// every article's records as objects (which lived long enough to reach the oldest GC generation).
+/// An article packed for the store ahead of its write (<see cref="IArticleStore.Prepare(Article)"/>, on the pipeline's
+/// worker): its row, its keys, LSH band keys and its two forms — as an original (every layer, the capabilities' keys,
+/// what the modules contribute) and as a duplicate (which keeps fewer). Which way it is written is decided by the store
+/// in the write, against what is stored then. The article itself can be let go: a batch waiting for the writer holds
+/// these few blobs instead of every article's records as objects (which lived long enough to reach the oldest GC
+/// generation). A form may be left to the write (<see cref="Source"/>): the original form of an article that looks
+/// like a copy of one prepared just before, which it nearly always turns out to be.
 /// </summary>
 public sealed class PreparedArticle
 {
@@ -49,20 +51,27 @@ public sealed class PreparedArticle
 
     internal long[]? Bands { get; init; }
 
-    internal byte[] Layers { get; init; } = [];
+    /// <summary>The article written as an original; null until packed (then <see cref="Source"/> gives the article).</summary>
+    internal PackedForm? Original { get; set; }
 
-    internal byte[] DuplicateLayers { get; init; } = [];
+    /// <summary>The article written as a duplicate; null until packed (then <see cref="Source"/> gives the article).</summary>
+    internal PackedForm? Duplicate { get; set; }
 
-    internal IReadOnlyList<KeyCount> Keys { get; init; } = [];
+    /// <summary>
+    /// Gives the article again (the one in hand, or the document through the pipeline once more) when the write needs a
+    /// form not packed ahead; null when both are packed.
+    /// </summary>
+    internal Func<Article>? Source { get; set; }
 
-    internal IReadOnlyList<KeyCount> DuplicateKeys { get; init; } = [];
+    /// <summary>Prepared as a likely copy: the original form left to the write.</summary>
+    internal bool ForeseenCopy { get; set; }
 
-    /// <summary>What the modules add to the batch when the article is written as an original (null: nothing).</summary>
-    internal StoreBatch? Contribution { get; init; }
-
-    /// <summary>What the modules add when it is written as a duplicate (null: nothing).</summary>
-    internal StoreBatch? DuplicateContribution { get; init; }
+    /// <summary>What the article told the forecast of copies as a likely original (null: nothing).</summary>
+    internal CopyForecast.Entry? Forecast { get; init; }
 }
+
+/// <summary>One way an article is written: its layers packed, its keys counted, what the modules add to the batch (null: nothing).</summary>
+internal sealed record PackedForm(byte[] Layers, IReadOnlyList<KeyCount> Keys, StoreBatch? Contribution);
 
 /// <summary>What the write of one prepared article did: its outcome, the original it duplicates, the date it got.</summary>
 internal readonly record struct WriteResult(SaveOutcome Outcome, string? DuplicateOf, ArticleDate? Date);

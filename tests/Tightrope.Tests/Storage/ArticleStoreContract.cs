@@ -10,7 +10,7 @@ namespace Tightrope.Tests.Storage;
 /// What every <see cref="IArticleStore"/> must do. Each provider runs the same suite through a subclass that says
 /// how to make an empty store (SQLite now, PostgreSQL later). The texts are written for these tests.
 /// </summary>
-public abstract class ArticleStoreContract : IDisposable
+public abstract partial class ArticleStoreContract : IDisposable
 {
     private readonly List<IArticleStore> _stores = [];
 
