@@ -328,7 +328,10 @@ public sealed class EventsModule : IModule
     public void Setup(PipelineBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Use(new EventsStage(builder.Options.Knowledge, SentenceDater.Instance));
+        builder.Use(new EventsStage(builder.Options.Knowledge, SentenceDater.Instance)
+        {
+            DatedEvents = Dates.DatedEvents.Of(builder.Options.KnowledgeFolder ?? Knowledge.KnowledgeLoader.FindDefaultFolder()),
+        });
     }
 }
 
@@ -343,9 +346,18 @@ public sealed class EventsStage(Knowledge.KnowledgeBase knowledge, IEventDater? 
 
     public IReadOnlyList<Layer> Produces { get; } = [new("events")];
 
+    /// <summary>The dated events of the knowledge base (summits, state visits) that date the meetings an article tells of (<see cref="KnownEvents"/>).</summary>
+    internal IReadOnlyList<Dates.DatedEvent> DatedEvents { get; init; } = [];
+
     public void Process(Article article)
     {
         ArgumentNullException.ThrowIfNull(article);
-        article.Events.AddRange(_extractor.Extract(article));
+        var events = _extractor.Extract(article);
+        if (DatedEvents.Count > 0)
+        {
+            KnownEvents.Apply(article, events, DatedEvents, knowledge);
+        }
+
+        article.Events.AddRange(events);
     }
 }

@@ -144,6 +144,7 @@ internal sealed partial class EventExtractor
         }
 
         var modality = ModalityOf(toks, clauseStart, f.TokenStart, question, reported);
+        modality = Stronger(modality, ThatGoverned(toks, found, fi, clauseStart));
         bool governed = fi > 0 && f.TokenStart > 0 && toks[f.TokenStart - 1].Lower == "to";
         var governor = governed ? found[fi - 1] : default;
         if (governed)

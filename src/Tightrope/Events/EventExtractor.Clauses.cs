@@ -275,7 +275,8 @@ internal sealed partial class EventExtractor
             }
         }
 
-        return best;
+        best = Stronger(best, Complement(toks, clauseStart));
+        return Stronger(best, Inverted(toks, pred, question));
     }
 
     /// <summary>Negation wins, then speculation, then a proposal, then a plan.</summary>

@@ -29,7 +29,8 @@ public sealed record EventQuery
 /// <summary>
 /// A stored event with its article and sentence. <see cref="Date"/> is the event's date as the query gives it: the
 /// sentence's own date expression when it had one ("2024-11-07", "2024-11"), else the article's date as it is now
-/// (a date set by a person counts), with <see cref="DateFrom"/> "sentence" or "article"; null when neither is known.
+/// (a date set by a person counts), with <see cref="DateFrom"/> "sentence", "knowledge" (a meeting the knowledge base
+/// dates) or "article"; null when none is known.
 /// </summary>
 public sealed record EventRecord(string ArticleId, string? ArticleTitle, DateOnly? ArticleDate, Event Event, string? Date, string? DateFrom, string? SentenceText)
 {
@@ -72,13 +73,14 @@ public sealed record EventRecord(string ArticleId, string? ArticleTitle, DateOnl
     }
 
     /// <summary>
-    /// An event's date as queries give it: its sentence's own date when it had one, else the article's date as it is
+    /// An event's date as queries give it: its sentence's own date when it had one (or the knowledge base's date of the
+    /// meeting it tells of, <c>date_from</c> "knowledge"), else the article's date as it is
     /// now (<paramref name="articleDate"/>: a date set by a person counts), else what the events stage wrote.
     /// </summary>
     public static (string? Date, string? From) DateOf(Event e, DateOnly? articleDate)
     {
         ArgumentNullException.ThrowIfNull(e);
-        return string.Equals(e.DateFrom, "sentence", StringComparison.Ordinal) || articleDate is null
+        return e.DateFrom is "sentence" or "knowledge" || articleDate is null
             ? (e.Date, e.DateFrom)
             : (articleDate.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), "article");
     }
