@@ -11,9 +11,6 @@ internal static class ActorLists
 {
     private static FrozenSet<string> Set(string name) => LanguageData.English["actors-" + name].Set;
 
-    /// <summary>English function words (closed word classes: articles, prepositions, conjunctions, auxiliaries).</summary>
-    public static readonly FrozenSet<string> FunctionWords = LanguageData.English["clean-function-words"].Set;
-
     /// <summary>Function words, calendar words, title and government nouns that are not names.</summary>
     public static readonly FrozenSet<string> Common = Set("common-words");
 

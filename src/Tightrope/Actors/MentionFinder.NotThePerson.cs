@@ -6,7 +6,7 @@ namespace Tightrope.Actors;
 /// <summary>When a word that spells a known person's surname is not that person: a common noun, a place, someone else.</summary>
 internal sealed partial class MentionFinder
 {
-    private static bool LowerCaseNameIsAWord(List<Word> words, int first, string text)
+    private static bool LowerCaseNameIsAWord(List<Word> words, int first)
     {
         if (first == 0 || words[first].SentenceStart)
         {
@@ -15,19 +15,8 @@ internal sealed partial class MentionFinder
 
         var prev = words[first - 1];
         return (prev.Shape == WordShape.Lower && (ActorLists.Determiners.Contains(prev.Norm) || ActorLists.Quantifiers.Contains(prev.Norm)))
-            || (prev.Capitalized && !prev.Info.Title && !prev.Info.Common && prev.Info.Cues is null)
-            || ModifiedByAWord(prev, words[first], text);
+            || (prev.Capitalized && !prev.Info.Title && !prev.Info.Common && prev.Info.Cues is null);
     }
-
-    /// <summary>
-    /// Right after a lower-case content word, with only a space between, a lower-case word ends a compound noun
-    /// ("stock price", "asking price"); a name follows a function word ("convey to trump"), punctuation or a verb of
-    /// speech ("said esper").
-    /// </summary>
-    private static bool ModifiedByAWord(Word prev, Word w, string text) =>
-        prev.Shape == WordShape.Lower && !prev.Possessive && prev.End + 1 == w.Start && text[prev.End] == ' '
-        && !ActorLists.FunctionWords.Contains(prev.Norm) && !ActorLists.Common.Contains(prev.Norm)
-        && !ActorLists.SpeechVerbs.Contains(prev.Norm) && !prev.Info.Title && prev.Info.Cues is null;
 
     /// <summary>
     /// Right after an article ("the", "a", "an") and not modifying a noun of the person's ("the Biden administration");

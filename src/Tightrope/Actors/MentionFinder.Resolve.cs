@@ -152,7 +152,7 @@ internal sealed partial class MentionFinder
         // glass") or right after a capitalised name, as its verb ("the Camp triples"), unless a title cues it or the
         // person is already named.
         if (id is not null && raw.LowerCase && raw.How == Pending.Alias && kind == MentionKind.Partial && raw.Cue is null
-            && !cx.People.Contains(id) && LowerCaseNameIsAWord(cx.Words, raw.First, cx.Article.Text))
+            && !cx.People.Contains(id) && LowerCaseNameIsAWord(cx.Words, raw.First))
         {
             return;
         }
@@ -504,31 +504,19 @@ internal sealed partial class MentionFinder
         // Several people share the surname: a bare surname names the most prominent at the date (a president
         // rather than the president's spouse, who is named in full).
         Actor? top = null;
-        double topScore = 0, second = 0;
+        double topScore = 0;
         bool tie = false;
         foreach (var a in actors)
         {
             double p = Prominence(a, date);
             if (top is null || p > topScore)
             {
-                second = top is null ? 0 : topScore;
                 (top, topScore, tie) = (a, p, false);
             }
             else if (p == topScore)
             {
                 tie = true;
             }
-            else
-            {
-                second = Math.Max(second, p);
-            }
-        }
-
-        // In office at the date and ahead of the others by the weight of an office: as sure as a single bearer of the
-        // name, also in lower case ("trump" in a president's term, not the president's spouse).
-        if (actors.Length >= 2 && !tie && date is { } on && HeldAnyOn(top!, on) && topScore - second >= 3)
-        {
-            return (top!.Id, 0.7 - lower, kind);
         }
 
         if (actors.Length >= 2 && !tie && topScore >= 3)
