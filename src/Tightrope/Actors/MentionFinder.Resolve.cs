@@ -54,6 +54,9 @@ internal sealed partial class MentionFinder
 
         /// <summary>Persons in order of mention, most recent last.</summary>
         public readonly List<string> People = [];
+
+        /// <summary>Persons named in full, through the bridge or after a title (not by a bare surname alone).</summary>
+        public readonly HashSet<string> Anchored = new(StringComparer.Ordinal);
         public readonly Dictionary<string, int> CountryCounts = new(StringComparer.Ordinal);
         public readonly List<(Raw Raw, int Index)> RoleOnly = [];
         /// <summary>Provisional people named in full in the article (normalised name → its short forms).</summary>
@@ -175,6 +178,10 @@ internal sealed partial class MentionFinder
             if (actor.Kind == ActorKind.Person)
             {
                 Touch(cx.People, id);
+                if (kind != MentionKind.Partial || raw.Cue is not null)
+                {
+                    cx.Anchored.Add(id);
+                }
             }
             else if (actor.Kind == ActorKind.Country && actor.Country is { } cc)
             {
@@ -365,6 +372,11 @@ internal sealed partial class MentionFinder
             }
 
             entries = entries.NonMetonyms;
+        }
+
+        if (entries.AllPartial && CountryAbbreviation(raw, index, cx, entries) is { } abbreviated)
+        {
+            return (abbreviated, 0.75, MentionKind.Acronym);
         }
 
         if (entries.AllPartial)
@@ -634,6 +646,12 @@ internal sealed partial class MentionFinder
                     return (people[k], 0.7, MentionKind.Partial);
                 }
             }
+        }
+
+        // A Western name read back from its Chinese transcription as one word ("Zelian" for 泽连斯基).
+        if (!raw.LowerCase && _bridge.Match(SurfaceOf(cx, raw)) is { SurnameOnly: false } bm && _bridge.IsTranscription(bm.ActorId))
+        {
+            return (bm.ActorId, bm.Score, MentionKind.Transliterated);
         }
 
         if (raw.Cue is null)

@@ -19,6 +19,8 @@ internal sealed partial class MentionFinder
     private readonly ActorOptions _options;
     private readonly AliasIndex _aliases;
     private readonly TransliterationIndex _bridge;
+    private readonly NativeNameIndex _native;
+    private readonly FrozenDictionary<string, string> _countryAbbreviations;
     private readonly CueTrie _cues;
     private readonly DescriptionIndex _descriptions;
     private readonly Actor[] _countries;
@@ -37,8 +39,10 @@ internal sealed partial class MentionFinder
         _options = options;
         _aliases = new AliasIndex(kb);
         _bridge = new TransliterationIndex(kb);
+        _native = new NativeNameIndex(kb);
         _descriptions = new DescriptionIndex(kb);
         _countries = [.. kb.Actors.Where(a => a.Kind == ActorKind.Country)];
+        _countryAbbreviations = CountryAbbreviationsOf(_countries);
         var cues = RoleCues.From(kb);
         _cues = new CueTrie(cues);
         // Who ever held an office each cue denotes: role-only mentions look only among them.
@@ -151,7 +155,7 @@ internal sealed partial class MentionFinder
         words.Clear();
         WordTokens.FromTokens(text, tokens, words, _lexicon);
         var raws = Detect(words, text, date);
-        var mentions = Resolve(article, words, raws, date, bounds);
+        var mentions = AddNative(article, Resolve(article, words, raws, date, bounds), date);
         words.Clear();
         return mentions;
     }

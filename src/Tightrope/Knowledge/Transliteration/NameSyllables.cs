@@ -12,6 +12,16 @@ public sealed record NameSyllables(string ActorId, IReadOnlyList<FrozenSet<strin
     public int Count => Syllables.Count;
 
     /// <summary>
+    /// For a Western name written in Chinese characters (a phonetic transcription, 蓬佩奥 for Pompeo): the Latin
+    /// spellings of the name's words (lower-case), which a truncated reading of the transcription must start like.
+    /// Empty for East Asian names.
+    /// </summary>
+    public IReadOnlyList<string> LatinWords { get; init; } = [];
+
+    /// <summary>Whether the characters are a phonetic transcription of a Western name (read through its pinyin only).</summary>
+    public bool Transcription => LatinWords.Count > 0;
+
+    /// <summary>
     /// Per syllable, the keys of its one-edit neighbourhood (symmetric deletion), so a fuzzy check costs a few set
     /// lookups instead of a scan of every rendering: "B:" base forms (renderings of 3+ letters and their stems
     /// without final consonants), "D:" deletions, "S{k}:" deletion at position k (for substitutions), "T:" transpositions.
@@ -116,6 +126,14 @@ public sealed record NameSyllables(string ActorId, IReadOnlyList<FrozenSet<strin
                 foreach (var p in table.Pinyin(chars[i]))
                 {
                     sets[i].Add(p);
+                    if (!eastAsian)
+                    {
+                        foreach (var loose in TranscriptionSpellings(p))
+                        {
+                            sets[i].Add(loose);
+                        }
+                    }
+
                     if (p.Contains('u', StringComparison.Ordinal) && (p.StartsWith('l') || p.StartsWith('n')))
                     {
                         sets[i].Add(p.Replace("u", "v", StringComparison.Ordinal)); // ü is also typed as v.
@@ -151,7 +169,67 @@ public sealed record NameSyllables(string ActorId, IReadOnlyList<FrozenSet<strin
             return null;
         }
 
-        return new NameSyllables(actor.Id, [.. sets.Select(x => x.ToFrozenSet(StringComparer.Ordinal))], surnameFirst);
+        return new NameSyllables(actor.Id, [.. sets.Select(x => x.ToFrozenSet(StringComparer.Ordinal))], surnameFirst)
+        {
+            LatinWords = eastAsian ? [] : LatinWordsOf(actor),
+        };
+    }
+
+    /// <summary>
+    /// How a phonetic transcription's syllable comes back into Latin letters when a translation reads it as a foreign
+    /// word rather than as pinyin: the vowel Chinese adds after a lone consonant is dropped (德 de → "d", 斯 si → "s",
+    /// 普 pu → "p", 尔 er → "r"), and the diphthongs ao and ou are read as o (奥 ao → "o"). Derived from the pinyin,
+    /// so every transcription in the knowledge base gets them.
+    /// </summary>
+    public static IEnumerable<string> TranscriptionSpellings(string pinyin)
+    {
+        if (pinyin.Length >= 3 && (pinyin.EndsWith("ao", StringComparison.Ordinal) || pinyin.EndsWith("ou", StringComparison.Ordinal)))
+        {
+            yield return pinyin[..^2] + "o";
+        }
+        else if (pinyin is "ao" or "ou")
+        {
+            yield return "o";
+        }
+
+        if (pinyin == "er")
+        {
+            yield return "r";
+            yield break;
+        }
+
+        // A consonant (or zh/ch/sh) and one of the epenthetic vowels e, i (after a sibilant), u.
+        int onset = pinyin.Length >= 3 && pinyin[1] == 'h' && pinyin[0] is 'z' or 'c' or 's' ? 2 : 1;
+        if (pinyin.Length != onset + 1 || "aeiouvwy".Contains(pinyin[0], StringComparison.Ordinal))
+        {
+            yield break;
+        }
+
+        char vowel = pinyin[onset];
+        bool sibilant = pinyin[0] is 'z' or 'c' or 's' or 'r';
+        if (vowel == 'e' || vowel == 'u' || (vowel == 'i' && sibilant))
+        {
+            yield return pinyin[..onset];
+        }
+    }
+
+    /// <summary>The words of the actor's name and single-word aliases, lower-case letters only.</summary>
+    private static string[] LatinWordsOf(Actor actor)
+    {
+        var words = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var name in actor.Aliases.Prepend(actor.Name))
+        {
+            foreach (var w in name.Split([' ', '-', '.'], StringSplitOptions.RemoveEmptyEntries))
+            {
+                var letters = new string([.. w.Where(char.IsAsciiLetter).Select(char.ToLowerInvariant)]);
+                if (letters.Length >= 2)
+                {
+                    words.Add(letters);
+                }
+            }
+        }
+
+        return [.. words.Order(StringComparer.Ordinal)];
     }
 
     private static bool LooksChinese(Actor actor) =>

@@ -16,6 +16,7 @@ public sealed class TransliterationIndex
 {
     private const int MaxSyllableLength = 7;
     private readonly NameSyllables[] _names;
+    private readonly FrozenSet<string> _transcriptions;
     private readonly FrozenDictionary<string, int[]> _bySurname;
     private readonly FrozenDictionary<string, int[]> _byFirst;
 
@@ -33,6 +34,7 @@ public sealed class TransliterationIndex
         }
 
         _names = [.. names];
+        _transcriptions = names.Where(n => n.Transcription).Select(n => n.ActorId).ToFrozenSet(StringComparer.Ordinal);
         var bySurname = new Dictionary<string, HashSet<int>>(StringComparer.Ordinal);
         for (int i = 0; i < _names.Length; i++)
         {
@@ -64,6 +66,9 @@ public sealed class TransliterationIndex
     }
 
     public int People => _names.Length;
+
+    /// <summary>Whether the person's native name is a phonetic transcription of a Western name (蓬佩奥 for Pompeo).</summary>
+    public bool IsTranscription(string actorId) => _transcriptions.Contains(actorId);
 
     /// <summary>The least score at which a match resolves.</summary>
     public double Threshold { get; init; } = 0.6;
@@ -346,7 +351,7 @@ public sealed class TransliterationIndex
                 return new BridgeMatch(name.ActorId, 0.5, 1, n, SurnameOnly: true);
             }
 
-            return null;
+            return pieceCount == 1 ? Truncated(s, name, cost, exact, skips, width) : null;
         }
 
         int matched = n - skips[last];
@@ -359,6 +364,45 @@ public sealed class TransliterationIndex
         }
 
         return new BridgeMatch(name.ActorId, Math.Clamp(score, 0, 1), matched, n, SurnameOnly: false);
+    }
+
+    /// <summary>
+    /// A transcription read only in its first syllables, as one word ("Zelian" for 泽连斯基 ze-lian-si-ji): at least
+    /// two syllables and half the name, none skipped, five letters or more, and starting as a word of the Latin name does (the
+    /// transcription renders that name, so a reading of its beginning shares its first letters).
+    /// </summary>
+    private static BridgeMatch? Truncated(string s, NameSyllables name, Span<int> cost, Span<int> exact, Span<int> skips, int width)
+    {
+        int n = name.Count, m = s.Length;
+        if (!name.Transcription || m < 5 || !StartsLikeLatin(s, name.LatinWords))
+        {
+            return null;
+        }
+
+        for (int j = n - 1; j >= 2 && 2 * j >= n; j--)
+        {
+            int at = j * width + m;
+            if (cost[at] < int.MaxValue / 4 && skips[at] == 0)
+            {
+                double quality = (exact[at] + 0.7 * (j - exact[at])) / j;
+                return new BridgeMatch(name.ActorId, 0.7 * quality, j, n, SurnameOnly: false);
+            }
+        }
+
+        return null;
+    }
+
+    private static bool StartsLikeLatin(string s, IReadOnlyList<string> latin)
+    {
+        foreach (var w in latin)
+        {
+            if (w.Length >= 2 && string.CompareOrdinal(w, 0, s, 0, 2) == 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static int SyllableCost(ReadOnlySpan<char> sub, FrozenSet<string> renderings, FrozenSet<string> near)
