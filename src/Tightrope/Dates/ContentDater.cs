@@ -122,7 +122,13 @@ internal static partial class ContentDater
 
         foreach (var b in bounds)
         {
-            bag.Add(new(b.DayLevel ? Kind.BoundDay : Kind.Bound, Why: b.Why), null, b.Span, b.Text, b.Weight, true, b.Periods.Select(p => (p.From.DayNumber, p.To.DayNumber)), bound: !b.Floor, floors: b.Floor);
+            var periods = OwnPeriods.Rent(b.Periods.Count);
+            foreach (var p in b.Periods)
+            {
+                periods.Add((p.From.DayNumber, p.To.DayNumber));
+            }
+
+            bag.Add(new(b.DayLevel ? Kind.BoundDay : Kind.Bound, Why: b.Why), null, b.Span, b.Text, b.Weight, true, periods, bound: !b.Floor, floors: b.Floor);
         }
 
         try
@@ -457,7 +463,8 @@ internal static partial class ContentDater
     }
 
     /// <summary>The prepositions that may stand before a date that leads its sentence ("In 2004 Washington told …").</summary>
-    private static readonly HashSet<string> LeadingPrepositions = new(StringComparer.OrdinalIgnoreCase) { "in", "by", "since", "during", "until", "through", "throughout" };
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> LeadingPrepositions =
+        new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "in", "by", "since", "during", "until", "through", "throughout" }.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>Whether the expression counts from its date ("since …") or leads its sentence (after at most a preposition).</summary>
     private static bool Leads(string text, DateExpression e, Func<int, TextSpan>? sentenceOf)
@@ -474,7 +481,7 @@ internal static partial class ContentDater
 
         int start = sentenceOf(e.Sentence).Start;
         var before = text.AsSpan(start, Math.Max(0, e.Span.Start - start)).Trim().Trim("\"'“‘(");
-        return before.IsEmpty || LeadingPrepositions.Contains(before.ToString());
+        return before.IsEmpty || LeadingPrepositions.Contains(before);
     }
 
     private static int IsoDay(DateOnly d) => d.DayOfWeek == DayOfWeek.Sunday ? 7 : (int)d.DayOfWeek;

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Frozen;
 using System.Runtime.CompilerServices;
 using Tightrope.Actors;
@@ -24,9 +25,37 @@ internal static class EventFloors
     /// <summary>The words that name an event of a kind: word → kinds (space-separated).</summary>
     public static readonly WordList KindWords = LanguageData.English["dates-event-words"];
 
-    private static readonly FrozenDictionary<string, string[]>.AlternateLookup<ReadOnlySpan<char>> KindsOfWord = KindWords.Values
-        .ToFrozenDictionary(kv => kv.Key, kv => kv.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries), StringComparer.OrdinalIgnoreCase)
+    // Each kind as one bit (a sentence's kinds are a mask, tested against an event's bit with no set to build).
+    private static readonly FrozenDictionary<string, ulong> KindBits = KindBitsOf(KindWords);
+
+    private static readonly FrozenDictionary<string, ulong>.AlternateLookup<ReadOnlySpan<char>> KindsOfWord = KindWords.Values
+        .ToFrozenDictionary(kv => kv.Key, kv => Mask(kv.Value), StringComparer.OrdinalIgnoreCase)
         .GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static FrozenDictionary<string, ulong> KindBitsOf(WordList words)
+    {
+        var kinds = words.Values.Values.SelectMany(v => v.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Distinct(StringComparer.Ordinal).ToList();
+        if (kinds.Count > 64)
+        {
+            throw new InvalidDataException("knowledge/lang/en/dates-event-words.yaml: more than 64 kinds of event");
+        }
+
+        return kinds.Select((k, i) => (k, Bit: 1UL << i)).ToFrozenDictionary(x => x.k, x => x.Bit, StringComparer.Ordinal);
+    }
+
+    private static ulong Mask(string kinds)
+    {
+        ulong mask = 0;
+        foreach (var k in kinds.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            mask |= KindBits[k];
+        }
+
+        return mask;
+    }
+
+    /// <summary>The bit of a kind of event (none for a kind without words: no sentence names it).</summary>
+    private static ulong BitOf(string kind) => KindBits.TryGetValue(kind, out ulong bit) ? bit : 0;
 
     /// <summary>A day's margin before the event's first day: a report dated in another time zone.</summary>
     private const int Lead = 1;
@@ -44,8 +73,50 @@ internal static class EventFloors
             return [];
         }
 
-        var named = new HashSet<string>(StringComparer.Ordinal);
-        var partial = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        // Every way of naming an event holds a word of its kind, so the sentences' kinds come first: most articles
+        // hold no word of the kind of an event of the past, and are passed over before their names are looked at.
+        int count = article.Sentences.Count;
+        var masks = ArrayPool<ulong>.Shared.Rent(Math.Max(count, 1));
+        try
+        {
+            ulong all = 0;
+            for (int s = 0; s < count; s++)
+            {
+                var span = article.Sentences[s].Span;
+                all |= masks[s] = KindsIn(article.Text.AsSpan(span.Start, span.Length));
+            }
+
+            ulong wanted = 0;
+            for (int i = 0; i < events.Count; i++)
+            {
+                if (events[i].From <= today)
+                {
+                    wanted |= BitOf(events[i].Kind) & all;
+                }
+            }
+
+            return wanted == 0 ? [] : Bounds(article, events, knowledge, found, today, mentions, masks.AsSpan(0, count), wanted);
+        }
+        finally
+        {
+            ArrayPool<ulong>.Shared.Return(masks);
+        }
+    }
+
+    // The names of the article being read, per thread (cleared for each article): most articles name some.
+    [ThreadStatic]
+    private static HashSet<string>? t_named;
+
+    [ThreadStatic]
+    private static HashSet<string>? t_partial;
+
+    private static List<DateBound> Bounds(Article article, IReadOnlyList<DatedEvent> events, KnowledgeBase knowledge,
+        List<(DateExpression Expression, DateParts Parts)> found, DateOnly today, List<Mention> mentions, ReadOnlySpan<ulong> masks, ulong wanted)
+    {
+        var named = t_named ??= new HashSet<string>(StringComparer.Ordinal);
+        var partial = t_partial ??= new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        named.Clear();
+        partial.Clear();
         foreach (var m in mentions)
         {
             if (m.ActorId is { } id)
@@ -59,12 +130,15 @@ internal static class EventFloors
         }
 
         var bounds = new List<DateBound>();
-        var candidates = new List<(DatedEvent Event, bool Full)>();
+        var candidates = new List<(DatedEvent Event, bool Full, ulong Bit)>();
+        ulong kinds = 0;
         foreach (var e in events)
         {
-            if (e.From <= today && Participants(e, named, partial, knowledge) is { } full)
+            ulong bit = BitOf(e.Kind);
+            if (e.From <= today && (bit & wanted) != 0 && Participants(e, named, partial, knowledge) is { } full)
             {
-                candidates.Add((e, full));
+                candidates.Add((e, full, bit));
+                kinds |= bit;
             }
         }
 
@@ -74,9 +148,12 @@ internal static class EventFloors
         }
 
         var added = new HashSet<(string Id, bool Future)>();
-        for (int s = 0; s < article.Sentences.Count; s++)
+        for (int s = 0; s < masks.Length; s++)
         {
-            Sentence(article, s, candidates, mentions, found, knowledge, today, bounds, added);
+            if ((masks[s] & kinds) != 0)
+            {
+                Sentence(article, s, masks[s], candidates, mentions, found, knowledge, today, bounds, added);
+            }
         }
 
         return bounds;
@@ -94,7 +171,7 @@ internal static class EventFloors
                 continue;
             }
 
-            if (partial.Count == 0 || knowledge.Find(p) is not { } actor || !Array.Exists(NameWords(actor), partial.Contains))
+            if (partial.Count == 0 || knowledge.Find(p) is not { } actor || !AnyIn(NameWords(actor), partial))
             {
                 return null;
             }
@@ -103,6 +180,19 @@ internal static class EventFloors
         }
 
         return full;
+    }
+
+    private static bool AnyIn(string[] words, HashSet<string> set)
+    {
+        foreach (var w in words)
+        {
+            if (set.Contains(w))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsNameWord(Actor actor, string word)
@@ -124,21 +214,19 @@ internal static class EventFloors
     private static string[] NameWords(Actor actor) => NameWordsOf.GetValue(actor, static a =>
         [.. a.Aliases.Prepend(a.Name).SelectMany(n => n.Split([' ', '-'], StringSplitOptions.RemoveEmptyEntries)).Distinct(StringComparer.OrdinalIgnoreCase)]);
 
-    private static void Sentence(Article article, int s, List<(DatedEvent Event, bool Full)> candidates, List<Mention> mentions,
+    private static void Sentence(Article article, int s, ulong kinds, List<(DatedEvent Event, bool Full, ulong Bit)> candidates, List<Mention> mentions,
         List<(DateExpression Expression, DateParts Parts)> found, KnowledgeBase knowledge, DateOnly today, List<DateBound> bounds,
         HashSet<(string Id, bool Future)> added)
     {
         var span = article.Sentences[s].Span;
         var sentence = article.Text.AsSpan(span.Start, span.Length);
-        var kinds = KindsIn(sentence);
         List<string>? people = null;
         DatedEvent? byPeople = null;
         bool byPeopleFull = false, byName = false;
-        foreach (var (e, full) in candidates)
+        foreach (var (e, full, bit) in candidates)
         {
-            // Every way of naming an event holds a word of its kind (an alias too: "sixth nuclear test"), so most
-            // sentences are passed over here.
-            if (kinds?.Contains(e.Kind) != true)
+            // Every way of naming an event holds a word of its kind (an alias too: "sixth nuclear test").
+            if ((kinds & bit) == 0)
             {
                 continue;
             }
@@ -239,10 +327,10 @@ internal static class EventFloors
             $"{e.Name} in the weeks before ({e.From:yyyy-MM-dd})") { DayLevel = true });
     }
 
-    /// <summary>The kinds whose words the sentence holds (null when none).</summary>
-    private static HashSet<string>? KindsIn(ReadOnlySpan<char> sentence)
+    /// <summary>The kinds whose words the sentence holds, as a mask of their bits.</summary>
+    private static ulong KindsIn(ReadOnlySpan<char> sentence)
     {
-        HashSet<string>? kinds = null;
+        ulong kinds = 0;
         int i = 0;
         while (i < sentence.Length)
         {
@@ -257,9 +345,9 @@ internal static class EventFloors
                 i++;
             }
 
-            if (i > start && KindsOfWord.TryGetValue(sentence[start..i], out var value))
+            if (i > start && KindsOfWord.TryGetValue(sentence[start..i], out ulong value))
             {
-                (kinds ??= new HashSet<string>(StringComparer.Ordinal)).UnionWith(value);
+                kinds |= value;
             }
         }
 

@@ -282,15 +282,30 @@ internal sealed partial class PageDateLines(DateRecognizer recognizer, LanguageD
 
     internal bool HasWidgetWord(ReadOnlySpan<char> text)
     {
-        foreach (var w in WordPattern().EnumerateMatches(text))
+        // The runs of letters, '°', '©' and '%' (this is asked of every dated sentence).
+        int i = 0;
+        while (i < text.Length)
         {
-            if (_widgets.Contains(text.Slice(w.Index, w.Length)))
+            while (i < text.Length && !IsWordChar(text[i]))
+            {
+                i++;
+            }
+
+            int start = i;
+            while (i < text.Length && IsWordChar(text[i]))
+            {
+                i++;
+            }
+
+            if (i > start && _widgets.Contains(text[start..i]))
             {
                 return true;
             }
         }
 
         return false;
+
+        static bool IsWordChar(char c) => char.IsLetter(c) || c is '°' or '©' or '%';
     }
 
     /// <summary>
@@ -346,8 +361,5 @@ internal sealed partial class PageDateLines(DateRecognizer recognizer, LanguageD
 
     [GeneratedRegex(@"^\s*\([A-Za-z][\w .&/-]{1,40}\)\s*(?:--|—|–|-)", RegexOptions.CultureInvariant)]
     private static partial Regex Dateline();
-
-    [GeneratedRegex(@"[\p{L}°©%]+", RegexOptions.CultureInvariant)]
-    private static partial Regex WordPattern();
 }
 
