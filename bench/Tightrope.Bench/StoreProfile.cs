@@ -146,35 +146,9 @@ internal static class StoreProfile
 
     private static void Measure(string name, long bytes, Action action)
     {
-        var cpu = ThreadCpu();
+        var cpu = StoreQuick.ThreadCpu();
         action();
-        double s = ThreadCpu() - cpu;
+        double s = StoreQuick.ThreadCpu() - cpu;
         Console.WriteLine($"{name,-34} cpu {s,7:N2} s  {bytes / 1e6 / s,8:N1} MB/s per core");
-    }
-
-    private static double ThreadCpu()
-    {
-        if (OperatingSystem.IsLinux() && Native.getrusage(1, out var u) == 0)
-        {
-            return u.UserSeconds + u.UserMicros / 1e6 + u.SystemSeconds + u.SystemMicros / 1e6;
-        }
-
-        return System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
-    }
-
-    [System.Runtime.InteropServices.StructLayout(System.Runtime.InteropServices.LayoutKind.Sequential, Size = 144)]
-    private struct RUsage
-    {
-        public long UserSeconds;
-        public long UserMicros;
-        public long SystemSeconds;
-        public long SystemMicros;
-    }
-
-    private static class Native
-    {
-        [System.Runtime.InteropServices.DllImport("libc", SetLastError = false)]
-        [System.Runtime.InteropServices.DefaultDllImportSearchPaths(System.Runtime.InteropServices.DllImportSearchPath.SafeDirectories)]
-        public static extern int getrusage(int who, out RUsage usage);
     }
 }

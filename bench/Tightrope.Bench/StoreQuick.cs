@@ -236,7 +236,7 @@ internal static class StoreQuick
     }
 
     /// <summary>This thread's CPU seconds (getrusage(RUSAGE_THREAD) on Linux; the process's elsewhere).</summary>
-    private static double ThreadCpu()
+    internal static double ThreadCpu()
     {
         if (OperatingSystem.IsLinux() && Native.getrusage(1, out var u) == 0)
         {
