@@ -27,6 +27,13 @@ if (args is ["store-profile", var profileFolder, ..])
     return;
 }
 
+if (args is ["store-curve", var curveFolder, ..])
+{
+    Tightrope.Bench.StoreCurve.Run(curveFolder, args.Length > 2 ? (long)(double.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) * 1e6) : long.MaxValue,
+        args.Length > 3 ? double.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 50);
+    return;
+}
+
 if (args is ["prepare-quick", var prepareFolder, ..])
 {
     Tightrope.Bench.StoreQuick.Prepare(prepareFolder, args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 2000);
