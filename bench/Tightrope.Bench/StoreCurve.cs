@@ -11,11 +11,12 @@ namespace Tightrope.Bench;
 /// and <see cref="ArticleStore.Prepare(Article, long, Func{Article})"/> (not counted), then each batch of 1,024 written
 /// to one fresh SQLite store; for every <c>step</c> MB of input it prints this thread's CPU seconds of the writes (user
 /// and system apart), the write's CPU per MB of the step, and the store file's size. A linear store prints the same
-/// CPU per MB from the first step to the last.
+/// CPU per MB from the first step to the last. Optional: the writer's page cache in MB and the band keys gathered
+/// before a merge (<see cref="Tightrope.Storage.Sqlite.SqliteStoreOptions"/>).
 /// </summary>
 internal static class StoreCurve
 {
-    public static void Run(string folder, long limitBytes, double stepMB)
+    public static void Run(string folder, long limitBytes, double stepMB, Tightrope.Storage.Sqlite.SqliteStoreOptions? sqlite = null)
     {
         var knowledgeFolder = KnowledgeLoader.FindDefaultFolder()!;
         var builder = TightropePipeline.CreateBuilder(new PipelineOptions { Knowledge = KnowledgeLoader.Load(knowledgeFolder), KnowledgeFolder = knowledgeFolder });
@@ -28,7 +29,8 @@ internal static class StoreCurve
         var db = Path.Combine(Path.GetTempPath(), "tightrope-storecurve-" + Guid.NewGuid().ToString("N") + ".db");
         try
         {
-            using var store = ArticleStore.Open(db);
+            using var store = Tightrope.Storage.Sqlite.SqliteStore.Open(db, sqlite);
+            Console.WriteLine(FormattableString.Invariant($"store options: {sqlite ?? new Tightrope.Storage.Sqlite.SqliteStoreOptions()}"));
             var batch = new List<PreparedArticle>(1024);
             long bytes = 0, stepBytes = 0, order = 0;
             double stepUser = 0, stepSystem = 0, totalUser = 0, totalSystem = 0;
