@@ -27,6 +27,24 @@ if (args is ["store-profile", var profileFolder, ..])
     return;
 }
 
+if (args is ["store-curve", var curveFolder, ..])
+{
+    Tightrope.Bench.StoreCurve.Run(curveFolder, args.Length > 2 ? (long)(double.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) * 1e6) : long.MaxValue,
+        args.Length > 3 ? double.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 50,
+        new Tightrope.Storage.Sqlite.SqliteStoreOptions
+        {
+            CacheMegabytes = args.Length > 4 ? int.Parse(args[4], System.Globalization.CultureInfo.InvariantCulture) : new Tightrope.Storage.Sqlite.SqliteStoreOptions().CacheMegabytes,
+            RecentBandRows = args.Length > 5 ? int.Parse(args[5], System.Globalization.CultureInfo.InvariantCulture) : new Tightrope.Storage.Sqlite.SqliteStoreOptions().RecentBandRows,
+        });
+    return;
+}
+
+if (args is ["dup-text-quick", var dupFolder, ..])
+{
+    Tightrope.Bench.DuplicateTextQuick.Run(dupFolder, args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : int.MaxValue);
+    return;
+}
+
 if (args is ["prepare-quick", var prepareFolder, ..])
 {
     Tightrope.Bench.StoreQuick.Prepare(prepareFolder, args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 2000);
