@@ -74,10 +74,18 @@ internal sealed partial class DateRecognizer(DateGrammar grammar)
     {
         ArgumentNullException.ThrowIfNull(candidates);
         var found = new List<(DateExpression, DateParts)>(candidates.Count);
+        var told = new TextTime();
         foreach (var (m, sentence, future, hedged) in candidates)
         {
-            if (Resolve(m, anchor, future, hedged) is { } r)
+            // "The next day", "five months later": from the time the text last told of (see TextTime).
+            var resolved = IsAnchoredToText(m, out var g) ? ResolveAnchored(g, told.At(sentence, anchor), future, hedged) : Resolve(m, anchor, future, hedged);
+            if (resolved is { } r)
             {
+                if (r.Kind != DateKind.Fuzzy)
+                {
+                    told = told.After(r.Value, sentence);
+                }
+
                 int length = FullStopIsSentences(m.ValueSpan) ? m.Length - 1 : m.Length;
                 found.Add((new DateExpression
                 {
@@ -219,6 +227,44 @@ internal sealed partial class DateRecognizer(DateGrammar grammar)
     private Resolved? Resolve(Match m, DateOnly? anchor, bool future, bool hedged)
     {
         var g = new Groups(m, Grammar);
+        if (g.L("iunit") is { } ahead)
+        {
+            // "(in) two weeks", told of as ahead: the length of time (TIMEX3 "P2W", as TimeML annotates it), ending
+            // on the day that far after the article's. In a past or hedged sentence ("could do it in 100 days") it is
+            // how long something took or would take, with no day it ends on: left out.
+            int count = Count(g);
+            return anchor is { } a && future && !hedged && ShiftDay(a, ahead, count) is { } day
+                ? new(string.Create(Inv, $"P{count}{ahead}"), TimexValue.Day(day), DateKind.Duration, null, new DateParts(null, null, null, null, future, Hedged: hedged))
+                : null;
+        }
+
+        var inner = Core(m, g, anchor, future, hedged);
+        if (g.G("sdir") is not { } sdir || g.L("sunit") is not { } unit || anchor is null)
+        {
+            return inner;
+        }
+
+        // "three days after January 12", "two weeks from tomorrow": the day the date names, shifted; the date's own
+        // parts stay what the text states of the year and month.
+        int n = sdir.Equals("before", StringComparison.OrdinalIgnoreCase) ? -Count(g) : Count(g);
+        return inner is { } r && r.End is null && r.Value.Length == 10 && DateOnly.TryParseExact(r.Value, "yyyy-MM-dd", Inv, DateTimeStyles.None, out var from)
+            && ShiftDay(from, unit, n) is { } shifted ? r with { Value = TimexValue.Day(shifted), Kind = DateKind.Date, Mod = null } : null;
+    }
+
+    private static int Count(Groups g) => g.I("n") ?? g.LI("nword") ?? 1;
+
+    /// <summary>The day <paramref name="n"/> days, weeks, months or years after <paramref name="d"/> (null for other units).</summary>
+    private static DateOnly? ShiftDay(DateOnly d, string unit, int n) => unit switch
+    {
+        "D" => d.AddDays(n),
+        "W" => d.AddDays(7 * n),
+        "M" => d.AddMonths(n),
+        "Y" => d.AddYears(n),
+        _ => null,
+    };
+
+    private Resolved? Core(Match m, Groups g, DateOnly? anchor, bool future, bool hedged)
+    {
         var none = new DateParts(null, null, null, null, future, Hedged: hedged);
         string? mod = g.L("mod");
         if (Unanchored(g, anchor, mod, none) is { } fuzzy)
